@@ -1,0 +1,14 @@
+#!/usr/bin/env node
+// `secretary` on PATH (npm link / npx): the CLI under a Node that runs TypeScript directly.
+import { spawn } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const child = spawn(
+  process.execPath,
+  [join(root, 'scripts', 'with-node.mjs'), 'node', join(root, 'src', 'cli', 'main.ts'), ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => (signal ? process.kill(process.pid, signal) : process.exit(code ?? 1)));

@@ -1,0 +1,161 @@
+import { z } from 'zod';
+
+/** How the bot reaches Telegram; decided by which variables are set (SPEC 3.3). */
+export type TelegramMode =
+  | { kind: 'sandbox'; token: string; apiRoot: string }
+  | { kind: 'polling'; token: string; apiRoot: string }
+  | { kind: 'webhook'; token: string; apiRoot: string; publicUrl: string };
+
+/** Where the data lives: embedded PGlite in a directory, or a PostgreSQL server. */
+export type DatabaseTarget = { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  database: DatabaseTarget;
+  telegram: TelegramMode;
+  publicUrl: string | undefined;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Unset in embedded mode until the key file in DATA_DIR is read or created (see encryption-key.ts). */
+  encryptionKey: string | undefined;
+  adminTelegramIds: readonly number[];
+  tokenTtlSeconds: number;
+  initDataMaxAgeSeconds: number;
+}
+
+/** Token the sandbox bot uses when no real token is configured; the sandbox accepts any well-formed token. */
+export const SANDBOX_BOT_TOKEN = '7000000001:sandbox-local-token';
+
+const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const optionalString = z.preprocess(blankToUndefined, z.string().optional());
+
+const envSchema = z
+  .object({
+    PORT: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ error: 'must be a number' })
+        .int('must be a whole number')
+        .min(0, 'must be 0–65535')
+        .max(65535, 'must be 0–65535')
+        .default(3000),
+    ),
+    HOST: z.preprocess(blankToUndefined, z.string().default('0.0.0.0')),
+    DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
+    DATABASE_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .refine(isPostgresUrl, 'must be a postgres:// or postgresql:// URL, e.g. postgres://user:pass@host:5432/db')
+        .optional(),
+    ),
+    TELEGRAM_BOT_TOKEN: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^\d+:[A-Za-z0-9_-]{10,}$/, 'must look like 123456789:AA… (the token @BotFather gave you)')
+        .optional(),
+    ),
+    TELEGRAM_API_ROOT: z.preprocess(
+      blankToUndefined,
+      z.url({ error: 'must be a URL such as https://api.telegram.org' }).default('https://api.telegram.org'),
+    ),
+    PUBLIC_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .url({ error: 'must be an http(s) URL such as https://bot.example.com' })
+        .refine((u) => /^https?:\/\//.test(u), 'must start with http:// or https://')
+        .optional(),
+    ),
+    LOG_LEVEL: z.preprocess(
+      blankToUndefined,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+    ENCRYPTION_KEY: z.preprocess(
+      blankToUndefined,
+      z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 32)').optional(),
+    ),
+    ADMIN_TELEGRAM_IDS: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'must be a comma-separated list of numeric Telegram user ids')
+        .optional(),
+    ),
+    AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+    INIT_DATA_MAX_AGE_SECONDS: z.coerce.number().int().min(30).max(7 * 86_400).default(86_400),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DATABASE_URL && !env.ENCRYPTION_KEY) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ENCRYPTION_KEY'],
+        message: 'is required when DATABASE_URL is set (every process must share it; try: openssl rand -base64 32)',
+      });
+    }
+  });
+
+function isPostgresUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
+}
+
+export class ConfigError extends Error {
+  readonly code = 'config_invalid';
+  readonly problems: readonly string[];
+  constructor(problems: readonly string[]) {
+    super(
+      `Configuration is invalid:\n${problems.map((p) => `  • ${p}`).join('\n')}\n` +
+        'Fix these environment variables (or the .env file) and start again.',
+    );
+    this.problems = problems;
+  }
+}
+
+/** Parses the environment once; throws ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      const shown = env[name] === undefined ? '' : ` (got ${JSON.stringify(redact(name, env[name] ?? ''))})`;
+      return `${name}${shown}: ${issue.message}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data;
+  const token = e.TELEGRAM_BOT_TOKEN;
+  const telegram: TelegramMode = !token
+    ? { kind: 'sandbox', token: SANDBOX_BOT_TOKEN, apiRoot: `http://127.0.0.1:${e.PORT}` }
+    : e.PUBLIC_URL
+      ? { kind: 'webhook', token, apiRoot: e.TELEGRAM_API_ROOT, publicUrl: e.PUBLIC_URL }
+      : { kind: 'polling', token, apiRoot: e.TELEGRAM_API_ROOT };
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: e.DATA_DIR,
+    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'embedded', dataDir: e.DATA_DIR },
+    telegram,
+    publicUrl: e.PUBLIC_URL,
+    logLevel: e.LOG_LEVEL,
+    encryptionKey: e.ENCRYPTION_KEY,
+    adminTelegramIds: (e.ADMIN_TELEGRAM_IDS ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map(Number),
+    tokenTtlSeconds: e.AUTH_TOKEN_TTL_SECONDS,
+    initDataMaxAgeSeconds: e.INIT_DATA_MAX_AGE_SECONDS,
+  };
+}
+
+function redact(name: string, value: string): string {
+  if (/TOKEN|KEY|SECRET|PASSWORD/.test(name)) return value.length > 4 ? `${value.slice(0, 2)}…(redacted)` : '…';
+  if (name === 'DATABASE_URL') return value.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+  return value;
+}

@@ -1,0 +1,44 @@
+import { bigint, index, jsonb, pgTable, text, time, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+// Platform tables only. Capabilities declare their own tables beside their code; the SQL in
+// migrations/ is the source of truth and these definitions mirror it for typed queries.
+
+export type Role = 'user' | 'admin' | 'specialist';
+export type Language = 'ru' | 'en';
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey(),
+  telegramId: bigint('telegram_id', { mode: 'number' }).unique(),
+  firstName: text('first_name').notNull(),
+  lastName: text('last_name'),
+  username: text('username'),
+  language: text('language').$type<Language>().notNull().default('en'),
+  timezone: text('timezone').notNull().default('UTC'),
+  roles: text('roles').array().$type<Role[]>().notNull(),
+  quietHoursStart: time('quiet_hours_start'),
+  quietHoursEnd: time('quiet_hours_end'),
+  blockedBotAt: tstz('blocked_bot_at'),
+  createdAt: tstz('created_at').notNull().defaultNow(),
+  lastSeenAt: tstz('last_seen_at').notNull().defaultNow(),
+});
+
+export const auditLog = pgTable(
+  'audit_log',
+  {
+    id: uuid('id').primaryKey(),
+    at: tstz('at').notNull().defaultNow(),
+    actorUserId: uuid('actor_user_id').references(() => users.id, { onDelete: 'set null' }),
+    actorKind: text('actor_kind').$type<'user' | 'cli' | 'system'>().notNull(),
+    action: text('action').notNull(),
+    subjectType: text('subject_type'),
+    subjectId: text('subject_id'),
+    details: jsonb('details').$type<Record<string, unknown>>().notNull().default({}),
+    traceId: text('trace_id'),
+  },
+  (t) => [index('audit_log_at_idx').on(t.at)],
+);
+
+export type UserRow = typeof users.$inferSelect;
+export type AuditRow = typeof auditLog.$inferSelect;

@@ -1,0 +1,222 @@
+import { sql } from 'drizzle-orm';
+import { type ConstructorOptions, fromDrizzle, fromPglite, PgBoss, type SendOptions } from 'pg-boss';
+import type { Database, Tx } from '../db/database.ts';
+import type { Logger } from '../observability/logger.ts';
+import type { Metrics } from '../observability/metrics.ts';
+import { currentTraceId, newTraceId, withTrace } from '../observability/trace.ts';
+
+/** A queue a capability owns. Every queue gets a dead-letter queue `<name>.dead`. */
+export interface QueueDefinition {
+  name: string;
+  /** Attempts after the first; default 5. */
+  retryLimit?: number;
+  /** First retry delay; doubles each attempt (with jitter) up to retryDelayMaxSeconds. Default 2 s. */
+  retryDelaySeconds?: number;
+  retryDelayMaxSeconds?: number;
+  /** How long one attempt may run before it counts as failed. Default 5 min. */
+  expireInSeconds?: number;
+}
+
+export interface SendJobOptions {
+  /** Run no earlier than this moment. */
+  startAfter?: Date;
+  /** At most one queued job per key (a job already queued with the key makes this send a no-op). */
+  singletonKey?: string;
+  /** Enqueue inside this transaction: the job exists iff the transaction commits. */
+  tx?: Tx;
+  /** Jobs of one group run one at a time when the worker sets groupConcurrency. */
+  group?: string;
+  priority?: number;
+  id?: string;
+}
+
+export interface JobContext<T> {
+  id: string;
+  queue: string;
+  data: T;
+  retryCount: number;
+  signal: AbortSignal;
+}
+
+export interface WorkOptions {
+  /** Parallel jobs of this queue in this process. */
+  concurrency?: number;
+  /** Limit on running jobs per `group` across all processes (1 = strictly one at a time per group). */
+  groupConcurrency?: number;
+  pollingIntervalSeconds?: number;
+}
+
+/** The job port capabilities use. */
+export interface JobQueue {
+  send<T extends object>(queue: string, data: T, options?: SendJobOptions): Promise<string | null>;
+  cancel(queue: string, id: string, options?: { tx?: Tx }): Promise<void>;
+  /** Recurring job by cron expression (or RRULE) in a timezone; `key` distinguishes several schedules of one queue. */
+  schedule<T extends object>(queue: string, cron: string, data: T, options?: { tz?: string; key?: string }): Promise<void>;
+  unschedule(queue: string, key?: string): Promise<void>;
+  work<T extends object>(queue: string, handler: (job: JobContext<T>) => Promise<void>, options?: WorkOptions): Promise<void>;
+  /** Jobs still waiting (created or retry) in a queue, optionally matching data fields. */
+  pending<T extends object>(queue: string, match?: Partial<T>): Promise<Array<{ id: string; data: T; startAfter: Date }>>;
+  boss: PgBoss;
+}
+
+interface Envelope {
+  trace_id?: string;
+  payload: unknown;
+}
+
+export interface JobRuntime {
+  jobs: JobQueue;
+  start(): Promise<void>;
+  /** Stops taking jobs, lets running ones finish (up to timeoutMs), then returns. The DB stays open. */
+  stop(timeoutMs?: number): Promise<void>;
+  ping(): Promise<boolean>;
+}
+
+export const deadLetterName = (queue: string) => `${queue}.dead`;
+
+export function createJobRuntime(deps: {
+  database: Database;
+  logger: Logger;
+  metrics: Metrics;
+  queues: readonly QueueDefinition[];
+  /** Run pg-boss maintenance (supervision, cron) in this process; workers-only processes keep it on. */
+  maintenance?: boolean;
+}): JobRuntime {
+  const { database, logger, metrics } = deps;
+  const common: ConstructorOptions = {
+    schema: 'pgboss',
+    supervise: deps.maintenance !== false,
+    schedule: deps.maintenance !== false,
+  };
+  const boss =
+    database.kind === 'embedded'
+      ? new PgBoss({ ...common, db: fromPglite(database.pglite), backend: 'pglite' })
+      : new PgBoss({ ...common, connectionString: database.url, max: 5, useListenNotify: true });
+  boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
+
+  const known = new Set<string>();
+  const log = logger.child({ component: 'jobs' });
+
+  const jobs: JobQueue = {
+    boss,
+    async send(queue, data, options = {}) {
+      assertKnown(queue);
+      const envelope: Envelope = { trace_id: currentTraceId(), payload: data };
+      const sendOptions: SendOptions = {};
+      if (options.startAfter) sendOptions.startAfter = options.startAfter;
+      if (options.singletonKey) sendOptions.singletonKey = options.singletonKey;
+      if (options.group) sendOptions.group = { id: options.group };
+      if (options.priority !== undefined) sendOptions.priority = options.priority;
+      if (options.id) sendOptions.id = options.id;
+      if (options.tx) sendOptions.db = fromDrizzle(options.tx, sql);
+      return boss.send(queue, envelope, sendOptions);
+    },
+    async cancel(queue, id, options = {}) {
+      assertKnown(queue);
+      await boss.cancel(queue, id, options.tx ? { db: fromDrizzle(options.tx, sql) } : {});
+    },
+    async schedule(queue, cron, data, options = {}) {
+      assertKnown(queue);
+      await boss.schedule(queue, cron, { payload: data } satisfies Envelope, {
+        ...(options.tz ? { tz: options.tz } : {}),
+        ...(options.key ? { key: options.key } : {}),
+      });
+    },
+    async unschedule(queue, key) {
+      await boss.unschedule(queue, key);
+    },
+    async work(queue, handler, options = {}) {
+      assertKnown(queue);
+      await boss.work<Envelope>(
+        queue,
+        {
+          batchSize: 1,
+          localConcurrency: options.concurrency ?? 1,
+          pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5,
+          // NOTIFY wakes workers only for jobs runnable now; delayed jobs and retries are found by
+          // polling, so the backstop must stay as short as the plain interval.
+          notifyPollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5,
+          ...(options.groupConcurrency ? { groupConcurrency: options.groupConcurrency } : {}),
+        },
+        async ([job]) => {
+          if (!job) return;
+          const traceId = job.data?.trace_id ?? newTraceId();
+          await withTrace(traceId, async () => {
+            const started = performance.now();
+            try {
+              await handler({
+                id: job.id,
+                queue,
+                data: job.data.payload as never,
+                retryCount: job.retryCount,
+                signal: job.signal,
+              });
+              metrics.jobsProcessed.inc({ queue, outcome: 'completed' });
+              log.debug({ queue, job_id: job.id, ms: Math.round(performance.now() - started) }, 'job completed');
+            } catch (error) {
+              metrics.jobsProcessed.inc({ queue, outcome: 'failed' });
+              log.warn({ queue, job_id: job.id, retry_count: job.retryCount, err: error }, 'job failed');
+              throw error;
+            }
+          });
+        },
+      );
+    },
+    async pending(queue, match) {
+      const found = await boss.findJobs<Envelope>(queue, { queued: true });
+      return found
+        .filter((j) => ['created', 'retry'].includes((j as { state?: string }).state ?? 'created'))
+        .filter((j) => !match || matches(j.data?.payload, match))
+        .map((j) => ({ id: j.id, data: j.data.payload as never, startAfter: new Date(j.startAfter) }));
+    },
+  };
+
+  function assertKnown(queue: string) {
+    if (!known.has(queue)) throw new Error(`Unknown queue "${queue}": declare it in the process's queue list`);
+  }
+
+  return {
+    jobs,
+    async start() {
+      await boss.start();
+      const existing = new Set((await boss.getQueues()).map((q) => q.name));
+      for (const def of deps.queues) {
+        const dead = deadLetterName(def.name);
+        if (!existing.has(dead)) await boss.createQueue(dead, { retentionSeconds: 30 * 86_400 });
+        if (!existing.has(def.name)) {
+          await boss.createQueue(def.name, {
+            retryLimit: def.retryLimit ?? 5,
+            retryDelay: def.retryDelaySeconds ?? 2,
+            retryBackoff: true,
+            retryDelayMax: def.retryDelayMaxSeconds ?? 600,
+            expireInSeconds: def.expireInSeconds ?? 300,
+            deadLetter: dead,
+            notify: database.kind === 'postgres',
+          });
+        }
+        known.add(def.name);
+        known.add(dead);
+      }
+      // Warm pg-boss's queue cache now, outside any transaction: on PGlite's single connection a
+      // first transactional send would otherwise look the queue up through the connection its own
+      // open transaction holds, and deadlock (NOTES.md).
+      for (const name of known) await boss.previewRedrive(name).catch(() => undefined);
+    },
+    async stop(timeoutMs = 30_000) {
+      await boss.stop({ graceful: true, close: true, timeout: timeoutMs });
+    },
+    async ping() {
+      try {
+        await boss.getDb().executeSql('SELECT 1');
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  };
+}
+
+function matches(payload: unknown, match: object): boolean {
+  if (!payload || typeof payload !== 'object') return false;
+  return Object.entries(match).every(([k, v]) => (payload as Record<string, unknown>)[k] === v);
+}
