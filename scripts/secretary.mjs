@@ -7,7 +7,12 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const child = spawn(
   process.execPath,
-  [join(root, 'scripts', 'with-node.mjs'), 'node', join(root, 'src', 'cli', 'main.ts'), ...process.argv.slice(2)],
+  [
+    join(root, 'scripts', 'with-node.mjs'),
+    'node',
+    join(root, 'src', 'cli', 'main.ts'),
+    ...process.argv.slice(2),
+  ],
   { stdio: 'inherit' },
 );
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));

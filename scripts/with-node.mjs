@@ -15,7 +15,9 @@ function localNode24() {
   const dir = join(root, '.tools', 'node24');
   const bin = join(dir, 'node_modules', 'node', 'bin');
   if (!existsSync(join(bin, 'node'))) {
-    process.stderr.write(`Node ${process.versions.node} is too old; fetching Node 24 from the npm registry into .tools/node24…\n`);
+    process.stderr.write(
+      `Node ${process.versions.node} is too old; fetching Node 24 from the npm registry into .tools/node24…\n`,
+    );
     execFileSync('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', '--no-save', 'node@24'], {
       stdio: ['ignore', 'inherit', 'inherit'],
     });
@@ -28,7 +30,8 @@ if (major < 22 || (major === 22 && minor < 12)) {
   env.PATH = `${bin}:${join(root, 'node_modules', '.bin')}:${env.PATH ?? ''}`;
 } else {
   env.PATH = `${dirname(process.execPath)}:${join(root, 'node_modules', '.bin')}:${env.PATH ?? ''}`;
-  if (major === 22 && minor < 18) env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --experimental-strip-types`.trim();
+  if (major === 22 && minor < 18)
+    env.NODE_OPTIONS = `${env.NODE_OPTIONS ?? ''} --experimental-strip-types`.trim();
 }
 
 const [cmd, ...args] = process.argv.slice(2);

@@ -27,8 +27,8 @@ export interface Config {
 /** Token the sandbox bot uses when no real token is configured; the sandbox accepts any well-formed token. */
 export const SANDBOX_BOT_TOKEN = '7000000001:sandbox-local-token';
 
-const blankToUndefined = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-const optionalString = z.preprocess(blankToUndefined, z.string().optional());
+const blankToUndefined = (value: unknown) =>
+  typeof value === 'string' && value.trim() === '' ? undefined : value;
 
 const envSchema = z
   .object({
@@ -47,7 +47,10 @@ const envSchema = z
       blankToUndefined,
       z
         .string()
-        .refine(isPostgresUrl, 'must be a postgres:// or postgresql:// URL, e.g. postgres://user:pass@host:5432/db')
+        .refine(
+          isPostgresUrl,
+          'must be a postgres:// or postgresql:// URL, e.g. postgres://user:pass@host:5432/db',
+        )
         .optional(),
     ),
     TELEGRAM_BOT_TOKEN: z.preprocess(
@@ -84,14 +87,20 @@ const envSchema = z
         .optional(),
     ),
     AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
-    INIT_DATA_MAX_AGE_SECONDS: z.coerce.number().int().min(30).max(7 * 86_400).default(86_400),
+    INIT_DATA_MAX_AGE_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(30)
+      .max(7 * 86_400)
+      .default(86_400),
   })
   .superRefine((env, ctx) => {
     if (env.DATABASE_URL && !env.ENCRYPTION_KEY) {
       ctx.addIssue({
         code: 'custom',
         path: ['ENCRYPTION_KEY'],
-        message: 'is required when DATABASE_URL is set (every process must share it; try: openssl rand -base64 32)',
+        message:
+          'is required when DATABASE_URL is set (every process must share it; try: openssl rand -base64 32)',
       });
     }
   });
@@ -139,7 +148,9 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
-    database: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'embedded', dataDir: e.DATA_DIR },
+    database: e.DATABASE_URL
+      ? { kind: 'postgres', url: e.DATABASE_URL }
+      : { kind: 'embedded', dataDir: e.DATA_DIR },
     telegram,
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
@@ -155,7 +166,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
 }
 
 function redact(name: string, value: string): string {
-  if (/TOKEN|KEY|SECRET|PASSWORD/.test(name)) return value.length > 4 ? `${value.slice(0, 2)}…(redacted)` : '…';
+  if (/TOKEN|KEY|SECRET|PASSWORD/.test(name))
+    return value.length > 4 ? `${value.slice(0, 2)}…(redacted)` : '…';
   if (name === 'DATABASE_URL') return value.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
   return value;
 }

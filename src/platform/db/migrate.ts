@@ -56,9 +56,9 @@ async function applyLocked(raw: RawSql, migrations: MigrationFile[]): Promise<st
       applied_at timestamptz NOT NULL DEFAULT now()
     )`);
     const applied = new Map(
-      (await raw.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations')).map(
-        (r) => [r.name, r.checksum],
-      ),
+      (
+        await raw.query<{ name: string; checksum: string }>('SELECT name, checksum FROM schema_migrations')
+      ).map((r) => [r.name, r.checksum]),
     );
     const done: string[] = [];
     for (const m of migrations) {
@@ -75,7 +75,10 @@ async function applyLocked(raw: RawSql, migrations: MigrationFile[]): Promise<st
       try {
         await raw.exec('BEGIN');
         await raw.exec(m.sql);
-        await raw.query('INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)', [m.name, m.checksum]);
+        await raw.query('INSERT INTO schema_migrations (name, checksum) VALUES ($1, $2)', [
+          m.name,
+          m.checksum,
+        ]);
         await raw.exec('COMMIT');
       } catch (error) {
         await raw.exec('ROLLBACK').catch(() => {});

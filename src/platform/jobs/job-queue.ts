@@ -1,5 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { type ConstructorOptions, fromDrizzle, fromPglite, PgBoss, type SendOptions } from 'pg-boss';
+import {
+  type ConstructorOptions,
+  type DrizzleTransactionLike,
+  fromDrizzle,
+  fromPglite,
+  PgBoss,
+  type SendOptions,
+} from 'pg-boss';
 import type { Database, Tx } from '../db/database.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
@@ -51,11 +58,24 @@ export interface JobQueue {
   send<T extends object>(queue: string, data: T, options?: SendJobOptions): Promise<string | null>;
   cancel(queue: string, id: string, options?: { tx?: Tx }): Promise<void>;
   /** Recurring job by cron expression (or RRULE) in a timezone; `key` distinguishes several schedules of one queue. */
-  schedule<T extends object>(queue: string, cron: string, data: T, options?: { tz?: string; key?: string }): Promise<void>;
+  schedule<T extends object>(
+    queue: string,
+    cron: string,
+    data: T,
+    options?: { tz?: string; key?: string },
+  ): Promise<void>;
   unschedule(queue: string, key?: string): Promise<void>;
-  work<T extends object>(queue: string, handler: (job: JobContext<T>) => Promise<void>, options?: WorkOptions): Promise<void>;
+  /** The handler's resolved value (an object) is kept as the job's output. */
+  work<T extends object>(
+    queue: string,
+    handler: (job: JobContext<T>) => Promise<object | undefined>,
+    options?: WorkOptions,
+  ): Promise<void>;
   /** Jobs still waiting (created or retry) in a queue, optionally matching data fields. */
-  pending<T extends object>(queue: string, match?: Partial<T>): Promise<Array<{ id: string; data: T; startAfter: Date }>>;
+  pending<T extends object>(
+    queue: string,
+    match?: Partial<T>,
+  ): Promise<Array<{ id: string; data: T; startAfter: Date }>>;
   boss: PgBoss;
 }
 
@@ -108,12 +128,12 @@ export function createJobRuntime(deps: {
       if (options.group) sendOptions.group = { id: options.group };
       if (options.priority !== undefined) sendOptions.priority = options.priority;
       if (options.id) sendOptions.id = options.id;
-      if (options.tx) sendOptions.db = fromDrizzle(options.tx, sql);
+      if (options.tx) sendOptions.db = txDb(options.tx);
       return boss.send(queue, envelope, sendOptions);
     },
     async cancel(queue, id, options = {}) {
       assertKnown(queue);
-      await boss.cancel(queue, id, options.tx ? { db: fromDrizzle(options.tx, sql) } : {});
+      await boss.cancel(queue, id, options.tx ? { db: txDb(options.tx) } : {});
     },
     async schedule(queue, cron, data, options = {}) {
       assertKnown(queue);
@@ -141,10 +161,10 @@ export function createJobRuntime(deps: {
         async ([job]) => {
           if (!job) return;
           const traceId = job.data?.trace_id ?? newTraceId();
-          await withTrace(traceId, async () => {
+          return withTrace(traceId, async () => {
             const started = performance.now();
             try {
-              await handler({
+              const output = await handler({
                 id: job.id,
                 queue,
                 data: job.data.payload as never,
@@ -152,7 +172,11 @@ export function createJobRuntime(deps: {
                 signal: job.signal,
               });
               metrics.jobsProcessed.inc({ queue, outcome: 'completed' });
-              log.debug({ queue, job_id: job.id, ms: Math.round(performance.now() - started) }, 'job completed');
+              log.debug(
+                { queue, job_id: job.id, ms: Math.round(performance.now() - started) },
+                'job completed',
+              );
+              return output ?? undefined;
             } catch (error) {
               metrics.jobsProcessed.inc({ queue, outcome: 'failed' });
               log.warn({ queue, job_id: job.id, retry_count: job.retryCount, err: error }, 'job failed');
@@ -172,7 +196,8 @@ export function createJobRuntime(deps: {
   };
 
   function assertKnown(queue: string) {
-    if (!known.has(queue)) throw new Error(`Unknown queue "${queue}": declare it in the process's queue list`);
+    if (!known.has(queue))
+      throw new Error(`Unknown queue "${queue}": declare it in the process's queue list`);
   }
 
   return {
@@ -220,3 +245,6 @@ function matches(payload: unknown, match: object): boolean {
   if (!payload || typeof payload !== 'object') return false;
   return Object.entries(match).every(([k, v]) => (payload as Record<string, unknown>)[k] === v);
 }
+
+// Drizzle types execute() as returning unknown rows; pg-boss only needs `rows`, which both drivers return.
+const txDb = (tx: Tx) => fromDrizzle(tx as unknown as DrizzleTransactionLike, sql);

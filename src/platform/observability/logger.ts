@@ -22,7 +22,14 @@ export function createLogger(options: LoggerOptions): Logger {
       return traceId ? { trace_id: traceId } : {};
     },
     redact: {
-      paths: ['*.token', '*.password', '*.authorization', '*.init_data', 'req.headers.authorization', '*.secret'],
+      paths: [
+        '*.token',
+        '*.password',
+        '*.authorization',
+        '*.init_data',
+        'req.headers.authorization',
+        '*.secret',
+      ],
       censor: '[redacted]',
     },
   };
@@ -30,7 +37,10 @@ export function createLogger(options: LoggerOptions): Logger {
   if (pretty) {
     return pino({
       ...base,
-      transport: { target: 'pino-pretty', options: { colorize: true, translateTime: 'HH:MM:ss.l', ignore: 'pid' } },
+      transport: {
+        target: 'pino-pretty',
+        options: { colorize: true, translateTime: 'HH:MM:ss.l', ignore: 'pid' },
+      },
     });
   }
   return pino(base);

@@ -1,0 +1,45 @@
+import { type Config, ConfigError, loadConfig } from '../../platform/config/config.ts';
+import { DataDirLockedError } from '../../platform/db/data-dir-lock.ts';
+import { createLogger, type Logger } from '../../platform/observability/logger.ts';
+
+/** Parses the environment or exits with the one-screen list of what is wrong. */
+export function configOrExit(env: Record<string, string | undefined>): Config {
+  try {
+    return loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(2);
+    }
+    throw error;
+  }
+}
+
+export function loggerFor(config: Config): Logger {
+  return createLogger({ level: config.logLevel });
+}
+
+/** Known startup failures get a plain message and exit code; anything else is a bug with a stack. */
+export function exitOnStartupError(error: unknown, logger: Logger): never {
+  if (error instanceof DataDirLockedError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(3);
+  }
+  const message = (error as Error).message ?? String(error);
+  if (/ECONNREFUSED|ENOTFOUND|password authentication|does not exist|already in use/.test(message)) {
+    process.stderr.write(`Cannot start: ${message}\n`);
+    process.exit(4);
+  }
+  logger.fatal({ err: error }, 'startup failed');
+  process.exit(1);
+}
+
+export function requirePostgres(config: Config, command: string): void {
+  if (config.database.kind !== 'postgres') {
+    process.stderr.write(
+      `"secretary ${command}" runs next to other processes and needs a shared PostgreSQL: set DATABASE_URL ` +
+        '(and ENCRYPTION_KEY). For a single process on the embedded database use "secretary start".\n',
+    );
+    process.exit(2);
+  }
+}

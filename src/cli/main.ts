@@ -1,0 +1,68 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { Command } from 'commander';
+import { parse as parseDotenv } from 'dotenv';
+import { VERSION } from '../app/version.ts';
+import { adminGrantCommand } from './commands/admin.ts';
+import { doctorCommand } from './commands/doctor.ts';
+import { migrateCommand } from './commands/migrate.ts';
+import { runCommand } from './commands/run.ts';
+import { sandboxCommand } from './commands/sandbox.ts';
+
+// The one place that reads the environment: process variables win over an optional ./.env file.
+const env: Record<string, string | undefined> = {
+  ...(existsSync('.env') ? parseDotenv(readFileSync('.env')) : {}),
+  ...process.env,
+};
+
+const program = new Command('secretary')
+  .description('Secretary: a self-hosted Telegram assistant for tasks, reminders, notes and bookings')
+  .version(VERSION)
+  .showHelpAfterError();
+
+program
+  .command('start', { isDefault: true })
+  .description(
+    'run everything in one process: HTTP API, bot, job workers (embedded PGlite unless DATABASE_URL is set)',
+  )
+  .action(() => runCommand(env, { http: true, worker: true }, 'start'));
+program
+  .command('serve')
+  .description('run the HTTP API and webhook ingress only; needs DATABASE_URL; run as many as you like')
+  .action(() => runCommand(env, { http: true, worker: false }, 'serve'));
+program
+  .command('worker')
+  .description('run job workers only; needs DATABASE_URL; run as many as you like')
+  .action(() => runCommand(env, { http: false, worker: true }, 'worker'));
+program
+  .command('migrate')
+  .description('apply pending database migrations and exit')
+  .action(() => migrateCommand(env));
+program
+  .command('doctor')
+  .description('check the database and that workers take jobs (sends ping jobs, reports who answered)')
+  .option('--pings <n>', 'number of ping jobs', '10')
+  .option('--timeout <seconds>', 'how long to wait for answers', '15')
+  .action((options: { pings: string; timeout: string }) =>
+    doctorCommand(env, Number(options.pings), Number(options.timeout)),
+  );
+program
+  .command('sandbox')
+  .description('run the local Telegram (Bot API emulator + browser chat) on its own, for any bot')
+  .option('--port <port>', 'port to listen on', '8081')
+  .option('--token <token>', 'bot token the emulator accepts', '123456789:sandbox-standalone-token')
+  .option('--state <file>', 'persist state to this JSON file')
+  .option('--no-limits', 'turn off Telegram rate limits')
+  .action((options: { port: string; token: string; state?: string; limits: boolean }) =>
+    sandboxCommand(options),
+  );
+
+const admin = program.command('admin').description('administration');
+admin
+  .command('grant <telegram_id>')
+  .description('give a Telegram user the admin role (they need not have written to the bot yet)')
+  .option('--role <role>', 'role to grant: admin or specialist', 'admin')
+  .action((telegramId: string, options: { role: string }) =>
+    adminGrantCommand(env, telegramId, options.role),
+  );
+
+await program.parseAsync(process.argv);

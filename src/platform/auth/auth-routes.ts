@@ -1,0 +1,125 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../http/app-env.ts';
+import { requireAuth } from '../http/auth-middleware.ts';
+import { validationHook } from '../http/openapi-hook.ts';
+import type { User, UserService } from '../users/user-service.ts';
+import type { ApiTokens } from './api-tokens.ts';
+import { validateInitData } from './init-data.ts';
+
+export const UserSchema = z
+  .object({
+    id: z.string().uuid(),
+    telegram_id: z.number().int().nullable(),
+    first_name: z.string(),
+    last_name: z.string().nullable(),
+    username: z.string().nullable(),
+    language: z.enum(['ru', 'en']),
+    timezone: z.string(),
+    roles: z.array(z.enum(['user', 'admin', 'specialist'])),
+    quiet_hours: z.object({ start: z.string(), end: z.string() }).nullable(),
+    created_at: z.string().datetime({ offset: true }),
+  })
+  .openapi('User');
+
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string().openapi({ description: 'Stable machine-readable error code' }),
+    detail: z.string().optional(),
+    trace_id: z.string().optional(),
+  })
+  .openapi('Problem');
+
+export function toUserDto(user: User): z.infer<typeof UserSchema> {
+  return {
+    id: user.id,
+    telegram_id: user.telegramId,
+    first_name: user.firstName,
+    last_name: user.lastName,
+    username: user.username,
+    language: user.language,
+    timezone: user.timezone,
+    roles: user.roles,
+    quiet_hours:
+      user.quietHoursStart && user.quietHoursEnd
+        ? { start: user.quietHoursStart, end: user.quietHoursEnd }
+        : null,
+    created_at: user.createdAt.toISOString(),
+  };
+}
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: ProblemSchema } },
+});
+
+const webappRoute = createRoute({
+  method: 'post',
+  path: '/auth/webapp',
+  tags: ['auth'],
+  summary: 'Exchange Telegram Mini App initData for a short-lived bearer token',
+  request: {
+    body: {
+      required: true,
+      content: { 'application/json': { schema: z.object({ init_data: z.string().min(1).max(8192) }) } },
+    },
+  },
+  responses: {
+    200: {
+      description: 'Token minted',
+      content: {
+        'application/json': {
+          schema: z.object({
+            token: z.string(),
+            expires_at: z.string().datetime({ offset: true }),
+            user: UserSchema,
+          }),
+        },
+      },
+    },
+    400: problem('Malformed request'),
+    401: problem('initData forged, tampered with or expired'),
+  },
+});
+
+const meRoute = createRoute({
+  method: 'get',
+  path: '/me',
+  tags: ['auth'],
+  summary: 'The user the bearer token belongs to',
+  security: [{ bearer: [] }],
+  responses: {
+    200: { description: 'The current user', content: { 'application/json': { schema: UserSchema } } },
+    401: problem('Missing, invalid or expired token'),
+  },
+});
+
+export function createAuthRoutes(deps: {
+  tokens: ApiTokens;
+  users: UserService;
+  botToken: string;
+  initDataMaxAgeSeconds: number;
+  now: () => Date;
+}): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.openapi(webappRoute, async (c) => {
+    const { init_data } = c.req.valid('json');
+    const valid = validateInitData(init_data, deps.botToken, {
+      maxAgeSeconds: deps.initDataMaxAgeSeconds,
+      now: deps.now(),
+    });
+    const user = await deps.users.upsertFromTelegram(valid.user);
+    const { token, expiresAt } = await deps.tokens.mint({
+      sub: user.id,
+      tg: user.telegramId,
+      roles: user.roles,
+      via: 'webapp',
+    });
+    return c.json({ token, expires_at: expiresAt.toISOString(), user: toUserDto(user) }, 200);
+  });
+  app.use('/me', requireAuth(deps));
+  app.openapi(meRoute, (c) => c.json(toUserDto(c.get('user')), 200));
+  return app;
+}

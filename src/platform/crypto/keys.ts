@@ -1,0 +1,57 @@
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const KEY_FILE = 'encryption.key';
+
+/**
+ * The master key: ENCRYPTION_KEY when set; in embedded mode, a random key generated once into
+ * DATA_DIR (mode 0600) so a laptop install needs no setup. Losing that file loses encrypted data.
+ */
+export function resolveEncryptionKey(options: { configured: string | undefined; dataDir: string }): {
+  key: string;
+  source: 'env' | 'file' | 'generated';
+} {
+  if (options.configured) return { key: options.configured, source: 'env' };
+  const path = join(options.dataDir, KEY_FILE);
+  if (existsSync(path)) {
+    const key = readFileSync(path, 'utf8').trim();
+    if (key.length < 32)
+      throw new Error(`${path} is corrupt (shorter than 32 characters); restore it from a backup`);
+    return { key, source: 'file' };
+  }
+  mkdirSync(options.dataDir, { recursive: true });
+  const key = randomBytes(32).toString('base64');
+  writeFileSync(path, `${key}\n`, { flag: 'wx', mode: 0o600 });
+  chmodSync(path, 0o600);
+  return { key, source: 'generated' };
+}
+
+/** A 32-byte subkey for one purpose (HKDF-SHA256), so one leaked subkey does not expose the others. */
+export function deriveKey(master: string, purpose: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', master, 'secretary', purpose, 32));
+}
+
+/** AES-256-GCM for sensitive text at rest (notes, conversation history). Output: base64(iv|tag|ciphertext). */
+export interface SecretBox {
+  seal(plaintext: string): string;
+  open(sealed: string): string;
+}
+
+export function createSecretBox(key: Buffer): SecretBox {
+  if (key.length !== 32) throw new Error('secret box key must be 32 bytes');
+  return {
+    seal(plaintext) {
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+      return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+    },
+    open(sealed) {
+      const raw = Buffer.from(sealed, 'base64');
+      const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+      decipher.setAuthTag(raw.subarray(12, 28));
+      return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+    },
+  };
+}

@@ -1,0 +1,14 @@
+import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { TokenClaims } from '../auth/api-tokens.ts';
+import type { User } from '../users/user-service.ts';
+
+/** Per-request variables every route can read. `user` is set by the bearer auth middleware. */
+export type AppEnv = {
+  Variables: {
+    requestId: string;
+    user: User;
+    claims: TokenClaims;
+  };
+};
+
+export type ApiApp = OpenAPIHono<AppEnv>;

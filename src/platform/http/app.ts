@@ -1,0 +1,97 @@
+import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
+import { matchedRoutes } from 'hono/route';
+import type { Logger } from '../observability/logger.ts';
+import type { Metrics } from '../observability/metrics.ts';
+import { newTraceId, withTrace } from '../observability/trace.ts';
+import type { AppEnv } from './app-env.ts';
+import { createDocsRoutes } from './docs-page.ts';
+import { validationHook } from './openapi-hook.ts';
+import { errorToProblem, problemJson } from './problem.ts';
+
+export interface HttpAppDeps {
+  logger: Logger;
+  metrics: Metrics;
+  /** Named dependency checks for /readyz (database, job queue, …). */
+  readiness: Record<string, () => Promise<boolean>>;
+  /** Versioned API resources, mounted under /api/v1. */
+  api: Array<{ path: string; app: OpenAPIHono<AppEnv> }>;
+  /** Other route groups mounted at the root (Telegram webhook, sandbox). */
+  mounts?: Array<{ path: string; app: Hono | OpenAPIHono<AppEnv> }>;
+  version: string;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/** The HTTP surface of one process: health, metrics, OpenAPI docs and the API. */
+export function createHttpApp(deps: HttpAppDeps): OpenAPIHono<AppEnv> {
+  const { logger, metrics } = deps;
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  // Request id in and out; it doubles as the trace id of everything the request causes.
+  app.use('*', async (c, next) => {
+    const incoming = c.req.header('x-request-id');
+    const requestId = incoming && REQUEST_ID.test(incoming) ? incoming : newTraceId();
+    c.set('requestId', requestId);
+    c.header('X-Request-Id', requestId);
+    const started = performance.now();
+    await withTrace(requestId, next);
+    const seconds = (performance.now() - started) / 1000;
+    // The route template (not the raw path) keeps the label set small; 404s share one label.
+    const handler = matchedRoutes(c).findLast((r) => r.method !== 'ALL');
+    const route = handler ? handler.path : 'unmatched';
+    metrics.httpDuration.observe({ method: c.req.method, route, status: String(c.res.status) }, seconds);
+    if (!c.req.path.startsWith('/bot') && c.req.path !== '/healthz') {
+      logger.debug(
+        { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(seconds * 1000) },
+        'http',
+      );
+    }
+  });
+
+  app.onError((error, c) => errorToProblem(error, c, logger));
+  app.notFound((c) => problemJson(c, 404, 'route_not_found', `No route for ${c.req.method} ${c.req.path}`));
+
+  app.get('/healthz', (c) => c.json({ status: 'ok', version: deps.version }));
+  app.get('/readyz', async (c) => {
+    const checks = Object.fromEntries(
+      await Promise.all(
+        Object.entries(deps.readiness).map(async ([name, check]) => {
+          const ok = await Promise.race([
+            check().catch(() => false),
+            new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref()),
+          ]);
+          return [name, ok ? 'ok' : 'failing'] as const;
+        }),
+      ),
+    );
+    const ready = Object.values(checks).every((v) => v === 'ok');
+    if (!ready) return problemJson(c, 503, 'not_ready', 'A dependency is not reachable', { checks });
+    return c.json({ status: 'ready', checks });
+  });
+  app.get('/metrics', async (c) =>
+    c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }),
+  );
+
+  for (const { path, app: sub } of deps.api) app.route(`/api/v1${path}`, sub);
+  for (const { path, app: sub } of deps.mounts ?? []) app.route(path, sub as Hono);
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+    description: 'From POST /api/v1/auth/webapp (Mini App initData) or minted by the bot for a user',
+  });
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Secretary API',
+      version: deps.version,
+      description:
+        'Tasks, reminders, notes and bookings of a self-hosted Telegram assistant. Errors are RFC 9457 problem+json.',
+    },
+    servers: [{ url: '/' }],
+  });
+  app.route('/', createDocsRoutes());
+  return app;
+}

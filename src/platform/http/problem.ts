@@ -1,0 +1,79 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { type ErrorKind, isDomainError } from '../errors/domain-error.ts';
+import type { Logger } from '../observability/logger.ts';
+import { currentTraceId } from '../observability/trace.ts';
+
+/** RFC 9457 problem details, plus a stable machine-readable `code`. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  code: string;
+  trace_id?: string;
+  [extra: string]: unknown;
+}
+
+const STATUS: Record<ErrorKind, ContentfulStatusCode> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  503: 'Service Unavailable',
+};
+
+export function problemJson(
+  c: Context,
+  status: ContentfulStatusCode,
+  code: string,
+  detail?: string,
+  extra: Record<string, unknown> = {},
+): Response {
+  const body: Problem = {
+    type: `https://secretary.dev/problems/${code.replaceAll('_', '-')}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    code,
+    ...(detail ? { detail } : {}),
+    ...extra,
+    ...(currentTraceId() ? { trace_id: currentTraceId() } : {}),
+  };
+  return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json' });
+}
+
+/** Maps any thrown error to problem+json: domain errors keep their code; the rest are a 500 without internals. */
+export function errorToProblem(error: unknown, c: Context, logger: Logger): Response {
+  if (isDomainError(error)) {
+    const status = STATUS[error.kind];
+    logger.info({ code: error.code, status, path: c.req.path }, error.message);
+    return problemJson(c, status, error.code, error.message, error.details);
+  }
+  const status = (error as { status?: number }).status;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    // Hono's own HTTPExceptions (e.g. a body over the size limit, malformed JSON).
+    logger.info({ status, path: c.req.path, err: error }, 'request rejected');
+    return problemJson(c, status as ContentfulStatusCode, 'request_invalid', (error as Error).message);
+  }
+  logger.error({ err: error, path: c.req.path }, 'unhandled error');
+  return problemJson(
+    c,
+    500,
+    'internal_error',
+    'Something went wrong on our side. Quote the trace id if you report it.',
+  );
+}

@@ -1,0 +1,108 @@
+import { eq, sql } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import { recordAudit } from '../audit/audit-log.ts';
+import type { Db } from '../db/database.ts';
+import { type Language, type Role, type UserRow, users } from '../db/schema.ts';
+import { DomainError } from '../errors/domain-error.ts';
+
+/** What Telegram tells us about a person (from an update or Mini App initData). */
+export interface TelegramProfile {
+  id: number;
+  first_name: string;
+  last_name?: string | undefined;
+  username?: string | undefined;
+  language_code?: string | undefined;
+}
+
+export type User = UserRow;
+
+export interface UserService {
+  /** Creates the user on first contact, refreshes names and last-seen afterwards. Idempotent. */
+  upsertFromTelegram(profile: TelegramProfile): Promise<User>;
+  getById(id: string): Promise<User | null>;
+  getByTelegramId(telegramId: number): Promise<User | null>;
+  /** Adds a role by Telegram id, creating a placeholder user if they never wrote to the bot. */
+  grantRole(
+    telegramId: number,
+    role: Role,
+    actor: { kind: 'cli' | 'user' | 'system'; userId?: string },
+  ): Promise<User>;
+}
+
+export const languageFromCode = (code: string | undefined): Language =>
+  code?.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+
+export function createUserService(deps: { db: Db; adminTelegramIds?: readonly number[] }): UserService {
+  const { db } = deps;
+  const admins = new Set(deps.adminTelegramIds ?? []);
+
+  async function getByTelegramId(telegramId: number) {
+    const [row] = await db.select().from(users).where(eq(users.telegramId, telegramId)).limit(1);
+    return row ?? null;
+  }
+
+  return {
+    async upsertFromTelegram(profile) {
+      const roles: Role[] = admins.has(profile.id) ? ['user', 'admin'] : ['user'];
+      const [row] = await db
+        .insert(users)
+        .values({
+          id: uuidv7(),
+          telegramId: profile.id,
+          firstName: profile.first_name,
+          lastName: profile.last_name ?? null,
+          username: profile.username ?? null,
+          language: languageFromCode(profile.language_code),
+          roles,
+        })
+        .onConflictDoUpdate({
+          target: users.telegramId,
+          set: {
+            firstName: profile.first_name,
+            lastName: profile.last_name ?? null,
+            username: profile.username ?? null,
+            lastSeenAt: sql`now()`,
+            // ADMIN_TELEGRAM_IDS grants, never revokes: a role given by the CLI survives restarts.
+            roles: admins.has(profile.id)
+              ? sql`(SELECT array_agg(DISTINCT r) FROM unnest(${users.roles} || ARRAY['admin']::text[]) AS r)`
+              : sql`${users.roles}`,
+          },
+        })
+        .returning();
+      if (!row) throw new Error('upsert returned no row');
+      return row;
+    },
+    async getById(id) {
+      const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+      return row ?? null;
+    },
+    getByTelegramId,
+    async grantRole(telegramId, role, actor) {
+      if (!Number.isSafeInteger(telegramId) || telegramId <= 0) {
+        throw new DomainError('invalid', 'telegram_id_invalid', `Not a Telegram user id: ${telegramId}`);
+      }
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(users)
+          .values({ id: uuidv7(), telegramId, firstName: `user ${telegramId}`, roles: ['user', role] })
+          .onConflictDoUpdate({
+            target: users.telegramId,
+            set: {
+              roles: sql`(SELECT array_agg(DISTINCT r) FROM unnest(${users.roles} || ARRAY[${role}]::text[]) AS r)`,
+            },
+          })
+          .returning();
+        if (!row) throw new Error('grant returned no row');
+        await recordAudit(tx, {
+          actorKind: actor.kind,
+          actorUserId: actor.userId ?? null,
+          action: 'role.grant',
+          subjectType: 'user',
+          subjectId: row.id,
+          details: { telegram_id: telegramId, role },
+        });
+        return row;
+      });
+    },
+  };
+}
