@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
+import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
+import { createAi, createAiRoutes, createDrizzleUsageStore } from '../platform/ai/index.ts';
 import { createApiTokens } from '../platform/auth/api-tokens.ts';
 import { createAuthRoutes } from '../platform/auth/auth-routes.ts';
 import type { Config } from '../platform/config/config.ts';
@@ -10,12 +12,14 @@ import { type Database, openEmbedded, openPostgres } from '../platform/db/databa
 import { migrate } from '../platform/db/migrate.ts';
 import { DIAGNOSTICS_QUEUE, registerDiagnosticsWorker } from '../platform/diagnostics/diagnostics.ts';
 import { createHttpApp } from '../platform/http/app.ts';
+import type { AppEnv } from '../platform/http/app-env.ts';
+import { requireAuth } from '../platform/http/auth-middleware.ts';
 import { createJobRuntime, type JobRuntime } from '../platform/jobs/job-queue.ts';
 import type { Logger } from '../platform/observability/logger.ts';
 import { createMetrics } from '../platform/observability/metrics.ts';
 import { createUserService, type UserService } from '../platform/users/user-service.ts';
 import { createSandbox } from '../sandbox/index.ts';
-import { startSandboxBot } from './sandbox-bot.ts';
+import { BOT_QUEUES, createBotRuntime } from './bot-runtime.ts';
 import { VERSION } from './version.ts';
 
 export interface Roles {
@@ -37,7 +41,13 @@ export interface System {
  * Builds and starts one process: opens (and locks) the database, migrates, starts the job runtime,
  * then the roles asked for. `stop()` undoes it in reverse: stop taking work, finish, close the DB.
  */
-export async function startSystem(config: Config, roles: Roles, logger: Logger): Promise<System> {
+export async function startSystem(
+  config: Config,
+  roles: Roles,
+  logger: Logger,
+  /** Tests pass an open database (not closed on stop); processes let the system open its own. */
+  options: { database?: Database } = {},
+): Promise<System> {
   const cleanups: Array<() => Promise<void> | void> = [];
   const stop = async () => {
     for (const cleanup of cleanups.reverse()) {
@@ -50,7 +60,7 @@ export async function startSystem(config: Config, roles: Roles, logger: Logger):
   };
   try {
     let lock: DataDirLock | null = null;
-    if (config.database.kind === 'embedded') {
+    if (config.database.kind === 'embedded' && !options.database) {
       lock = lockDataDir(config.database.dataDir);
       cleanups.push(() => lock?.release());
     }
@@ -65,15 +75,16 @@ export async function startSystem(config: Config, roles: Roles, logger: Logger):
       );
 
     const database =
-      config.database.kind === 'embedded'
+      options.database ??
+      (config.database.kind === 'embedded'
         ? await openEmbedded(join(config.database.dataDir, 'pgdata'))
-        : await openPostgres(config.database.url);
-    cleanups.push(() => database.close());
+        : await openPostgres(config.database.url));
+    if (!options.database) cleanups.push(() => database.close());
     const applied = await migrate(database);
     if (applied.length) logger.info({ applied }, 'migrations applied');
 
     const metrics = createMetrics();
-    const jobs = createJobRuntime({ database, logger, metrics, queues: [DIAGNOSTICS_QUEUE] });
+    const jobs = createJobRuntime({ database, logger, metrics, queues: [DIAGNOSTICS_QUEUE, ...BOT_QUEUES] });
     await jobs.start();
     cleanups.push(() => jobs.stop());
     if (roles.worker) await registerDiagnosticsWorker(jobs.jobs);
@@ -86,15 +97,36 @@ export async function startSystem(config: Config, roles: Roles, logger: Logger):
       now,
     });
 
+    const ai = createAi({
+      config: config.ai,
+      usageStore: createDrizzleUsageStore(database.db),
+      clock: { now },
+      logger,
+    });
+    logger.info({ ai: ai.describe() }, 'AI providers');
+
+    const botRuntime = createBotRuntime({
+      config,
+      database,
+      jobs: jobs.jobs,
+      users,
+      logger,
+      masterKey,
+      roles,
+    });
+    cleanups.push(() => botRuntime.stop());
+
     let url: string | null = null;
     if (roles.http) {
       const mounts: Array<{ path: string; app: Hono }> = [];
+      if (botRuntime.webhookRoutes) mounts.push({ path: '/', app: botRuntime.webhookRoutes });
       if (config.telegram.kind === 'sandbox') {
         const sandbox = createSandbox({
           token: config.telegram.token,
           botUsername: 'secretary_sandbox_bot',
           botFirstName: 'Secretary',
-          ...(config.publicUrl ? { webAppUrl: `${config.publicUrl}/app/` } : {}),
+          // The Mini App will live at /app/ on this server; relative so it works on any port.
+          webAppUrl: config.publicUrl ? `${config.publicUrl}/app/` : '/app/',
           stateFile: join(config.dataDir, 'sandbox-state.json'),
           logger,
         });
@@ -111,6 +143,10 @@ export async function startSystem(config: Config, roles: Roles, logger: Logger):
         },
         api: [
           {
+            path: '/ai',
+            app: withAuth(createAiRoutes({ ai }) as unknown as OpenAPIHono<AppEnv>, { tokens, users }),
+          },
+          {
             path: '',
             app: createAuthRoutes({
               tokens,
@@ -126,16 +162,21 @@ export async function startSystem(config: Config, roles: Roles, logger: Logger):
       const server = await listen(app, config.host, config.port);
       cleanups.push(() => server.close());
       url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${server.port}`;
-      if (config.telegram.kind === 'sandbox') {
-        const bot = await startSandboxBot({ token: config.telegram.token, apiRoot: url, logger });
-        cleanups.push(() => bot.stop());
-      }
     }
+    await botRuntime.start(url);
     return { database, jobs, users, url, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/** A resource that needs a signed-in user on every route. */
+function withAuth(routes: OpenAPIHono<AppEnv>, deps: Parameters<typeof requireAuth>[0]): OpenAPIHono<AppEnv> {
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', requireAuth(deps));
+  app.route('/', routes);
+  return app;
 }
 
 async function listen(

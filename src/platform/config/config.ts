@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type AiConfig, aiConfigSchema } from '../ai/ai-config.ts';
 
 /** How the bot reaches Telegram; decided by which variables are set (SPEC 3.3). */
 export type TelegramMode =
@@ -10,6 +11,8 @@ export type TelegramMode =
 export type DatabaseTarget = { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string };
 
 export interface Config {
+  /** How updates come in: long polling or webhook (`auto`: webhook iff PUBLIC_URL is set with a token). */
+  ingress: 'polling' | 'webhook';
   port: number;
   host: string;
   dataDir: string;
@@ -21,7 +24,10 @@ export interface Config {
   encryptionKey: string | undefined;
   adminTelegramIds: readonly number[];
   tokenTtlSeconds: number;
+  updateRetentionDays: number;
   initDataMaxAgeSeconds: number;
+  /** LLM and speech-to-text providers; offline (nothing leaves the machine) unless configured. */
+  ai: AiConfig;
 }
 
 /** Token the sandbox bot uses when no real token is configured; the sandbox accepts any well-formed token. */
@@ -86,6 +92,8 @@ const envSchema = z
         .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, 'must be a comma-separated list of numeric Telegram user ids')
         .optional(),
     ),
+    TELEGRAM_INGRESS: z.preprocess(blankToUndefined, z.enum(['auto', 'polling', 'webhook']).default('auto')),
+    UPDATE_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
     INIT_DATA_MAX_AGE_SECONDS: z.coerce
       .number()
@@ -129,8 +137,10 @@ export class ConfigError extends Error {
 /** Parses the environment once; throws ConfigError naming every bad variable. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
+  const ai = aiConfigSchema.safeParse(env);
+  if (!parsed.success || !ai.success) {
+    const issues = [...(parsed.success ? [] : parsed.error.issues), ...(ai.success ? [] : ai.error.issues)];
+    const problems = issues.map((issue) => {
       const name = String(issue.path[0] ?? 'environment');
       const shown = env[name] === undefined ? '' : ` (got ${JSON.stringify(redact(name, env[name] ?? ''))})`;
       return `${name}${shown}: ${issue.message}`;
@@ -144,7 +154,20 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     : e.PUBLIC_URL
       ? { kind: 'webhook', token, apiRoot: e.TELEGRAM_API_ROOT, publicUrl: e.PUBLIC_URL }
       : { kind: 'polling', token, apiRoot: e.TELEGRAM_API_ROOT };
+  const ingress =
+    e.TELEGRAM_INGRESS === 'auto'
+      ? telegram.kind === 'webhook'
+        ? 'webhook'
+        : 'polling'
+      : e.TELEGRAM_INGRESS;
+  if (ingress === 'webhook' && telegram.kind === 'polling') {
+    throw new ConfigError([
+      'TELEGRAM_INGRESS: webhook needs PUBLIC_URL (the address Telegram can reach this server at)',
+    ]);
+  }
   return {
+    ingress,
+    updateRetentionDays: e.UPDATE_RETENTION_DAYS,
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,
@@ -162,6 +185,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       .map(Number),
     tokenTtlSeconds: e.AUTH_TOKEN_TTL_SECONDS,
     initDataMaxAgeSeconds: e.INIT_DATA_MAX_AGE_SECONDS,
+    ai: ai.data,
   };
 }
 

@@ -1,4 +1,4 @@
-import { bigint, index, jsonb, pgTable, text, time, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, jsonb, pgTable, text, time, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 // Platform tables only. Capabilities declare their own tables beside their code; the SQL in
 // migrations/ is the source of truth and these definitions mirror it for typed queries.
@@ -20,6 +20,9 @@ export const users = pgTable('users', {
   quietHoursStart: time('quiet_hours_start'),
   quietHoursEnd: time('quiet_hours_end'),
   blockedBotAt: tstz('blocked_bot_at'),
+  notificationsEnabled: boolean('notifications_enabled').notNull().default(true),
+  timezoneConfirmed: boolean('timezone_confirmed').notNull().default(false),
+  onboardedAt: tstz('onboarded_at'),
   createdAt: tstz('created_at').notNull().defaultNow(),
   lastSeenAt: tstz('last_seen_at').notNull().defaultNow(),
 });

@@ -22,6 +22,13 @@ export interface QueueDefinition {
   retryDelayMaxSeconds?: number;
   /** How long one attempt may run before it counts as failed. Default 5 min. */
   expireInSeconds?: number;
+  /**
+   * `key_strict_fifo`: jobs sharing a `singletonKey` run one at a time in creation order, and a
+   * retrying job holds back the later ones of its key (per-chat ordering). Sends must pass a key.
+   */
+  policy?: 'standard' | 'key_strict_fifo';
+  /** A running job must heartbeat this often (≥ 10 s) or it is failed and retried: finds jobs of a crashed worker fast. */
+  heartbeatSeconds?: number;
 }
 
 export interface SendJobOptions {
@@ -76,6 +83,12 @@ export interface JobQueue {
     queue: string,
     match?: Partial<T>,
   ): Promise<Array<{ id: string; data: T; startAfter: Date }>>;
+  /**
+   * Wakes this process's idle workers of a queue to fetch now instead of at their next poll.
+   * For work enqueued here that should start at once (same-process latency; other processes
+   * still find it by NOTIFY on PostgreSQL or by polling).
+   */
+  wake(queue: string): void;
   boss: PgBoss;
 }
 
@@ -101,12 +114,16 @@ export function createJobRuntime(deps: {
   queues: readonly QueueDefinition[];
   /** Run pg-boss maintenance (supervision, cron) in this process; workers-only processes keep it on. */
   maintenance?: boolean;
+  /** How often expired and heartbeat-less jobs are looked for; default 10 s. */
+  superviseIntervalSeconds?: number;
 }): JobRuntime {
   const { database, logger, metrics } = deps;
   const common: ConstructorOptions = {
     schema: 'pgboss',
     supervise: deps.maintenance !== false,
     schedule: deps.maintenance !== false,
+    superviseIntervalSeconds: deps.superviseIntervalSeconds ?? 10,
+    monitorIntervalSeconds: deps.superviseIntervalSeconds ?? 10,
   };
   const boss =
     database.kind === 'embedded'
@@ -115,6 +132,7 @@ export function createJobRuntime(deps: {
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
 
   const known = new Set<string>();
+  const keyed = new Set(deps.queues.filter((q) => q.policy === 'key_strict_fifo').map((q) => q.name));
   const log = logger.child({ component: 'jobs' });
 
   const jobs: JobQueue = {
@@ -176,6 +194,8 @@ export function createJobRuntime(deps: {
                 { queue, job_id: job.id, ms: Math.round(performance.now() - started) },
                 'job completed',
               );
+              // The next job of this key (strict FIFO) became runnable just now: fetch it without waiting.
+              if (keyed.has(queue)) setImmediate(() => jobs.wake(queue));
               return output ?? undefined;
             } catch (error) {
               metrics.jobsProcessed.inc({ queue, outcome: 'failed' });
@@ -185,6 +205,11 @@ export function createJobRuntime(deps: {
           });
         },
       );
+    },
+    wake(queue) {
+      for (const worker of boss.getWipData()) {
+        if (worker.name === queue && worker.state === 'active') boss.notifyWorker(worker.id);
+      }
     },
     async pending(queue, match) {
       const found = await boss.findJobs<Envelope>(queue, { queued: true });
@@ -217,6 +242,8 @@ export function createJobRuntime(deps: {
             expireInSeconds: def.expireInSeconds ?? 300,
             deadLetter: dead,
             notify: database.kind === 'postgres',
+            ...(def.policy ? { policy: def.policy } : {}),
+            ...(def.heartbeatSeconds ? { heartbeatSeconds: def.heartbeatSeconds } : {}),
           });
         }
         known.add(def.name);

@@ -27,7 +27,27 @@ export interface UserService {
     role: Role,
     actor: { kind: 'cli' | 'user' | 'system'; userId?: string },
   ): Promise<User>;
+  updateSettings(id: string, patch: SettingsPatch): Promise<User>;
 }
+
+export interface SettingsPatch {
+  language?: Language;
+  timezone?: string;
+  timezoneConfirmed?: boolean;
+  /** "HH:MM" local times, or null to switch quiet hours off. */
+  quietHours?: { start: string; end: string } | null;
+  notificationsEnabled?: boolean;
+  onboarded?: boolean;
+}
+
+const isTimezone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 export const languageFromCode = (code: string | undefined): Language =>
   code?.toLowerCase().startsWith('ru') ? 'ru' : 'en';
@@ -62,6 +82,8 @@ export function createUserService(deps: { db: Db; adminTelegramIds?: readonly nu
             lastName: profile.last_name ?? null,
             username: profile.username ?? null,
             lastSeenAt: sql`now()`,
+            // Writing to us again means they unblocked the bot.
+            blockedBotAt: null,
             // ADMIN_TELEGRAM_IDS grants, never revokes: a role given by the CLI survives restarts.
             roles: admins.has(profile.id)
               ? sql`(SELECT array_agg(DISTINCT r) FROM unnest(${users.roles} || ARRAY['admin']::text[]) AS r)`
@@ -77,6 +99,36 @@ export function createUserService(deps: { db: Db; adminTelegramIds?: readonly nu
       return row ?? null;
     },
     getByTelegramId,
+    async updateSettings(id, patch) {
+      if (patch.timezone !== undefined && !isTimezone(patch.timezone)) {
+        throw new DomainError('invalid', 'timezone_invalid', `Unknown IANA timezone: ${patch.timezone}`);
+      }
+      const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
+      if (patch.quietHours && (!hhmm.test(patch.quietHours.start) || !hhmm.test(patch.quietHours.end))) {
+        throw new DomainError('invalid', 'quiet_hours_invalid', 'Quiet hours must be HH:MM times');
+      }
+      const [row] = await db
+        .update(users)
+        .set({
+          ...(patch.language ? { language: patch.language } : {}),
+          ...(patch.timezone ? { timezone: patch.timezone } : {}),
+          ...(patch.timezoneConfirmed !== undefined ? { timezoneConfirmed: patch.timezoneConfirmed } : {}),
+          ...(patch.quietHours !== undefined
+            ? {
+                quietHoursStart: patch.quietHours?.start ?? null,
+                quietHoursEnd: patch.quietHours?.end ?? null,
+              }
+            : {}),
+          ...(patch.notificationsEnabled !== undefined
+            ? { notificationsEnabled: patch.notificationsEnabled }
+            : {}),
+          ...(patch.onboarded ? { onboardedAt: sql`coalesce(${users.onboardedAt}, now())` } : {}),
+        })
+        .where(eq(users.id, id))
+        .returning();
+      if (!row) throw new DomainError('not_found', 'user_not_found', `No user ${id}`);
+      return row;
+    },
     async grantRole(telegramId, role, actor) {
       if (!Number.isSafeInteger(telegramId) || telegramId <= 0) {
         throw new DomainError('invalid', 'telegram_id_invalid', `Not a Telegram user id: ${telegramId}`);

@@ -1,0 +1,120 @@
+import type { Hono } from 'hono';
+import { createBot, registerCommands } from '../bot/create-bot.ts';
+import { createFloodControl } from '../bot/flood-control.ts';
+import { createFlowStore } from '../bot/flows/flow-store.ts';
+import { createMenuStore } from '../bot/menus/menu-store.ts';
+import type { Config } from '../platform/config/config.ts';
+import { deriveKey } from '../platform/crypto/keys.ts';
+import type { Database } from '../platform/db/database.ts';
+import { UPDATES_QUEUE } from '../platform/inbox/inbox-store.ts';
+import { runAsLeader } from '../platform/inbox/leader.ts';
+import { startPoller } from '../platform/inbox/poller.ts';
+import { createReplyLogTransformer } from '../platform/inbox/reply-log.ts';
+import {
+  PRUNE_QUEUE,
+  registerPruneWorker,
+  registerUnblockWorker,
+  registerUpdateWorker,
+  UNBLOCK_QUEUE,
+} from '../platform/inbox/update-worker.ts';
+import { createWebhookRoutes, WEBHOOK_PATH } from '../platform/inbox/webhook-routes.ts';
+import type { JobQueue, QueueDefinition } from '../platform/jobs/job-queue.ts';
+import type { Logger } from '../platform/observability/logger.ts';
+import type { UserService } from '../platform/users/user-service.ts';
+
+export const BOT_QUEUES: QueueDefinition[] = [UPDATES_QUEUE, PRUNE_QUEUE, UNBLOCK_QUEUE];
+const POLLER_LOCK_KEY = 7_305_117_402_992n;
+
+export interface BotRuntime {
+  /** Mount at the root when updates arrive by webhook. */
+  webhookRoutes: Hono | null;
+  /** Starts handling (worker role) and receiving (http role) updates; `selfUrl` is this server's address. */
+  start(selfUrl: string | null): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function createBotRuntime(deps: {
+  config: Config;
+  database: Database;
+  jobs: JobQueue;
+  users: UserService;
+  logger: Logger;
+  masterKey: string;
+  roles: { http: boolean; worker: boolean };
+}): BotRuntime {
+  const { config, database, jobs, logger } = deps;
+  const db = database.db;
+  const secret = deriveKey(deps.masterKey, 'telegram-webhook').toString('base64url');
+  const webhookRoutes =
+    deps.roles.http && config.ingress === 'webhook'
+      ? createWebhookRoutes({ db, jobs, secret, logger })
+      : null;
+  const stops: Array<() => Promise<void>> = [];
+  let stopped = false;
+
+  return {
+    webhookRoutes,
+    async start(selfUrl) {
+      const apiRoot = config.telegram.kind === 'sandbox' && selfUrl ? selfUrl : config.telegram.apiRoot;
+      const bot = createBot({
+        token: config.telegram.token,
+        apiRoot,
+        logger,
+        services: {
+          users: deps.users,
+          flows: createFlowStore(db),
+          menus: createMenuStore(db),
+          flood: createFloodControl(db),
+          now: () => new Date(),
+          webAppUrl: config.publicUrl ? `${config.publicUrl}/app/` : undefined,
+        },
+        transformers: [createReplyLogTransformer(db)],
+      });
+      // Telegram may be unreachable for a while (network, outage): keep trying in the background
+      // rather than refusing to start; updates wait safely in the inbox meanwhile.
+      const ready = (async () => {
+        for (let delay = 1000; !stopped; delay = Math.min(delay * 2, 60_000)) {
+          try {
+            await bot.init();
+            return true;
+          } catch (error) {
+            logger.warn({ err: error, retry_in_ms: delay }, 'cannot reach the Telegram Bot API yet');
+            await new Promise((r) => setTimeout(r, delay));
+          }
+        }
+        return false;
+      })();
+      if (deps.roles.worker) {
+        await registerPruneWorker({ db, jobs, logger, retentionDays: config.updateRetentionDays });
+        await registerUnblockWorker({ db, jobs, logger });
+        void ready.then(async (ok) => {
+          if (!ok) return;
+          await registerUpdateWorker({ db, jobs, logger, handle: (update) => bot.handleUpdate(update) });
+        });
+      }
+      if (!deps.roles.http) return;
+      void ready.then(async (ok) => {
+        if (!ok || stopped) return;
+        await registerCommands(bot).catch((error) => logger.warn({ err: error }, 'setMyCommands failed'));
+        if (config.ingress === 'webhook') {
+          const base =
+            config.telegram.kind === 'webhook' ? config.telegram.publicUrl : (selfUrl ?? config.publicUrl);
+          await bot.api.setWebhook(`${base}${WEBHOOK_PATH}`, { secret_token: secret, max_connections: 40 });
+          logger.info({ url: `${base}${WEBHOOK_PATH}` }, 'webhook registered');
+          return;
+        }
+        const leader = runAsLeader({
+          database,
+          logger,
+          key: POLLER_LOCK_KEY,
+          lead: () => startPoller({ api: bot.api, db, jobs, logger }),
+        });
+        stops.push(() => leader.stop());
+      });
+    },
+    async stop() {
+      stopped = true;
+      for (const stop of stops.splice(0)) await stop();
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { I18nFlavor } from '@grammyjs/i18n';
+import type { Context } from 'grammy';
+import type { User, UserService } from '../platform/users/user-service.ts';
+import type { FloodControl } from './flood-control.ts';
+import type { FlowStore } from './flows/flow-store.ts';
+import type { MenuStore } from './menus/menu-store.ts';
+
+/** What bot features may use: services only — no tables, no SQL (STYLE: the bot is a thin UI). */
+export interface BotServices {
+  users: UserService;
+  flows: FlowStore;
+  menus: MenuStore;
+  flood: FloodControl;
+  now: () => Date;
+  webAppUrl?: string | undefined;
+}
+
+export type BotContext = Context &
+  I18nFlavor & {
+    services: BotServices;
+    /** The registered user behind this update (set for every update that has a human `from`). */
+    user: User;
+  };

@@ -1,0 +1,87 @@
+import type { UserFromGetMe } from '@grammyjs/types';
+import { Bot, GrammyError, HttpError, type Transformer } from 'grammy';
+import type { Logger } from '../platform/observability/logger.ts';
+import { currentTraceId } from '../platform/observability/trace.ts';
+import type { BotContext, BotServices } from './bot-context.ts';
+import { fallbackFeature } from './features/fallback.ts';
+import { menuFeature } from './features/menu.ts';
+import { onboardingFeature, timezoneFlows } from './features/onboarding.ts';
+import { quietHoursFlow } from './features/quiet-hours.ts';
+import { createFlowRouter } from './flows/flow-router.ts';
+import { createI18n } from './i18n.ts';
+
+export interface CreateBotDeps {
+  token: string;
+  apiRoot: string;
+  /** Known bot identity (skips getMe); otherwise call `bot.init()` before handling updates. */
+  botInfo?: UserFromGetMe;
+  services: BotServices;
+  logger: Logger;
+  /** API transformers, outermost first (reply log, rate limits/retries…). */
+  transformers?: Transformer[];
+}
+
+/** Transient failures are worth retrying the whole update; anything else is answered and logged. */
+function isTransient(error: unknown): boolean {
+  if (error instanceof HttpError) return true;
+  if (error instanceof GrammyError) return error.error_code === 429 || error.error_code >= 500;
+  const code = (error as { code?: string }).code;
+  return typeof code === 'string' && /^(ECONN|ETIMEDOUT|57P|08)/.test(code);
+}
+
+export function createBot(deps: CreateBotDeps): Bot<BotContext> {
+  const bot = new Bot<BotContext>(deps.token, {
+    client: { apiRoot: deps.apiRoot },
+    ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+  });
+  // grammY runs the last-installed transformer first; install so the first in the list is outermost.
+  for (const transformer of [...(deps.transformers ?? [])].reverse()) bot.api.config.use(transformer);
+  const i18n = createI18n();
+  const { exitOnCommand, router } = createFlowRouter({ ...timezoneFlows, quiet: quietHoursFlow });
+
+  bot.use(async (ctx, next) => {
+    ctx.services = deps.services;
+    const from = ctx.from;
+    if (from && !from.is_bot) ctx.user = await deps.services.users.upsertFromTelegram(from);
+    await next();
+  });
+  bot.use(i18n);
+  bot.use(async (ctx, next) => {
+    if (!ctx.from || ctx.from.is_bot || !ctx.user) return next();
+    // Count by when the person sent it, not when we got to it: a backlog is not a flood.
+    const sentAt = ctx.msg?.date ? new Date(ctx.msg.date * 1000) : deps.services.now();
+    const verdict = await deps.services.flood.hit(ctx.from.id, sentAt);
+    if (verdict === 'ok') return next();
+    if (verdict === 'warn' && ctx.chat?.type === 'private') await ctx.reply(ctx.t('flood-warning'));
+    deps.logger.info({ telegram_id: ctx.from.id, verdict }, 'flood control');
+  });
+  bot.use(async (ctx, next) => {
+    try {
+      await next();
+    } catch (error) {
+      if (isTransient(error)) throw error;
+      deps.logger.error({ err: error, update_id: ctx.update.update_id }, 'bot handler failed');
+      if (ctx.chat?.type === 'private' && ctx.user) {
+        await ctx.reply(ctx.t('error-generic', { trace: currentTraceId() ?? '-' })).catch(() => undefined);
+      }
+      if (ctx.callbackQuery) await ctx.answerCallbackQuery().catch(() => undefined);
+    }
+  });
+
+  // chatType() inserts its filter where it is called, so each position gets its own.
+  bot.chatType('private').use(exitOnCommand, onboardingFeature);
+  bot.use(menuFeature);
+  bot.chatType('private').use(router);
+  bot.use(fallbackFeature);
+  return bot;
+}
+
+/** Command lists per language, as Telegram shows them in the "/" menu. */
+export async function registerCommands(bot: Bot<BotContext>): Promise<void> {
+  const i18n = createI18n();
+  const names = ['start', 'menu', 'settings', 'language', 'cancel', 'help'] as const;
+  for (const language of ['en', 'ru'] as const) {
+    const commands = names.map((command) => ({ command, description: i18n.t(language, `cmd-${command}`) }));
+    await bot.api.setMyCommands(commands, language === 'en' ? {} : { language_code: language });
+  }
+}

@@ -1,0 +1,92 @@
+import { InlineKeyboard } from 'grammy';
+import type { BotContext } from '../bot-context.ts';
+
+export type Screen = 'main' | 'settings' | 'language' | 'help';
+
+/** Callback data of a live-menu button: `m:<nonce>:<action>[:<arg>]` (well under Telegram's 64 bytes). */
+export const menuData = (nonce: string, action: string, arg?: string) =>
+  `m:${nonce}:${action}${arg ? `:${arg}` : ''}`;
+
+export function parseMenuData(
+  data: string,
+): { nonce: string; action: string; arg: string | undefined } | null {
+  const match = /^m:([A-Za-z0-9_-]{1,16}):([a-z_]{1,20})(?::([A-Za-z0-9_./+-]{1,32}))?$/.exec(data);
+  if (!match) return null;
+  return { nonce: match[1] as string, action: match[2] as string, arg: match[3] };
+}
+
+function render(ctx: BotContext, screen: Screen, nonce: string): { text: string; keyboard: InlineKeyboard } {
+  const b = (label: string, action: string, arg?: string) =>
+    InlineKeyboard.text(label, menuData(nonce, action, arg));
+  const user = ctx.user;
+  if (screen === 'settings') {
+    const quiet =
+      user.quietHoursStart && user.quietHoursEnd
+        ? `${user.quietHoursStart.slice(0, 5)}–${user.quietHoursEnd.slice(0, 5)}`
+        : ctx.t('settings-quiet-off');
+    return {
+      text: ctx.t('settings-title', {
+        language: ctx.t('language-name'),
+        timezone: user.timezone,
+        quiet,
+        notifications: ctx.t(user.notificationsEnabled ? 'settings-on' : 'settings-off'),
+      }),
+      keyboard: InlineKeyboard.from([
+        [b(ctx.t('settings-language'), 'open', 'language'), b(ctx.t('settings-timezone'), 'tz')],
+        [b(ctx.t('settings-quiet'), 'quiet')],
+        [
+          b(
+            ctx.t(user.notificationsEnabled ? 'settings-notifications-on' : 'settings-notifications-off'),
+            'notif',
+          ),
+        ],
+        [b(ctx.t('menu-back'), 'open', 'main')],
+      ]),
+    };
+  }
+  if (screen === 'help') {
+    return { text: ctx.t('help'), keyboard: InlineKeyboard.from([[b(ctx.t('menu-back'), 'open', 'main')]]) };
+  }
+  if (screen === 'language') {
+    return {
+      text: ctx.t('language-title'),
+      keyboard: InlineKeyboard.from([
+        [
+          b(`${user.language === 'ru' ? '✅ ' : ''}Русский`, 'lang', 'ru'),
+          b(`${user.language === 'en' ? '✅ ' : ''}English`, 'lang', 'en'),
+        ],
+        [b(ctx.t('menu-back'), 'open', 'settings')],
+      ]),
+    };
+  }
+  return {
+    text: ctx.t('menu-title'),
+    keyboard: InlineKeyboard.from([
+      [b(ctx.t('menu-settings'), 'open', 'settings'), b(ctx.t('menu-language'), 'open', 'language')],
+      [b(ctx.t('menu-help'), 'open', 'help'), b(ctx.t('menu-close'), 'close')],
+    ]),
+  };
+}
+
+/**
+ * Shows a screen of the chat's live menu: pressed from the live menu → that message is edited;
+ * otherwise a new menu message is sent and becomes the live one (older menus' buttons go stale).
+ */
+export async function showMenu(ctx: BotContext, screen: Screen): Promise<void> {
+  const chatId = ctx.chat?.id;
+  if (chatId === undefined) return;
+  const { menus } = ctx.services;
+  const live = await menus.current(chatId);
+  const pressed = ctx.callbackQuery?.message?.message_id;
+  if (live && pressed === live.messageId) {
+    const { text, keyboard } = render(ctx, screen, live.nonce);
+    await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard }).catch((error: Error) => {
+      if (!/message is not modified/.test(error.message)) throw error;
+    });
+    return;
+  }
+  const nonce = menus.nonceFor(ctx.update.update_id);
+  const { text, keyboard } = render(ctx, screen, nonce);
+  const sent = await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
+  await menus.save(chatId, sent.message_id, nonce);
+}

@@ -1,0 +1,104 @@
+import tzLookup from '@photostructure/tz-lookup';
+import cityTimezones from 'city-timezones';
+
+// Russian names of cities people most often type; city-timezones knows cities by their Latin names.
+const RU_CITIES: Record<string, string> = {
+  москва: 'Europe/Moscow',
+  мск: 'Europe/Moscow',
+  'санкт-петербург': 'Europe/Moscow',
+  петербург: 'Europe/Moscow',
+  питер: 'Europe/Moscow',
+  спб: 'Europe/Moscow',
+  казань: 'Europe/Moscow',
+  'нижний новгород': 'Europe/Moscow',
+  калининград: 'Europe/Kaliningrad',
+  самара: 'Europe/Samara',
+  екатеринбург: 'Asia/Yekaterinburg',
+  челябинск: 'Asia/Yekaterinburg',
+  пермь: 'Asia/Yekaterinburg',
+  уфа: 'Asia/Yekaterinburg',
+  омск: 'Asia/Omsk',
+  новосибирск: 'Asia/Novosibirsk',
+  красноярск: 'Asia/Krasnoyarsk',
+  иркутск: 'Asia/Irkutsk',
+  владивосток: 'Asia/Vladivostok',
+  хабаровск: 'Asia/Vladivostok',
+  якутск: 'Asia/Yakutsk',
+  минск: 'Europe/Minsk',
+  киев: 'Europe/Kyiv',
+  київ: 'Europe/Kyiv',
+  алматы: 'Asia/Almaty',
+  астана: 'Asia/Almaty',
+  ташкент: 'Asia/Tashkent',
+  тбилиси: 'Asia/Tbilisi',
+  ереван: 'Asia/Yerevan',
+  баку: 'Asia/Baku',
+  рига: 'Europe/Riga',
+  вильнюс: 'Europe/Vilnius',
+  таллин: 'Europe/Tallinn',
+  берлин: 'Europe/Berlin',
+  лондон: 'Europe/London',
+  париж: 'Europe/Paris',
+  прага: 'Europe/Prague',
+  варшава: 'Europe/Warsaw',
+  белград: 'Europe/Belgrade',
+  стамбул: 'Europe/Istanbul',
+  дубай: 'Asia/Dubai',
+  'нью-йорк': 'America/New_York',
+  бангкок: 'Asia/Bangkok',
+  бали: 'Asia/Makassar',
+};
+
+const IANA = Intl.supportedValuesOf('timeZone');
+
+/** Finds an IANA timezone from what a person types: a city (ru/en), a zone name, or an offset. */
+export function findTimezone(input: string): string | null {
+  const text = input.trim().toLowerCase().replace(/\s+/g, ' ');
+  if (!text || text.length > 80) return null;
+  const ru = RU_CITIES[text] ?? RU_CITIES[text.replace(/^г\.?\s*/, '')];
+  if (ru) return ru;
+  const zone = IANA.find((z) => z.toLowerCase() === text.replace(/ /g, '_'));
+  if (zone) return zone;
+  const offset = /^(?:utc|gmt)?\s*([+-])\s*(\d{1,2})(?::?00)?$/.exec(text);
+  if (offset) {
+    const hours = Number(offset[2]);
+    if (hours > 14) return null;
+    if (hours === 0) return 'UTC';
+    // POSIX-style Etc zones have inverted signs: UTC+3 is Etc/GMT-3.
+    return `Etc/GMT${offset[1] === '+' ? '-' : '+'}${hours}`;
+  }
+  if (text === 'utc' || text === 'gmt') return 'UTC';
+  const byCity = IANA.find((z) => z.split('/').at(-1)?.toLowerCase().replace(/_/g, ' ') === text);
+  if (byCity) return byCity;
+  const cities = cityTimezones.lookupViaCity(input.trim());
+  const biggest = [...cities].sort((a, b) => b.pop - a.pop)[0];
+  return biggest?.timezone ?? null;
+}
+
+export function timezoneAt(latitude: number, longitude: number): string | null {
+  if (
+    !Number.isFinite(latitude) ||
+    !Number.isFinite(longitude) ||
+    Math.abs(latitude) > 90 ||
+    Math.abs(longitude) > 180
+  ) {
+    return null;
+  }
+  try {
+    return tzLookup(latitude, longitude);
+  } catch {
+    return null;
+  }
+}
+
+/** A sensible first guess before the person tells us. */
+export const defaultTimezoneFor = (language: 'ru' | 'en') => (language === 'ru' ? 'Europe/Moscow' : 'UTC');
+
+export function localTime(timezone: string, now: Date, language: 'ru' | 'en'): string {
+  return new Intl.DateTimeFormat(language, {
+    timeZone: timezone,
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(now);
+}

@@ -1,0 +1,100 @@
+import type { z } from 'zod';
+import type {
+  ChatInput,
+  ChatReply,
+  ClassifyNoteInput,
+  chatInputSchema,
+  classifyNoteInputSchema,
+  Insight,
+  InsightStats,
+  insightStatsSchema,
+  NoteClassification,
+  RenderedNote,
+  RenderNoteInput,
+  renderNoteInputSchema,
+  TranscribeInput,
+  Transcript,
+  transcribeInputSchema,
+  UnderstandInput,
+  Understanding,
+  understandInputSchema,
+} from './ai-schemas.ts';
+
+export type ParsedClassifyNoteInput = z.output<typeof classifyNoteInputSchema>;
+export type ParsedUnderstandInput = z.output<typeof understandInputSchema>;
+export type ParsedRenderNoteInput = z.output<typeof renderNoteInputSchema>;
+export type ParsedInsightStats = z.output<typeof insightStatsSchema>;
+export type ParsedChatInput = z.output<typeof chatInputSchema>;
+export type ParsedTranscribeInput = z.output<typeof transcribeInputSchema>;
+
+/** Which implementation produced a result. */
+export type AiSource = 'model' | 'offline';
+
+export interface AiResult<T> {
+  value: T;
+  source: AiSource;
+  /** True on the first result of the day served offline because the user hit the daily token cap. */
+  capNotice: boolean;
+}
+
+export interface AiCallOptions {
+  /** The user the call is made for: usage is accounted to them and the daily cap applies. */
+  userId?: string | null;
+  /** IANA timezone that defines the user's "day" for accounting; UTC when absent. */
+  timezone?: string;
+  signal?: AbortSignal;
+}
+
+/** The AI port: domain operations with zod-validated input and output, model-backed or offline. */
+export interface Ai {
+  classifyNote(input: ClassifyNoteInput, options?: AiCallOptions): Promise<AiResult<NoteClassification>>;
+  understand(input: UnderstandInput, options?: AiCallOptions): Promise<AiResult<Understanding>>;
+  renderNote(input: RenderNoteInput, options?: AiCallOptions): Promise<AiResult<RenderedNote>>;
+  writeInsight(input: InsightStats, options?: AiCallOptions): Promise<AiResult<Insight>>;
+  chat(input: ChatInput, options?: AiCallOptions): Promise<AiResult<ChatReply>>;
+  /** Throws AiError `stt_not_configured` when no STT provider is set, `stt_failed` when it fails. */
+  transcribe(input: TranscribeInput, options?: AiCallOptions): Promise<AiResult<Transcript>>;
+  /** What is configured, for /healthz-style status pages; never includes keys. */
+  describe(): { llm: string; model: string | null; stt: string; sttModel: string | null };
+}
+
+export interface TokenUsage {
+  inputTokens: number;
+  outputTokens: number;
+}
+
+export interface ModelOutput<T> {
+  value: T;
+  usage: TokenUsage;
+}
+
+/** One implementation of the operations over already-parsed input. */
+export interface AiEngine {
+  classifyNote(
+    input: ParsedClassifyNoteInput,
+    signal?: AbortSignal,
+  ): Promise<ModelOutput<NoteClassification>>;
+  understand(input: ParsedUnderstandInput, signal?: AbortSignal): Promise<ModelOutput<Understanding>>;
+  renderNote(input: ParsedRenderNoteInput, signal?: AbortSignal): Promise<ModelOutput<RenderedNote>>;
+  writeInsight(input: ParsedInsightStats, signal?: AbortSignal): Promise<ModelOutput<Insight>>;
+  chat(input: ParsedChatInput, signal?: AbortSignal): Promise<ModelOutput<ChatReply>>;
+}
+
+/** Speech-to-text implementation. */
+export interface SttEngine {
+  transcribe(input: ParsedTranscribeInput, signal?: AbortSignal): Promise<Transcript>;
+}
+
+/** The pino subset the AI layer logs through. */
+export interface AiLogger {
+  debug(obj: object, msg?: string): void;
+  info(obj: object, msg?: string): void;
+  warn(obj: object, msg?: string): void;
+  error(obj: object, msg?: string): void;
+}
+
+export interface Clock {
+  now(): Date;
+}
+
+export const ZERO_USAGE: TokenUsage = { inputTokens: 0, outputTokens: 0 };

@@ -1,0 +1,183 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { Ai, Clock } from './ai-port.ts';
+
+export type AiRoutesEnv = {
+  Variables: { user: { id: string; language: 'ru' | 'en'; timezone: string } };
+};
+
+const problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number(),
+    detail: z.string(),
+    code: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi('Problem');
+
+const classifyBody = z
+  .object({
+    text: z.string().min(1).max(20_000),
+    topics: z
+      .array(
+        z.object({
+          id: z.string().min(1),
+          name: z.string().min(1),
+          description: z.string().optional(),
+          keywords: z.array(z.string()).optional(),
+        }),
+      )
+      .max(200),
+    examples: z
+      .array(z.object({ text: z.string(), topic_id: z.string() }))
+      .max(2000)
+      .optional(),
+  })
+  .openapi('ClassifyRequest');
+
+const classifyResult = z
+  .object({
+    topic_id: z.string().nullable(),
+    confidence: z.number().min(0).max(1),
+    title: z.string(),
+    tags: z.array(z.string()),
+    alternatives: z.array(z.object({ topic_id: z.string(), confidence: z.number() })),
+    source: z.enum(['model', 'offline']),
+  })
+  .openapi('ClassifyResult');
+
+const understandBody = z
+  .object({
+    text: z.string().min(1).max(5000),
+    timezone: z.string().optional().openapi({ example: 'Europe/Moscow' }),
+    now: z.iso.datetime({ offset: true }).optional(),
+  })
+  .openapi('UnderstandRequest');
+
+const understandResult = z
+  .object({
+    intent: z.enum(['task', 'reminder', 'note', 'booking', 'chat']),
+    title: z.string(),
+    due_at: z.string().nullable().openapi({ example: '2026-03-03T10:00:00+03:00' }),
+    all_day: z.boolean(),
+    rrule: z.string().nullable(),
+    priority: z.enum(['low', 'normal', 'high']).nullable(),
+    category: z.string().nullable(),
+    confidence: z.number(),
+    language: z.enum(['ru', 'en']),
+    source: z.enum(['model', 'offline']),
+  })
+  .openapi('UnderstandResult');
+
+const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: problem } },
+});
+
+const classifyRoute = createRoute({
+  method: 'post',
+  path: '/classify',
+  summary: 'Pick the best topic for a note',
+  request: { body: { required: true, ...json(classifyBody) } },
+  responses: {
+    200: { description: 'The classification', ...json(classifyResult) },
+    400: problemResponse('Invalid body'),
+  },
+});
+
+const understandRoute = createRoute({
+  method: 'post',
+  path: '/understand',
+  summary: 'Say what a free-text message is: task, reminder, note, booking or chat',
+  request: { body: { required: true, ...json(understandBody) } },
+  responses: {
+    200: { description: 'What was understood', ...json(understandResult) },
+    400: problemResponse('Invalid body'),
+  },
+});
+
+function isTimezone(tz: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** POST /classify and /understand; mount behind auth that sets `user`. */
+export function createAiRoutes(deps: { ai: Ai; clock?: Clock }) {
+  const clock = deps.clock ?? { now: () => new Date() };
+  const app = new OpenAPIHono<AiRoutesEnv>({
+    defaultHook: (result, c) => {
+      if (result.success) return;
+      return c.json(
+        {
+          type: 'https://secretary.dev/problems/validation-failed',
+          title: 'Validation failed',
+          status: 400,
+          detail: 'The request body does not match the schema.',
+          code: 'validation_failed',
+          errors: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+        },
+        400,
+        { 'content-type': 'application/problem+json' },
+      );
+    },
+  });
+
+  app.openapi(classifyRoute, async (c) => {
+    const body = c.req.valid('json');
+    const user = c.get('user');
+    const result = await deps.ai.classifyNote(
+      {
+        note: { text: body.text, language: user.language },
+        topics: body.topics,
+        examples: (body.examples ?? []).map((e) => ({ text: e.text, topicId: e.topic_id })),
+      },
+      { userId: user.id, timezone: user.timezone },
+    );
+    const v = result.value;
+    return c.json(
+      {
+        topic_id: v.topicId,
+        confidence: v.confidence,
+        title: v.title,
+        tags: v.tags,
+        alternatives: v.alternatives.map((a) => ({ topic_id: a.topicId, confidence: a.confidence })),
+        source: result.source,
+      },
+      200,
+    );
+  });
+
+  app.openapi(understandRoute, async (c) => {
+    const body = c.req.valid('json');
+    const user = c.get('user');
+    const timezone = body.timezone ?? user.timezone;
+    if (!isTimezone(timezone)) {
+      return c.json(
+        {
+          type: 'https://secretary.dev/problems/validation-failed',
+          title: 'Validation failed',
+          status: 400,
+          detail: `Unknown timezone ${JSON.stringify(timezone)}; use an IANA name such as Europe/Moscow.`,
+          code: 'validation_failed',
+          errors: [{ path: 'timezone', message: 'unknown IANA timezone' }],
+        },
+        400,
+        { 'content-type': 'application/problem+json' },
+      );
+    }
+    const result = await deps.ai.understand(
+      { text: body.text, timezone, now: body.now ? new Date(body.now) : clock.now() },
+      { userId: user.id, timezone },
+    );
+    const { dueAt, allDay, ...v } = result.value;
+    return c.json({ ...v, due_at: dueAt, all_day: allDay, source: result.source }, 200);
+  });
+
+  return app;
+}

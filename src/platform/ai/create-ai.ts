@@ -1,0 +1,155 @@
+import { DateTime } from 'luxon';
+import type { z } from 'zod';
+import type { AiConfig } from './ai-config.ts';
+import { AiError } from './ai-error.ts';
+import type {
+  Ai,
+  AiCallOptions,
+  AiEngine,
+  AiLogger,
+  AiResult,
+  Clock,
+  ModelOutput,
+  SttEngine,
+  TokenUsage,
+} from './ai-port.ts';
+import {
+  chatInputSchema,
+  classifyNoteInputSchema,
+  insightStatsSchema,
+  renderNoteInputSchema,
+  transcribeInputSchema,
+  understandInputSchema,
+} from './ai-schemas.ts';
+import { createModelEngine } from './model-engine.ts';
+import { createOfflineEngine } from './offline-engine.ts';
+import { costMicroUsd, priceFor } from './price-table.ts';
+import { createLanguageModel, createTranscriptionModel } from './provider-models.ts';
+import { createResiliencePolicy } from './resilience.ts';
+import { createSttEngine, noStt } from './stt-engine.ts';
+import type { UsageStore } from './usage-store.ts';
+
+export interface AiDeps {
+  config: AiConfig;
+  usageStore: UsageStore;
+  clock: Clock;
+  logger: AiLogger;
+}
+
+type Op = keyof AiEngine;
+
+/** Builds the AI port: the configured provider with resilience and accounting, offline otherwise. */
+export function createAi({ config, usageStore, clock, logger }: AiDeps): Ai {
+  const offline = createOfflineEngine();
+  const llm = config.llm;
+  const model: AiEngine | null =
+    llm.provider === 'none'
+      ? null
+      : createModelEngine({
+          model: createLanguageModel(llm),
+          logger,
+          policy: createResiliencePolicy(config.resilience, {
+            onRetry: (i) =>
+              logger.info(
+                { provider: llm.provider, attempt: i.attempt, delayMs: Math.round(i.delayMs) },
+                'ai: retrying',
+              ),
+            onBreak: () =>
+              logger.warn({ provider: llm.provider }, 'ai: circuit opened, using offline until it recovers'),
+            onReset: () => logger.info({ provider: llm.provider }, 'ai: circuit closed'),
+          }),
+        });
+  const stt: SttEngine =
+    config.stt.provider === 'none'
+      ? noStt
+      : createSttEngine({
+          model: createTranscriptionModel(config.stt),
+          logger,
+          policy: createResiliencePolicy(config.resilience, {
+            onBreak: () =>
+              logger.warn({ provider: config.stt.provider }, 'ai: speech-to-text circuit opened'),
+          }),
+        });
+  const price = llm.provider === 'none' ? null : priceFor(llm.provider, llm.model, config.priceOverride);
+
+  async function account(userId: string | null, day: string, usage: TokenUsage): Promise<void> {
+    if (!price || usage.inputTokens + usage.outputTokens === 0) return;
+    try {
+      await usageStore.record({ userId, day, ...usage, costMicroUsd: costMicroUsd(usage, price) });
+    } catch (error) {
+      // Losing one accounting row must not lose the user's answer.
+      logger.error({ err: error }, 'ai: could not record usage');
+    }
+  }
+
+  /** True when the user is over today's cap (then the call is served offline). */
+  async function overCap(userId: string | null, day: string): Promise<boolean> {
+    if (config.dailyTokenCapPerUser === null || userId === null) return false;
+    const used = await usageStore.get(userId, day);
+    return used !== null && used.inputTokens + used.outputTokens >= config.dailyTokenCapPerUser;
+  }
+
+  async function run<S extends z.ZodType, T>(
+    op: Op,
+    schema: S,
+    raw: unknown,
+    options: AiCallOptions,
+    call: (engine: AiEngine, input: z.output<S>, signal?: AbortSignal) => Promise<ModelOutput<T>>,
+  ): Promise<AiResult<T>> {
+    const parsed = schema.safeParse(raw);
+    if (!parsed.success) {
+      throw new AiError('invalid_input', `${op}: invalid input`, { issues: parsed.error.issues });
+    }
+    const input = parsed.data;
+    const fromOffline = async (capNotice = false): Promise<AiResult<T>> => ({
+      value: (await call(offline, input)).value,
+      source: 'offline',
+      capNotice,
+    });
+    if (!model) return fromOffline();
+    const userId = options.userId ?? null;
+    const day = DateTime.fromJSDate(clock.now(), { zone: options.timezone ?? 'UTC' }).toISODate() ?? '';
+    if (await overCap(userId, day)) {
+      const notice = await usageStore.claimCapNotice(userId, day);
+      logger.info({ op, userId, notice }, 'ai: daily token cap reached, serving offline');
+      return fromOffline(notice);
+    }
+    try {
+      const out = await call(model, input, options.signal);
+      await account(userId, day, out.usage);
+      return { value: out.value, source: 'model', capNotice: false };
+    } catch (error) {
+      const usage = error instanceof AiError ? (error.details.usage as TokenUsage | undefined) : undefined;
+      if (usage) await account(userId, day, usage);
+      logger.warn(
+        { op, provider: llm.provider, code: error instanceof AiError ? error.code : undefined, err: error },
+        'ai: model unavailable, fallback to templates (offline)',
+      );
+      return fromOffline();
+    }
+  }
+
+  return {
+    classifyNote: (input, o = {}) =>
+      run('classifyNote', classifyNoteInputSchema, input, o, (e, i, s) => e.classifyNote(i, s)),
+    understand: (input, o = {}) =>
+      run('understand', understandInputSchema, input, o, (e, i, s) => e.understand(i, s)),
+    renderNote: (input, o = {}) =>
+      run('renderNote', renderNoteInputSchema, input, o, (e, i, s) => e.renderNote(i, s)),
+    writeInsight: (input, o = {}) =>
+      run('writeInsight', insightStatsSchema, input, o, (e, i, s) => e.writeInsight(i, s)),
+    chat: (input, o = {}) => run('chat', chatInputSchema, input, o, (e, i, s) => e.chat(i, s)),
+    async transcribe(input, o = {}) {
+      const parsed = transcribeInputSchema.safeParse(input);
+      if (!parsed.success)
+        throw new AiError('invalid_input', 'transcribe: invalid input', { issues: parsed.error.issues });
+      return { value: await stt.transcribe(parsed.data, o.signal), source: 'model', capNotice: false };
+    },
+    describe: () => ({
+      llm: llm.provider,
+      model: llm.provider === 'none' ? null : llm.model,
+      stt: config.stt.provider,
+      sttModel: config.stt.provider === 'none' ? null : config.stt.model,
+    }),
+  };
+}

@@ -1,0 +1,30 @@
+import type { Update } from '@grammyjs/types';
+import { bigint, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+export const telegramUpdates = pgTable('telegram_updates', {
+  updateId: bigint('update_id', { mode: 'number' }).primaryKey(),
+  chatId: bigint('chat_id', { mode: 'number' }),
+  fromId: bigint('from_id', { mode: 'number' }),
+  kind: text('kind').notNull(),
+  payload: jsonb('payload').$type<Update>().notNull(),
+  receivedAt: tstz('received_at').notNull().defaultNow(),
+  status: text('status').$type<'pending' | 'done' | 'failed' | 'ignored'>().notNull().default('pending'),
+  attempts: integer('attempts').notNull().default(0),
+  processedAt: tstz('processed_at'),
+  error: text('error'),
+  traceId: text('trace_id'),
+});
+
+export const updateReplies = pgTable(
+  'update_replies',
+  {
+    updateId: bigint('update_id', { mode: 'number' }).notNull(),
+    seq: integer('seq').notNull(),
+    method: text('method').notNull(),
+    result: jsonb('result').notNull(),
+    sentAt: tstz('sent_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.updateId, t.seq] })],
+);

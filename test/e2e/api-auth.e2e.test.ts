@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestSystem, type TestSystem } from '../support/test-system.ts';
+
+let t: TestSystem;
+beforeAll(async () => {
+  t = await startTestSystem();
+});
+afterAll(() => t.close());
+
+describe('Mini App sign-in through the sandbox, then the API', () => {
+  it('exchanges the sandbox-signed initData for a token that opens /me and the AI routes', async () => {
+    const ivan = await t.sb.user('ivan', { first_name: 'Иван', language_code: 'ru' });
+    const { init_data } = await ivan.webApp();
+    const login = await fetch(`${t.url}/api/v1/auth/webapp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ init_data }),
+    });
+    expect(login.status).toBe(200);
+    const { token } = (await login.json()) as { token: string };
+    const auth = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
+
+    const me = await fetch(`${t.url}/api/v1/me`, { headers: auth });
+    expect(await me.json()).toMatchObject({ telegram_id: ivan.id, language: 'ru' });
+
+    const understood = await fetch(`${t.url}/api/v1/ai/understand`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({
+        text: 'напомни завтра в 9 позвонить маме',
+        timezone: 'Europe/Moscow',
+        now: '2026-11-22T10:00:00+03:00',
+      }),
+    });
+    expect(understood.status).toBe(200);
+    expect(await understood.json()).toMatchObject({
+      intent: 'reminder',
+      due_at: '2026-11-23T09:00:00+03:00',
+      source: 'offline',
+    });
+
+    const anonymous = await fetch(`${t.url}/api/v1/ai/understand`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'x' }),
+    });
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.headers.get('content-type')).toBe('application/problem+json');
+
+    const spec = (await (await fetch(`${t.url}/openapi.json`)).json()) as { paths: Record<string, unknown> };
+    expect(Object.keys(spec.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/ai/classify', '/api/v1/ai/understand']),
+    );
+  });
+});

@@ -1,0 +1,67 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type System, startSystem } from '../../src/app/system.ts';
+import { loadConfig } from '../../src/platform/config/config.ts';
+import { createLogger } from '../../src/platform/observability/logger.ts';
+import { createSandboxClient, type SandboxClient } from '../../src/sandbox/client.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
+
+export interface TestSystem {
+  system: System;
+  url: string;
+  sb: SandboxClient;
+  testDb: TestDatabase;
+  /** Stops the process-like system but keeps the database and data dir (to start again). */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole system in this process, in sandbox mode, on a fresh test database: the bot talks to
+ * the in-process local Telegram over real HTTP, updates go through the durable inbox and pg-boss.
+ */
+export async function startTestSystem(env: Record<string, string> = {}): Promise<TestSystem> {
+  const testDb = await createTestDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'secretary-test-'));
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    ENCRYPTION_KEY: 'test-encryption-key-0123456789abcdef',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...env,
+  });
+  const logger = createLogger({ level: config.logLevel, pretty: false });
+  const boot = () => startSystem(config, { http: true, worker: true }, logger, { database: testDb.database });
+  let system = await boot();
+  const harness: TestSystem = {
+    system,
+    url: system.url as string,
+    sb: createSandboxClient(system.url as string),
+    testDb,
+    async restart() {
+      await system.stop();
+      // The same port keeps the sandbox client and the bot's API root valid across the restart.
+      const port = new URL(harness.url).port;
+      const again = loadConfig({ ...configEnv(), PORT: port });
+      system = await startSystem(again, { http: true, worker: true }, logger, { database: testDb.database });
+      harness.system = system;
+    },
+    async close() {
+      await system.stop();
+      await testDb.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  function configEnv() {
+    return {
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      ENCRYPTION_KEY: 'test-encryption-key-0123456789abcdef',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      ...env,
+    };
+  }
+  return harness;
+}
