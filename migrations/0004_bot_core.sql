@@ -19,7 +19,8 @@ CREATE TABLE update_replies (
   update_id bigint NOT NULL,
   seq int NOT NULL,
   method text NOT NULL,
-  result jsonb NOT NULL,
+  -- null while the call is in flight: a row left like that by a crash marks an ambiguous send
+  result jsonb,
   sent_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (update_id, seq)
 );

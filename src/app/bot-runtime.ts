@@ -20,9 +20,17 @@ import {
 import { createWebhookRoutes, WEBHOOK_PATH } from '../platform/inbox/webhook-routes.ts';
 import type { JobQueue, QueueDefinition } from '../platform/jobs/job-queue.ts';
 import type { Logger } from '../platform/observability/logger.ts';
+import type { Metrics } from '../platform/observability/metrics.ts';
+import {
+  createNotifier,
+  createTelegramClient,
+  DEFAULT_TELEGRAM_LIMITS,
+  NOTIFY_QUEUES,
+  type Notifier,
+} from '../platform/telegram/index.ts';
 import type { UserService } from '../platform/users/user-service.ts';
 
-export const BOT_QUEUES: QueueDefinition[] = [UPDATES_QUEUE, PRUNE_QUEUE, UNBLOCK_QUEUE];
+export const BOT_QUEUES: QueueDefinition[] = [UPDATES_QUEUE, PRUNE_QUEUE, UNBLOCK_QUEUE, ...NOTIFY_QUEUES];
 const POLLER_LOCK_KEY = 7_305_117_402_992n;
 
 export interface BotRuntime {
@@ -30,6 +38,8 @@ export interface BotRuntime {
   webhookRoutes: Hono | null;
   /** Starts handling (worker role) and receiving (http role) updates; `selfUrl` is this server's address. */
   start(selfUrl: string | null): Promise<void>;
+  /** Durable notifications (set once `start` ran). */
+  notifier(): Notifier;
   stop(): Promise<void>;
 }
 
@@ -39,6 +49,7 @@ export function createBotRuntime(deps: {
   jobs: JobQueue;
   users: UserService;
   logger: Logger;
+  metrics: Metrics;
   masterKey: string;
   roles: { http: boolean; worker: boolean };
 }): BotRuntime {
@@ -51,11 +62,24 @@ export function createBotRuntime(deps: {
       : null;
   const stops: Array<() => Promise<void>> = [];
   let stopped = false;
+  let notifier: Notifier | null = null;
 
   return {
     webhookRoutes,
     async start(selfUrl) {
       const apiRoot = config.telegram.kind === 'sandbox' && selfUrl ? selfUrl : config.telegram.apiRoot;
+      // Every call to Telegram — replies and notifications — shares one set of limits and retries.
+      const client = createTelegramClient({
+        token: config.telegram.token,
+        apiRoot,
+        database,
+        logger,
+        metrics: deps.metrics,
+        limits: config.telegramLimits.enabled
+          ? { ...DEFAULT_TELEGRAM_LIMITS, globalPerSecond: config.telegramLimits.globalPerSecond }
+          : 'off',
+      });
+      notifier = createNotifier({ jobs, api: client.api, database, logger, metrics: deps.metrics });
       const bot = createBot({
         token: config.telegram.token,
         apiRoot,
@@ -64,11 +88,12 @@ export function createBotRuntime(deps: {
           users: deps.users,
           flows: createFlowStore(db),
           menus: createMenuStore(db),
-          flood: createFloodControl(db),
+          flood: createFloodControl(db, config.flood),
           now: () => new Date(),
           webAppUrl: config.publicUrl ? `${config.publicUrl}/app/` : undefined,
         },
-        transformers: [createReplyLogTransformer(db)],
+        // The reply log is outermost: it records one entry per logical call, however often the client retries it.
+        transformers: [createReplyLogTransformer(db, logger), client.transformer],
       });
       // Telegram may be unreachable for a while (network, outage): keep trying in the background
       // rather than refusing to start; updates wait safely in the inbox meanwhile.
@@ -87,6 +112,7 @@ export function createBotRuntime(deps: {
       if (deps.roles.worker) {
         await registerPruneWorker({ db, jobs, logger, retentionDays: config.updateRetentionDays });
         await registerUnblockWorker({ db, jobs, logger });
+        await notifier.registerNotifyWorker();
         void ready.then(async (ok) => {
           if (!ok) return;
           await registerUpdateWorker({ db, jobs, logger, handle: (update) => bot.handleUpdate(update) });
@@ -111,6 +137,10 @@ export function createBotRuntime(deps: {
         });
         stops.push(() => leader.stop());
       });
+    },
+    notifier() {
+      if (!notifier) throw new Error('bot runtime not started');
+      return notifier;
     },
     async stop() {
       stopped = true;

@@ -110,6 +110,7 @@ export async function startSystem(
       database,
       jobs: jobs.jobs,
       users,
+      metrics,
       logger,
       masterKey,
       roles,

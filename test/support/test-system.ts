@@ -30,6 +30,8 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
     DATA_DIR: dataDir,
     ENCRYPTION_KEY: 'test-encryption-key-0123456789abcdef',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Scenario tests are about behaviour, not pacing: our own 1 msg/s per chat would make them slow.
+    TELEGRAM_LIMITS: 'off',
     ...env,
   });
   const logger = createLogger({ level: config.logLevel, pretty: false });
@@ -60,6 +62,7 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
       DATA_DIR: dataDir,
       ENCRYPTION_KEY: 'test-encryption-key-0123456789abcdef',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      TELEGRAM_LIMITS: 'off',
       ...env,
     };
   }

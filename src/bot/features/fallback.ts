@@ -9,5 +9,7 @@ fallbackFeature.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ct
 const privateChat = fallbackFeature.chatType('private');
 privateChat.on('message:text', async (ctx) => {
   const isCommand = ctx.message.entities?.some((e) => e.type === 'bot_command' && e.offset === 0);
-  await ctx.reply(ctx.t(isCommand ? 'unknown-command' : 'fallback-text'));
+  await ctx.reply(ctx.t(isCommand ? 'unknown-command' : 'fallback-text'), {
+    reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
+  });
 });

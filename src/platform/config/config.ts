@@ -25,6 +25,10 @@ export interface Config {
   adminTelegramIds: readonly number[];
   tokenTtlSeconds: number;
   updateRetentionDays: number;
+  /** Our own sending limits toward Telegram (per chat ~1/s, per group 20/min, bulk per second); `off` for benchmarks. */
+  telegramLimits: { enabled: boolean; globalPerSecond: number };
+  /** More than maxUpdates from one person within windowSeconds: one warning, then ignored for muteSeconds. */
+  flood: { maxUpdates: number; windowSeconds: number; muteSeconds: number };
   initDataMaxAgeSeconds: number;
   /** LLM and speech-to-text providers; offline (nothing leaves the machine) unless configured. */
   ai: AiConfig;
@@ -93,6 +97,11 @@ const envSchema = z
         .optional(),
     ),
     TELEGRAM_INGRESS: z.preprocess(blankToUndefined, z.enum(['auto', 'polling', 'webhook']).default('auto')),
+    TELEGRAM_LIMITS: z.preprocess(blankToUndefined, z.enum(['on', 'off']).default('on')),
+    TELEGRAM_BULK_PER_SECOND: z.coerce.number().min(1).max(1000).default(30),
+    FLOOD_MAX_UPDATES: z.coerce.number().int().min(1).max(100_000).default(20),
+    FLOOD_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
+    FLOOD_MUTE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
     UPDATE_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
     AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
     INIT_DATA_MAX_AGE_SECONDS: z.coerce
@@ -168,6 +177,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return {
     ingress,
     updateRetentionDays: e.UPDATE_RETENTION_DAYS,
+    telegramLimits: { enabled: e.TELEGRAM_LIMITS === 'on', globalPerSecond: e.TELEGRAM_BULK_PER_SECOND },
+    flood: {
+      maxUpdates: e.FLOOD_MAX_UPDATES,
+      windowSeconds: e.FLOOD_WINDOW_SECONDS,
+      muteSeconds: e.FLOOD_MUTE_SECONDS,
+    },
     port: e.PORT,
     host: e.HOST,
     dataDir: e.DATA_DIR,

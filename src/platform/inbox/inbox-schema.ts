@@ -23,7 +23,7 @@ export const updateReplies = pgTable(
     updateId: bigint('update_id', { mode: 'number' }).notNull(),
     seq: integer('seq').notNull(),
     method: text('method').notNull(),
-    result: jsonb('result').notNull(),
+    result: jsonb('result'),
     sentAt: tstz('sent_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.updateId, t.seq] })],

@@ -7,6 +7,7 @@ import {
   PgBoss,
   type SendOptions,
 } from 'pg-boss';
+import { uuidv7 } from 'uuidv7';
 import type { Database, Tx } from '../db/database.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
@@ -145,7 +146,9 @@ export function createJobRuntime(deps: {
       if (options.singletonKey) sendOptions.singletonKey = options.singletonKey;
       if (options.group) sendOptions.group = { id: options.group };
       if (options.priority !== undefined) sendOptions.priority = options.priority;
-      if (options.id) sendOptions.id = options.id;
+      // Time-ordered ids: jobs sent in one transaction share created_on, and key_strict_fifo breaks
+      // that tie by id — a random uuid would run one chat's updates out of order.
+      sendOptions.id = options.id ?? uuidv7();
       if (options.tx) sendOptions.db = txDb(options.tx);
       return boss.send(queue, envelope, sendOptions);
     },

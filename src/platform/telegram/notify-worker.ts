@@ -1,0 +1,144 @@
+import { sql } from 'drizzle-orm';
+import { type Api, GrammyError } from 'grammy';
+import { type DrizzleTransactionLike, fromDrizzle, type PgBoss } from 'pg-boss';
+import type { Database, Tx } from '../db/database.ts';
+import type { JobContext } from '../jobs/job-queue.ts';
+import type { Logger } from '../observability/logger.ts';
+import { currentTraceId } from '../observability/trace.ts';
+import { isBlocked } from './blocked-users.ts';
+import { recordDelivery, wasDelivered } from './deliveries.ts';
+import { NOTIFY_DEAD_QUEUE, NOTIFY_QUEUE, type NotifyMessage } from './notify-queue.ts';
+import { BotBlockedError, TelegramRetryLaterError } from './telegram-errors.ts';
+import type { TelegramCounters } from './telegram-metrics.ts';
+import { type SendPolicy, withSendPolicy } from './telegram-transformer.ts';
+
+/**
+ * Inside a job the client tries briefly and hands anything longer back to the queue: the job's
+ * retry (or its rescheduled start) is stored, so the wait survives a restart and frees the worker.
+ */
+export const JOB_POLICY: SendPolicy = {
+  maxAttempts: 2,
+  maxWaitSeconds: 3,
+  baseDelayMs: 250,
+  maxDelayMs: 1000,
+};
+
+export type NotifyOutcome =
+  | 'sent'
+  | 'duplicate'
+  | 'skipped_blocked'
+  | 'blocked'
+  | 'deferred'
+  | 'retry'
+  | 'dead';
+
+export interface NotifyWorkerDeps {
+  api: Api;
+  boss: PgBoss;
+  database: Database;
+  logger: Logger;
+  counters?: TelegramCounters | undefined;
+  policy?: SendPolicy;
+}
+
+/** The handler of one `notify` job. Returns the job's output; throws only to ask for a retry. */
+export function createNotifyHandler(deps: NotifyWorkerDeps) {
+  const { api, boss, database } = deps;
+  const { raw } = database;
+  const log = deps.logger.child({ component: 'notify' });
+  const policy = deps.policy ?? JOB_POLICY;
+  const done = (outcome: NotifyOutcome, extra: object = {}) => {
+    deps.counters?.notifications.inc({ outcome });
+    return { outcome, ...extra };
+  };
+  const attempt = (job: JobContext<NotifyMessage>) => ({ id: job.id, retryCount: job.retryCount });
+
+  /** Parks the job in notify.dead and completes it, in one transaction. */
+  async function deadLetter(job: JobContext<NotifyMessage>, error: unknown) {
+    // Not pg-boss's own dead-lettering: that leaves the failed job in `notify`, where under
+    // key_strict_fifo it would hold back every later notification of the chat until someone
+    // deletes it. Parked here, the chat's queue moves on and the message waits for an admin.
+    const reason = error instanceof Error ? error.message : String(error);
+    await database.db.transaction(async (tx) => {
+      const db = bossDb(tx);
+      await boss.send(
+        NOTIFY_DEAD_QUEUE,
+        {
+          trace_id: currentTraceId(),
+          payload: job.data,
+          error: reason,
+          source_id: job.id,
+          attempts: job.retryCount + 1,
+        },
+        { db },
+      );
+      await boss.complete(NOTIFY_QUEUE, attempt(job), { outcome: 'dead', error: reason }, { db });
+    });
+    log.error({ job_id: job.id, chat_id: job.data.chatId, err: error }, 'notification dead-lettered');
+    return done('dead', { error: reason });
+  }
+
+  /**
+   * Telegram said "later". Fail the attempt and move its retry to `retryAt` in one transaction,
+   * giving the retry back (retry_limit + 1): a 429 is not the message's fault. The job stays in
+   * `retry`, so key_strict_fifo keeps the rest of its chat waiting behind it.
+   */
+  async function defer(job: JobContext<NotifyMessage>, error: TelegramRetryLaterError) {
+    const row = await boss.getJobById(NOTIFY_QUEUE, job.id);
+    // On the last attempt a fail would be terminal; a message that already used every retry on
+    // 5xx errors goes to the dead letters rather than waiting in an unbounded loop.
+    if (!row || row.retryCount >= row.retryLimit) return deadLetter(job, error);
+    await database.db.transaction(async (tx) => {
+      const db = bossDb(tx);
+      await boss.fail(NOTIFY_QUEUE, attempt(job), { message: error.message }, { db });
+      await boss.update({
+        name: NOTIFY_QUEUE,
+        options: { id: job.id, startAfter: error.retryAt, retryLimit: row.retryLimit + 1, db },
+      });
+    });
+    log.info({ job_id: job.id, chat_id: job.data.chatId, retry_at: error.retryAt }, 'notification deferred');
+    return done('deferred', { retry_at: error.retryAt.toISOString() });
+  }
+
+  return async (job: JobContext<NotifyMessage>): Promise<object> => {
+    const message = job.data;
+    if (message.dedupeKey && (await wasDelivered(raw, message.dedupeKey))) return done('duplicate');
+    if (await isBlocked(raw, message.chatId)) {
+      log.info({ job_id: job.id, chat_id: message.chatId }, 'notification skipped: user blocked the bot');
+      return done('skipped_blocked');
+    }
+    try {
+      const sent = await withSendPolicy(policy, () =>
+        api.sendMessage(message.chatId, message.text, {
+          ...(message.parseMode ? { parse_mode: message.parseMode } : {}),
+          ...(message.replyMarkup ? { reply_markup: message.replyMarkup } : {}),
+          ...(message.threadId !== undefined ? { message_thread_id: message.threadId } : {}),
+          ...(message.disableNotification ? { disable_notification: true } : {}),
+        }),
+      );
+      if (message.dedupeKey) {
+        await recordDelivery(raw, {
+          dedupeKey: message.dedupeKey,
+          chatId: message.chatId,
+          messageId: sent.message_id,
+        });
+      }
+      return done('sent', { message_id: sent.message_id });
+    } catch (error) {
+      if (error instanceof BotBlockedError) {
+        log.info({ job_id: job.id, chat_id: message.chatId }, 'notification dropped: user blocked the bot');
+        return done('blocked');
+      }
+      if (error instanceof TelegramRetryLaterError) return defer(job, error);
+      // A 4xx other than 429 will not change on retry (chat not found, bad markup, kicked).
+      if (error instanceof GrammyError && error.error_code < 500) return deadLetter(job, error);
+      const row = await boss.getJobById(NOTIFY_QUEUE, job.id);
+      if (!row || row.retryCount >= row.retryLimit) return deadLetter(job, error);
+      deps.counters?.notifications.inc({ outcome: 'retry' });
+      throw error;
+    }
+  };
+}
+
+// Drizzle types execute() as returning unknown rows; pg-boss only needs `rows`, which both drivers return.
+export const bossDb = (tx: Tx) => fromDrizzle(tx as unknown as DrizzleTransactionLike, sql);
