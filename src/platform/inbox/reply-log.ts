@@ -62,11 +62,9 @@ export function createReplyLogTransformer(db: Db, logger: Logger): Transformer {
           'ambiguous send (process died in flight); not repeated',
         );
       }
+      const result = done.result ?? (method.startsWith('send') ? UNKNOWN_RESULT : true);
       // biome-ignore lint/suspicious/noExplicitAny: the recorded result has the shape of this very method's result.
-      return {
-        ok: true,
-        result: (done.result ?? (method.startsWith('send') ? UNKNOWN_RESULT : true)) as any,
-      };
+      return { ok: true, result: result as any };
     }
     if (done) await db.delete(updateReplies).where(key); // the handler took another path this time
     await db.insert(updateReplies).values({ updateId: current.updateId, seq, method, result: null });
