@@ -50,6 +50,7 @@ export function createBotRuntime(deps: {
   users: UserService;
   logger: Logger;
   metrics: Metrics;
+  now: () => Date;
   masterKey: string;
   roles: { http: boolean; worker: boolean };
 }): BotRuntime {
@@ -89,7 +90,7 @@ export function createBotRuntime(deps: {
           flows: createFlowStore(db),
           menus: createMenuStore(db),
           flood: createFloodControl(db, config.flood),
-          now: () => new Date(),
+          now: deps.now,
           webAppUrl: config.publicUrl ? `${config.publicUrl}/app/` : undefined,
         },
         // The reply log is outermost: it records one entry per logical call, however often the client retries it.

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
+import type { Clock as JobClock } from 'pg-boss';
 import { createAi, createAiRoutes, createDrizzleUsageStore } from '../platform/ai/index.ts';
 import { createApiTokens } from '../platform/auth/api-tokens.ts';
 import { createAuthRoutes } from '../platform/auth/auth-routes.ts';
@@ -45,8 +46,8 @@ export async function startSystem(
   config: Config,
   roles: Roles,
   logger: Logger,
-  /** Tests pass an open database (not closed on stop); processes let the system open its own. */
-  options: { database?: Database } = {},
+  /** Tests pass an open database (not closed on stop) and a pg-boss TestClock; processes pass nothing. */
+  options: { database?: Database; clock?: JobClock } = {},
 ): Promise<System> {
   const cleanups: Array<() => Promise<void> | void> = [];
   const stop = async () => {
@@ -84,13 +85,20 @@ export async function startSystem(
     if (applied.length) logger.info({ applied }, 'migrations applied');
 
     const metrics = createMetrics();
-    const jobs = createJobRuntime({ database, logger, metrics, queues: [DIAGNOSTICS_QUEUE, ...BOT_QUEUES] });
+    const jobs = createJobRuntime({
+      database,
+      logger,
+      metrics,
+      queues: [DIAGNOSTICS_QUEUE, ...BOT_QUEUES],
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
     await jobs.start();
     cleanups.push(() => jobs.stop());
     if (roles.worker) await registerDiagnosticsWorker(jobs.jobs);
 
     const users = createUserService({ db: database.db, adminTelegramIds: config.adminTelegramIds });
-    const now = () => new Date();
+    const clock = options.clock;
+    const now = clock ? () => new Date(clock.now()) : () => new Date();
     const tokens = createApiTokens({
       key: deriveKey(masterKey, 'api-token'),
       ttlSeconds: config.tokenTtlSeconds,
@@ -112,6 +120,7 @@ export async function startSystem(
       users,
       metrics,
       logger,
+      now,
       masterKey,
       roles,
     });

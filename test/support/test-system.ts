@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Clock as JobClock } from 'pg-boss';
 import { type System, startSystem } from '../../src/app/system.ts';
 import { loadConfig } from '../../src/platform/config/config.ts';
 import { createLogger } from '../../src/platform/observability/logger.ts';
@@ -21,7 +22,10 @@ export interface TestSystem {
  * The whole system in this process, in sandbox mode, on a fresh test database: the bot talks to
  * the in-process local Telegram over real HTTP, updates go through the durable inbox and pg-boss.
  */
-export async function startTestSystem(env: Record<string, string> = {}): Promise<TestSystem> {
+export async function startTestSystem(
+  env: Record<string, string> = {},
+  options: { clock?: JobClock } = {},
+): Promise<TestSystem> {
   const testDb = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'secretary-test-'));
   const config = loadConfig({
@@ -35,7 +39,8 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
     ...env,
   });
   const logger = createLogger({ level: config.logLevel, pretty: false });
-  const boot = () => startSystem(config, { http: true, worker: true }, logger, { database: testDb.database });
+  const boot = () =>
+    startSystem(config, { http: true, worker: true }, logger, { database: testDb.database, ...options });
   let system = await boot();
   const harness: TestSystem = {
     system,
@@ -47,7 +52,10 @@ export async function startTestSystem(env: Record<string, string> = {}): Promise
       // The same port keeps the sandbox client and the bot's API root valid across the restart.
       const port = new URL(harness.url).port;
       const again = loadConfig({ ...configEnv(), PORT: port });
-      system = await startSystem(again, { http: true, worker: true }, logger, { database: testDb.database });
+      system = await startSystem(again, { http: true, worker: true }, logger, {
+        database: testDb.database,
+        ...options,
+      });
       harness.system = system;
     },
     async close() {

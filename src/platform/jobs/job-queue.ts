@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  type Clock,
   type ConstructorOptions,
   type DrizzleTransactionLike,
   fromDrizzle,
@@ -117,6 +118,11 @@ export function createJobRuntime(deps: {
   maintenance?: boolean;
   /** How often expired and heartbeat-less jobs are looked for; default 10 s. */
   superviseIntervalSeconds?: number;
+  /**
+   * pg-boss's clock. Tests pass a pg-boss `TestClock`: time (in JS and in the database's
+   * job_now()) then moves only by `tick()`/`setTime()`, so delayed jobs fire without sleeping.
+   */
+  clock?: Clock;
 }): JobRuntime {
   const { database, logger, metrics } = deps;
   const common: ConstructorOptions = {
@@ -125,6 +131,7 @@ export function createJobRuntime(deps: {
     schedule: deps.maintenance !== false,
     superviseIntervalSeconds: deps.superviseIntervalSeconds ?? 10,
     monitorIntervalSeconds: deps.superviseIntervalSeconds ?? 10,
+    ...(deps.clock ? { clock: deps.clock } : {}),
   };
   const boss =
     database.kind === 'embedded'
