@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { BotFeature } from '../bot/bot-feature.ts';
 import { createBot, registerCommands } from '../bot/create-bot.ts';
 import { createFloodControl } from '../bot/flood-control.ts';
 import { createFlowStore } from '../bot/flows/flow-store.ts';
@@ -53,6 +54,7 @@ export function createBotRuntime(deps: {
   now: () => Date;
   masterKey: string;
   roles: { http: boolean; worker: boolean };
+  features?: readonly BotFeature[];
 }): BotRuntime {
   const { config, database, jobs, logger } = deps;
   const db = database.db;
@@ -95,6 +97,7 @@ export function createBotRuntime(deps: {
         },
         // The reply log is outermost: it records one entry per logical call, however often the client retries it.
         transformers: [createReplyLogTransformer(db, logger), client.transformer],
+        features: deps.features ?? [],
       });
       // Telegram may be unreachable for a while (network, outage): keep trying in the background
       // rather than refusing to start; updates wait safely in the inbox meanwhile.
@@ -122,7 +125,9 @@ export function createBotRuntime(deps: {
       if (!deps.roles.http) return;
       void ready.then(async (ok) => {
         if (!ok || stopped) return;
-        await registerCommands(bot).catch((error) => logger.warn({ err: error }, 'setMyCommands failed'));
+        await registerCommands(bot, deps.features ?? []).catch((error) =>
+          logger.warn({ err: error }, 'setMyCommands failed'),
+        );
         if (config.ingress === 'webhook') {
           const base =
             config.telegram.kind === 'webhook' ? config.telegram.publicUrl : (selfUrl ?? config.publicUrl);

@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import type { Clock as JobClock } from 'pg-boss';
+import type { NotifyFn } from '../capabilities/capability.ts';
 import { createAi, createAiRoutes, createDrizzleUsageStore } from '../platform/ai/index.ts';
 import { createApiTokens } from '../platform/auth/api-tokens.ts';
 import { createAuthRoutes } from '../platform/auth/auth-routes.ts';
@@ -21,6 +22,7 @@ import { createMetrics } from '../platform/observability/metrics.ts';
 import { createUserService, type UserService } from '../platform/users/user-service.ts';
 import { createSandbox } from '../sandbox/index.ts';
 import { BOT_QUEUES, createBotRuntime } from './bot-runtime.ts';
+import { CAPABILITY_MODULES } from './capabilities.ts';
 import { VERSION } from './version.ts';
 
 export interface Roles {
@@ -89,7 +91,7 @@ export async function startSystem(
       database,
       logger,
       metrics,
-      queues: [DIAGNOSTICS_QUEUE, ...BOT_QUEUES],
+      queues: [DIAGNOSTICS_QUEUE, ...BOT_QUEUES, ...CAPABILITY_MODULES.flatMap((m) => m.queues)],
       ...(options.clock ? { clock: options.clock } : {}),
     });
     await jobs.start();
@@ -113,6 +115,22 @@ export async function startSystem(
     });
     logger.info({ ai: ai.describe() }, 'AI providers');
 
+    // Capabilities send through the notifier, which exists once the bot runtime started (it needs
+    // the Telegram API root, known only after listening in sandbox mode); sends happen later anyway.
+    const notify: NotifyFn = (message, sendOptions) => botRuntime.notifier().notify(message, sendOptions);
+    const capabilities = CAPABILITY_MODULES.map((m) =>
+      m.create({
+        database,
+        db: database.db,
+        jobs: jobs.jobs,
+        notify,
+        users,
+        ai,
+        now,
+        logger: logger.child({ capability: m.name }),
+      }),
+    );
+
     const botRuntime = createBotRuntime({
       config,
       database,
@@ -123,6 +141,7 @@ export async function startSystem(
       now,
       masterKey,
       roles,
+      features: capabilities.flatMap((c) => (c.bot ? [c.bot] : [])),
     });
     cleanups.push(() => botRuntime.stop());
 
@@ -174,6 +193,7 @@ export async function startSystem(
       url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${server.port}`;
     }
     await botRuntime.start(url);
+    if (roles.worker) for (const capability of capabilities) await capability.startWorkers?.();
     return { database, jobs, users, url, stop };
   } catch (error) {
     await stop();

@@ -3,6 +3,7 @@ import { Bot, GrammyError, HttpError, type Transformer } from 'grammy';
 import type { Logger } from '../platform/observability/logger.ts';
 import { currentTraceId } from '../platform/observability/trace.ts';
 import type { BotContext, BotServices } from './bot-context.ts';
+import type { BotFeature } from './bot-feature.ts';
 import { fallbackFeature } from './features/fallback.ts';
 import { menuFeature } from './features/menu.ts';
 import { onboardingFeature, timezoneFlows } from './features/onboarding.ts';
@@ -19,6 +20,8 @@ export interface CreateBotDeps {
   logger: Logger;
   /** API transformers, outermost first (reply log, rate limits/retries…). */
   transformers?: Transformer[];
+  /** Capabilities' bot features, in order. */
+  features?: readonly BotFeature[];
 }
 
 /** Transient failures are worth retrying the whole update; anything else is answered and logged. */
@@ -36,8 +39,13 @@ export function createBot(deps: CreateBotDeps): Bot<BotContext> {
   });
   // grammY runs the last-installed transformer first; install so the first in the list is outermost.
   for (const transformer of [...(deps.transformers ?? [])].reverse()) bot.api.config.use(transformer);
-  const i18n = createI18n();
-  const { exitOnCommand, router } = createFlowRouter({ ...timezoneFlows, quiet: quietHoursFlow });
+  const features = deps.features ?? [];
+  const i18n = createI18n(features.flatMap((f) => (f.localesDir ? [f.localesDir] : [])));
+  const { exitOnCommand, router } = createFlowRouter({
+    ...timezoneFlows,
+    quiet: quietHoursFlow,
+    ...Object.assign({}, ...features.map((f) => f.flows ?? {})),
+  });
 
   bot.use(async (ctx, next) => {
     ctx.services = deps.services;
@@ -72,16 +80,29 @@ export function createBot(deps: CreateBotDeps): Bot<BotContext> {
   bot.chatType('private').use(exitOnCommand, onboardingFeature);
   bot.use(menuFeature);
   bot.chatType('private').use(router);
+  for (const feature of features) bot.use(feature.composer);
   bot.use(fallbackFeature);
   return bot;
 }
 
 /** Command lists per language, as Telegram shows them in the "/" menu. */
-export async function registerCommands(bot: Bot<BotContext>): Promise<void> {
-  const i18n = createI18n();
-  const names = ['start', 'menu', 'settings', 'language', 'cancel', 'help'] as const;
+export async function registerCommands(
+  bot: Bot<BotContext>,
+  features: readonly BotFeature[] = [],
+): Promise<void> {
+  const i18n = createI18n(features.flatMap((f) => (f.localesDir ? [f.localesDir] : [])));
+  const shell = ['start', 'menu', 'settings', 'language', 'cancel', 'help'].map((command) => ({
+    command,
+    descriptionKey: `cmd-${command}`,
+  }));
+  const all = [shell[0], ...features.flatMap((f) => f.commands ?? []), ...shell.slice(1)].filter(
+    (c) => c !== undefined,
+  );
   for (const language of ['en', 'ru'] as const) {
-    const commands = names.map((command) => ({ command, description: i18n.t(language, `cmd-${command}`) }));
+    const commands = all.map(({ command, descriptionKey }) => ({
+      command,
+      description: i18n.t(language, descriptionKey),
+    }));
     await bot.api.setMyCommands(commands, language === 'en' ? {} : { language_code: language });
   }
 }

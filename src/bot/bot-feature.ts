@@ -1,0 +1,18 @@
+import type { Composer } from 'grammy';
+import type { BotContext } from './bot-context.ts';
+import type { FlowDefinition } from './flows/flow-router.ts';
+
+/**
+ * What a capability adds to the bot. The shell installs features after its own commands and the
+ * flow router, before the fallback; so a feature sees a message only when no flow claimed it.
+ */
+export interface BotFeature {
+  name: string;
+  composer: Composer<BotContext>;
+  /** Multi-step flows, by name; start one with `startFlow(ctx, name, step)`. */
+  flows?: Record<string, FlowDefinition>;
+  /** Commands for Telegram's "/" menu; `descriptionKey` is a Fluent key of this feature. */
+  commands?: Array<{ command: string; descriptionKey: string }>;
+  /** A directory with `en.ftl` and `ru.ftl`; keys must not collide with other features'. */
+  localesDir?: string;
+}
