@@ -22,7 +22,7 @@ import { createMetrics } from '../platform/observability/metrics.ts';
 import { createUserService, type UserService } from '../platform/users/user-service.ts';
 import { createSandbox } from '../sandbox/index.ts';
 import { BOT_QUEUES, createBotRuntime } from './bot-runtime.ts';
-import { CAPABILITY_MODULES } from './capabilities.ts';
+import { buildCapabilities, CAPABILITY_QUEUES } from './capabilities.ts';
 import { VERSION } from './version.ts';
 
 export interface Roles {
@@ -91,7 +91,7 @@ export async function startSystem(
       database,
       logger,
       metrics,
-      queues: [DIAGNOSTICS_QUEUE, ...BOT_QUEUES, ...CAPABILITY_MODULES.flatMap((m) => m.queues)],
+      queues: [DIAGNOSTICS_QUEUE, ...BOT_QUEUES, ...CAPABILITY_QUEUES],
       ...(options.clock ? { clock: options.clock } : {}),
     });
     await jobs.start();
@@ -118,18 +118,7 @@ export async function startSystem(
     // Capabilities send through the notifier, which exists once the bot runtime started (it needs
     // the Telegram API root, known only after listening in sandbox mode); sends happen later anyway.
     const notify: NotifyFn = (message, sendOptions) => botRuntime.notifier().notify(message, sendOptions);
-    const capabilities = CAPABILITY_MODULES.map((m) =>
-      m.create({
-        database,
-        db: database.db,
-        jobs: jobs.jobs,
-        notify,
-        users,
-        ai,
-        now,
-        logger: logger.child({ capability: m.name }),
-      }),
-    );
+    const capabilities = buildCapabilities({ database, db: database.db, jobs: jobs.jobs, notify, users, ai, now, logger });
 
     const botRuntime = createBotRuntime({
       config,

@@ -27,16 +27,22 @@ export interface CapabilityDeps {
   logger: Logger;
 }
 
-/** One vertical slice: its queues (known before anything starts) and a factory for the rest. */
-export interface CapabilityModule {
+/**
+ * One vertical slice: its queues (known before anything starts) and a factory for the rest.
+ * `Services` are other capabilities' services it needs (wired in src/app/capabilities.ts);
+ * `Exposed` is what it offers them.
+ */
+export interface CapabilityModule<Services = Record<string, never>, Exposed = unknown> {
   name: string;
   /** Declared before the job runtime starts (pg-boss queues are created at startup). */
   queues: QueueDefinition[];
-  create(deps: CapabilityDeps): Capability;
+  create(deps: CapabilityDeps, services: Services): Capability<Exposed>;
 }
 
-/** A running capability: API resources, bot feature and job workers. */
-export interface Capability {
+/** A running capability: API resources, bot feature, job workers, and its service for others. */
+export interface Capability<Exposed = unknown> {
+  name: string;
+  service?: Exposed;
   /** Mounted under /api/v1 behind bearer auth (`c.get('user')` is the caller). */
   api?: Array<{ path: string; app: OpenAPIHono<AppEnv> }>;
   bot?: BotFeature;
