@@ -118,7 +118,16 @@ export async function startSystem(
     // Capabilities send through the notifier, which exists once the bot runtime started (it needs
     // the Telegram API root, known only after listening in sandbox mode); sends happen later anyway.
     const notify: NotifyFn = (message, sendOptions) => botRuntime.notifier().notify(message, sendOptions);
-    const capabilities = buildCapabilities({ database, db: database.db, jobs: jobs.jobs, notify, users, ai, now, logger });
+    const capabilities = buildCapabilities({
+      database,
+      db: database.db,
+      jobs: jobs.jobs,
+      notify,
+      users,
+      ai,
+      now,
+      logger,
+    });
 
     const botRuntime = createBotRuntime({
       config,

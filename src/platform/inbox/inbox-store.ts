@@ -2,7 +2,7 @@ import type { Update } from '@grammyjs/types';
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../db/database.ts';
 import type { JobQueue, QueueDefinition } from '../jobs/job-queue.ts';
-import { currentTraceId, newTraceId, withTrace } from '../observability/trace.ts';
+import { currentTraceId, newTraceId } from '../observability/trace.ts';
 import { telegramUpdates } from './inbox-schema.ts';
 
 /**
@@ -52,50 +52,91 @@ export function isUpdate(value: unknown): value is Update {
   );
 }
 
+const orderingKey = (shape: UpdateShape) =>
+  shape.chatId !== null
+    ? `chat:${shape.chatId}`
+    : shape.fromId !== null
+      ? `user:${shape.fromId}`
+      : `u:${uuidv7()}`;
+
 /**
- * Stores updates and their processing jobs in one transaction. Duplicates (same update_id) are
- * dropped. Returns how many were new. Only after this resolves may the update be acknowledged.
+ * Stores updates and their processing jobs in one transaction (two statements however many
+ * updates). Duplicates (same update_id) are dropped. Returns how many were new. Only after this
+ * resolves may the updates be acknowledged.
  */
 export async function storeUpdates(
   deps: { db: Db; jobs: JobQueue },
   updates: readonly Update[],
 ): Promise<number> {
   if (updates.length === 0) return 0;
+  const traceId = currentTraceId();
+  const unique = [...new Map(updates.map((u) => [u.update_id, u])).values()];
+  const rows = unique.map((update) => {
+    const shape = describeUpdate(update);
+    return { update, shape, traceId: traceId ?? newTraceId() };
+  });
   const fresh = await deps.db.transaction(async (tx) => {
-    let fresh = 0;
-    for (const update of updates) {
-      const shape = describeUpdate(update);
-      const traceId = currentTraceId() ?? newTraceId();
-      const inserted = await tx
-        .insert(telegramUpdates)
-        .values({
+    const inserted = await tx
+      .insert(telegramUpdates)
+      .values(
+        rows.map(({ update, shape, traceId: id }) => ({
           updateId: update.update_id,
           chatId: shape.chatId,
           fromId: shape.fromId,
           kind: shape.kind,
           payload: update,
-          traceId,
-        })
-        .onConflictDoNothing()
-        .returning({ updateId: telegramUpdates.updateId });
-      if (inserted.length === 0) continue;
-      fresh++;
-      const key =
-        shape.chatId !== null
-          ? `chat:${shape.chatId}`
-          : shape.fromId !== null
-            ? `user:${shape.fromId}`
-            : `u:${uuidv7()}`;
-      await withTrace(traceId, () =>
-        deps.jobs.send<UpdateJob>(
-          UPDATES_QUEUE.name,
-          { update_id: update.update_id },
-          { tx, singletonKey: key },
-        ),
-      );
-    }
-    return fresh;
+          traceId: id,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ updateId: telegramUpdates.updateId });
+    const isNew = new Set(inserted.map((r) => r.updateId));
+    // Jobs in update_id order: they share created_on, and their time-ordered ids keep each chat's order.
+    const jobs = rows
+      .filter((r) => isNew.has(r.update.update_id))
+      .sort((a, b) => a.update.update_id - b.update.update_id)
+      .map((r) => ({
+        data: { update_id: r.update.update_id } satisfies UpdateJob,
+        singletonKey: orderingKey(r.shape),
+      }));
+    await deps.jobs.sendMany(UPDATES_QUEUE.name, jobs, { tx });
+    return jobs.length;
   });
   if (fresh > 0) deps.jobs.wake(UPDATES_QUEUE.name);
   return fresh;
+}
+
+/**
+ * Group commit for webhook requests: each request waits for a transaction that also carries the
+ * requests that arrived while the previous one was committing. Idle: a request is written at once;
+ * busy: one commit serves many requests, which is what lets acknowledgements keep up.
+ */
+export function createUpdateWriter(
+  deps: { db: Db; jobs: JobQueue },
+  maxBatch = 200,
+): (update: Update) => Promise<void> {
+  let pending: Array<{ update: Update; done: (error?: unknown) => void }> = [];
+  let writing = false;
+  const flush = async () => {
+    writing = true;
+    while (pending.length > 0) {
+      const batch = pending.slice(0, maxBatch);
+      pending = pending.slice(batch.length);
+      try {
+        await storeUpdates(
+          deps,
+          batch.map((b) => b.update),
+        );
+        for (const b of batch) b.done();
+      } catch (error) {
+        for (const b of batch) b.done(error);
+      }
+    }
+    writing = false;
+  };
+  return (update) =>
+    new Promise<void>((resolve, reject) => {
+      pending.push({ update, done: (error) => (error ? reject(error) : resolve()) });
+      if (!writing) void flush();
+    });
 }

@@ -3,7 +3,7 @@ import { Hono } from 'hono';
 import type { Db } from '../db/database.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { Logger } from '../observability/logger.ts';
-import { isUpdate, storeUpdates } from './inbox-store.ts';
+import { createUpdateWriter, isUpdate } from './inbox-store.ts';
 
 export const WEBHOOK_PATH = '/telegram/webhook';
 
@@ -14,6 +14,7 @@ export const WEBHOOK_PATH = '/telegram/webhook';
  */
 export function createWebhookRoutes(deps: { db: Db; jobs: JobQueue; secret: string; logger: Logger }): Hono {
   const expected = Buffer.from(deps.secret);
+  const write = createUpdateWriter(deps);
   const app = new Hono();
   app.post(WEBHOOK_PATH, async (c) => {
     const given = Buffer.from(c.req.header('x-telegram-bot-api-secret-token') ?? '');
@@ -27,7 +28,7 @@ export function createWebhookRoutes(deps: { db: Db; jobs: JobQueue; secret: stri
       return c.json({ ok: false, error: 'body is not JSON' }, 400);
     }
     if (!isUpdate(body)) return c.json({ ok: false, error: 'not a Telegram update' }, 400);
-    await storeUpdates(deps, [body]);
+    await write(body);
     return c.json({ ok: true });
   });
   return app;

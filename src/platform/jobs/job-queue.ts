@@ -65,6 +65,12 @@ export interface WorkOptions {
 /** The job port capabilities use. */
 export interface JobQueue {
   send<T extends object>(queue: string, data: T, options?: SendJobOptions): Promise<string | null>;
+  /** Many jobs in one statement (optionally in the caller's transaction). */
+  sendMany<T extends object>(
+    queue: string,
+    items: ReadonlyArray<{ data: T; singletonKey?: string; startAfter?: Date }>,
+    options?: { tx?: Tx },
+  ): Promise<void>;
   cancel(queue: string, id: string, options?: { tx?: Tx }): Promise<void>;
   /** Recurring job by cron expression (or RRULE) in a timezone; `key` distinguishes several schedules of one queue. */
   schedule<T extends object>(
@@ -158,6 +164,21 @@ export function createJobRuntime(deps: {
       sendOptions.id = options.id ?? uuidv7();
       if (options.tx) sendOptions.db = txDb(options.tx);
       return boss.send(queue, envelope, sendOptions);
+    },
+    async sendMany(queue, items, options = {}) {
+      assertKnown(queue);
+      if (items.length === 0) return;
+      const traceId = currentTraceId();
+      await boss.insert(
+        queue,
+        items.map((item) => ({
+          id: uuidv7(),
+          data: { trace_id: traceId, payload: item.data } satisfies Envelope,
+          ...(item.singletonKey ? { singletonKey: item.singletonKey } : {}),
+          ...(item.startAfter ? { startAfter: item.startAfter } : {}),
+        })),
+        options.tx ? { db: txDb(options.tx) } : {},
+      );
     },
     async cancel(queue, id, options = {}) {
       assertKnown(queue);
