@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { parse as parseDotenv } from 'dotenv';
 import { VERSION } from '../app/version.ts';
 import { adminGrantCommand } from './commands/admin.ts';
+import { deadLettersCommand } from './commands/dead-letters.ts';
 import { doctorCommand } from './commands/doctor.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { runCommand } from './commands/run.ts';
@@ -45,6 +46,13 @@ program
   .action((options: { pings: string; timeout: string }) =>
     doctorCommand(env, Number(options.pings), Number(options.timeout)),
   );
+program
+  .command('dead-letters')
+  .description(
+    'list notifications and updates parked after failing every retry; --replay puts them back in line',
+  )
+  .option('--replay', 'requeue them all')
+  .action((options: { replay?: boolean }) => deadLettersCommand(env, options.replay === true));
 program
   .command('sandbox')
   .description('run the local Telegram (Bot API emulator + browser chat) on its own, for any bot')

@@ -97,6 +97,25 @@ describe('settings and the live menu', () => {
   });
 });
 
+describe('errors', () => {
+  it('a failing handler answers one friendly localized line with the trace id', async () => {
+    const ian = await t.sb.user('ian', { first_name: 'Ян', language_code: 'ru' });
+    const chat = ian.privateChat();
+    await ian.send('/settings');
+    const menu = await chat.nextMessage(/Настройки/);
+    await t.sb.faults.add({
+      method: 'editMessageText',
+      status: 400,
+      count: 1,
+      description: 'Bad Request: injected',
+    });
+    await menu.click('🔔 Уведомления: вкл');
+    const error = await chat.nextMessage(/у меня что-то сломалось/);
+    expect(error.text).toMatch(/\(trace [0-9a-f]{16}\)$/);
+    await t.sb.faults.clear();
+  });
+});
+
 describe('durability and limits', () => {
   it('a flow survives a restart of the whole system in the middle', async () => {
     const gus = await t.sb.user('gus', { first_name: 'Gus', language_code: 'ru' });

@@ -122,3 +122,49 @@ export async function registerUnblockWorker(deps: { db: Db; jobs: JobQueue; logg
   await deps.jobs.work(UNBLOCK_QUEUE.name, async () => ({ freed: await unblockStuckChats(deps) }));
   await deps.jobs.schedule(UNBLOCK_QUEUE.name, '* * * * *', {}, { tz: 'UTC' });
 }
+
+export interface DeadUpdate {
+  jobId: string;
+  updateId: number;
+  error: string | null;
+  deadSince: Date;
+}
+
+export async function listDeadUpdates(jobs: JobQueue): Promise<DeadUpdate[]> {
+  const found = await jobs.boss.findJobs<{ payload: { update_id: number; error?: string } }>(
+    deadLetterName(UPDATES_QUEUE.name),
+    { queued: true },
+  );
+  return found.map((job) => ({
+    jobId: job.id,
+    updateId: job.data.payload.update_id,
+    error: job.data.payload.error ?? null,
+    deadSince: new Date((job as { createdOn?: string | Date }).createdOn ?? Date.now()),
+  }));
+}
+
+/** Hands parked updates to the handlers again (after a fix): back to pending, a new job each, at the end of their chat's queue. */
+export async function replayDeadUpdates(deps: { db: Db; jobs: JobQueue }): Promise<number> {
+  const dead = await listDeadUpdates(deps.jobs);
+  let replayed = 0;
+  for (const item of dead) {
+    await deps.db.transaction(async (tx) => {
+      const [row] = await tx
+        .update(telegramUpdates)
+        .set({ status: 'pending', error: null, attempts: 0, processedAt: null })
+        .where(and(eq(telegramUpdates.updateId, item.updateId), eq(telegramUpdates.status, 'failed')))
+        .returning({ chatId: telegramUpdates.chatId, fromId: telegramUpdates.fromId });
+      if (row) {
+        const key = row.chatId !== null ? `chat:${row.chatId}` : `user:${row.fromId ?? 'none'}`;
+        await deps.jobs.sendMany(
+          UPDATES_QUEUE.name,
+          [{ data: { update_id: item.updateId }, singletonKey: key }],
+          { tx },
+        );
+        replayed++;
+      }
+    });
+    await deps.jobs.boss.deleteJob(deadLetterName(UPDATES_QUEUE.name), item.jobId);
+  }
+  return replayed;
+}
