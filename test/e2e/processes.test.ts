@@ -82,6 +82,25 @@ describe('the secretary process on the embedded database', () => {
     expect(out.split('\n').length).toBeLessThan(25);
   });
 
+  it('migrate, admin grant and dead-letters run as one-shot commands', async () => {
+    const dataDir = tempDataDir();
+    const migrate = start({ DATA_DIR: dataDir }, ['migrate']);
+    expect((await migrate.exited).code).toBe(0);
+    expect(migrate.output()).toMatch(/Applied: 0001_foundation\.sql/);
+    const grant = start({ DATA_DIR: dataDir }, ['admin', 'grant', '777000']);
+    expect((await grant.exited).code).toBe(0);
+    expect(grant.output()).toContain('Telegram user 777000 now has roles: admin, user');
+    const badGrant = start({ DATA_DIR: dataDir }, ['admin', 'grant', 'bob']);
+    expect((await badGrant.exited).code).toBe(2);
+    expect(badGrant.output()).toContain('"bob" is not a Telegram user id');
+    const dead = start({ DATA_DIR: dataDir }, ['dead-letters']);
+    expect((await dead.exited).code).toBe(0);
+    expect(dead.output()).toContain('0 dead notification(s), 0 dead update(s)');
+    const again = start({ DATA_DIR: dataDir }, ['migrate']);
+    expect((await again.exited).code).toBe(0);
+    expect(again.output()).toContain('Database is up to date.');
+  });
+
   it('refuses serve and worker without DATABASE_URL', async () => {
     const serve = start({ DATA_DIR: tempDataDir() }, ['serve']);
     expect((await serve.exited).code).toBe(2);

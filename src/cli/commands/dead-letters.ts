@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { Api } from 'grammy';
 import { lockDataDir } from '../../platform/db/data-dir-lock.ts';
 import { openEmbedded, openPostgres } from '../../platform/db/database.ts';
@@ -8,7 +7,7 @@ import { listDeadUpdates, replayDeadUpdates } from '../../platform/inbox/update-
 import { createJobRuntime } from '../../platform/jobs/job-queue.ts';
 import { createMetrics } from '../../platform/observability/metrics.ts';
 import { createNotifier, NOTIFY_QUEUES } from '../../platform/telegram/index.ts';
-import { configOrExit, exitOnStartupError, loggerFor } from './shared.ts';
+import { configOrExit, exitOnStartupError, loggerFor, withDatabase } from './shared.ts';
 
 /** Shows parked notifications and updates; `--replay` puts them back in line (after a fix). */
 export async function deadLettersCommand(
@@ -18,50 +17,47 @@ export async function deadLettersCommand(
   const config = configOrExit(env);
   const logger = loggerFor(config);
   try {
-    const lock = config.database.kind === 'embedded' ? lockDataDir(config.database.dataDir) : null;
-    const database =
-      config.database.kind === 'embedded'
-        ? await openEmbedded(join(config.database.dataDir, 'pgdata'))
-        : await openPostgres(config.database.url, { max: 3 });
-    await migrate(database);
-    const runtime = createJobRuntime({
-      database,
-      logger,
-      metrics: createMetrics({ defaultMetrics: false }),
-      queues: [UPDATES_QUEUE, ...NOTIFY_QUEUES],
-      maintenance: false,
+    await withDatabase(config, async (database) => {
+      await migrate(database);
+      const runtime = createJobRuntime({
+        database,
+        logger,
+        metrics: createMetrics({ defaultMetrics: false }),
+        queues: [UPDATES_QUEUE, ...NOTIFY_QUEUES],
+        maintenance: false,
+      });
+      await runtime.start();
+      // Listing and replaying never call Telegram: the API object is only a required dependency.
+      const notifier = createNotifier({
+        jobs: runtime.jobs,
+        api: new Api(config.telegram.token, { apiRoot: config.telegram.apiRoot }),
+        database,
+        logger,
+      });
+      const notifications = await notifier.listDeadLetters();
+      const updates = await listDeadUpdates(runtime.jobs);
+      for (const n of notifications) {
+        process.stdout.write(
+          `notify  ${n.id}  chat ${n.message.chatId}  ${n.deadSince.toISOString()}  ${n.error ?? ''}\n`,
+        );
+      }
+      for (const u of updates) {
+        process.stdout.write(
+          `update  ${u.jobId}  update ${u.updateId}  ${u.deadSince.toISOString()}  ${u.error ?? ''}\n`,
+        );
+      }
+      process.stdout.write(
+        `${notifications.length} dead notification(s), ${updates.length} dead update(s)\n`,
+      );
+      if (replay) {
+        const n = await notifier.replayDeadLetters();
+        const u = await replayDeadUpdates({ db: database.db, jobs: runtime.jobs });
+        process.stdout.write(
+          `replayed ${n} notification(s) and ${u} update(s); running workers will take them\n`,
+        );
+      }
+      await runtime.stop(2000);
     });
-    await runtime.start();
-    // Listing and replaying never call Telegram: the API object is only a required dependency.
-    const notifier = createNotifier({
-      jobs: runtime.jobs,
-      api: new Api(config.telegram.token, { apiRoot: config.telegram.apiRoot }),
-      database,
-      logger,
-    });
-    const notifications = await notifier.listDeadLetters();
-    const updates = await listDeadUpdates(runtime.jobs);
-    for (const n of notifications) {
-      process.stdout.write(
-        `notify  ${n.id}  chat ${n.message.chatId}  ${n.deadSince.toISOString()}  ${n.error ?? ''}\n`,
-      );
-    }
-    for (const u of updates) {
-      process.stdout.write(
-        `update  ${u.jobId}  update ${u.updateId}  ${u.deadSince.toISOString()}  ${u.error ?? ''}\n`,
-      );
-    }
-    process.stdout.write(`${notifications.length} dead notification(s), ${updates.length} dead update(s)\n`);
-    if (replay) {
-      const n = await notifier.replayDeadLetters();
-      const u = await replayDeadUpdates({ db: database.db, jobs: runtime.jobs });
-      process.stdout.write(
-        `replayed ${n} notification(s) and ${u} update(s); running workers will take them\n`,
-      );
-    }
-    await runtime.stop(2000);
-    await database.close();
-    lock?.release();
   } catch (error) {
     exitOnStartupError(error, logger);
   }

@@ -1,5 +1,7 @@
+import { join } from 'node:path';
 import { type Config, ConfigError, loadConfig } from '../../platform/config/config.ts';
-import { DataDirLockedError } from '../../platform/db/data-dir-lock.ts';
+import { DataDirLockedError, lockDataDir } from '../../platform/db/data-dir-lock.ts';
+import { type Database, openEmbedded, openPostgres } from '../../platform/db/database.ts';
 import { createLogger, type Logger } from '../../platform/observability/logger.ts';
 
 /** Parses the environment or exits with the one-screen list of what is wrong. */
@@ -41,5 +43,26 @@ export function requirePostgres(config: Config, command: string): void {
         '(and ENCRYPTION_KEY). For a single process on the embedded database use "secretary start".\n',
     );
     process.exit(2);
+  }
+}
+
+/**
+ * Opens the configured database for a one-shot command (locking an embedded data directory, so a
+ * running `start` is never opened twice), runs `fn`, and closes everything again.
+ */
+export async function withDatabase<T>(config: Config, fn: (database: Database) => Promise<T>): Promise<T> {
+  const lock = config.database.kind === 'embedded' ? lockDataDir(config.database.dataDir) : null;
+  try {
+    const database =
+      config.database.kind === 'embedded'
+        ? await openEmbedded(join(config.database.dataDir, 'pgdata'))
+        : await openPostgres(config.database.url, { max: 3 });
+    try {
+      return await fn(database);
+    } finally {
+      await database.close();
+    }
+  } finally {
+    lock?.release();
   }
 }

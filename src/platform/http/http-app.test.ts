@@ -158,6 +158,6 @@ describe('platform HTTP', () => {
 
   it('makes ADMIN_TELEGRAM_IDS users admins on first contact', async () => {
     const res = await exchange(initData({ user: JSON.stringify({ id: 999, first_name: 'Boss' }) }));
-    expect(((await res.json()) as { user: { roles: string[] } }).user.roles).toEqual(['user', 'admin']);
+    expect(((await res.json()) as { user: { roles: string[] } }).user.roles).toEqual(['admin', 'user']);
   });
 });

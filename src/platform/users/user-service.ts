@@ -63,7 +63,8 @@ export function createUserService(deps: { db: Db; adminTelegramIds?: readonly nu
 
   return {
     async upsertFromTelegram(profile) {
-      const roles: Role[] = admins.has(profile.id) ? ['user', 'admin'] : ['user'];
+      // Roles are kept sorted, as the SQL that merges them (array_agg DISTINCT) returns them.
+      const roles: Role[] = admins.has(profile.id) ? ['admin', 'user'] : ['user'];
       const [row] = await db
         .insert(users)
         .values({
@@ -136,7 +137,12 @@ export function createUserService(deps: { db: Db; adminTelegramIds?: readonly nu
       return db.transaction(async (tx) => {
         const [row] = await tx
           .insert(users)
-          .values({ id: uuidv7(), telegramId, firstName: `user ${telegramId}`, roles: ['user', role] })
+          .values({
+            id: uuidv7(),
+            telegramId,
+            firstName: `user ${telegramId}`,
+            roles: (['user', role] as Role[]).sort(),
+          })
           .onConflictDoUpdate({
             target: users.telegramId,
             set: {
