@@ -17,6 +17,7 @@ import { createHttpApp } from '../platform/http/app.ts';
 import type { AppEnv } from '../platform/http/app-env.ts';
 import { requireAuth } from '../platform/http/auth-middleware.ts';
 import { createJobRuntime, type JobRuntime } from '../platform/jobs/job-queue.ts';
+import { createParseRoutes } from '../platform/nl/index.ts';
 import type { Logger } from '../platform/observability/logger.ts';
 import { createMetrics } from '../platform/observability/metrics.ts';
 import { createUserService, type UserService } from '../platform/users/user-service.ts';
@@ -173,6 +174,10 @@ export async function startSystem(
             path: '/ai',
             app: withAuth(createAiRoutes({ ai }) as unknown as OpenAPIHono<AppEnv>, { tokens, users }),
           },
+          { path: '', app: withAuth(createParseRoutes({ now }), { tokens, users }) },
+          ...capabilities.flatMap((c) =>
+            (c.api ?? []).map((r) => ({ path: r.path, app: withAuth(r.app, { tokens, users }) })),
+          ),
           {
             path: '',
             app: createAuthRoutes({
@@ -199,10 +204,15 @@ export async function startSystem(
   }
 }
 
-/** A resource that needs a signed-in user on every route. */
+/**
+ * A resource that needs a signed-in user on every route. The guard is attached to the resource's
+ * own paths (not `*`), because several resources share the /api/v1 prefix with the public login.
+ */
 function withAuth(routes: OpenAPIHono<AppEnv>, deps: Parameters<typeof requireAuth>[0]): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
-  app.use('*', requireAuth(deps));
+  const guard = requireAuth(deps);
+  for (const path of new Set(routes.routes.filter((r) => r.method !== 'ALL').map((r) => r.path)))
+    app.use(path, guard);
   app.route('/', routes);
   return app;
 }

@@ -39,6 +39,23 @@ describe('Mini App sign-in through the sandbox, then the API', () => {
       source: 'offline',
     });
 
+    const parsed = await fetch(`${t.url}/api/v1/parse`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({
+        text: 'Сдать эссе по истории в пятницу 18:00 !high #учёба',
+        now: '2026-11-22T12:00:00+03:00',
+      }),
+    });
+    expect(parsed.status, await parsed.clone().text()).toBe(200);
+    expect(await parsed.json()).toMatchObject({
+      intent: 'task',
+      priority: 'high',
+      category: 'учёба',
+      course: 'история',
+    });
+    expect((await fetch(`${t.url}/api/v1/parse`, { method: 'POST', body: '{}' })).status).toBe(401);
+
     const anonymous = await fetch(`${t.url}/api/v1/ai/understand`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -34,11 +34,19 @@ describe('understandOffline', () => {
     expect(r.dueAt).toBe('2026-03-10T09:00:00-04:00');
   });
 
-  it('finds repetition', () => {
-    expect(read('каждый день в 8 пить витамины').rrule).toBe('FREQ=DAILY');
-    expect(read('gym every monday and thursday at 7pm').rrule).toBe('FREQ=WEEKLY;BYDAY=MO,TH');
-    expect(read('по пятницам в 18 созвон с командой').rrule).toBe('FREQ=WEEKLY;BYDAY=FR');
-    expect(read('pay rent monthly').rrule).toBe('FREQ=MONTHLY');
+  it('finds repetition, with the time of day in the rule', () => {
+    expect(read('каждый день в 8 пить витамины').rrule).toBe('FREQ=DAILY;BYHOUR=8;BYMINUTE=0');
+    expect(read('gym every monday and thursday at 7pm').rrule).toBe(
+      'FREQ=WEEKLY;BYDAY=MO,TH;BYHOUR=19;BYMINUTE=0',
+    );
+    expect(read('по пятницам в 18 созвон с командой').rrule).toBe(
+      'FREQ=WEEKLY;BYDAY=FR;BYHOUR=18;BYMINUTE=0',
+    );
+    // No day or time said: the series starts at the next 09:00 (Monday the 2nd) and keeps that day.
+    expect(read('pay rent monthly')).toMatchObject({
+      rrule: 'FREQ=MONTHLY;BYMONTHDAY=2;BYHOUR=9;BYMINUTE=0',
+      dueAt: '2026-03-02T09:00:00+03:00',
+    });
   });
 
   it('tells bookings, notes and chat apart', () => {

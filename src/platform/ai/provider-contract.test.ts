@@ -143,7 +143,8 @@ describe.each(Object.keys(MODELS) as Exclude<FakeProviderKind, 'stt'>[])('%s ada
 
   it('times out a slow answer, retries, and falls back', async () => {
     const { ai } = setup(kind, server, { AI_TIMEOUT_MS: '100', AI_MAX_RETRIES: '1' });
-    server.enqueue({ text: good, delayMs: 400 }, { text: good, delayMs: 400 });
+    // Answers 30× slower than the timeout: finishing well before even one of them proves the cut.
+    server.enqueue({ text: good, delayMs: 3000 }, { text: good, delayMs: 3000 });
     const started = Date.now();
     const result = await ai.understand({
       text: 'call mom tomorrow at 10',
@@ -151,9 +152,10 @@ describe.each(Object.keys(MODELS) as Exclude<FakeProviderKind, 'stt'>[])('%s ada
       timezone: 'Europe/Moscow',
     });
     expect(result.source).toBe('offline');
-    expect(result.value.intent).toBe('task');
+    // A call at a clock time is a reminder for the shared parser (platform/nl), not a deadline.
+    expect(result.value.intent).toBe('reminder');
     expect(server.requests).toHaveLength(2);
-    expect(Date.now() - started).toBeLessThan(1000);
+    expect(Date.now() - started).toBeLessThan(2500);
   });
 
   it('opens the circuit after repeated failures and stops calling the provider', async () => {
