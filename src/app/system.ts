@@ -157,6 +157,9 @@ export async function startSystem(
           webAppUrl: config.publicUrl ? `${config.publicUrl}/app/` : '/app/',
           stateFile: join(config.dataDir, 'sandbox-state.json'),
           logger,
+          // The local Telegram shares the system's clock: message dates and Mini App auth_date
+          // agree with the app's "now", also under a test clock.
+          clock: { now: () => now().getTime() },
         });
         mounts.push({ path: '/', app: sandbox.app });
         cleanups.push(() => sandbox.close());

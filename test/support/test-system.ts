@@ -36,6 +36,8 @@ export async function startTestSystem(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // Scenario tests are about behaviour, not pacing: our own 1 msg/s per chat would make them slow.
     TELEGRAM_LIMITS: 'off',
+    // Under a test clock time stands still between ticks, so every message of a scenario shares one flood window.
+    ...(options.clock ? { FLOOD_MAX_UPDATES: '100000' } : {}),
     ...env,
   });
   const logger = createLogger({ level: config.logLevel, pretty: false });
@@ -71,6 +73,7 @@ export async function startTestSystem(
       ENCRYPTION_KEY: 'test-encryption-key-0123456789abcdef',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       TELEGRAM_LIMITS: 'off',
+      ...(options.clock ? { FLOOD_MAX_UPDATES: '100000' } : {}),
       ...env,
     };
   }

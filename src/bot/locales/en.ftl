@@ -66,4 +66,4 @@ stale-button = This button is out of date.
 flood-warning = You're sending messages very fast. I'll pause for a minute, then carry on.
 error-generic = Sorry, something went wrong on my side. Please try again. (trace { $trace })
 unknown-command = I don't know that command. /help lists what I can do.
-fallback-text = I got your message. Tasks, reminders and notes from plain text are coming; for now, /menu shows what I can do.
+fallback-text = I'm not sure what to do with this. Try “buy milk tomorrow !high” or “remind me at 9 to call mom” — or /help.

@@ -1,6 +1,4 @@
 import { Api } from 'grammy';
-import { lockDataDir } from '../../platform/db/data-dir-lock.ts';
-import { openEmbedded, openPostgres } from '../../platform/db/database.ts';
 import { migrate } from '../../platform/db/migrate.ts';
 import { UPDATES_QUEUE } from '../../platform/inbox/inbox-store.ts';
 import { listDeadUpdates, replayDeadUpdates } from '../../platform/inbox/update-worker.ts';

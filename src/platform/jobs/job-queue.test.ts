@@ -20,6 +20,7 @@ beforeAll(async () => {
       { name: 'tx-test' },
       { name: 'flaky', retryLimit: 2, retryDelaySeconds: 1, retryDelayMaxSeconds: 2 },
       { name: 'later' },
+      { name: 'batched', retryLimit: 2, retryDelaySeconds: 1 },
     ],
   });
   await runtime.start();
@@ -106,6 +107,32 @@ describe('job queue', () => {
     await until(() => (ran.length ? true : undefined));
     expect(Date.now()).toBeGreaterThanOrEqual(at.getTime());
     expect(ran).toEqual(['k1']);
+  });
+
+  it('runs batches concurrently and settles each job on its own', async () => {
+    const runs = new Map<number, number>();
+    let inFlight = 0;
+    let maxInFlight = 0;
+    await runtime.jobs.work<{ n: number }>(
+      'batched',
+      async (job) => {
+        inFlight++;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        runs.set(job.data.n, (runs.get(job.data.n) ?? 0) + 1);
+        await new Promise((r) => setTimeout(r, 20));
+        inFlight--;
+        if (job.data.n === 7 && job.retryCount === 0) throw new Error('flaky once');
+        return undefined;
+      },
+      { batchSize: 10 },
+    );
+    await runtime.jobs.sendMany(
+      'batched',
+      Array.from({ length: 25 }, (_, n) => ({ data: { n } })),
+    );
+    await until(() => (runs.size === 25 && runs.get(7) === 2 ? true : undefined));
+    expect([...runs.entries()].filter(([, count]) => count !== 1)).toEqual([[7, 2]]); // only the failed one ran again
+    expect(maxInFlight).toBeGreaterThan(1);
   });
 
   it('refuses a queue nobody declared', async () => {

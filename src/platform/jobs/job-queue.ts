@@ -5,6 +5,7 @@ import {
   type DrizzleTransactionLike,
   fromDrizzle,
   fromPglite,
+  type Job,
   PgBoss,
   type SendOptions,
 } from 'pg-boss';
@@ -60,6 +61,11 @@ export interface WorkOptions {
   /** Limit on running jobs per `group` across all processes (1 = strictly one at a time per group). */
   groupConcurrency?: number;
   pollingIntervalSeconds?: number;
+  /**
+   * Jobs claimed per fetch (default 1). Above 1 the batch runs concurrently and each job is
+   * settled on its own; a full batch is followed by another fetch at once (for bursts of due jobs).
+   */
+  batchSize?: number;
 }
 
 /** The job port capabilities use. */
@@ -175,7 +181,13 @@ export function createJobRuntime(deps: {
           id: uuidv7(),
           data: { trace_id: traceId, payload: item.data } satisfies Envelope,
           ...(item.singletonKey ? { singletonKey: item.singletonKey } : {}),
-          ...(item.startAfter ? { startAfter: item.startAfter } : {}),
+          // insert() stamps start_after with the database's real now(), not the test clock's
+          // job_now(): under a clock behind real time the jobs would never come due. Say it.
+          ...(item.startAfter
+            ? { startAfter: item.startAfter }
+            : deps.clock
+              ? { startAfter: new Date(deps.clock.now()) }
+              : {}),
         })),
         options.tx ? { db: txDb(options.tx) } : {},
       );
@@ -196,44 +208,60 @@ export function createJobRuntime(deps: {
     },
     async work(queue, handler, options = {}) {
       assertKnown(queue);
+      const runOne = (job: Job<Envelope>) =>
+        withTrace(job.data?.trace_id ?? newTraceId(), async () => {
+          const started = performance.now();
+          try {
+            const output = await handler({
+              id: job.id,
+              queue,
+              data: job.data.payload as never,
+              retryCount: job.retryCount,
+              signal: job.signal,
+            });
+            metrics.jobsProcessed.inc({ queue, outcome: 'completed' });
+            log.debug(
+              { queue, job_id: job.id, ms: Math.round(performance.now() - started) },
+              'job completed',
+            );
+            // The next job of this key (strict FIFO) became runnable just now: fetch it without waiting.
+            if (keyed.has(queue)) setImmediate(() => jobs.wake(queue));
+            return output ?? undefined;
+          } catch (error) {
+            metrics.jobsProcessed.inc({ queue, outcome: 'failed' });
+            log.warn({ queue, job_id: job.id, retry_count: job.retryCount, err: error }, 'job failed');
+            throw error;
+          }
+        });
+      const common = {
+        localConcurrency: options.concurrency ?? 1,
+        pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5,
+        // NOTIFY wakes workers only for jobs runnable now; delayed jobs and retries are found by
+        // polling, so the backstop must stay as short as the plain interval.
+        notifyPollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5,
+        ...(options.groupConcurrency ? { groupConcurrency: options.groupConcurrency } : {}),
+      };
+      const batchSize = options.batchSize ?? 1;
+      if (batchSize === 1) {
+        await boss.work<Envelope>(queue, { ...common, batchSize: 1 }, async ([job]) =>
+          job ? runOne(job) : undefined,
+        );
+        return;
+      }
+      // Batches: one fetch claims up to batchSize due jobs, they run concurrently, and each is
+      // settled on its own (a failure retries only that job). A full batch fetches again at once.
       await boss.work<Envelope>(
         queue,
-        {
-          batchSize: 1,
-          localConcurrency: options.concurrency ?? 1,
-          pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5,
-          // NOTIFY wakes workers only for jobs runnable now; delayed jobs and retries are found by
-          // polling, so the backstop must stay as short as the plain interval.
-          notifyPollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5,
-          ...(options.groupConcurrency ? { groupConcurrency: options.groupConcurrency } : {}),
-        },
-        async ([job]) => {
-          if (!job) return;
-          const traceId = job.data?.trace_id ?? newTraceId();
-          return withTrace(traceId, async () => {
-            const started = performance.now();
-            try {
-              const output = await handler({
-                id: job.id,
-                queue,
-                data: job.data.payload as never,
-                retryCount: job.retryCount,
-                signal: job.signal,
-              });
-              metrics.jobsProcessed.inc({ queue, outcome: 'completed' });
-              log.debug(
-                { queue, job_id: job.id, ms: Math.round(performance.now() - started) },
-                'job completed',
-              );
-              // The next job of this key (strict FIFO) became runnable just now: fetch it without waiting.
-              if (keyed.has(queue)) setImmediate(() => jobs.wake(queue));
-              return output ?? undefined;
-            } catch (error) {
-              metrics.jobsProcessed.inc({ queue, outcome: 'failed' });
-              log.warn({ queue, job_id: job.id, retry_count: job.retryCount, err: error }, 'job failed');
-              throw error;
-            }
-          });
+        { ...common, batchSize, perJobResults: true, burstWhenBatchFull: true },
+        async (batch) => {
+          const settled = await Promise.allSettled(batch.map((job) => runOne(job)));
+          return settled.map((result, i) => ({
+            id: (batch[i] as Job<Envelope>).id,
+            status: result.status === 'fulfilled' ? ('completed' as const) : ('failed' as const),
+            ...(result.status === 'fulfilled'
+              ? { output: result.value }
+              : { output: { message: String((result.reason as Error)?.message ?? result.reason) } }),
+          }));
         },
       );
     },

@@ -1,0 +1,14 @@
+# Secretary for production: one image, several roles (serve, worker, migrate).
+# Node 24 runs the TypeScript sources directly (type stripping), so there is no build step.
+FROM node:24-slim
+WORKDIR /app
+ENV NODE_ENV=production
+COPY package.json package-lock.json ./
+RUN npm install --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY src ./src
+COPY migrations ./migrations
+USER node
+EXPOSE 3000
+HEALTHCHECK --interval=30s --timeout=3s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+ENTRYPOINT ["node", "src/cli/main.ts"]
+CMD ["serve"]

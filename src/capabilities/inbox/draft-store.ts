@@ -1,0 +1,85 @@
+import { and, eq, sql } from 'drizzle-orm';
+import { bigint, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { uuidv7 } from 'uuidv7';
+import type { Db, Queryable } from '../../platform/db/database.ts';
+
+const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** What the card shows and Save stores; dates as ISO strings so the JSON round-trips. */
+export interface DraftContent {
+  title: string;
+  dueAt: string | null;
+  allDay: boolean;
+  rrule: string | null;
+  priority: 'low' | 'normal' | 'high' | 'urgent';
+  category: string | null;
+  course: string | null;
+}
+
+export const inboxDrafts = pgTable('inbox_drafts', {
+  id: uuid('id').primaryKey(),
+  userId: uuid('user_id').notNull(),
+  chatId: bigint('chat_id', { mode: 'number' }).notNull(),
+  messageId: bigint('message_id', { mode: 'number' }),
+  sourceText: text('source_text').notNull(),
+  kind: text('kind').$type<'task' | 'reminder'>().notNull(),
+  parsed: jsonb('parsed').$type<DraftContent>().notNull(),
+  status: text('status').$type<'pending' | 'saved' | 'cancelled'>().notNull().default('pending'),
+  savedId: uuid('saved_id'),
+  createdAt: tstz('created_at').notNull().defaultNow(),
+  updatedAt: tstz('updated_at').notNull().defaultNow(),
+});
+
+export type Draft = typeof inboxDrafts.$inferSelect;
+
+export function createDraftStore(db: Db) {
+  return {
+    async create(input: {
+      userId: string;
+      chatId: number;
+      sourceText: string;
+      kind: 'task' | 'reminder';
+      parsed: DraftContent;
+    }) {
+      const [row] = await db
+        .insert(inboxDrafts)
+        .values({ id: uuidv7(), ...input })
+        .returning();
+      if (!row) throw new Error('draft insert returned nothing');
+      return row;
+    },
+    async get(userId: string, id: string): Promise<Draft | null> {
+      const [row] = await db
+        .select()
+        .from(inboxDrafts)
+        .where(and(eq(inboxDrafts.id, id), eq(inboxDrafts.userId, userId)))
+        .limit(1);
+      return row ?? null;
+    },
+    async attachMessage(id: string, messageId: number) {
+      await db.update(inboxDrafts).set({ messageId }).where(eq(inboxDrafts.id, id));
+    },
+    async update(id: string, patch: Partial<Pick<Draft, 'kind' | 'parsed' | 'sourceText'>>) {
+      await db
+        .update(inboxDrafts)
+        .set({ ...patch, updatedAt: sql`now()` })
+        .where(and(eq(inboxDrafts.id, id), eq(inboxDrafts.status, 'pending')));
+    },
+    /** Moves a pending draft to a final state; false if it was not pending any more (a double tap). */
+    async finish(
+      id: string,
+      status: 'saved' | 'cancelled',
+      savedId?: string,
+      tx: Queryable = db,
+    ): Promise<boolean> {
+      const rows = await tx
+        .update(inboxDrafts)
+        .set({ status, savedId: savedId ?? null, updatedAt: sql`now()` })
+        .where(and(eq(inboxDrafts.id, id), eq(inboxDrafts.status, 'pending')))
+        .returning({ id: inboxDrafts.id });
+      return rows.length > 0;
+    },
+  };
+}
+
+export type DraftStore = ReturnType<typeof createDraftStore>;

@@ -1,0 +1,80 @@
+import { Composer } from 'grammy';
+import type { BotContext } from '../../../bot/bot-context.ts';
+import type { BotFeature } from '../../../bot/bot-feature.ts';
+import { parseClockTime } from '../../../bot/features/quiet-hours.ts';
+import { startFlow } from '../../../bot/flows/flow-router.ts';
+import type { ParsedText, ParseOptions } from '../../../platform/nl/parsed-text.ts';
+import type { DigestService } from '../digest-service.ts';
+import type { ReminderService } from '../reminder-types.ts';
+import { handleOccurrenceButton } from './occurrence-buttons.ts';
+import { createRemindFlow, remindFromText } from './remind-flow.ts';
+import { handleListButton, showReminderList } from './reminder-list.ts';
+
+export const REMINDERS_LOCALES_DIR = new URL('../locales', import.meta.url).pathname;
+
+export interface ReminderFeatureDeps {
+  reminders: ReminderService;
+  digest: DigestService;
+  /** The free-text date parser (src/platform/nl). */
+  parse: (text: string, options: ParseOptions) => ParsedText;
+}
+
+const OFF = new Set(['off', 'no', 'none', 'выкл', 'выключить', 'нет', 'откл']);
+
+/** /remind, /reminders, /digest and the buttons of reminder messages and the list. */
+export function createReminderFeature(deps: ReminderFeatureDeps): BotFeature {
+  const { reminders, digest } = deps;
+  const composer = new Composer<BotContext>();
+  const chat = composer.chatType('private');
+
+  chat.command('remind', async (ctx) => {
+    const text = ctx.match.trim();
+    if (!text) {
+      await startFlow(ctx, 'remind', 'what');
+      await ctx.reply(ctx.t('reminders-ask-what'));
+      return;
+    }
+    const next = await remindFromText(ctx, deps, text, null);
+    if (next) await startFlow(ctx, 'remind', next.step, next.data);
+  });
+  chat.command('reminders', (ctx) => showReminderList(ctx, reminders));
+  chat.command('digest', async (ctx) => {
+    const arg = ctx.match.trim().toLowerCase();
+    if (!arg) {
+      const current = await digest.get(ctx.user.id);
+      await ctx.reply(
+        current.time
+          ? ctx.t('reminders-digest-status-on', { time: current.time })
+          : ctx.t('reminders-digest-status-off'),
+      );
+      return;
+    }
+    if (OFF.has(arg)) {
+      await digest.set(ctx.user.id, null);
+      await ctx.reply(ctx.t('reminders-digest-off'));
+      return;
+    }
+    const time = parseClockTime(arg);
+    if (!time) {
+      await ctx.reply(ctx.t('reminders-digest-bad'));
+      return;
+    }
+    await digest.set(ctx.user.id, time);
+    await ctx.reply(ctx.t('reminders-digest-set', { time, timezone: ctx.user.timezone }));
+  });
+
+  composer.callbackQuery(/^ro:/, (ctx) => handleOccurrenceButton(ctx, reminders));
+  composer.callbackQuery(/^rl:/, (ctx) => handleListButton(ctx, reminders));
+
+  return {
+    name: 'reminders',
+    composer,
+    flows: { remind: createRemindFlow(deps) },
+    commands: [
+      { command: 'remind', descriptionKey: 'reminders-cmd-remind' },
+      { command: 'reminders', descriptionKey: 'reminders-cmd-reminders' },
+      { command: 'digest', descriptionKey: 'reminders-cmd-digest' },
+    ],
+    localesDir: REMINDERS_LOCALES_DIR,
+  };
+}

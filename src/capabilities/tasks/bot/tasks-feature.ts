@@ -1,0 +1,71 @@
+import { Composer } from 'grammy';
+import type { BotContext } from '../../../bot/bot-context.ts';
+import type { BotFeature } from '../../../bot/bot-feature.ts';
+import type { TaskService } from '../task-types.ts';
+import { parseCallback } from './callback-data.ts';
+import { createCardActions, EDIT_FLOW, type Handled, isStale } from './card-actions.ts';
+import { COURSE_FLOW, createCoursesView } from './courses-view.ts';
+import type { ParseDeadline } from './deadline-text.ts';
+import { createNewTaskFlow, NEW_FLOW } from './new-task-flow.ts';
+import { viewerOf } from './task-card.ts';
+import { renderList } from './task-list.ts';
+
+export const TASKS_LOCALES_DIR = new URL('../locales', import.meta.url).pathname;
+
+/** /new, /tasks and /courses, and every `t:` button. A thin UI over the TaskService. */
+export function createTasksBotFeature(deps: {
+  service: TaskService;
+  parseDeadline: ParseDeadline;
+}): BotFeature {
+  const { service } = deps;
+  const newTask = createNewTaskFlow(deps);
+  const cards = createCardActions(deps);
+  const courses = createCoursesView(service);
+  const composer = new Composer<BotContext>();
+  const privateChat = composer.chatType('private');
+
+  privateChat.command('new', (ctx) => newTask.start(ctx));
+  privateChat.command('tasks', async (ctx) => {
+    const { text, keyboard } = await renderList(
+      ctx.t.bind(ctx),
+      service,
+      ctx.user.id,
+      'today',
+      0,
+      viewerOf(ctx),
+    );
+    await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
+  });
+  privateChat.command('courses', (ctx) => courses.show(ctx));
+
+  composer.on('callback_query:data', async (ctx, next) => {
+    const parsed = parseCallback(ctx.callbackQuery.data);
+    if (!parsed) return next();
+    let handled: Handled = false;
+    try {
+      if (parsed.action === 'n') handled = await newTask.onCallback(ctx, parsed.args);
+      else if (parsed.action.startsWith('c')) handled = await courses.handle(ctx, parsed);
+      else handled = await cards.handle(ctx, parsed);
+    } catch (error) {
+      if (!isStale(error)) throw error;
+      handled = false;
+    }
+    if (!handled) {
+      await ctx.answerCallbackQuery({ text: ctx.t('stale-button') });
+      return;
+    }
+    await ctx.answerCallbackQuery(handled === true ? undefined : { text: handled.toast });
+  });
+
+  return {
+    name: 'tasks',
+    composer,
+    flows: { [NEW_FLOW]: newTask.flow, [EDIT_FLOW]: cards.editFlow, [COURSE_FLOW]: courses.flow },
+    commands: [
+      { command: 'new', descriptionKey: 'tasks-cmd-new' },
+      { command: 'tasks', descriptionKey: 'tasks-cmd-tasks' },
+      { command: 'courses', descriptionKey: 'tasks-cmd-courses' },
+    ],
+    localesDir: TASKS_LOCALES_DIR,
+  };
+}

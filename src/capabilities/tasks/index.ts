@@ -1,0 +1,62 @@
+import { createI18n } from '../../bot/i18n.ts';
+import { parseText } from '../../platform/nl/index.ts';
+import type { CapabilityModule } from '../capability.ts';
+import { createParseDeadline } from './bot/deadline-text.ts';
+import { cardDetails, cardKeyboard, cardText } from './bot/task-card.ts';
+import { createTasksBotFeature, TASKS_LOCALES_DIR } from './bot/tasks-feature.ts';
+import { DEADLINE_QUEUE, DEADLINE_QUEUE_NAME, type DeadlineJob } from './deadline-schedule.ts';
+import { createDeadlineHandler } from './deadline-worker.ts';
+import { createCategoryRoutes, createCourseRoutes } from './http/course-routes.ts';
+import { createTaskRoutes } from './http/task-routes.ts';
+import { createTaskService } from './task-service.ts';
+import type { TaskService } from './task-types.ts';
+
+export { DEADLINE_QUEUE_NAME } from './deadline-schedule.ts';
+export type * from './task-types.ts';
+
+/** "24 h" / "30 min" / "2 days" before a deadline, in the user's language. */
+function leftText(t: (key: string, vars?: Record<string, number>) => string, minutes: number) {
+  if (minutes % 1440 === 0 && minutes >= 2880) return t('tasks-left-days', { n: minutes / 1440 });
+  if (minutes % 60 === 0) return t('tasks-left-hours', { n: minutes / 60 });
+  return t('tasks-left-minutes', { n: minutes });
+}
+
+/** Tasks and study: tasks, categories, courses with topics, deadline notifications. */
+export const tasksModule: CapabilityModule<Record<string, never>, TaskService> = {
+  name: 'tasks',
+  queues: [DEADLINE_QUEUE],
+  create(deps) {
+    const service = createTaskService({ db: deps.db, jobs: deps.jobs, users: deps.users, now: deps.now });
+    const parseDeadline = createParseDeadline(parseText);
+    const i18n = createI18n([TASKS_LOCALES_DIR]);
+    return {
+      name: 'tasks',
+      service,
+      api: [
+        { path: '/tasks', app: createTaskRoutes(service) },
+        { path: '/categories', app: createCategoryRoutes(service.courses) },
+        { path: '/courses', app: createCourseRoutes(service.courses) },
+      ],
+      bot: createTasksBotFeature({ service, parseDeadline }),
+      async startWorkers() {
+        const handler = createDeadlineHandler({
+          db: deps.db,
+          jobs: deps.jobs,
+          users: deps.users,
+          notify: deps.notify,
+          now: deps.now,
+          logger: deps.logger,
+          async render(task, offsetMinutes, user) {
+            const t = (key: string, vars?: Record<string, string | number>) =>
+              i18n.t(user.language, key, vars);
+            const details = await cardDetails(service, task.userId, task);
+            const viewer = { timezone: user.timezone, language: user.language, now: deps.now() };
+            const text = `${t('tasks-deadline-soon', { left: leftText(t, offsetMinutes) })}\n\n${cardText(t, task, details, viewer)}`;
+            return { text, replyMarkup: cardKeyboard(t, task) };
+          },
+        });
+        await deps.jobs.work<DeadlineJob>(DEADLINE_QUEUE_NAME, handler, { concurrency: 4 });
+      },
+    };
+  },
+};
