@@ -128,6 +128,16 @@ export function createBotRuntime(deps: {
         await registerCommands(bot, deps.features ?? []).catch((error) =>
           logger.warn({ err: error }, 'setMyCommands failed'),
         );
+        if (config.miniAppUrl) {
+          const menuButton = {
+            type: 'web_app' as const,
+            text: 'Secretary',
+            web_app: { url: config.miniAppUrl },
+          };
+          await bot.api
+            .setChatMenuButton({ menu_button: menuButton })
+            .catch((error) => logger.warn({ err: error }, 'setChatMenuButton failed'));
+        }
         if (config.ingress === 'webhook') {
           const base =
             config.telegram.kind === 'webhook' ? config.telegram.publicUrl : (selfUrl ?? config.publicUrl);

@@ -25,6 +25,8 @@ export interface Config {
   adminTelegramIds: readonly number[];
   tokenTtlSeconds: number;
   updateRetentionDays: number;
+  /** When set, the chat's menu button opens this Mini App. */
+  miniAppUrl: string | undefined;
   /** Our own sending limits toward Telegram (per chat ~1/s, per group 20/min, bulk per second); `off` for benchmarks. */
   telegramLimits: { enabled: boolean; globalPerSecond: number };
   /** More than maxUpdates from one person within windowSeconds: one warning, then ignored for muteSeconds. */
@@ -97,6 +99,17 @@ const envSchema = z
         .optional(),
     ),
     TELEGRAM_INGRESS: z.preprocess(blankToUndefined, z.enum(['auto', 'polling', 'webhook']).default('auto')),
+    MINI_APP_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .url({ error: 'must be an https URL of the Mini App' })
+        .refine(
+          (u) =>
+            u.startsWith('https://') || u.startsWith('http://127.0.0.1') || u.startsWith('http://localhost'),
+          'must use https (Telegram opens only https Mini Apps)',
+        )
+        .optional(),
+    ),
     TELEGRAM_LIMITS: z.preprocess(blankToUndefined, z.enum(['on', 'off']).default('on')),
     TELEGRAM_BULK_PER_SECOND: z.coerce.number().min(1).max(1000).default(30),
     FLOOD_MAX_UPDATES: z.coerce.number().int().min(1).max(100_000).default(20),
@@ -177,6 +190,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return {
     ingress,
     updateRetentionDays: e.UPDATE_RETENTION_DAYS,
+    miniAppUrl: e.MINI_APP_URL,
     telegramLimits: { enabled: e.TELEGRAM_LIMITS === 'on', globalPerSecond: e.TELEGRAM_BULK_PER_SECOND },
     flood: {
       maxUpdates: e.FLOOD_MAX_UPDATES,

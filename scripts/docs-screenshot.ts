@@ -1,0 +1,38 @@
+// Refreshes docs/sandbox.png for the README: the real system in sandbox mode, a short
+// conversation driven through the sandbox API, then the browser chat captured in Chromium.
+// Run: node scripts/with-node.mjs node scripts/docs-screenshot.ts   (needs: apt-get install -y chromium)
+import { execFileSync } from 'node:child_process';
+import { chromium } from 'playwright-core';
+import { startTestSystem } from '../test/support/test-system.ts';
+
+const t = await startTestSystem();
+try {
+  await t.sb.limits(false);
+  const anna = await t.sb.user('anna', { first_name: 'Anna', username: 'anna_k', language_code: 'en' });
+  const chat = anna.privateChat();
+  await anna.send('/start');
+  await chat.nextMessage(/Hi, Anna/);
+  await anna.send('Berlin');
+  await chat.nextMessage(/All set/);
+  await anna.send('Submit essay on history by Friday 18:00 !high #study');
+  const card = await chat.nextMessage(/Task/);
+  await card.click('💾 Save');
+  await chat.waitForEdit(card, (m) => m.text.startsWith('✅'));
+  await anna.send('remind me every weekday at 8:30 stand-up');
+  await chat.nextMessage(/Reminder/);
+
+  const browser = await chromium.launch({
+    executablePath: execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim(),
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+  await page.addInitScript((id) => localStorage.setItem('sandbox.userId', String(id)), anna.id);
+  await page.goto(`${t.url}/sandbox`);
+  await page.locator('.message', { hasText: 'stand-up' }).last().waitFor({ state: 'visible', timeout: 10_000 });
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: 'docs/sandbox.png' });
+  await browser.close();
+  console.log('wrote docs/sandbox.png');
+} finally {
+  await t.close();
+}
