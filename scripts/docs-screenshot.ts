@@ -23,12 +23,21 @@ try {
 
   const browser = await chromium.launch({
     executablePath: execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim(),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+    ],
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
   await page.addInitScript((id) => localStorage.setItem('sandbox.userId', String(id)), anna.id);
   await page.goto(`${t.url}/sandbox`);
-  await page.locator('.message', { hasText: 'stand-up' }).last().waitFor({ state: 'visible', timeout: 10_000 });
+  await page
+    .locator('.message', { hasText: 'stand-up' })
+    .last()
+    .waitFor({ state: 'visible', timeout: 10_000 });
   await page.waitForTimeout(400);
   await page.screenshot({ path: 'docs/sandbox.png' });
   await browser.close();
