@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../http/app-env.ts';
 import { requireAuth } from '../http/auth-middleware.ts';
 import { validationHook } from '../http/openapi-hook.ts';
+import { problemResponse } from '../http/openapi-parts.ts';
 import type { User, UserService } from '../users/user-service.ts';
 import type { ApiTokens } from './api-tokens.ts';
 import { validateInitData } from './init-data.ts';
@@ -21,17 +22,6 @@ export const UserSchema = z
   })
   .openapi('User');
 
-export const ProblemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    code: z.string().openapi({ description: 'Stable machine-readable error code' }),
-    detail: z.string().optional(),
-    trace_id: z.string().optional(),
-  })
-  .openapi('Problem');
-
 export function toUserDto(user: User): z.infer<typeof UserSchema> {
   return {
     id: user.id,
@@ -49,11 +39,6 @@ export function toUserDto(user: User): z.infer<typeof UserSchema> {
     created_at: user.createdAt.toISOString(),
   };
 }
-
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-});
 
 const webappRoute = createRoute({
   method: 'post',
@@ -79,8 +64,8 @@ const webappRoute = createRoute({
         },
       },
     },
-    400: problem('Malformed request'),
-    401: problem('initData forged, tampered with or expired'),
+    400: problemResponse('Malformed request'),
+    401: problemResponse('initData forged, tampered with or expired'),
   },
 });
 
@@ -92,7 +77,7 @@ const meRoute = createRoute({
   security: [{ bearer: [] }],
   responses: {
     200: { description: 'The current user', content: { 'application/json': { schema: UserSchema } } },
-    401: problem('Missing, invalid or expired token'),
+    401: problemResponse('Missing, invalid or expired token'),
   },
 });
 

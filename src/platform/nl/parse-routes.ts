@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { DomainError } from '../errors/domain-error.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { validationHook } from '../http/openapi-hook.ts';
+import { problemResponse } from '../http/openapi-parts.ts';
 import { parseText } from './parse-text.ts';
 import { isoInZone, isTimezone } from './zoned-clock.ts';
 
@@ -9,16 +10,6 @@ export interface ParseRoutesDeps {
   /** The clock used when the request gives no `now`. */
   now: () => Date;
 }
-
-const ProblemSchema = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().int(),
-    code: z.string(),
-    detail: z.string().optional(),
-  })
-  .openapi('ParseProblem');
 
 const ParseRequest = z
   .object({
@@ -69,10 +60,7 @@ const parseRoute = createRoute({
   request: { body: { required: true, content: { 'application/json': { schema: ParseRequest } } } },
   responses: {
     200: { description: 'What the text says', content: { 'application/json': { schema: ParseResult } } },
-    400: {
-      description: 'Invalid body, unknown timezone or malformed now',
-      content: { 'application/problem+json': { schema: ProblemSchema } },
-    },
+    400: problemResponse('Invalid body, unknown timezone or malformed now'),
   },
 });
 

@@ -1,24 +1,21 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { validationHook } from '../../../platform/http/openapi-hook.ts';
+import { bearerSecurity, jsonContent, problemResponse } from '../../../platform/http/openapi-parts.ts';
 import type { DigestService } from '../digest-service.ts';
 import type { ReminderService } from '../reminder-types.ts';
 import {
   digestSchema,
   occurrenceSchema,
-  problemSchema,
   toDigestJson,
   toOccurrenceJson,
   toWindowJson,
   windowItemSchema,
 } from './reminder-schemas.ts';
 
-const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: problemSchema } },
-});
-const security = [{ bearer: [] }];
+const json = jsonContent;
+const problem = problemResponse;
+const security = bearerSecurity;
 const tags = ['Reminders'];
 const occurrenceParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 

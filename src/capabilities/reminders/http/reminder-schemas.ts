@@ -75,14 +75,6 @@ export const digestSchema = z
   })
   .openapi('ReminderDigest');
 
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number(),
-  code: z.string(),
-  detail: z.string().optional(),
-});
-
 export const toReminderJson = (r: Reminder) => ({
   id: r.id,
   text: r.text,

@@ -1,6 +1,7 @@
 import { TestClock } from 'pg-boss';
+import { registeredPerson } from '../../../../test/support/test-people.ts';
 import { startTestSystem, type TestSystem } from '../../../../test/support/test-system.ts';
-import type { SandboxChat, SandboxMessage, SandboxUser } from '../../../sandbox/client.ts';
+import type { SandboxChat, SandboxMessage } from '../../../sandbox/client.ts';
 
 /**
  * The whole system on a test clock: delayed jobs fire when the test moves time, never by sleeping.
@@ -16,21 +17,7 @@ export async function startClockedSystem(start: string): Promise<{ t: TestSystem
 }
 
 /** A sandbox user already registered with this timezone (as if onboarding had run). */
-export async function person(
-  t: TestSystem,
-  name: string,
-  language: 'en' | 'ru',
-  timezone: string,
-): Promise<{ user: SandboxUser; chat: SandboxChat; userId: string }> {
-  const user = await t.sb.user(name, { first_name: name, language_code: language });
-  const row = await t.system.users.upsertFromTelegram({
-    id: user.id,
-    first_name: name,
-    language_code: language,
-  });
-  await t.system.users.updateSettings(row.id, { timezone, timezoneConfirmed: true, onboarded: true });
-  return { user, chat: user.privateChat(), userId: row.id };
-}
+export const person = registeredPerson;
 
 /** Id of the chat's latest message: later waits look only past it. */
 export async function lastId(chat: SandboxChat): Promise<number> {

@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { ProblemSchema } from '../../../platform/auth/auth-routes.ts';
+import { problemResponse } from '../../../platform/http/openapi-parts.ts';
 import { PRIORITIES, STATUSES, TOPIC_STATUSES } from '../task-tables.ts';
 import type { Category, Course, Task, Topic } from '../task-types.ts';
 
@@ -124,10 +124,7 @@ export const CourseSchema = z
 
 export const IdParam = z.object({ id: id.openapi({ param: { name: 'id', in: 'path' } }) });
 
-export const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: ProblemSchema } },
-});
+export const problem = problemResponse;
 
 export const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,

@@ -1,6 +1,6 @@
 import { TestClock } from 'pg-boss';
+import { registeredPerson } from '../../../../test/support/test-people.ts';
 import { startTestSystem, type TestSystem } from '../../../../test/support/test-system.ts';
-import type { SandboxUser } from '../../../sandbox/client.ts';
 import { createTaskService } from '../task-service.ts';
 
 /** Monday 2 March 2037, 08:00 UTC: ahead of the real clock (PostgreSQL defaults some job times to its own now()). */
@@ -14,21 +14,7 @@ export async function startBotSystem(): Promise<{ t: TestSystem; clock: TestCloc
 }
 
 /** A sandbox user already registered with this timezone (as if onboarding had run). */
-export async function person(
-  t: TestSystem,
-  name: string,
-  language: 'en' | 'ru',
-  timezone: string,
-): Promise<{ user: SandboxUser; userId: string }> {
-  const user = await t.sb.user(name, { first_name: name, language_code: language });
-  const row = await t.system.users.upsertFromTelegram({
-    id: user.id,
-    first_name: name,
-    language_code: language,
-  });
-  await t.system.users.updateSettings(row.id, { timezone, timezoneConfirmed: true, onboarded: true });
-  return { user, userId: row.id };
-}
+export const person = registeredPerson;
 
 /** The tasks service over the running system's database and job queue (to set up many tasks fast). */
 export function serviceOf(t: TestSystem, clock: TestClock) {
