@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import type { Clock as JobClock } from 'pg-boss';
 import type { NotifyFn } from '../capabilities/capability.ts';
 import { createAi, createAiRoutes, createDrizzleUsageStore } from '../platform/ai/index.ts';
@@ -16,6 +16,7 @@ import { DIAGNOSTICS_QUEUE, registerDiagnosticsWorker } from '../platform/diagno
 import { createHttpApp } from '../platform/http/app.ts';
 import type { AppEnv } from '../platform/http/app-env.ts';
 import { requireAuth } from '../platform/http/auth-middleware.ts';
+import { rateLimitPerUser } from '../platform/http/user-rate-limit.ts';
 import { createJobRuntime, type JobRuntime } from '../platform/jobs/job-queue.ts';
 import { createParseRoutes } from '../platform/nl/index.ts';
 import type { Logger } from '../platform/observability/logger.ts';
@@ -146,6 +147,7 @@ export async function startSystem(
 
     let url: string | null = null;
     if (roles.http) {
+      const limit = rateLimitPerUser({ points: config.apiRateLimitPerMinute, windowSeconds: 60 });
       const mounts: Array<{ path: string; app: Hono }> = [];
       if (botRuntime.webhookRoutes) mounts.push({ path: '/', app: botRuntime.webhookRoutes });
       if (config.telegram.kind === 'sandbox') {
@@ -175,11 +177,11 @@ export async function startSystem(
         api: [
           {
             path: '/ai',
-            app: withAuth(createAiRoutes({ ai }) as unknown as OpenAPIHono<AppEnv>, { tokens, users }),
+            app: withAuth(createAiRoutes({ ai }) as unknown as OpenAPIHono<AppEnv>, { tokens, users, limit }),
           },
-          { path: '', app: withAuth(createParseRoutes({ now }), { tokens, users }) },
+          { path: '', app: withAuth(createParseRoutes({ now }), { tokens, users, limit }) },
           ...capabilities.flatMap((c) =>
-            (c.api ?? []).map((r) => ({ path: r.path, app: withAuth(r.app, { tokens, users }) })),
+            (c.api ?? []).map((r) => ({ path: r.path, app: withAuth(r.app, { tokens, users, limit }) })),
           ),
           {
             path: '',
@@ -211,11 +213,15 @@ export async function startSystem(
  * A resource that needs a signed-in user on every route. The guard is attached to the resource's
  * own paths (not `*`), because several resources share the /api/v1 prefix with the public login.
  */
-function withAuth(routes: OpenAPIHono<AppEnv>, deps: Parameters<typeof requireAuth>[0]): OpenAPIHono<AppEnv> {
+function withAuth(
+  routes: OpenAPIHono<AppEnv>,
+  deps: Parameters<typeof requireAuth>[0] & { limit: MiddlewareHandler<AppEnv> },
+): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
   const guard = requireAuth(deps);
-  for (const path of new Set(routes.routes.filter((r) => r.method !== 'ALL').map((r) => r.path)))
-    app.use(path, guard);
+  for (const path of new Set(routes.routes.filter((r) => r.method !== 'ALL').map((r) => r.path))) {
+    app.use(path, guard, deps.limit);
+  }
   app.route('/', routes);
   return app;
 }

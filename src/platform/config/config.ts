@@ -24,6 +24,8 @@ export interface Config {
   encryptionKey: string | undefined;
   adminTelegramIds: readonly number[];
   tokenTtlSeconds: number;
+  /** API requests per user per minute (per serving process). */
+  apiRateLimitPerMinute: number;
   updateRetentionDays: number;
   /** When set, the chat's menu button opens this Mini App. */
   miniAppUrl: string | undefined;
@@ -116,6 +118,7 @@ const envSchema = z
     FLOOD_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
     FLOOD_MUTE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
     UPDATE_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+    API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
     AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
     INIT_DATA_MAX_AGE_SECONDS: z.coerce
       .number()
@@ -213,6 +216,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       .filter(Boolean)
       .map(Number),
     tokenTtlSeconds: e.AUTH_TOKEN_TTL_SECONDS,
+    apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
     initDataMaxAgeSeconds: e.INIT_DATA_MAX_AGE_SECONDS,
     ai: ai.data,
   };
