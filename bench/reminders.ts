@@ -48,7 +48,12 @@ try {
   await createSandboxClient(system.url as string).limits(false);
   const setupStarted = performance.now();
   const { db, raw } = system.database;
-  const reminders = createReminderService({ db, jobs: system.jobs.jobs, now: () => new Date() });
+  const reminders = createReminderService({
+    db,
+    users: system.users,
+    jobs: system.jobs.jobs,
+    now: () => new Date(),
+  });
   // Sandbox users who wrote to the bot once (a bot cannot open a chat), registered by the bot itself.
   const sb = createSandboxClient(system.url as string);
   const userIds: string[] = [];

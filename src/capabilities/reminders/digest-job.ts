@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Db } from '../../platform/db/database.ts';
-import { users } from '../../platform/db/schema.ts';
 import type { JobContext, JobQueue } from '../../platform/jobs/job-queue.ts';
+import type { UserService } from '../../platform/users/user-service.ts';
 import type { NotifyFn } from '../capability.ts';
 import { scheduleDigest } from './digest-service.ts';
 import { formatLocal, localDay, nextLocalTime } from './local-time.ts';
@@ -45,6 +45,7 @@ export function renderDigest(
  */
 export function createDigestHandler(deps: {
   db: Db;
+  users: UserService;
   jobs: JobQueue;
   notify: NotifyFn;
   now: () => Date;
@@ -56,7 +57,7 @@ export function createDigestHandler(deps: {
   return async (job: JobContext<DigestJob>): Promise<object> => {
     const { userId } = job.data;
     const [row] = await db.select().from(reminderDigests).where(eq(reminderDigests.userId, userId));
-    const [user] = await db.select().from(users).where(eq(users.id, userId));
+    const user = await deps.users.getById(userId);
     if (!row || !user || row.jobId !== job.id) return { outcome: 'stale' };
     const day = localDay(user.timezone, row.nextAt);
     const [tasks, reminders] = await Promise.all([

@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, Tx } from '../../platform/db/database.ts';
-import { users } from '../../platform/db/schema.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
+import type { UserService } from '../../platform/users/user-service.ts';
 import { nextLocalTime } from './local-time.ts';
 import { reminderDigests } from './reminder-tables.ts';
 import { type DigestJob, REMINDER_DIGEST_QUEUE } from './reminder-types.ts';
@@ -29,7 +29,12 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
  * the time cancels it in the same transaction, and each day's time is computed in the user's
  * current timezone (DST and moves included).
  */
-export function createDigestService(deps: { db: Db; jobs: JobQueue; now: () => Date }): DigestService {
+export function createDigestService(deps: {
+  db: Db;
+  users: UserService;
+  jobs: JobQueue;
+  now: () => Date;
+}): DigestService {
   const { db, jobs, now } = deps;
   const off: DigestSettings = { enabled: false, time: null, nextAt: null };
 
@@ -46,7 +51,7 @@ export function createDigestService(deps: { db: Db; jobs: JobQueue; now: () => D
           'The digest time must be HH:MM (00:00–23:59)',
         );
       return db.transaction(async (tx) => {
-        const [user] = await tx.select({ timezone: users.timezone }).from(users).where(eq(users.id, userId));
+        const user = await deps.users.getById(userId, { tx });
         if (!user) throw new DomainError('not_found', 'user_not_found', `No user ${userId}`);
         const [existing] = await tx
           .select()

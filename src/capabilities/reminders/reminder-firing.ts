@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.ts';
-import { users } from '../../platform/db/schema.ts';
 import { isDomainError } from '../../platform/errors/domain-error.ts';
 import type { JobContext } from '../../platform/jobs/job-queue.ts';
 import { quietHoursEnd } from '../../platform/time/quiet-hours.ts';
+import type { UserService } from '../../platform/users/user-service.ts';
 import type { NotifyFn } from '../capability.ts';
 import { lockOccurrence } from './occurrence-actions.ts';
 import type { OccurrenceScheduler } from './occurrence-scheduler.ts';
@@ -20,6 +20,7 @@ import type { FireJob } from './reminder-types.ts';
  */
 export function createFireHandler(deps: {
   db: Db;
+  users: UserService;
   scheduler: OccurrenceScheduler;
   notify: NotifyFn;
   now: () => Date;
@@ -33,7 +34,7 @@ export function createFireHandler(deps: {
         throw error;
       });
       if (occurrence?.status !== 'scheduled' || occurrence.jobId !== job.id) return { outcome: 'stale' };
-      const [user] = await tx.select().from(users).where(eq(users.id, occurrence.userId));
+      const user = await deps.users.getById(occurrence.userId, { tx });
       if (!reminder || !user) return { outcome: 'stale' };
       const at = now();
       if (reminder.currentOccurrenceId === occurrence.id)

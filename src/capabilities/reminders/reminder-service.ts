@@ -1,9 +1,9 @@
 import { and, asc, eq, gt, ne, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, Queryable, Tx } from '../../platform/db/database.ts';
-import { users } from '../../platform/db/schema.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { JobQueue } from '../../platform/jobs/job-queue.ts';
+import type { UserService } from '../../platform/users/user-service.ts';
 import { createOccurrenceActions } from './occurrence-actions.ts';
 import { createOccurrenceScheduler } from './occurrence-scheduler.ts';
 import { listOccurrencesBetween } from './occurrence-window.ts';
@@ -42,6 +42,7 @@ function cleanText(text: string): string {
 
 export interface ReminderServiceDeps {
   db: Db;
+  users: UserService;
   jobs: JobQueue;
   now: () => Date;
 }
@@ -105,7 +106,7 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
       const at = now();
       checkTiming({ dueAt: input.dueAt, rrule }, at);
       const run = async (tx: Tx) => {
-        const [user] = await tx.select({ timezone: users.timezone }).from(users).where(eq(users.id, userId));
+        const user = await deps.users.getById(userId, { tx });
         if (!user) throw new DomainError('not_found', 'user_not_found', `No user ${userId}`);
         const timezone = input.timezone ?? user.timezone;
         if (!isTimezone(timezone))

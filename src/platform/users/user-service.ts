@@ -1,7 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { recordAudit } from '../audit/audit-log.ts';
-import type { Db } from '../db/database.ts';
+import type { Db, Queryable } from '../db/database.ts';
 import { type Language, type Role, type UserRow, users } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 
@@ -19,7 +19,8 @@ export type User = UserRow;
 export interface UserService {
   /** Creates the user on first contact, refreshes names and last-seen afterwards. Idempotent. */
   upsertFromTelegram(profile: TelegramProfile): Promise<User>;
-  getById(id: string): Promise<User | null>;
+  /** Pass `tx` to read inside an open transaction (required on PGlite's single connection). */
+  getById(id: string, options?: { tx?: Queryable }): Promise<User | null>;
   getByTelegramId(telegramId: number): Promise<User | null>;
   /** Adds a role by Telegram id, creating a placeholder user if they never wrote to the bot. */
   grantRole(
@@ -95,8 +96,8 @@ export function createUserService(deps: { db: Db; adminTelegramIds?: readonly nu
       if (!row) throw new Error('upsert returned no row');
       return row;
     },
-    async getById(id) {
-      const [row] = await db.select().from(users).where(eq(users.id, id)).limit(1);
+    async getById(id, options = {}) {
+      const [row] = await (options.tx ?? db).select().from(users).where(eq(users.id, id)).limit(1);
       return row ?? null;
     },
     getByTelegramId,

@@ -42,8 +42,8 @@ export async function startReminderHarness(start: string): Promise<ReminderHarne
   const now = () => new Date(clock.now());
   const { db } = testDb.database;
   const users = createUserService({ db });
-  const reminders = createReminderService({ db, jobs: runtime.jobs, now });
-  const digest = createDigestService({ db, jobs: runtime.jobs, now });
+  const reminders = createReminderService({ db, users, jobs: runtime.jobs, now });
+  const digest = createDigestService({ db, users, jobs: runtime.jobs, now });
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError((error, c) => errorToProblem(error, c, logger));
   app.use('*', async (c, next) => {

@@ -46,6 +46,7 @@ describe('fire job', () => {
     const now = () => new Date(h.clock.now());
     const fire = createFireHandler({
       db,
+      users: h.users,
       scheduler: createOccurrenceScheduler({ jobs: h.runtime.jobs }),
       notify,
       now,
@@ -104,6 +105,7 @@ describe('digest job', () => {
     const now = () => new Date(h.clock.now());
     const handler = createDigestHandler({
       db,
+      users: h.users,
       jobs: h.runtime.jobs,
       notify,
       now,
