@@ -1,8 +1,7 @@
 import { eq } from 'drizzle-orm';
-import { bigint, integer, pgTable, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, integer, pgTable } from 'drizzle-orm/pg-core';
+import { timestamptz as tstz } from '../platform/db/columns.ts';
 import type { Db } from '../platform/db/database.ts';
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const floodControl = pgTable('flood_control', {
   telegramId: bigint('telegram_id', { mode: 'number' }).primaryKey(),

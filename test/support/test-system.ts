@@ -28,8 +28,7 @@ export async function startTestSystem(
 ): Promise<TestSystem> {
   const testDb = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'secretary-test-'));
-  const config = loadConfig({
-    PORT: '0',
+  const baseEnv = {
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     ENCRYPTION_KEY: 'test-encryption-key-0123456789abcdef',
@@ -39,7 +38,8 @@ export async function startTestSystem(
     // Under a test clock time stands still between ticks, so every message of a scenario shares one flood window.
     ...(options.clock ? { FLOOD_MAX_UPDATES: '100000' } : {}),
     ...env,
-  });
+  };
+  const config = loadConfig({ PORT: '0', ...baseEnv });
   const logger = createLogger({ level: config.logLevel, pretty: false });
   const boot = () =>
     startSystem(config, { http: true, worker: true }, logger, { database: testDb.database, ...options });
@@ -53,7 +53,7 @@ export async function startTestSystem(
       await system.stop();
       // The same port keeps the sandbox client and the bot's API root valid across the restart.
       const port = new URL(harness.url).port;
-      const again = loadConfig({ ...configEnv(), PORT: port });
+      const again = loadConfig({ ...baseEnv, PORT: port });
       system = await startSystem(again, { http: true, worker: true }, logger, {
         database: testDb.database,
         ...options,
@@ -66,16 +66,5 @@ export async function startTestSystem(
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-  function configEnv() {
-    return {
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      ENCRYPTION_KEY: 'test-encryption-key-0123456789abcdef',
-      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-      TELEGRAM_LIMITS: 'off',
-      ...(options.clock ? { FLOOD_MAX_UPDATES: '100000' } : {}),
-      ...env,
-    };
-  }
   return harness;
 }

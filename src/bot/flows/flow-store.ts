@@ -1,8 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { bigint, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { timestamptz as tstz } from '../../platform/db/columns.ts';
 import type { Db } from '../../platform/db/database.ts';
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const botFlows = pgTable(
   'bot_flows',

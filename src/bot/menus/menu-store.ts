@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
-import { bigint, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, pgTable, text } from 'drizzle-orm/pg-core';
+import { timestamptz as tstz } from '../../platform/db/columns.ts';
 import type { Db } from '../../platform/db/database.ts';
 
 export const botMenus = pgTable('bot_menus', {
   chatId: bigint('chat_id', { mode: 'number' }).primaryKey(),
   messageId: bigint('message_id', { mode: 'number' }).notNull(),
   nonce: text('nonce').notNull(),
-  updatedAt: timestamp('updated_at', { withTimezone: true, mode: 'date' }).notNull().defaultNow(),
+  updatedAt: tstz('updated_at').notNull().defaultNow(),
 });
 
 /** The one live inline menu of a chat: its message and a nonce every button of it carries. */

@@ -1,12 +1,11 @@
 import { InlineKeyboard } from 'grammy';
 import rrulePackage from 'rrule';
 import type { BotContext } from '../../bot/bot-context.ts';
+import { escapeHtml } from '../../platform/telegram/telegram-html.ts';
 import type { Draft } from './draft-store.ts';
 
 // rrule ships CommonJS: under plain Node only the default export exists (vitest would hide this).
 const { RRule } = rrulePackage;
-
-const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** "Fri, 27 Nov, 18:00" in the person's language and timezone (no time for all-day dates). */
 export function formatDue(iso: string, allDay: boolean, timezone: string, language: 'ru' | 'en'): string {

@@ -1,9 +1,8 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { bigint, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
+import { timestamptz as tstz } from '../../platform/db/columns.ts';
 import type { Db, Queryable } from '../../platform/db/database.ts';
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** What the card shows and Save stores; dates as ISO strings so the JSON round-trips. */
 export interface DraftContent {

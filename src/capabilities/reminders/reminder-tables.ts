@@ -1,8 +1,7 @@
-import { boolean, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { timestamptz as tstz } from '../../platform/db/columns.ts';
 
 // Mirrors migrations/0006_reminders.sql (the SQL is the source of truth).
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-
 export const REMINDER_STATUSES = ['active', 'paused', 'ended'] as const;
 export const OCCURRENCE_STATUSES = ['scheduled', 'sent', 'done', 'skipped', 'cancelled'] as const;
 export type ReminderStatus = (typeof REMINDER_STATUSES)[number];

@@ -1,8 +1,7 @@
-import { integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { timestamptz as tstz } from '../../platform/db/columns.ts';
 
 // Mirrors migrations/0005_tasks.sql (the SQL is the source of truth).
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
-
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export const STATUSES = ['todo', 'in_progress', 'done', 'cancelled'] as const;
 export const TOPIC_STATUSES = ['not_started', 'in_progress', 'learned'] as const;

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../telegram/telegram-html.ts';
 import type { ParsedChatInput, ParsedInsightStats, ParsedRenderNoteInput } from './ai-port.ts';
 import type { ChatReply, Insight, Language, RenderedNote } from './ai-schemas.ts';
 import { detectLanguage, words } from './text-tokens.ts';
@@ -39,10 +40,6 @@ export function tagsFrom(text: string, keywords: readonly string[] = []): string
     if (kw.length > 0 && kw.every((w) => have.has(w))) tags.add(kw.join('_'));
   }
   return [...tags].slice(0, 5);
-}
-
-export function escapeHtml(s: string): string {
-  return s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 }
 
 /** Cleans whitespace, keeps paragraphs, drops a trailing run of hashtags (they become tags). */

@@ -1,12 +1,11 @@
-import { bigint, boolean, index, jsonb, pgTable, text, time, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, jsonb, pgTable, text, time, uuid } from 'drizzle-orm/pg-core';
+import { timestamptz as tstz } from './columns.ts';
 
 // Platform tables only. Capabilities declare their own tables beside their code; the SQL in
 // migrations/ is the source of truth and these definitions mirror it for typed queries.
 
 export type Role = 'user' | 'admin' | 'specialist';
 export type Language = 'ru' | 'en';
-
-const tstz = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 export const users = pgTable('users', {
   id: uuid('id').primaryKey(),

@@ -52,7 +52,8 @@ export function isUpdate(value: unknown): value is Update {
   );
 }
 
-const orderingKey = (shape: UpdateShape) =>
+/** The per-chat FIFO key of an update's job (by chat, else by person). */
+export const orderingKey = (shape: Pick<UpdateShape, 'chatId' | 'fromId'>) =>
   shape.chatId !== null
     ? `chat:${shape.chatId}`
     : shape.fromId !== null

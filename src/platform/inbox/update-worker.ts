@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import { deadLetterName, type JobQueue } from '../jobs/job-queue.ts';
 import type { Logger } from '../observability/logger.ts';
 import { telegramUpdates, updateReplies } from './inbox-schema.ts';
-import { UPDATES_QUEUE, type UpdateJob } from './inbox-store.ts';
+import { orderingKey, UPDATES_QUEUE, type UpdateJob } from './inbox-store.ts';
 import { inUpdateScope } from './reply-log.ts';
 
 export const PRUNE_QUEUE = { name: 'telegram.updates.prune', retryLimit: 2 } as const;
@@ -155,10 +155,10 @@ export async function replayDeadUpdates(deps: { db: Db; jobs: JobQueue }): Promi
         .where(and(eq(telegramUpdates.updateId, item.updateId), eq(telegramUpdates.status, 'failed')))
         .returning({ chatId: telegramUpdates.chatId, fromId: telegramUpdates.fromId });
       if (row) {
-        const key = row.chatId !== null ? `chat:${row.chatId}` : `user:${row.fromId ?? 'none'}`;
+        // The same key the ingress gave it, so it queues behind its chat's later updates.
         await deps.jobs.sendMany(
           UPDATES_QUEUE.name,
-          [{ data: { update_id: item.updateId }, singletonKey: key }],
+          [{ data: { update_id: item.updateId }, singletonKey: orderingKey(row) }],
           { tx },
         );
         replayed++;

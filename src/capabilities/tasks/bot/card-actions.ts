@@ -2,20 +2,13 @@ import { InlineKeyboard } from 'grammy';
 import type { BotContext } from '../../../bot/bot-context.ts';
 import { type FlowDefinition, startFlow } from '../../../bot/flows/flow-router.ts';
 import { isDomainError } from '../../../platform/errors/domain-error.ts';
+import { escapeHtml } from '../../../platform/telegram/telegram-html.ts';
 import { localAt } from '../local-time.ts';
 import { PRIORITIES } from '../task-tables.ts';
 import type { Task, TaskPatch, TaskService } from '../task-types.ts';
 import { type Callback, cb, packId, parseTabCode, unpackId, versionArg } from './callback-data.ts';
 import type { ParseDeadline } from './deadline-text.ts';
-import {
-  cardDetails,
-  cardKeyboard,
-  cardText,
-  deleteKeyboard,
-  editKeyboard,
-  escapeHtml,
-  viewerOf,
-} from './task-card.ts';
+import { cardDetails, cardKeyboard, cardText, deleteKeyboard, editKeyboard, viewerOf } from './task-card.ts';
 import { renderList } from './task-list.ts';
 
 export const EDIT_FLOW = 'tasks-edit';

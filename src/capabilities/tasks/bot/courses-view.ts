@@ -2,12 +2,12 @@ import { InlineKeyboard } from 'grammy';
 import type { BotContext } from '../../../bot/bot-context.ts';
 import { type FlowDefinition, startFlow } from '../../../bot/flows/flow-router.ts';
 import { isDomainError } from '../../../platform/errors/domain-error.ts';
+import { escapeHtml } from '../../../platform/telegram/telegram-html.ts';
 import { TOPIC_STATUSES } from '../task-tables.ts';
 import type { Course, TaskService } from '../task-types.ts';
 import { type Callback, cb, packId, unpackId, versionArg } from './callback-data.ts';
 import { showScreen } from './card-actions.ts';
 import { progressBar } from './progress-bar.ts';
-import { escapeHtml } from './task-card.ts';
 
 export const COURSE_FLOW = 'tasks-course';
 const ICON = { not_started: '⬜', in_progress: '🟡', learned: '✅' } as const;

@@ -2,6 +2,7 @@ import { InlineKeyboard } from 'grammy';
 import type { BotContext } from '../../../bot/bot-context.ts';
 import { parseClockTime } from '../../../bot/features/quiet-hours.ts';
 import { type FlowDefinition, startFlow } from '../../../bot/flows/flow-router.ts';
+import { escapeHtml } from '../../../platform/telegram/telegram-html.ts';
 import { localAt, localDateAt, localIsoDate } from '../local-time.ts';
 import { PRIORITIES, type Priority } from '../task-tables.ts';
 import type { Task, TaskService } from '../task-types.ts';
@@ -9,7 +10,7 @@ import { cb, packId, unpackId } from './callback-data.ts';
 import type { Handled } from './card-actions.ts';
 import { datePicker, timePicker } from './date-picker.ts';
 import type { ParseDeadline } from './deadline-text.ts';
-import { cardKeyboard, cardText, escapeHtml, viewerOf } from './task-card.ts';
+import { cardKeyboard, cardText, viewerOf } from './task-card.ts';
 
 export const NEW_FLOW = 'tasks-new';
 

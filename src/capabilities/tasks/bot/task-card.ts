@@ -1,4 +1,5 @@
 import { InlineKeyboard } from 'grammy';
+import { escapeHtml } from '../../../platform/telegram/telegram-html.ts';
 import { formatDue } from '../local-time.ts';
 import type { Task, TaskService } from '../task-types.ts';
 import { cb, packId } from './callback-data.ts';
@@ -17,9 +18,6 @@ export interface Viewer {
   language: string;
   now: Date;
 }
-
-export const escapeHtml = (text: string) =>
-  text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
 export async function cardDetails(service: TaskService, userId: string, task: Task): Promise<CardDetails> {
   const category = task.categoryId

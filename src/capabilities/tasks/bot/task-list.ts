@@ -1,7 +1,8 @@
 import { InlineKeyboard } from 'grammy';
+import { escapeHtml } from '../../../platform/telegram/telegram-html.ts';
 import type { TaskService } from '../task-types.ts';
 import { cb, type ListTab, packId, TABS, tabCode } from './callback-data.ts';
-import { dueText, escapeHtml, type Translate, type Viewer } from './task-card.ts';
+import { dueText, type Translate, type Viewer } from './task-card.ts';
 
 export const PAGE_SIZE = 5;
 
