@@ -42,10 +42,13 @@ export function safeText(options: { max: number; min?: number }) {
 
 /** An ISO 8601 date-time with an offset, in 1970–9999 (422 outside). */
 export function safeDateTime() {
-  return z.iso.datetime({ offset: true }).refine((text) => isSupportedDate(new Date(text)), {
-    message: 'must be a date between 1970 and 9999',
-    params: UNPROCESSABLE,
-  });
+  // A text that is no date at all is the format check's to report (400), not this one's.
+  return z.iso
+    .datetime({ offset: true })
+    .refine((text) => Number.isNaN(Date.parse(text)) || isSupportedDate(new Date(text)), {
+      message: 'must be a date between 1970 and 9999',
+      params: UNPROCESSABLE,
+    });
 }
 
 /** An IANA zone name as a caller may send it: bounded, plain characters (the service checks it exists). */

@@ -32,7 +32,7 @@ export function createWebhookRoutes(deps: { db: Db; jobs: JobQueue; secret: stri
       if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
         return problemJson(c, 401, 'webhook_secret_invalid', 'Bad secret token');
       }
-      await next();
+      return next();
     },
     bodyLimit({
       maxSize: WEBHOOK_MAX_BYTES,
