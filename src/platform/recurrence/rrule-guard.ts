@@ -134,6 +134,11 @@ export function checkRrule(input: string): string {
   }
   if (parts.has('COUNT') && parts.has('UNTIL'))
     throw rruleInvalid(input, 'COUNT and UNTIL exclude each other');
+  // Reminders are at most hourly: many BYHOUR × BYMINUTE times would make a minutely rule in disguise.
+  const count = (name: string) => parts.get(name)?.split(',').length ?? 1;
+  const perPeriod = freq === 'HOURLY' ? count('BYMINUTE') : count('BYHOUR') * count('BYMINUTE');
+  if (perPeriod > (freq === 'HOURLY' ? 4 : 24))
+    throw rruleInvalid(input, 'at most 24 times a day (4 an hour): BYHOUR × BYMINUTE lists too many');
   if (parts.has('BYSETPOS') && ![...parts.keys()].some((k) => k.startsWith('BY') && k !== 'BYSETPOS'))
     throw rruleInvalid(input, 'BYSETPOS needs another BY… part to pick from');
   return [...parts].map(([k, v]) => `${k}=${v}`).join(';');
