@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSTILE_BODIES, HOSTILE_IDS, valuesFor } from './hostile-values.ts';
 import {
   type Caller,
+  minimal,
   type OpenApiOperation,
   type SecuritySystem,
   startSecuritySystem,
@@ -21,26 +22,6 @@ beforeAll(async () => {
   callers = [await s.login(710_001, 'Alice'), await s.login(710_002, 'Bob')];
 }, 60_000);
 afterAll(() => s?.t.close());
-
-const FAR = '2031-05-05T10:00:00+03:00';
-/** A minimal valid value of a schema (required properties only), so one hostile property reaches deep code. */
-function minimal(schema: Record<string, unknown>): unknown {
-  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
-  if (schema.enum) return (schema.enum as unknown[])[0];
-  if (schema.anyOf) return minimal((schema.anyOf as Array<Record<string, unknown>>)[0] ?? {});
-  if (type === 'object') {
-    const props = (schema.properties ?? {}) as Record<string, Record<string, unknown>>;
-    return Object.fromEntries(((schema.required ?? []) as string[]).map((k) => [k, minimal(props[k] ?? {})]));
-  }
-  if (type === 'array') return [];
-  if (type === 'integer' || type === 'number') return (schema.minimum as number | undefined) ?? 1;
-  if (type === 'boolean') return false;
-  if (schema.format === 'date-time') return FAR;
-  if (schema.format === 'uuid') return '0190a0e0-0000-7000-8000-000000000000';
-  if (schema.pattern === '^([01]\\d|2[0-3]):[0-5]\\d$' || /HH:MM/.test(String(schema.description)))
-    return '08:00';
-  return 'fuzz';
-}
 
 /** Percent-encodes anything, a lone surrogate included (as the invalid UTF-8 it would be on the wire). */
 const encode = (value: unknown) => {

@@ -139,3 +139,23 @@ export function resolveSchema(
     return resolveSchema(components[ref.split('/').at(-1) ?? ''] ?? {}, components);
   return schema;
 }
+
+const FAR = '2031-05-05T10:00:00+03:00';
+/** A minimal valid value of a schema (required properties only), so one hostile property reaches deep code. */
+export function minimal(schema: Record<string, unknown>): unknown {
+  const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
+  if (schema.enum) return (schema.enum as unknown[])[0];
+  if (schema.anyOf) return minimal((schema.anyOf as Array<Record<string, unknown>>)[0] ?? {});
+  if (type === 'object') {
+    const props = (schema.properties ?? {}) as Record<string, Record<string, unknown>>;
+    return Object.fromEntries(((schema.required ?? []) as string[]).map((k) => [k, minimal(props[k] ?? {})]));
+  }
+  if (type === 'array') return [];
+  if (type === 'integer' || type === 'number') return (schema.minimum as number | undefined) ?? 1;
+  if (type === 'boolean') return false;
+  if (schema.format === 'date-time') return FAR;
+  if (schema.format === 'uuid') return '0190a0e0-0000-7000-8000-000000000000';
+  if (schema.pattern === '^([01]\\d|2[0-3]):[0-5]\\d$' || /HH:MM/.test(String(schema.description)))
+    return '08:00';
+  return 'fuzz';
+}
