@@ -78,11 +78,13 @@ export function jsonTooDeep(text: string, max: number): boolean {
 
 /**
  * A Telegram update with every C0 control in its strings and keys (bar tab and newline) turned
- * into a space. A space rather than nothing: message entities address the text by UTF-16 offsets,
+ * into a space and every lone surrogate into U+FFFD. A space rather than nothing: message entities address the text by UTF-16 offsets,
  * which must stay true. Expects a tree already checked by `jsonTooDeep`.
  */
 export function sanitizeUpdate<T>(value: T): T {
-  if (typeof value === 'string') return (CONTROL.test(value) ? value.replace(CONTROL_ALL, ' ') : value) as T;
+  // A lone surrogate becomes U+FFFD (also one UTF-16 unit): jsonb refuses unpaired surrogates.
+  if (typeof value === 'string')
+    return (CONTROL.test(value) ? value.replace(CONTROL_ALL, ' ') : value).toWellFormed() as T;
   if (Array.isArray(value)) return value.map(sanitizeUpdate) as T;
   if (value && typeof value === 'object')
     return Object.fromEntries(
