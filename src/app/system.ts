@@ -158,6 +158,8 @@ export async function startSystem(
           // The Mini App will live at /app/ on this server; relative so it works on any port.
           webAppUrl: config.publicUrl ? `${config.publicUrl}/app/` : '/app/',
           stateFile: join(config.dataDir, 'sandbox-state.json'),
+          // The bot's own webhook address when HOST is an explicit non-loopback interface.
+          webhookHosts: isWildcard(config.host) ? [] : [config.host],
           logger,
           // The local Telegram shares the system's clock: message dates and Mini App auth_date
           // agree with the app's "now", also under a test clock.
@@ -198,7 +200,8 @@ export async function startSystem(
       });
       const server = await listen(app, config.host, config.port);
       cleanups.push(() => server.close());
-      url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${server.port}`;
+      if (config.sandboxExposed) warnSandboxExposed(logger, config.host, server.port);
+      url = `http://${isWildcard(config.host) ? '127.0.0.1' : config.host}:${server.port}`;
     }
     await botRuntime.start(url);
     if (roles.worker) for (const capability of capabilities) await capability.startWorkers?.();
@@ -224,6 +227,20 @@ function withAuth(
   }
   app.route('/', routes);
   return app;
+}
+
+const isWildcard = (host: string) => host === '0.0.0.0' || host === '::';
+
+function warnSandboxExposed(logger: Logger, host: string, port: number): void {
+  const lines = [
+    '!!! SANDBOX MODE IS LISTENING BEYOND THIS MACHINE !!!',
+    `HOST=${host} was set explicitly. The local Telegram at :${port}/sandbox lets anyone who can`,
+    'reach this port sign in as any user (admins included) and read every chat. It is a dev tool:',
+    'unset HOST (loopback only) or set TELEGRAM_BOT_TOKEN for a real bot.',
+  ];
+  logger.warn({ host, port }, lines.join('\n'));
+  // The log may be silent or JSON-only; a developer running it by hand must still see this.
+  process.stderr.write(`\n${lines.join('\n')}\n\n`);
 }
 
 async function listen(
