@@ -13,6 +13,7 @@ import { type DataDirLock, lockDataDir } from '../platform/db/data-dir-lock.ts';
 import { type Database, openEmbedded, openPostgres } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { DIAGNOSTICS_QUEUE, registerDiagnosticsWorker } from '../platform/diagnostics/diagnostics.ts';
+import { ensurePrivateDir, tightenTree } from '../platform/fs/private-files.ts';
 import { createHttpApp } from '../platform/http/app.ts';
 import type { AppEnv } from '../platform/http/app-env.ts';
 import { requireAuth } from '../platform/http/auth-middleware.ts';
@@ -82,9 +83,15 @@ export async function startSystem(
     const database =
       options.database ??
       (config.database.kind === 'embedded'
-        ? await openEmbedded(join(config.database.dataDir, 'pgdata'))
+        ? await openEmbedded(ensurePrivateDir(join(config.database.dataDir, 'pgdata')))
         : await openPostgres(config.database.url));
     if (!options.database) cleanups.push(() => database.close());
+    // PGlite creates its files 0666; the 0700 data dir already shields them, this makes them 0600 too.
+    if (config.database.kind === 'embedded' && !options.database) {
+      const pgdata = join(config.database.dataDir, 'pgdata');
+      tightenTree(pgdata);
+      cleanups.push(() => tightenTree(pgdata));
+    }
     const applied = await migrate(database);
     if (applied.length) logger.info({ applied }, 'migrations applied');
 

@@ -9,6 +9,9 @@ import { migrateCommand } from './commands/migrate.ts';
 import { runCommand } from './commands/run.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
 
+// Whatever this process creates (data files, keys, state) is the owner's alone: 0700 dirs, 0600 files.
+process.umask(0o077);
+
 // The one place that reads the environment: process variables win over an optional ./.env file.
 const env: Record<string, string | undefined> = {
   ...(existsSync('.env') ? parseDotenv(readFileSync('.env')) : {}),

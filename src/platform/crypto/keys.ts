@@ -1,6 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir, writePrivateFile } from '../fs/private-files.ts';
 
 const KEY_FILE = 'encryption.key';
 
@@ -20,10 +21,9 @@ export function resolveEncryptionKey(options: { configured: string | undefined; 
       throw new Error(`${path} is corrupt (shorter than 32 characters); restore it from a backup`);
     return { key, source: 'file' };
   }
-  mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateDir(options.dataDir);
   const key = randomBytes(32).toString('base64');
-  writeFileSync(path, `${key}\n`, { flag: 'wx', mode: 0o600 });
-  chmodSync(path, 0o600);
+  writePrivateFile(path, `${key}\n`, { flag: 'wx' });
   return { key, source: 'generated' };
 }
 
