@@ -7,6 +7,7 @@ import type { NotifyFn } from '../capabilities/capability.ts';
 import { createAi, createAiRoutes, createDrizzleUsageStore } from '../platform/ai/index.ts';
 import { createApiTokens } from '../platform/auth/api-tokens.ts';
 import { createAuthRoutes } from '../platform/auth/auth-routes.ts';
+import { createSessionStore } from '../platform/auth/session-store.ts';
 import type { Config } from '../platform/config/config.ts';
 import { deriveKey, resolveEncryptionKey } from '../platform/crypto/keys.ts';
 import { type DataDirLock, lockDataDir } from '../platform/db/data-dir-lock.ts';
@@ -179,6 +180,7 @@ export async function startSystem(
         logger,
         metrics,
         version: VERSION,
+        metricsToken: config.metricsToken,
         readiness: {
           database: async () => (await database.raw.query('SELECT 1 AS ok')).length === 1,
           jobs: () => jobs.ping(),
@@ -197,6 +199,7 @@ export async function startSystem(
             app: createAuthRoutes({
               tokens,
               users,
+              sessions: createSessionStore({ db: database.db, now }),
               botToken: config.telegram.token,
               initDataMaxAgeSeconds: config.initDataMaxAgeSeconds,
               now,
