@@ -9,7 +9,10 @@ import { createApiTokens } from '../platform/auth/api-tokens.ts';
 import { createAuthRoutes } from '../platform/auth/auth-routes.ts';
 import { createSessionStore } from '../platform/auth/session-store.ts';
 import type { Config } from '../platform/config/config.ts';
-import { deriveKey, resolveEncryptionKey } from '../platform/crypto/keys.ts';
+import { assertKeyringOpensAll, resealColumns } from '../platform/crypto/encrypted-columns.ts';
+import { installKeyring } from '../platform/crypto/encrypted-text.ts';
+import { createKeyring } from '../platform/crypto/keyring.ts';
+import { deriveKey, previousKeys, resolveEncryptionKey } from '../platform/crypto/keys.ts';
 import { type DataDirLock, lockDataDir } from '../platform/db/data-dir-lock.ts';
 import { type Database, openEmbedded, openPostgres } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
@@ -95,6 +98,15 @@ export async function startSystem(
     }
     const applied = await migrate(database);
     if (applied.length) logger.info({ applied }, 'migrations applied');
+    const keyring = createKeyring({
+      current: masterKey,
+      previous: previousKeys({ configured: config.previousEncryptionKeys, dataDir: config.dataDir }),
+    });
+    // Refuse to start on the wrong key rather than fail on the first read of someone's task.
+    await assertKeyringOpensAll(database.raw, keyring);
+    installKeyring(keyring);
+    const sealed = (await resealColumns(database.raw, keyring, 'plaintext')).filter((c) => c.resealed > 0);
+    if (sealed.length) logger.info({ sealed }, 'encrypted text stored before encryption at rest');
 
     const metrics = createMetrics();
     const jobs = createJobRuntime({

@@ -49,7 +49,9 @@ describe('signing in and out', () => {
     expect((await call('/me', laptop)).status).toBe(200);
 
     const tablet = await signIn('logout_lena');
-    expect(await (await call('/auth/logout-all', laptop, 'POST')).json()).toEqual({ signed_out: 'everywhere' });
+    expect(await (await call('/auth/logout-all', laptop, 'POST')).json()).toEqual({
+      signed_out: 'everywhere',
+    });
     for (const token of [laptop, tablet]) expect((await call('/me', token)).status).toBe(401);
     expect((await call('/me', other)).status).toBe(200);
     // Signing in again after "everywhere" works: new tokens carry the new version.

@@ -32,11 +32,7 @@ export function createApiTokens(deps: { key: Buffer; ttlSeconds: number; now: ()
     async mint(claims) {
       const iat = Math.floor(deps.now().getTime() / 1000);
       const exp = iat + deps.ttlSeconds;
-      const token = await sign(
-        { ...claims, jti: randomUUID(), iat, exp, iss: 'secretary' },
-        secret,
-        'HS256',
-      );
+      const token = await sign({ ...claims, jti: randomUUID(), iat, exp, iss: 'secretary' }, secret, 'HS256');
       return { token, expiresAt: new Date(exp * 1000) };
     },
     async verify(token) {

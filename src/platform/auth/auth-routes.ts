@@ -1,13 +1,13 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
-import type { AppEnv } from '../http/app-env.ts';
 import { DomainError } from '../errors/domain-error.ts';
+import type { AppEnv } from '../http/app-env.ts';
 import { requireAuth } from '../http/auth-middleware.ts';
 import { validationHook } from '../http/openapi-hook.ts';
 import { problemResponse } from '../http/openapi-parts.ts';
 import type { User, UserService } from '../users/user-service.ts';
 import type { ApiTokens } from './api-tokens.ts';
-import type { SessionStore } from './session-store.ts';
 import { validateInitData } from './init-data.ts';
+import type { SessionStore } from './session-store.ts';
 
 export const UserSchema = z
   .object({

@@ -18,7 +18,11 @@ export function ensurePrivateDir(dir: string): string {
 }
 
 /** Writes a file readable only by its owner (0600), whatever the umask. */
-export function writePrivateFile(path: string, data: string | Uint8Array, options: { flag?: string } = {}): void {
+export function writePrivateFile(
+  path: string,
+  data: string | Uint8Array,
+  options: { flag?: string } = {},
+): void {
   writeFileSync(path, data, { mode: PRIVATE_FILE_MODE, flag: options.flag ?? 'w' });
   chmodSync(path, PRIVATE_FILE_MODE);
 }

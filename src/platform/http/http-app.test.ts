@@ -3,10 +3,10 @@ import { createTestDatabase, type TestDatabase } from '../../../test/support/tes
 import { createApiTokens } from '../auth/api-tokens.ts';
 import { createAuthRoutes } from '../auth/auth-routes.ts';
 import { signInitData } from '../auth/init-data.ts';
+import { createSessionStore } from '../auth/session-store.ts';
 import { deriveKey } from '../crypto/keys.ts';
 import { createLogger } from '../observability/logger.ts';
 import { createMetrics } from '../observability/metrics.ts';
-import { createSessionStore } from '../auth/session-store.ts';
 import { createUserService } from '../users/user-service.ts';
 import { createHttpApp } from './app.ts';
 
