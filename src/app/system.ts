@@ -9,10 +9,7 @@ import { createApiTokens } from '../platform/auth/api-tokens.ts';
 import { createAuthRoutes } from '../platform/auth/auth-routes.ts';
 import { createSessionStore } from '../platform/auth/session-store.ts';
 import type { Config } from '../platform/config/config.ts';
-import { assertKeyringOpensAll, resealColumns } from '../platform/crypto/encrypted-columns.ts';
-import { installKeyring } from '../platform/crypto/encrypted-text.ts';
-import { createKeyring } from '../platform/crypto/keyring.ts';
-import { deriveKey, previousKeys, resolveEncryptionKey } from '../platform/crypto/keys.ts';
+import { deriveKey, resolveEncryptionKey } from '../platform/crypto/keys.ts';
 import { type DataDirLock, lockDataDir } from '../platform/db/data-dir-lock.ts';
 import { type Database, openEmbedded, openPostgres } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
@@ -30,6 +27,7 @@ import { createUserService, type UserService } from '../platform/users/user-serv
 import { createSandbox } from '../sandbox/index.ts';
 import { BOT_QUEUES, createBotRuntime } from './bot-runtime.ts';
 import { buildCapabilities, CAPABILITY_QUEUES } from './capabilities.ts';
+import { openTextKeyring, warnSandboxExposed } from './data-at-rest.ts';
 import { VERSION } from './version.ts';
 
 export interface Roles {
@@ -98,15 +96,7 @@ export async function startSystem(
     }
     const applied = await migrate(database);
     if (applied.length) logger.info({ applied }, 'migrations applied');
-    const keyring = createKeyring({
-      current: masterKey,
-      previous: previousKeys({ configured: config.previousEncryptionKeys, dataDir: config.dataDir }),
-    });
-    // Refuse to start on the wrong key rather than fail on the first read of someone's task.
-    await assertKeyringOpensAll(database.raw, keyring);
-    installKeyring(keyring);
-    const sealed = (await resealColumns(database.raw, keyring, 'plaintext')).filter((c) => c.resealed > 0);
-    if (sealed.length) logger.info({ sealed }, 'encrypted text stored before encryption at rest');
+    await openTextKeyring(config, masterKey, database, logger);
 
     const metrics = createMetrics();
     const jobs = createJobRuntime({
@@ -252,18 +242,6 @@ function withAuth(
 }
 
 const isWildcard = (host: string) => host === '0.0.0.0' || host === '::';
-
-function warnSandboxExposed(logger: Logger, host: string, port: number): void {
-  const lines = [
-    '!!! SANDBOX MODE IS LISTENING BEYOND THIS MACHINE !!!',
-    `HOST=${host} was set explicitly. The local Telegram at :${port}/sandbox lets anyone who can`,
-    'reach this port sign in as any user (admins included) and read every chat. It is a dev tool:',
-    'unset HOST (loopback only) or set TELEGRAM_BOT_TOKEN for a real bot.',
-  ];
-  logger.warn({ host, port }, lines.join('\n'));
-  // The log may be silent or JSON-only; a developer running it by hand must still see this.
-  process.stderr.write(`\n${lines.join('\n')}\n\n`);
-}
 
 async function listen(
   app: { fetch: (req: Request) => Response | Promise<Response> },
