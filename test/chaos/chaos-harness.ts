@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSandboxClient, type SandboxClient, type SandboxUser } from '../../src/sandbox/client.ts';
@@ -89,7 +89,7 @@ export async function startChaosRun(options: {
       await user.send('/start');
       await chat.nextMessage(/time ?zone|city/i, { timeoutMs: 120_000 });
       await user.send('Europe/Berlin');
-      await chat.nextMessage(/Europe\/Berlin/, { timeoutMs: 120_000 });
+      await chat.nextMessage(/Timezone set/, { timeoutMs: 120_000 });
     }),
   );
   await sb.clearCalls();
@@ -174,6 +174,9 @@ export async function startChaosRun(options: {
     ambiguous: () => processes.reduce((n, p) => n + (p.output().match(/ambiguous send/g) ?? []).length, 0),
     async close() {
       for (const p of processes) await p.stop('SIGKILL');
+      // CHAOS_LOG=<file>: keep the bot's logs of the run, for reading what went wrong.
+      if (process.env.CHAOS_LOG)
+        appendFileSync(process.env.CHAOS_LOG, processes.map((p) => p.output()).join('\n--- restart ---\n'));
       await telegram.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

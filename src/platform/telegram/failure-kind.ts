@@ -1,4 +1,4 @@
-import { GrammyError, HttpError } from 'grammy';
+import { BotError, GrammyError, HttpError } from 'grammy';
 import { TelegramRetryLaterError } from './telegram-errors.ts';
 
 /**
@@ -86,6 +86,8 @@ function* causeChain(error: unknown): Generator<object> {
     seen.add(link);
     yield link;
     queue.push((link as { cause?: unknown }).cause);
+    // grammY wraps a middleware's error in a BotError whose `error` is the original.
+    if (link instanceof BotError) queue.push(link.error);
     if (link instanceof AggregateError) queue.push(...link.errors);
   }
 }
