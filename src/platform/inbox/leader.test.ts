@@ -24,7 +24,11 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('poller leader (PostgreSQ
     const pool = database.pool;
     const counting = new Proxy(pool, {
       get(target, prop, receiver) {
-        if (prop === 'connect') return () => (tries++, target.connect());
+        if (prop === 'connect')
+          return () => {
+            tries++;
+            return target.connect();
+          };
         return Reflect.get(target, prop, receiver);
       },
     });
