@@ -70,7 +70,7 @@ export async function startChaosRun(options: {
     const t0 = performance.now();
     current = spawnSecretary(['start'], env);
     processes.push(current);
-    await current.url(options.upTimeoutMs ?? 90_000);
+    await current.url(options.upTimeoutMs ?? 240_000);
     return performance.now() - t0;
   };
   await start();
