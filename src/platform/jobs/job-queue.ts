@@ -114,7 +114,11 @@ interface Envelope {
 export interface JobRuntime {
   jobs: JobQueue;
   start(): Promise<void>;
-  /** Stops taking jobs, lets running ones finish (up to timeoutMs), then returns. The DB stays open. */
+  /**
+   * Stops taking jobs, lets running ones finish (up to timeoutMs, default 3 s: shutdown stays
+   * bounded; a job cut off is run again — updates within seconds by their claims, others after
+   * their expiry), then returns. The DB stays open.
+   */
   stop(timeoutMs?: number): Promise<void>;
   ping(): Promise<boolean>;
 }
@@ -313,7 +317,7 @@ export function createJobRuntime(deps: {
       // open transaction holds, and deadlock (NOTES.md).
       for (const name of known) await boss.previewRedrive(name).catch(() => undefined);
     },
-    async stop(timeoutMs = 30_000) {
+    async stop(timeoutMs = 3000) {
       await boss.stop({ graceful: true, close: true, timeout: timeoutMs });
     },
     async ping() {
