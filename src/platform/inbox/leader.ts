@@ -3,9 +3,8 @@ import type { Logger } from '../observability/logger.ts';
 
 /**
  * Runs `lead` in exactly one process at a time: Telegram allows one getUpdates caller per bot.
- * On PostgreSQL a session advisory lock on a dedicated connection decides; whoever holds it leads
- * until it stops or its connection dies (then another process takes over within `retryMs`).
- * Embedded mode has one process per database, so it always leads.
+ * A session advisory lock on a dedicated connection decides; whoever holds it leads until it stops
+ * or its connection dies (then another process takes over within `retryMs`).
  */
 export function runAsLeader(deps: {
   database: Database;
@@ -15,7 +14,6 @@ export function runAsLeader(deps: {
   retryMs?: number;
 }): { stop(): Promise<void> } {
   const { database, logger } = deps;
-  if (database.kind === 'embedded') return deps.lead();
   let stopped = false;
   let current: { stop(): Promise<void> } | null = null;
   let timer: NodeJS.Timeout | undefined;
