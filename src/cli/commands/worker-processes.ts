@@ -12,11 +12,11 @@ export function startWorkerProcesses(count: number, logger: Logger): { stop(): P
     // The same entry script and Node flags as this process; IPC lets the child notice our death.
     const child = fork(process.argv[1] as string, ['worker'], { stdio: 'inherit' });
     children.add(child);
-    logger.info({ slot, pid: child.pid }, 'worker process started');
+    logger.info({ slot, worker_pid: child.pid }, 'worker process started');
     child.once('exit', (code, signal) => {
       children.delete(child);
       if (stopping) return;
-      logger.error({ slot, pid: child.pid, code, signal }, 'worker process exited; starting it again');
+      logger.error({ slot, worker_pid: child.pid, code, signal }, 'worker process exited; starting it again');
       setTimeout(() => !stopping && spawnOne(slot), 1000).unref();
     });
   };
