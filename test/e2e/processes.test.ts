@@ -5,6 +5,8 @@ import { pidAlive } from '../../src/platform/db/file-lock.ts';
 import { postmasterPid, removeDataDir, serverProcesses, tempDataDir } from '../support/data-dirs.ts';
 import { type SecretaryProcess, spawnSecretary } from '../support/spawn-secretary.ts';
 
+// Each test initialises real clusters (initdb fsyncs them): seconds each on a busy machine.
+const SLOW = 240_000;
 const dirs: string[] = [];
 const running: SecretaryProcess[] = [];
 afterAll(async () => {
@@ -74,7 +76,7 @@ describe('the secretary process on the embedded PostgreSQL', () => {
     expect(out.indexOf('embedded PostgreSQL stopped')).toBeGreaterThan(out.indexOf('shutting down'));
     expect(out).toMatch(/"msg":"stopped"/);
     expect(pidAlive(pid as number)).toBe(false);
-  });
+  }, SLOW);
 
   it('after a SIGKILL of the app, the next start reuses the running PostgreSQL; committed data is there', async () => {
     const dir = dataDir();
@@ -90,7 +92,7 @@ describe('the secretary process on the embedded PostgreSQL', () => {
     expect(postmasterPid(dir)).toBe(pid);
     expect(await me(url2, token)).toMatchObject({ telegram_id: 5150, first_name: 'Crash' });
     await second.stop();
-  });
+  }, SLOW);
 
   it('committed data survives kill -9 of every PostgreSQL process under a running app, and of both', async () => {
     const dir = dataDir();
@@ -114,7 +116,7 @@ describe('the secretary process on the embedded PostgreSQL', () => {
     expect(again.output()).toContain('embedded PostgreSQL is up');
     expect(await me(url2, token)).toMatchObject({ telegram_id: 6160 });
     await again.stop();
-  });
+  }, SLOW);
 
   it('exits non-zero with a one-screen message on bad configuration', async () => {
     const bad = start({ PORT: 'abc', DATABASE_URL: 'mysql://x', DATA_DIR: dataDir() });
@@ -123,7 +125,7 @@ describe('the secretary process on the embedded PostgreSQL', () => {
     expect(out).toMatch(/PORT \(got "abc"\): must be a number/);
     expect(out).toMatch(/DATABASE_URL .*postgres:\/\//);
     expect(out.split('\n').length).toBeLessThan(25);
-  });
+  }, SLOW);
 
   it('migrate, admin grant and dead-letters run as one-shot commands', async () => {
     const dir = dataDir();
@@ -143,5 +145,5 @@ describe('the secretary process on the embedded PostgreSQL', () => {
     const again = start({ DATA_DIR: dir }, ['migrate']);
     expect((await again.exited).code).toBe(0);
     expect(again.output()).toContain('Database is up to date.');
-  });
+  }, SLOW);
 });

@@ -65,11 +65,11 @@ describe(`several processes on one ${external ? 'external' : 'embedded'} Postgre
     expect(answeredBy.sort()).toEqual(workerPids.sort()); // both workers took jobs, serve processes none
 
     if (!external) {
-      const pid = postmasterPid(env.DATA_DIR as string);
+      const pid = postmasterPid((env as Record<string, string>).DATA_DIR as string);
       for (const p of procs) await p.stop('SIGTERM');
       expect(pidAlive(pid as number)).toBe(false); // the last process out stopped the server
     }
-  });
+  }, 240_000);
 
   it('start --workers 2 runs two worker children that take jobs and stop with it', async () => {
     const env = { ...(await databaseEnv()), PORT: '0', HOST: '127.0.0.1' };
@@ -91,6 +91,6 @@ describe(`several processes on one ${external ? 'external' : 'embedded'} Postgre
     await app.stop('SIGTERM');
     expect((await app.exited).code).toBe(0);
     for (const pid of childPids) expect(pidAlive(pid)).toBe(false);
-    if (!external) expect(postmasterPid(env.DATA_DIR as string)).toBeNull();
-  });
+    if (!external) expect(postmasterPid((env as Record<string, string>).DATA_DIR as string)).toBeNull();
+  }, 240_000);
 });

@@ -75,13 +75,18 @@ function isAlive(holder: LockRecord): boolean {
   return pidAlive(holder.pid) && sameProcess(holder.pid, holder.started);
 }
 
-/** Whether a process with this pid exists (EPERM: it exists but belongs to another user). */
+/** Whether a process with this pid runs (EPERM: it exists but belongs to another user; a zombie does not run). */
 export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3) !== 'Z';
+  } catch {
+    return true; // no /proc (macOS): the signal probe has to do
   }
 }
 
