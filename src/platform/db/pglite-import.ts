@@ -108,9 +108,9 @@ async function hasData(cluster: EmbeddedCluster): Promise<boolean> {
   const client = new pg.Client({ connectionString: cluster.url(SERVER_DATABASE, 'secretary-import') });
   await client.connect();
   try {
-    const { rows } = await client.query<{ n: number }>(
-      "SELECT CASE WHEN to_regclass('public.schema_migrations') IS NULL THEN 0 ELSE (SELECT count(*)::int FROM schema_migrations) END AS n",
-    );
+    const table = await client.query("SELECT to_regclass('public.schema_migrations') IS NOT NULL AS ok");
+    if (!table.rows[0]?.ok) return false;
+    const { rows } = await client.query<{ n: number }>('SELECT count(*)::int AS n FROM schema_migrations');
     return (rows[0]?.n ?? 0) > 0;
   } finally {
     await client.end();
