@@ -48,8 +48,11 @@ describe(`several processes on one ${external ? 'external' : 'embedded'} Postgre
       spawnSecretary(['worker'], env),
     ];
     running.push(...procs);
-    const [s1, s2] = await Promise.all([procs[0]?.url(90_000), procs[1]?.url(90_000)]);
-    await Promise.all([procs[2]?.waitFor(/worker is up/, 90_000), procs[3]?.waitFor(/worker is up/, 90_000)]);
+    const [s1, s2] = await Promise.all([procs[0]?.url(180_000), procs[1]?.url(180_000)]);
+    await Promise.all([
+      procs[2]?.waitFor(/worker is up/, 180_000),
+      procs[3]?.waitFor(/worker is up/, 180_000),
+    ]);
     for (const url of [s1, s2]) expect((await fetch(`${url}/readyz`)).status).toBe(200);
 
     const appliedLogs = procs.filter((p) => p.output().includes('migrations applied'));
@@ -69,14 +72,14 @@ describe(`several processes on one ${external ? 'external' : 'embedded'} Postgre
       for (const p of procs) await p.stop('SIGTERM');
       expect(pidAlive(pid as number)).toBe(false); // the last process out stopped the server
     }
-  }, 240_000);
+  }, 420_000);
 
   it('start --workers 2 runs two worker children that take jobs and stop with it', async () => {
     const env = { ...(await databaseEnv()), PORT: '0', HOST: '127.0.0.1' };
     const app = spawnSecretary(['start', '--workers', '2'], env);
     running.push(app);
-    await app.url(90_000);
-    await app.waitFor(/(worker is up[\s\S]*){2}/, 90_000);
+    await app.url(180_000);
+    await app.waitFor(/(worker is up[\s\S]*){2}/, 180_000);
     const childPids = [...app.output().matchAll(/"slot":\d+,"worker_pid":(\d+)/g)].map((m) => Number(m[1]));
     expect(childPids).toHaveLength(2);
 
@@ -92,5 +95,5 @@ describe(`several processes on one ${external ? 'external' : 'embedded'} Postgre
     expect((await app.exited).code).toBe(0);
     for (const pid of childPids) expect(pidAlive(pid)).toBe(false);
     if (!external) expect(postmasterPid((env as Record<string, string>).DATA_DIR as string)).toBeNull();
-  }, 240_000);
+  }, 420_000);
 });

@@ -53,7 +53,12 @@ export async function attachEmbedded(options: {
           await importPglite(cluster, log);
         }
       },
-      { what: 'the embedded PostgreSQL to start', timeoutMs: 180_000 },
+      {
+        what: 'the embedded PostgreSQL to start',
+        timeoutMs: 180_000,
+        onWait: (pid) =>
+          log.info({ holder_pid: pid }, 'waiting: another process is starting the embedded PostgreSQL'),
+      },
     );
     const c = new pg.Client({ connectionString: cluster.url(SERVER_DATABASE, 'secretary-attach') });
     c.on('error', () => {}); // the 'end' below handles a lost connection

@@ -22,7 +22,7 @@ interface LockRecord {
 export async function withFileLock<T>(
   path: string,
   fn: () => Promise<T>,
-  options: { timeoutMs?: number; what: string },
+  options: { timeoutMs?: number; what: string; onWait?: (holderPid: number) => void },
 ): Promise<T> {
   mkdirSync(dirname(path), { recursive: true });
   const mine: LockRecord = {
@@ -32,6 +32,7 @@ export async function withFileLock<T>(
     at: new Date().toISOString(),
   };
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
+  let told = false;
   for (;;) {
     try {
       writeFileSync(path, JSON.stringify(mine), { flag: 'wx', mode: 0o600 });
@@ -49,6 +50,8 @@ export async function withFileLock<T>(
             `since ${holder.at}. If that process is hung, stop it and start again.`,
         );
       }
+      if (!told) options.onWait?.(holder.pid);
+      told = true;
       await sleep(100);
     }
   }
