@@ -29,7 +29,8 @@ const sum = (pids: number[], f: (pid: number) => number) =>
 
 async function measure(dataDir: string, label: string) {
   const started = performance.now();
-  const child = spawn(process.execPath, [MAIN, 'start'], {
+  // The same V8 flag as `npm start` (package.json).
+  const child = spawn(process.execPath, ['--max-semi-space-size=8', MAIN, 'start'], {
     env: { ...process.env, DATA_DIR: dataDir, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
     stdio: 'ignore',
   });
