@@ -27,6 +27,10 @@ export function exitOnStartupError(error: unknown, logger: Logger): never {
     process.stderr.write(`Cannot start the embedded PostgreSQL: ${(error as Error).message}\n`);
     process.exit(3);
   }
+  if ((error as { code?: string }).code === 'encryption_key_unknown') {
+    process.stderr.write(`Cannot start: ${(error as Error).message}\n`);
+    process.exit(2);
+  }
   const message = (error as Error).message ?? String(error);
   if (/ECONNREFUSED|ENOTFOUND|password authentication|does not exist|already in use/.test(message)) {
     process.stderr.write(`Cannot start: ${message}\n`);
