@@ -58,7 +58,7 @@ describe('files under DATA_DIR', () => {
     const url = await p.url(90_000);
     const ann = await createSandboxClient(url).user('permissions_ann');
     await ann.send('/start');
-    await ann.privateChat().nextMessage();
+    await ann.privateChat().nextMessage(undefined, { timeoutMs: 60_000 }); // a cold process on a busy machine
     await p.stop('SIGTERM');
     expect((await p.exited).code).toBe(0);
     const names = readdirSync(dataDir);

@@ -8,7 +8,8 @@ import { withFileLock } from './file-lock.ts';
 
 // Every process using the cluster holds this advisory lock in shared mode on a connection of its
 // own. A process that can take it exclusively is the last one: it stops the server on the way out.
-const USERS_LOCK_KEY = '7305117402992';
+// Distinct from the other advisory locks of the app (migrations …991, Telegram poller …992).
+const USERS_LOCK_KEY = '7305117403001';
 
 /** This process's use of the embedded PostgreSQL in a DATA_DIR. */
 export interface EmbeddedServer {
