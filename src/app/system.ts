@@ -10,11 +10,9 @@ import { createAuthRoutes } from '../platform/auth/auth-routes.ts';
 import { createSessionStore } from '../platform/auth/session-store.ts';
 import type { Config } from '../platform/config/config.ts';
 import { deriveKey, resolveEncryptionKey } from '../platform/crypto/keys.ts';
-import { type DataDirLock, lockDataDir } from '../platform/db/data-dir-lock.ts';
-import { type Database, openEmbedded, openPostgres } from '../platform/db/database.ts';
+import { type Database, openDatabase } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { DIAGNOSTICS_QUEUE, registerDiagnosticsWorker } from '../platform/diagnostics/diagnostics.ts';
-import { ensurePrivateDir, tightenTree } from '../platform/fs/private-files.ts';
 import { createHttpApp } from '../platform/http/app.ts';
 import type { AppEnv } from '../platform/http/app-env.ts';
 import { requireAuth } from '../platform/http/auth-middleware.ts';
@@ -46,15 +44,18 @@ export interface System {
 }
 
 /**
- * Builds and starts one process: opens (and locks) the database, migrates, starts the job runtime,
+ * Builds and starts one process: opens the database (starting the embedded one if needed), migrates, starts the job runtime,
  * then the roles asked for. `stop()` undoes it in reverse: stop taking work, finish, close the DB.
  */
 export async function startSystem(
   config: Config,
   roles: Roles,
   logger: Logger,
-  /** Tests pass an open database (not closed on stop) and a pg-boss TestClock; processes pass nothing. */
-  options: { database?: Database; clock?: JobClock } = {},
+  /**
+   * Tests pass an open database (not closed on stop) and a pg-boss TestClock. Processes pass
+   * `onDatabaseLost`: the embedded PostgreSQL died and could not be restarted.
+   */
+  options: { database?: Database; clock?: JobClock; onDatabaseLost?: (error: Error) => void } = {},
 ): Promise<System> {
   const cleanups: Array<() => Promise<void> | void> = [];
   const stop = async () => {
@@ -67,11 +68,6 @@ export async function startSystem(
     }
   };
   try {
-    let lock: DataDirLock | null = null;
-    if (config.database.kind === 'embedded' && !options.database) {
-      lock = lockDataDir(config.database.dataDir);
-      cleanups.push(() => lock?.release());
-    }
     const { key: masterKey, source } = resolveEncryptionKey({
       configured: config.encryptionKey,
       dataDir: config.dataDir,
@@ -84,16 +80,11 @@ export async function startSystem(
 
     const database =
       options.database ??
-      (config.database.kind === 'embedded'
-        ? await openEmbedded(ensurePrivateDir(join(config.database.dataDir, 'pgdata')))
-        : await openPostgres(config.database.url));
+      (await openDatabase(config.database, {
+        logger,
+        ...(options.onDatabaseLost ? { onLost: options.onDatabaseLost } : {}),
+      }));
     if (!options.database) cleanups.push(() => database.close());
-    // PGlite creates its files 0666; the 0700 data dir already shields them, this makes them 0600 too.
-    if (config.database.kind === 'embedded' && !options.database) {
-      const pgdata = join(config.database.dataDir, 'pgdata');
-      tightenTree(pgdata);
-      cleanups.push(() => tightenTree(pgdata));
-    }
     const applied = await migrate(database);
     if (applied.length) logger.info({ applied }, 'migrations applied');
     await openTextKeyring(config, masterKey, database, logger);
