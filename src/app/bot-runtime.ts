@@ -1,5 +1,6 @@
 import type { Hono } from 'hono';
 import type { BotFeature } from '../bot/bot-feature.ts';
+import type { BotShell } from '../bot/bot-shell.ts';
 import { createBot, registerCommands } from '../bot/create-bot.ts';
 import { createFloodControl } from '../bot/flood-control.ts';
 import { createFlowStore } from '../bot/flows/flow-store.ts';
@@ -55,6 +56,7 @@ export function createBotRuntime(deps: {
   masterKey: string;
   roles: { http: boolean; worker: boolean };
   features?: readonly BotFeature[];
+  shell?: BotShell;
 }): BotRuntime {
   const { config, database, jobs, logger } = deps;
   const db = database.db;
@@ -98,6 +100,7 @@ export function createBotRuntime(deps: {
         // The reply log is outermost: it records one entry per logical call, however often the client retries it.
         transformers: [createReplyLogTransformer(db, logger), client.transformer],
         features: deps.features ?? [],
+        ...(deps.shell ? { shell: deps.shell } : {}),
       });
       // Telegram may be unreachable for a while (network, outage): keep trying in the background
       // rather than refusing to start; updates wait safely in the inbox meanwhile.

@@ -4,6 +4,13 @@ import { I18n } from '@grammyjs/i18n';
 import { languageFromCode } from '../platform/users/user-service.ts';
 import type { BotContext } from './bot-context.ts';
 
+/** Fluent lookup outside an update (jobs know the user's language, not a context). */
+export type Translate = (
+  language: string,
+  key: string,
+  variables?: Record<string, string | number>,
+) => string;
+
 export const LOCALES_DIR = new URL('./locales', import.meta.url).pathname;
 export const LANGUAGES = ['en', 'ru'] as const;
 

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Db } from '../../platform/db/database.ts';
-import type { JobContext, JobQueue } from '../../platform/jobs/job-queue.ts';
+import type { JobContext, JobPort } from '../../platform/jobs/job-queue.ts';
 import type { UserService } from '../../platform/users/user-service.ts';
 import type { NotifyFn } from '../capability.ts';
 import { scheduleDigest } from './digest-service.ts';
@@ -46,7 +46,7 @@ export function renderDigest(
 export function createDigestHandler(deps: {
   db: Db;
   users: UserService;
-  jobs: JobQueue;
+  jobs: JobPort;
   notify: NotifyFn;
   now: () => Date;
   t: Translate;

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
-import type { JobQueue } from '../../platform/jobs/job-queue.ts';
+import type { JobPort } from '../../platform/jobs/job-queue.ts';
 import type { UserService } from '../../platform/users/user-service.ts';
 import { nextLocalTime } from './local-time.ts';
 import { reminderDigests } from './reminder-tables.ts';
@@ -32,7 +32,7 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 export function createDigestService(deps: {
   db: Db;
   users: UserService;
-  jobs: JobQueue;
+  jobs: JobPort;
   now: () => Date;
 }): DigestService {
   const { db, jobs, now } = deps;
@@ -80,7 +80,7 @@ export function createDigestService(deps: {
 /** Enqueues the digest job at `at` inside the transaction; returns what to store. */
 export async function scheduleDigest(
   tx: Tx,
-  jobs: JobQueue,
+  jobs: JobPort,
   userId: string,
   at: Date,
 ): Promise<{ at: Date; jobId: string }> {

@@ -1,25 +1,27 @@
 import type { InlineKeyboardMarkup } from '@grammyjs/types';
+import { callbackCodec } from '../../bot/callback-data.ts';
 import { formatLocal } from './local-time.ts';
 
-/** Fluent lookup outside an update (jobs know the user's language, not a context). */
-export type Translate = (
-  language: string,
-  key: string,
-  variables?: Record<string, string | number>,
-) => string;
+export type { Translate } from '../../bot/i18n.ts';
+
+/** Buttons under a fired reminder (`ro:`) and of the reminder list (`rl:`). */
+export const OCCURRENCE_CALLBACKS = callbackCodec('ro');
+export const LIST_CALLBACKS = callbackCodec('rl');
 
 export type OccurrenceAction = 'd' | 'k' | 's15' | 's60' | 'tm';
 
 /** Callback data of a reminder button: `ro:<action>:<occurrence id>:<send number>` (≤ 64 bytes). */
 export const occurrenceData = (action: OccurrenceAction, occurrenceId: string, sends: number) =>
-  `ro:${action}:${occurrenceId}:${sends}`;
+  OCCURRENCE_CALLBACKS.pack(action, occurrenceId, sends);
 
 export function parseOccurrenceData(
   data: string,
 ): { action: OccurrenceAction; occurrenceId: string; sends: number } | null {
-  const match = /^ro:(d|k|s15|s60|tm):([0-9a-f-]{36}):(\d{1,6})$/.exec(data);
-  if (!match) return null;
-  return { action: match[1] as OccurrenceAction, occurrenceId: match[2] as string, sends: Number(match[3]) };
+  const [action, occurrenceId, sends, ...rest] = OCCURRENCE_CALLBACKS.unpack(data) ?? [];
+  if (rest.length || !action || !/^(d|k|s15|s60|tm)$/.test(action)) return null;
+  if (!occurrenceId || !/^[0-9a-f-]{36}$/.test(occurrenceId) || !sends || !/^\d{1,6}$/.test(sends))
+    return null;
+  return { action: action as OccurrenceAction, occurrenceId, sends: Number(sends) };
 }
 
 export function occurrenceKeyboard(

@@ -2,7 +2,7 @@ import { and, asc, eq, gt, ne, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, Queryable, Tx } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
-import type { JobQueue } from '../../platform/jobs/job-queue.ts';
+import type { JobPort } from '../../platform/jobs/job-queue.ts';
 import type { UserService } from '../../platform/users/user-service.ts';
 import { createOccurrenceActions } from './occurrence-actions.ts';
 import { createOccurrenceScheduler } from './occurrence-scheduler.ts';
@@ -43,7 +43,7 @@ function cleanText(text: string): string {
 export interface ReminderServiceDeps {
   db: Db;
   users: UserService;
-  jobs: JobQueue;
+  jobs: JobPort;
   now: () => Date;
 }
 

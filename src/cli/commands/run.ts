@@ -1,17 +1,17 @@
-import { type Roles, startSystem } from '../../app/system.ts';
+import { type ProcessParts, startSystem } from '../../app/system.ts';
 import { configOrExit, exitOnStartupError, loggerFor, requirePostgres } from './shared.ts';
 
 /** `start`, `serve` and `worker`: build the system, run until SIGINT/SIGTERM, shut down once. */
 export async function runCommand(
   env: Record<string, string | undefined>,
-  roles: Roles,
+  parts: ProcessParts,
   name: string,
 ): Promise<void> {
   const config = configOrExit(env);
   if (name !== 'start') requirePostgres(config, name);
   const logger = loggerFor(config);
   const started = performance.now();
-  const system = await startSystem(config, roles, logger).catch((error) => exitOnStartupError(error, logger));
+  const system = await startSystem(config, parts, logger).catch((error) => exitOnStartupError(error, logger));
   logger.info(
     {
       command: name,

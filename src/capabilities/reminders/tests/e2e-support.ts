@@ -5,7 +5,7 @@ import type { SandboxChat, SandboxMessage } from '../../../sandbox/client.ts';
 
 /**
  * The whole system on a test clock: delayed jobs fire when the test moves time, never by sleeping.
- * Start it later than the real time: on PostgreSQL, updates enqueued through `JobQueue.sendMany`
+ * Start it later than the real time: on PostgreSQL, updates enqueued through `JobPort.sendMany`
  * (pg-boss `insert`) get start_after from the real clock, so with a test clock behind it the bot
  * never handles a message (reported to the lead; PGlite is not affected).
  */

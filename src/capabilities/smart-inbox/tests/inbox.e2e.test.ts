@@ -65,7 +65,7 @@ describe('smart inbox', () => {
     const chat = boris.privateChat();
     await boris.send('напомни завтра в 9 позвонить маме');
     const card = await chat.nextMessage(/Напоминание/);
-    expect(card.text).toBe('⏰ Напоминание: Позвонить маме\n🗓 вт, 3 мар., 09:00');
+    expect(card.text).toBe('⏰ Напоминание: Позвонить маме\n🗓 вт 3 мар., 09:00');
     await card.click('📝 Это задача');
     const asTask = await chat.waitForEdit(card, (m) => m.text.startsWith('📝'));
     expect(asTask.buttons()).toContain('⏰ Это напоминание');
