@@ -3,8 +3,8 @@ import { uuidv7 } from 'uuidv7';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { JobPort } from '../../platform/jobs/job-queue.ts';
+import { HHMM, nextLocalTime } from '../../platform/time/index.ts';
 import type { UserService } from '../../platform/users/user-service.ts';
-import { nextLocalTime } from './local-time.ts';
 import { reminderDigests } from './reminder-tables.ts';
 import { type DigestJob, REMINDER_DIGEST_QUEUE } from './reminder-types.ts';
 
@@ -20,8 +20,6 @@ export interface DigestService {
   /** "HH:MM" (user-local) switches the daily digest on at that time; null switches it off. */
   set(userId: string, time: string | null): Promise<DigestSettings>;
 }
-
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /**
  * The morning digest is one job per user per day at the user's local time, rescheduled by the job

@@ -1,8 +1,9 @@
 import type { InlineKeyboardMarkup } from '@grammyjs/types';
 import { callbackCodec } from '../../bot/callback-data.ts';
-import { formatLocal } from './local-time.ts';
+import type { Translate } from '../../bot/i18n.ts';
+import { formatWhen } from '../../platform/time/index.ts';
 
-export type { Translate } from '../../bot/i18n.ts';
+export type { TranslateIn } from '../../bot/i18n.ts';
 
 /** Buttons under a fired reminder (`ro:`) and of the reminder list (`rl:`). */
 export const OCCURRENCE_CALLBACKS = callbackCodec('ro');
@@ -47,12 +48,12 @@ export function occurrenceKeyboard(
 
 /** The text of a reminder as it arrives; a late one (quiet hours, snooze) says when it was due. */
 export function occurrenceText(
-  t: (key: string, variables?: Record<string, string | number>) => string,
+  t: Translate,
   occurrence: { text: string; dueAt: Date; fireAt: Date },
   user: { timezone: string; language: string },
 ): string {
   const head = t('reminders-fired', { text: occurrence.text });
   if (occurrence.fireAt.getTime() - occurrence.dueAt.getTime() < 60_000) return head;
-  const due = formatLocal(occurrence.dueAt, user.timezone, user.language);
+  const due = formatWhen(occurrence.dueAt, { ...user, now: occurrence.fireAt });
   return `${head}\n${t('reminders-fired-was-due', { time: due })}`;
 }

@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import type { Db, Queryable, Tx } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { JobPort } from '../../platform/jobs/job-queue.ts';
+import { isTimezone } from '../../platform/time/index.ts';
 import type { UserService } from '../../platform/users/user-service.ts';
 import { createOccurrenceActions } from './occurrence-actions.ts';
 import { createOccurrenceScheduler } from './occurrence-scheduler.ts';
@@ -16,15 +17,6 @@ const MAX_TEXT = 1000;
 
 const notFound = (id: string) =>
   new DomainError('not_found', 'reminder_not_found', `No reminder ${id}`, { id });
-
-const isTimezone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 export const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
 function decodeCursor(cursor: string): string {

@@ -1,4 +1,4 @@
-import { createI18n } from '../../bot/i18n.ts';
+import { createI18n, type Translate } from '../../bot/i18n.ts';
 import { parseText } from '../../platform/nl/index.ts';
 import type { CapabilityModule, InboxTarget } from '../capability.ts';
 import { createParseDeadline } from './bot/deadline-text.ts';
@@ -15,7 +15,7 @@ export { DEADLINE_QUEUE_NAME } from './deadline-schedule.ts';
 export type * from './task-types.ts';
 
 /** "24 h" / "30 min" / "2 days" before a deadline, in the user's language. */
-function leftText(t: (key: string, vars?: Record<string, number>) => string, minutes: number) {
+function leftText(t: Translate, minutes: number) {
   if (minutes % 1440 === 0 && minutes >= 2880) return t('tasks-left-days', { n: minutes / 1440 });
   if (minutes % 60 === 0) return t('tasks-left-hours', { n: minutes / 60 });
   return t('tasks-left-minutes', { n: minutes });

@@ -1,8 +1,8 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { DomainError } from '../../platform/errors/domain-error.ts';
-import { viewRange } from './local-time.ts';
 import { tasks } from './task-tables.ts';
 import type { TaskFilter, TaskStatus } from './task-types.ts';
+import { viewRange } from './task-views.ts';
 
 const OPEN: TaskStatus[] = ['todo', 'in_progress'];
 

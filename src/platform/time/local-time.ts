@@ -13,7 +13,8 @@ export function isTimezone(timezone: string): boolean {
 
 export const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 
-const minutesOf = (hhmm: string) => {
+/** Minutes since midnight of "HH:MM[:SS]". */
+export const minutesOf = (hhmm: string) => {
   const [h, m] = hhmm.split(':').map(Number);
   return (h ?? 0) * 60 + (m ?? 0);
 };
