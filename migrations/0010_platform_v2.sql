@@ -21,3 +21,13 @@ CREATE TABLE user_schedules (
   updated_at timestamptz NOT NULL DEFAULT now(),
   PRIMARY KEY (user_id, name)
 );
+
+-- Roles are declared by capabilities now (booking's specialist, an example's curator): the
+-- database no longer lists them; the application checks a granted role is declared.
+ALTER TABLE users DROP CONSTRAINT users_roles_check;
+ALTER TABLE users ADD CONSTRAINT users_roles_named
+  CHECK (array_position(roles, NULL) IS NULL AND 'user' = ANY (roles));
+
+-- Smart-inbox drafts file into targets capabilities contribute (task, reminder, note, booking…).
+ALTER TABLE inbox_drafts DROP CONSTRAINT inbox_drafts_kind_check;
+ALTER TABLE inbox_drafts ADD CONSTRAINT inbox_drafts_kind_named CHECK (kind ~ '^[a-z][a-z0-9-]{0,31}$');

@@ -3,7 +3,7 @@ import { serve } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { Clock as JobClock } from 'pg-boss';
-import type { Access, NotifyFn } from '../capabilities/capability.ts';
+import type { Access, AnyCapabilityModule, NotifyFn } from '../capabilities/capability.ts';
 import { createAi, createAiRoutes, createDrizzleUsageStore } from '../platform/ai/index.ts';
 import { createApiTokens } from '../platform/auth/api-tokens.ts';
 import { createAuthRoutes } from '../platform/auth/auth-routes.ts';
@@ -53,8 +53,11 @@ export async function startSystem(
   config: Config,
   parts: ProcessParts,
   logger: Logger,
-  /** Tests pass an open database (not closed on stop) and a pg-boss TestClock; processes pass nothing. */
-  options: { database?: Database; clock?: JobClock } = {},
+  /**
+   * Tests pass an open database (not closed on stop), a pg-boss TestClock, and other capability
+   * modules (mounted exactly like the shipped ones); processes pass nothing.
+   */
+  options: { database?: Database; clock?: JobClock; modules?: readonly AnyCapabilityModule[] } = {},
 ): Promise<System> {
   const cleanups: Array<() => Promise<void> | void> = [];
   const stop = async () => {
@@ -66,6 +69,7 @@ export async function startSystem(
       }
     }
   };
+  const modules = options.modules ?? CAPABILITY_MODULES;
   try {
     let lock: DataDirLock | null = null;
     if (config.database.kind === 'embedded' && !options.database) {
@@ -96,7 +100,7 @@ export async function startSystem(
       database,
       logger,
       metrics,
-      queues: [DIAGNOSTICS_QUEUE, ...BOT_QUEUES, ...declarations(CAPABILITY_MODULES).queues],
+      queues: [DIAGNOSTICS_QUEUE, ...BOT_QUEUES, ...declarations(modules).queues],
       ...(options.clock ? { clock: options.clock } : {}),
     });
     await jobs.start();
@@ -123,7 +127,7 @@ export async function startSystem(
     // Capabilities send through the notifier, which exists once the bot runtime started (it needs
     // the Telegram API root, known only after listening in sandbox mode); sends happen later anyway.
     const notify: NotifyFn = (message, sendOptions) => botRuntime.notifier().notify(message, sendOptions);
-    const assembled = assembleCapabilities(CAPABILITY_MODULES, {
+    const assembled = assembleCapabilities(modules, {
       database,
       db: database.db,
       jobs: jobPort(jobs.jobs),
