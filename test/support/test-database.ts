@@ -26,7 +26,14 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     target.pathname = `/${name}`;
     url = target.toString();
     database = await openPostgres(url, { max: 5 });
-    drop = () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    drop = async () => {
+      // A failed test's database stays for inspection (see keep-failed-database.ts).
+      if (process.env.SECRETARY_TEST_FAILED) {
+        process.stderr.write(`test failed: database ${name} kept for inspection (${url})\n`);
+        return;
+      }
+      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    };
   } else {
     database = await openEmbedded(null);
   }

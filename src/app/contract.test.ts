@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { declarations } from '../../app/assemble.ts';
-import { callbackCodec } from '../../bot/callback-data.ts';
-import type { AnyCapabilityModule } from '../../capabilities/capability.ts';
-import { createInboxTargetRegistry, type InboxTarget } from './inbox-targets.ts';
-import { collectRoles } from './roles.ts';
-import { buildOrder, need, resolveNeeds } from './service-needs.ts';
+import { callbackCodec } from '../bot/callback-data.ts';
+import type { AnyCapabilityModule } from '../capabilities/capability.ts';
+import { createInboxTargetRegistry, type InboxTarget } from '../platform/capability/inbox-targets.ts';
+import { collectRoles } from '../platform/capability/roles.ts';
+import { buildOrder, need, resolveNeeds } from '../platform/capability/service-needs.ts';
+import { declarations } from './assemble.ts';
 
 const module = (name: string, extra: Partial<AnyCapabilityModule> = {}) =>
   ({ name, create: () => ({}), ...extra }) as AnyCapabilityModule;
