@@ -22,6 +22,7 @@ export type {
   InboxTarget,
   InboxTargetRegistry,
 } from '../platform/capability/inbox-targets.ts';
+export { claimsIntent, inboxKeys } from '../platform/capability/inbox-targets.ts';
 export type { RoleDeclaration } from '../platform/capability/roles.ts';
 export type { ScheduleDefinition, ScheduleHandler, ScheduleRule } from '../platform/capability/schedules.ts';
 export { need } from '../platform/capability/service-needs.ts';

@@ -1,7 +1,7 @@
 import { createI18n } from '../../bot/i18n.ts';
 import type { QueueDefinition } from '../../platform/jobs/job-queue.ts';
 import { parseText } from '../../platform/nl/index.ts';
-import { type CapabilityModule, type InboxTarget, need } from '../capability.ts';
+import { type CapabilityModule, claimsIntent, type InboxTarget, inboxKeys, need } from '../capability.ts';
 import { createReminderFeature, REMINDERS_LOCALES_DIR } from './bot/reminder-feature.ts';
 import { showReminderList } from './bot/reminder-list.ts';
 import { createDigestHandler } from './digest-job.ts';
@@ -40,11 +40,9 @@ function reminderTarget(reminders: ReminderService): InboxTarget {
   return {
     kind: 'reminder',
     order: 20,
-    cardKey: 'reminders-inbox-card',
-    savedKey: 'reminders-inbox-saved',
-    switchKey: 'reminders-inbox-switch',
+    ...inboxKeys('reminders'),
     needsTime: true,
-    claim: (parsed, model) => ((model?.intent ?? parsed.intent) === 'reminder' ? 1 : null),
+    claim: claimsIntent('reminder'),
     async save(userId, c, tx) {
       if (!c.dueAt) throw new Error('a reminder needs a time');
       const input = {

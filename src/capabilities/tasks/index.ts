@@ -1,6 +1,6 @@
 import { createI18n, type Translate } from '../../bot/i18n.ts';
 import { parseText } from '../../platform/nl/index.ts';
-import type { CapabilityModule, InboxTarget } from '../capability.ts';
+import { type CapabilityModule, claimsIntent, type InboxTarget, inboxKeys } from '../capability.ts';
 import { createParseDeadline } from './bot/deadline-text.ts';
 import { cardDetails, cardKeyboard, cardText } from './bot/task-card.ts';
 import { createTasksBotFeature, TASKS_LOCALES_DIR } from './bot/tasks-feature.ts';
@@ -26,10 +26,8 @@ function taskTarget(service: TaskService): InboxTarget {
   return {
     kind: 'task',
     order: 10,
-    cardKey: 'tasks-inbox-card',
-    savedKey: 'tasks-inbox-saved',
-    switchKey: 'tasks-inbox-switch',
-    claim: (parsed, model) => ((model?.intent ?? parsed.intent) === 'task' ? 1 : null),
+    ...inboxKeys('tasks'),
+    claim: claimsIntent('task'),
     save: (userId, c, tx) =>
       service.create(
         userId,

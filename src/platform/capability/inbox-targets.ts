@@ -33,6 +33,19 @@ export interface InboxTarget {
   save(userId: string, content: InboxContent, tx: Tx): Promise<{ id: string }>;
 }
 
+/** The card keys of a capability that follows the naming: `<prefix>-inbox-card|saved|switch`. */
+export const inboxKeys = (prefix: string) => ({
+  cardKey: `${prefix}-inbox-card`,
+  savedKey: `${prefix}-inbox-saved`,
+  switchKey: `${prefix}-inbox-switch`,
+});
+
+/** A claim by intent: sure when the model (if it answered) or else the parser names this intent. */
+export const claimsIntent =
+  (intent: string): InboxTarget['claim'] =>
+  (parsed, model) =>
+    (model?.intent ?? parsed.intent) === intent ? 1 : null;
+
 export interface InboxTargetRegistry {
   targets(): readonly InboxTarget[];
   get(kind: string): InboxTarget | undefined;
