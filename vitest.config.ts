@@ -25,8 +25,8 @@ export default defineConfig({
     pool: 'forks',
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Each file gets its own database; PGlite boots in ~2 s, so a few files at once is the sweet spot.
-    maxWorkers: process.env.CI ? 2 : 4,
+    // No maxWorkers here: projects would inherit it and ignore `--maxWorkers` on the command line;
+    // Vitest's default (half the cores) or the flag decides.
     setupFiles: ['test/support/keep-failed-database.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: UNIT } },
