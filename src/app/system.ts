@@ -3,11 +3,12 @@ import { serve } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { Clock as JobClock } from 'pg-boss';
-import type { NotifyFn } from '../capabilities/capability.ts';
+import type { Access, AnyCapabilityModule, NotifyFn } from '../capabilities/capability.ts';
 import { createAi, createAiRoutes, createDrizzleUsageStore } from '../platform/ai/index.ts';
 import { createApiTokens } from '../platform/auth/api-tokens.ts';
 import { createAuthRoutes } from '../platform/auth/auth-routes.ts';
 import { createSessionStore } from '../platform/auth/session-store.ts';
+import { createSettingsRoutes } from '../platform/capability/settings-routes.ts';
 import type { Config } from '../platform/config/config.ts';
 import { deriveKey, resolveEncryptionKey } from '../platform/crypto/keys.ts';
 import { type Database, openDatabase } from '../platform/db/database.ts';
@@ -15,20 +16,22 @@ import { migrate } from '../platform/db/migrate.ts';
 import { DIAGNOSTICS_QUEUE, registerDiagnosticsWorker } from '../platform/diagnostics/diagnostics.ts';
 import { createHttpApp } from '../platform/http/app.ts';
 import type { AppEnv } from '../platform/http/app-env.ts';
-import { requireAuth } from '../platform/http/auth-middleware.ts';
+import { requireAuth, requireRole } from '../platform/http/auth-middleware.ts';
 import { rateLimitPerUser } from '../platform/http/user-rate-limit.ts';
-import { createJobRuntime, type JobRuntime } from '../platform/jobs/job-queue.ts';
+import { createJobRuntime, type JobRuntime, jobPort } from '../platform/jobs/job-queue.ts';
 import { createParseRoutes } from '../platform/nl/index.ts';
 import type { Logger } from '../platform/observability/logger.ts';
 import { createMetrics } from '../platform/observability/metrics.ts';
 import { createUserService, type UserService } from '../platform/users/user-service.ts';
 import { createSandbox } from '../sandbox/index.ts';
+import { assembleCapabilities, declarations } from './assemble.ts';
 import { BOT_QUEUES, createBotRuntime } from './bot-runtime.ts';
-import { buildCapabilities, CAPABILITY_QUEUES } from './capabilities.ts';
+import { CAPABILITY_MODULES } from './capabilities.ts';
 import { openTextKeyring, warnSandboxExposed } from './data-at-rest.ts';
 import { VERSION } from './version.ts';
 
-export interface Roles {
+/** Which parts of the system a process runs (not to be confused with users' roles). */
+export interface ProcessParts {
   /** HTTP API, health, metrics, docs (and the sandbox in sandbox mode). */
   http: boolean;
   /** Job workers. */
@@ -49,13 +52,19 @@ export interface System {
  */
 export async function startSystem(
   config: Config,
-  roles: Roles,
+  parts: ProcessParts,
   logger: Logger,
   /**
-   * Tests pass an open database (not closed on stop) and a pg-boss TestClock. Processes pass
-   * `onDatabaseLost`: the embedded PostgreSQL died and could not be restarted.
+   * Tests pass an open database (not closed on stop), a pg-boss TestClock, and other capability
+   * modules (mounted exactly like the shipped ones). Processes pass `onDatabaseLost`: the embedded
+   * PostgreSQL died and could not be restarted.
    */
-  options: { database?: Database; clock?: JobClock; onDatabaseLost?: (error: Error) => void } = {},
+  options: {
+    database?: Database;
+    clock?: JobClock;
+    modules?: readonly AnyCapabilityModule[];
+    onDatabaseLost?: (error: Error) => void;
+  } = {},
 ): Promise<System> {
   const cleanups: Array<() => Promise<void> | void> = [];
   const stop = async () => {
@@ -67,6 +76,7 @@ export async function startSystem(
       }
     }
   };
+  const modules = options.modules ?? CAPABILITY_MODULES;
   try {
     const { key: masterKey, source } = resolveEncryptionKey({
       configured: config.encryptionKey,
@@ -94,12 +104,12 @@ export async function startSystem(
       database,
       logger,
       metrics,
-      queues: [DIAGNOSTICS_QUEUE, ...BOT_QUEUES, ...CAPABILITY_QUEUES],
+      queues: [DIAGNOSTICS_QUEUE, ...BOT_QUEUES, ...declarations(modules).queues],
       ...(options.clock ? { clock: options.clock } : {}),
     });
     await jobs.start();
     cleanups.push(() => jobs.stop());
-    if (roles.worker) await registerDiagnosticsWorker(jobs.jobs);
+    if (parts.worker) await registerDiagnosticsWorker(jobs.jobs);
 
     const users = createUserService({ db: database.db, adminTelegramIds: config.adminTelegramIds });
     const clock = options.clock;
@@ -121,16 +131,18 @@ export async function startSystem(
     // Capabilities send through the notifier, which exists once the bot runtime started (it needs
     // the Telegram API root, known only after listening in sandbox mode); sends happen later anyway.
     const notify: NotifyFn = (message, sendOptions) => botRuntime.notifier().notify(message, sendOptions);
-    const capabilities = buildCapabilities({
+    const assembled = assembleCapabilities(modules, {
       database,
       db: database.db,
-      jobs: jobs.jobs,
+      jobs: jobPort(jobs.jobs),
       notify,
       users,
       ai,
       now,
       logger,
     });
+    cleanups.push(() => assembled.stop());
+    const capabilities = assembled.capabilities.map((c) => c.capability);
 
     const botRuntime = createBotRuntime({
       config,
@@ -141,16 +153,21 @@ export async function startSystem(
       logger,
       now,
       masterKey,
-      roles,
+      roles: parts,
       features: capabilities.flatMap((c) => (c.bot ? [c.bot] : [])),
+      shell: assembled.shell,
     });
     cleanups.push(() => botRuntime.stop());
 
     let url: string | null = null;
-    if (roles.http) {
+    if (parts.http) {
       const limit = rateLimitPerUser({ points: config.apiRateLimitPerMinute, windowSeconds: 60 });
       const mounts: Array<{ path: string; app: Hono }> = [];
       if (botRuntime.webhookRoutes) mounts.push({ path: '/', app: botRuntime.webhookRoutes });
+      for (const { name, capability } of assembled.capabilities)
+        if (capability.web) mounts.push({ path: `/app/${name}`, app: capability.web.app as Hono });
+      const guarded = (app: OpenAPIHono<AppEnv>, access: Access) =>
+        access === 'public' ? app : withAuth(app, { tokens, users, limit }, access);
       if (config.telegram.kind === 'sandbox') {
         const sandbox = createSandbox({
           token: config.telegram.token,
@@ -184,9 +201,11 @@ export async function startSystem(
             app: withAuth(createAiRoutes({ ai }) as unknown as OpenAPIHono<AppEnv>, { tokens, users, limit }),
           },
           { path: '', app: withAuth(createParseRoutes({ now }), { tokens, users, limit }) },
-          ...capabilities.flatMap((c) =>
-            (c.api ?? []).map((r) => ({ path: r.path, app: withAuth(r.app, { tokens, users, limit }) })),
-          ),
+          {
+            path: '/settings',
+            app: withAuth(createSettingsRoutes(assembled.settings), { tokens, users, limit }),
+          },
+          ...assembled.routes.map((r) => ({ path: r.path, app: guarded(r.app, r.access) })),
           {
             path: '',
             app: createAuthRoutes({
@@ -207,7 +226,7 @@ export async function startSystem(
       url = `http://${isWildcard(config.host) ? '127.0.0.1' : config.host}:${server.port}`;
     }
     await botRuntime.start(url);
-    if (roles.worker) for (const capability of capabilities) await capability.startWorkers?.();
+    if (parts.worker) await assembled.startWorkers();
     return { database, jobs, users, url, stop };
   } catch (error) {
     await stop();
@@ -216,17 +235,20 @@ export async function startSystem(
 }
 
 /**
- * A resource that needs a signed-in user on every route. The guard is attached to the resource's
+ * A resource that needs a signed-in user (holding `access.role`, when given) on every route. The guard is attached to the resource's
  * own paths (not `*`), because several resources share the /api/v1 prefix with the public login.
  */
 function withAuth(
   routes: OpenAPIHono<AppEnv>,
   deps: Parameters<typeof requireAuth>[0] & { limit: MiddlewareHandler<AppEnv> },
+  access: Access = 'user',
 ): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
   const guard = requireAuth(deps);
+  const role = typeof access === 'object' ? requireRole(access.role) : null;
   for (const path of new Set(routes.routes.filter((r) => r.method !== 'ALL').map((r) => r.path))) {
-    app.use(path, guard, deps.limit);
+    if (role) app.use(path, guard, role, deps.limit);
+    else app.use(path, guard, deps.limit);
   }
   app.route('/', routes);
   return app;

@@ -82,7 +82,7 @@ const admin = program.command('admin').description('administration');
 admin
   .command('grant <telegram_id>')
   .description('give a Telegram user the admin role (they need not have written to the bot yet)')
-  .option('--role <role>', 'role to grant: admin or specialist', 'admin')
+  .option('--role <role>', 'role to grant: admin or a role a capability declares', 'admin')
   .action((telegramId: string, options: { role: string }) =>
     adminGrantCommand(env, telegramId, options.role),
   );

@@ -35,7 +35,11 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
     url,
     async close() {
       await database.close();
-      await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      // A failed test's database stays for inspection (see keep-failed-database.ts); on the
+      // embedded test server it lives until the run's server is removed.
+      if (process.env.SECRETARY_TEST_FAILED)
+        process.stderr.write(`test failed: database ${name} kept (${url})\n`);
+      else await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       await stopServer();
     },
   };

@@ -2,8 +2,9 @@ import { and, asc, eq, gt, ne, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, Queryable, Tx } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
-import type { JobQueue } from '../../platform/jobs/job-queue.ts';
+import type { JobPort } from '../../platform/jobs/job-queue.ts';
 import { SEARCH_YEARS } from '../../platform/recurrence/bounded-rrule.ts';
+import { isTimezone } from '../../platform/time/index.ts';
 import type { UserService } from '../../platform/users/user-service.ts';
 import { createOccurrenceActions } from './occurrence-actions.ts';
 import { createOccurrenceScheduler } from './occurrence-scheduler.ts';
@@ -17,15 +18,6 @@ const MAX_TEXT = 1000;
 
 const notFound = (id: string) =>
   new DomainError('not_found', 'reminder_not_found', `No reminder ${id}`, { id });
-
-const isTimezone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 export const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
 function decodeCursor(cursor: string): string {
@@ -45,7 +37,7 @@ function cleanText(text: string): string {
 export interface ReminderServiceDeps {
   db: Db;
   users: UserService;
-  jobs: JobQueue;
+  jobs: JobPort;
   now: () => Date;
 }
 

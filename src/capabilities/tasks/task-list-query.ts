@@ -1,9 +1,9 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { isSupportedDate } from '../../platform/http/safe-input.ts';
-import { viewRange } from './local-time.ts';
 import { tasks } from './task-tables.ts';
 import type { TaskFilter, TaskStatus } from './task-types.ts';
+import { viewRange } from './task-views.ts';
 
 const OPEN: TaskStatus[] = ['todo', 'in_progress'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -1,4 +1,4 @@
-import { type Roles, startSystem } from '../../app/system.ts';
+import { type ProcessParts, startSystem } from '../../app/system.ts';
 import { configOrExit, exitOnStartupError, loggerFor } from './shared.ts';
 import { startWorkerProcesses } from './worker-processes.ts';
 
@@ -8,14 +8,14 @@ import { startWorkerProcesses } from './worker-processes.ts';
  */
 export async function runCommand(
   env: Record<string, string | undefined>,
-  roles: Roles,
+  parts: ProcessParts,
   name: string,
   options: { workers?: number } = {},
 ): Promise<void> {
   const config = configOrExit(env);
   const logger = loggerFor(config);
   const started = performance.now();
-  const system = await startSystem(config, roles, logger, {
+  const system = await startSystem(config, parts, logger, {
     onDatabaseLost: (error) => {
       logger.fatal({ err: error }, error.message);
       process.stderr.write(`${error.message}\n`);

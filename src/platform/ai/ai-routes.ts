@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { validationHook } from '../http/openapi-hook.ts';
 import { safeDateTime, safeText, safeZoneName } from '../http/safe-input.ts';
+import { isTimezone } from '../time/local-time.ts';
 import type { Ai, Clock } from './ai-port.ts';
 
 export type AiRoutesEnv = {
@@ -102,15 +103,6 @@ const understandRoute = createRoute({
     400: problemResponse('Invalid body'),
   },
 });
-
-function isTimezone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** POST /classify and /understand; mount behind auth that sets `user`. */
 export function createAiRoutes(deps: { ai: Ai; clock?: Clock }) {

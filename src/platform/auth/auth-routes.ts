@@ -18,7 +18,7 @@ export const UserSchema = z
     username: z.string().nullable(),
     language: z.enum(['ru', 'en']),
     timezone: z.string(),
-    roles: z.array(z.enum(['user', 'admin', 'specialist'])),
+    roles: z.array(z.string()),
     quiet_hours: z.object({ start: z.string(), end: z.string() }).nullable(),
     created_at: z.string().datetime({ offset: true }),
   })

@@ -4,7 +4,8 @@ import { timestamptz as tstz } from './columns.ts';
 // Platform tables only. Capabilities declare their own tables beside their code; the SQL in
 // migrations/ is the source of truth and these definitions mirror it for typed queries.
 
-export type Role = 'user' | 'admin' | 'specialist';
+/** A user role: `user`, `admin`, or one a capability declares (e.g. booking's `specialist`). */
+export type Role = string;
 export type Language = 'ru' | 'en';
 
 export const users = pgTable('users', {

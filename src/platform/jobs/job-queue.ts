@@ -67,8 +67,8 @@ export interface WorkOptions {
   batchSize?: number;
 }
 
-/** The job port capabilities use. */
-export interface JobQueue {
+/** The job port capabilities use: queue names and payloads, never the library behind it. */
+export interface JobPort {
   send<T extends object>(queue: string, data: T, options?: SendJobOptions): Promise<string | null>;
   /** Many jobs in one statement (optionally in the caller's transaction). */
   sendMany<T extends object>(
@@ -102,7 +102,17 @@ export interface JobQueue {
    * still find it by NOTIFY or by polling).
    */
   wake(queue: string): void;
+}
+
+/** The platform's own view (dead-lettering and leases need pg-boss calls the port does not offer). */
+export interface JobQueue extends JobPort {
   boss: PgBoss;
+}
+
+/** Strips the pg-boss handle, so what a capability receives is only the port. */
+export function jobPort(jobs: JobQueue): JobPort {
+  const { boss: _boss, ...port } = jobs;
+  return port;
 }
 
 interface Envelope {

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/audit-log.ts';
 import type { Db, Queryable } from '../db/database.ts';
 import { authRevokedTokens, type Language, type Role, type UserRow, users } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
+import { isTimezone } from '../time/local-time.ts';
 
 /** What Telegram tells us about a person (from an update or Mini App initData). */
 export interface TelegramProfile {
@@ -45,15 +46,6 @@ export interface SettingsPatch {
   notificationsEnabled?: boolean;
   onboarded?: boolean;
 }
-
-const isTimezone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 export const languageFromCode = (code: string | undefined): Language =>
   code?.toLowerCase().startsWith('ru') ? 'ru' : 'en';

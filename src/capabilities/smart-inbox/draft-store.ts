@@ -1,19 +1,11 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { bigint, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
+import type { InboxContent } from '../../platform/capability/inbox-targets.ts';
 import { timestamptz as tstz } from '../../platform/db/columns.ts';
 import type { Db, Queryable } from '../../platform/db/database.ts';
 
-/** What the card shows and Save stores; dates as ISO strings so the JSON round-trips. */
-export interface DraftContent {
-  title: string;
-  dueAt: string | null;
-  allDay: boolean;
-  rrule: string | null;
-  priority: 'low' | 'normal' | 'high' | 'urgent';
-  category: string | null;
-  course: string | null;
-}
+export type { InboxContent as DraftContent } from '../../platform/capability/inbox-targets.ts';
 
 export const inboxDrafts = pgTable('inbox_drafts', {
   id: uuid('id').primaryKey(),
@@ -21,8 +13,9 @@ export const inboxDrafts = pgTable('inbox_drafts', {
   chatId: bigint('chat_id', { mode: 'number' }).notNull(),
   messageId: bigint('message_id', { mode: 'number' }),
   sourceText: text('source_text').notNull(),
-  kind: text('kind').$type<'task' | 'reminder'>().notNull(),
-  parsed: jsonb('parsed').$type<DraftContent>().notNull(),
+  // the kind of an inbox target (task, reminder, note…), contributed by capabilities
+  kind: text('kind').notNull(),
+  parsed: jsonb('parsed').$type<InboxContent>().notNull(),
   status: text('status').$type<'pending' | 'saved' | 'cancelled'>().notNull().default('pending'),
   savedId: uuid('saved_id'),
   createdAt: tstz('created_at').notNull().defaultNow(),
@@ -37,8 +30,8 @@ export function createDraftStore(db: Db) {
       userId: string;
       chatId: number;
       sourceText: string;
-      kind: 'task' | 'reminder';
-      parsed: DraftContent;
+      kind: string;
+      parsed: InboxContent;
     }) {
       const [row] = await db
         .insert(inboxDrafts)

@@ -1,10 +1,11 @@
 import type { Ai } from '../../platform/ai/index.ts';
+import type { InboxContent, InboxTargetRegistry } from '../../platform/capability/inbox-targets.ts';
 import { parseText } from '../../platform/nl/index.ts';
-import type { DraftContent } from './draft-store.ts';
 
 export interface Understood {
-  kind: 'task' | 'reminder' | null;
-  content: DraftContent;
+  /** The kind of the inbox target that claimed the line, or null when none did. */
+  kind: string | null;
+  content: InboxContent;
 }
 
 /**
@@ -15,27 +16,27 @@ export async function understandLine(
   text: string,
   context: { timezone: string; language: 'ru' | 'en'; now: Date; userId: string },
   ai: Ai,
+  targets: InboxTargetRegistry,
 ): Promise<Understood> {
   const parsed = parseText(text, {
     timezone: context.timezone,
     now: context.now,
     language: context.language,
   });
-  let kind: Understood['kind'] = parsed.intent === 'unknown' ? null : parsed.intent;
+  let model: { intent: string } | null = null;
   let title = parsed.title;
   if (ai.describe().llm !== 'none') {
-    const model = await ai.understand(
+    const answer = await ai.understand(
       { text, timezone: context.timezone, now: context.now, language: context.language },
       { userId: context.userId, timezone: context.timezone },
     );
-    if (model.source === 'model') {
-      const intent = model.value.intent;
-      kind = intent === 'task' || intent === 'reminder' ? intent : null;
-      if (model.value.title.trim()) title = model.value.title.trim();
+    if (answer.source === 'model') {
+      model = { intent: answer.value.intent };
+      if (answer.value.title.trim()) title = answer.value.title.trim();
     }
   }
   return {
-    kind,
+    kind: targets.choose(parsed, model)?.kind ?? null,
     content: {
       title,
       dueAt: parsed.dueAt ? parsed.dueAt.toISOString() : null,

@@ -1,22 +1,21 @@
 import { InlineKeyboard } from 'grammy';
 import rrulePackage from 'rrule';
 import type { BotContext } from '../../bot/bot-context.ts';
+import { callbackCodec } from '../../bot/callback-data.ts';
+import type { InboxTargetRegistry } from '../../platform/capability/inbox-targets.ts';
 import { escapeHtml } from '../../platform/telegram/telegram-html.ts';
+import { formatWhen } from '../../platform/time/index.ts';
 import type { Draft } from './draft-store.ts';
+
+/** Card buttons: `i:<save|edit|swap|cancel>:<draft id>`. */
+export const CARD_CALLBACKS = callbackCodec('i');
 
 // rrule ships CommonJS: under plain Node only the default export exists (vitest would hide this).
 const { RRule } = rrulePackage;
 
-/** "Fri, 27 Nov, 18:00" in the person's language and timezone (no time for all-day dates). */
-export function formatDue(iso: string, allDay: boolean, timezone: string, language: 'ru' | 'en'): string {
-  return new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', {
-    timeZone: timezone,
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    ...(allDay ? {} : { hour: '2-digit', minute: '2-digit', hour12: false }),
-  }).format(new Date(iso));
-}
+/** The due moment in the one house format (no time for all-day dates). */
+const formatDue = (ctx: BotContext, iso: string, allDay: boolean) =>
+  formatWhen(new Date(iso), { ...ctx.user, now: ctx.services.now() }, { allDay });
 
 /** A short human phrase for the common recurrences; null when it is something unusual. */
 export function describeRecurrence(ctx: BotContext, rrule: string): string | null {
@@ -53,36 +52,36 @@ export function describeRecurrence(ctx: BotContext, rrule: string): string | nul
   }
 }
 
-export function renderCard(ctx: BotContext, draft: Draft): { text: string; keyboard: InlineKeyboard } {
+export function renderCard(
+  ctx: BotContext,
+  draft: Draft,
+  targets: InboxTargetRegistry,
+): { text: string; keyboard: InlineKeyboard } {
   const p = draft.parsed;
+  const target = targets.get(draft.kind);
   const details: string[] = [];
-  if (p.dueAt) details.push(`🗓 ${formatDue(p.dueAt, p.allDay, ctx.user.timezone, ctx.user.language)}`);
-  else if (draft.kind === 'task') details.push(ctx.t('inbox-no-deadline'));
+  if (p.dueAt) details.push(`🗓 ${formatDue(ctx, p.dueAt, p.allDay)}`);
+  else if (!target?.needsTime) details.push(ctx.t('inbox-no-deadline'));
   if (p.rrule) details.push(`🔁 ${describeRecurrence(ctx, p.rrule) ?? p.rrule}`);
   if (p.priority !== 'normal') details.push(ctx.t(`inbox-priority-${p.priority}`));
   if (p.category) details.push(`#${escapeHtml(p.category)}`);
   if (p.course) details.push(`📚 ${escapeHtml(p.course)}`);
-  const heading = ctx.t(draft.kind === 'task' ? 'inbox-card-task' : 'inbox-card-reminder', {
-    title: escapeHtml(p.title),
-  });
-  const b = (key: string, action: string) => InlineKeyboard.text(ctx.t(key), `i:${action}:${draft.id}`);
+  const heading = target ? ctx.t(target.cardKey, { title: escapeHtml(p.title) }) : escapeHtml(p.title);
+  const b = (key: string, action: string) =>
+    InlineKeyboard.text(ctx.t(key), CARD_CALLBACKS.pack(action, draft.id));
+  const other = targets.next(draft.kind);
   return {
     text: `${heading}\n${details.join(' · ')}`,
     keyboard: InlineKeyboard.from([
       [b('inbox-save', 'save'), b('inbox-edit', 'edit')],
-      [
-        b(draft.kind === 'task' ? 'inbox-make-reminder' : 'inbox-make-task', 'swap'),
-        b('inbox-cancel', 'cancel'),
-      ],
+      [...(other ? [b(other.switchKey, 'swap')] : []), b('inbox-cancel', 'cancel')],
     ]),
   };
 }
 
-export function renderSaved(ctx: BotContext, draft: Draft): string {
+export function renderSaved(ctx: BotContext, draft: Draft, targets: InboxTargetRegistry): string {
   const p = draft.parsed;
-  const when = p.dueAt ? formatDue(p.dueAt, p.allDay, ctx.user.timezone, ctx.user.language) : null;
-  return ctx.t(draft.kind === 'task' ? 'inbox-saved-task' : 'inbox-saved-reminder', {
-    title: escapeHtml(p.title),
-    when: when ?? '—',
-  });
+  const when = p.dueAt ? formatDue(ctx, p.dueAt, p.allDay) : '—';
+  const target = targets.get(draft.kind);
+  return target ? ctx.t(target.savedKey, { title: escapeHtml(p.title), when }) : escapeHtml(p.title);
 }

@@ -3,20 +3,20 @@ import type { BotContext } from '../../bot/bot-context.ts';
 import type { BotFeature } from '../../bot/bot-feature.ts';
 import { type FlowDefinition, startFlow } from '../../bot/flows/flow-router.ts';
 import type { Ai } from '../../platform/ai/index.ts';
+import type { InboxTargetRegistry } from '../../platform/capability/inbox-targets.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { renderCard, renderSaved } from './card.ts';
+import { CARD_CALLBACKS, renderCard, renderSaved } from './card.ts';
 import type { DraftStore } from './draft-store.ts';
-import type { InboxTargets } from './inbox-targets.ts';
 import { understandLine } from './understand-line.ts';
 
-const CALLBACK = /^i:(save|edit|swap|cancel):([0-9a-f-]{36})$/;
+const EDIT_FLOW = 'smart-inbox-edit';
 const LOCALES = new URL('./locales', import.meta.url).pathname;
 
 /** The smart inbox: a free-text message becomes a card showing what was understood, with buttons to confirm or change it. */
 export function createInboxFeature(deps: {
   db: Db;
   drafts: DraftStore;
-  targets: InboxTargets;
+  targets: InboxTargetRegistry;
   ai: Ai;
 }): BotFeature {
   const { drafts } = deps;
@@ -31,6 +31,7 @@ export function createInboxFeature(deps: {
         userId: ctx.user.id,
       },
       deps.ai,
+      deps.targets,
     );
 
   composer.chatType('private').on('message:text', async (ctx, next) => {
@@ -47,7 +48,7 @@ export function createInboxFeature(deps: {
       kind: understood.kind,
       parsed: understood.content,
     });
-    const card = renderCard(ctx, draft);
+    const card = renderCard(ctx, draft, deps.targets);
     const sent = await ctx.reply(card.text, {
       parse_mode: 'HTML',
       reply_markup: card.keyboard,
@@ -56,9 +57,11 @@ export function createInboxFeature(deps: {
     await drafts.attachMessage(draft.id, sent.message_id);
   });
 
-  composer.callbackQuery(CALLBACK, async (ctx) => {
-    const [, action, id] = ctx.match as RegExpMatchArray;
-    const draft = id ? await drafts.get(ctx.user.id, id) : null;
+  composer.callbackQuery(CARD_CALLBACKS.pattern, async (ctx) => {
+    const [action, id, ...rest] = CARD_CALLBACKS.unpack(ctx.callbackQuery.data) ?? [];
+    const valid =
+      !rest.length && /^(save|edit|swap|cancel)$/.test(action ?? '') && /^[0-9a-f-]{36}$/.test(id ?? '');
+    const draft = valid && id ? await drafts.get(ctx.user.id, id) : null;
     if (draft?.status !== 'pending' || draft.messageId !== ctx.callbackQuery.message?.message_id) {
       await ctx.answerCallbackQuery({ text: ctx.t('stale-button') });
       return;
@@ -70,38 +73,40 @@ export function createInboxFeature(deps: {
       return;
     }
     if (action === 'swap') {
-      const kind = draft.kind === 'task' ? 'reminder' : 'task';
+      const kind = deps.targets.next(draft.kind)?.kind ?? draft.kind;
       await drafts.update(draft.id, { kind });
-      const card = renderCard(ctx, { ...draft, kind });
+      const card = renderCard(ctx, { ...draft, kind }, deps.targets);
       await ctx.editMessageText(card.text, { parse_mode: 'HTML', reply_markup: card.keyboard });
       await ctx.answerCallbackQuery();
       return;
     }
     if (action === 'edit') {
-      await startFlow(ctx, 'inbox_edit', 'text', { draftId: draft.id });
+      await startFlow(ctx, EDIT_FLOW, 'text', { draftId: draft.id });
       await ctx.answerCallbackQuery();
       await ctx.reply(ctx.t('inbox-edit-prompt', { text: draft.sourceText }));
       return;
     }
-    if (draft.kind === 'reminder' && !draft.parsed.dueAt) {
+    if (deps.targets.get(draft.kind)?.needsTime && !draft.parsed.dueAt) {
       await ctx.answerCallbackQuery({ text: ctx.t('inbox-reminder-needs-time'), show_alert: true });
       return;
     }
     // Save: the draft's state and the new object commit together, so a re-run after a crash saves once.
     const saved = await deps.db.transaction(async (tx) => {
-      const object = await deps.targets.save(ctx.user.id, draft, tx);
+      const target = deps.targets.get(draft.kind);
+      if (!target) return null;
+      const object = await target.save(ctx.user.id, draft.parsed, tx);
       return (await drafts.finish(draft.id, 'saved', object.id, tx)) ? object : null;
     });
     if (!saved) {
       await ctx.answerCallbackQuery({ text: ctx.t('stale-button') });
       return;
     }
-    await ctx.editMessageText(renderSaved(ctx, draft), { parse_mode: 'HTML' });
+    await ctx.editMessageText(renderSaved(ctx, draft, deps.targets), { parse_mode: 'HTML' });
     await ctx.answerCallbackQuery({ text: ctx.t('inbox-saved-toast') });
   });
 
   const flows: Record<string, FlowDefinition> = {
-    inbox_edit: {
+    [EDIT_FLOW]: {
       async text(ctx, data) {
         const draft = await drafts.get(ctx.user.id, String(data.draftId));
         const text = ctx.message?.text;
@@ -109,7 +114,11 @@ export function createInboxFeature(deps: {
         const understood = await understand(ctx, text);
         const kind = understood.kind ?? draft.kind;
         await drafts.update(draft.id, { kind, parsed: understood.content, sourceText: text });
-        const card = renderCard(ctx, { ...draft, kind, parsed: understood.content, sourceText: text });
+        const card = renderCard(
+          ctx,
+          { ...draft, kind, parsed: understood.content, sourceText: text },
+          deps.targets,
+        );
         await ctx.api.editMessageText(draft.chatId, draft.messageId, card.text, {
           parse_mode: 'HTML',
           reply_markup: card.keyboard,
@@ -119,5 +128,5 @@ export function createInboxFeature(deps: {
       },
     },
   };
-  return { name: 'inbox', composer, flows, localesDir: LOCALES };
+  return { name: 'smart-inbox', composer, flows, localesDir: LOCALES, callbacks: [CARD_CALLBACKS] };
 }
