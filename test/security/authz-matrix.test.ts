@@ -82,6 +82,12 @@ describe('authorisation matrix over /openapi.json', () => {
     expect(operations.length).toBeGreaterThan(20);
     const failures: string[] = [];
     for (const op of operations) {
+      // Fresh sessions each time: an operation may end them (sign out, sign out everywhere).
+      [owner, other, admin] = [
+        await s.login(730_001, 'Owner'),
+        await s.login(730_002, 'Other'),
+        await s.login(ADMIN_TELEGRAM_ID, 'Admin'),
+      ];
       const ids = op.path.includes('{') ? await fixtureIds(op.path) : {};
       const path = concrete(op, ids);
       const body = op.body ? JSON.stringify(minimal(op.body)) : undefined;
