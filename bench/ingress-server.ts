@@ -36,7 +36,10 @@ export async function serveTarget(
   // `embedded`: a PostgreSQL of this process in a temporary DATA_DIR, fsync on, like `npm start`.
   if (target === 'postgres') process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
   else delete process.env.TEST_DATABASE_URL;
-  const { database } = await createTestDatabase();
+  const testDb = await createTestDatabase();
+  const { database } = testDb;
+  // The parent stops us with SIGTERM: drop the database (and stop the private embedded server).
+  process.once('SIGTERM', () => void testDb.close().finally(() => process.exit(0)));
   const logger = createLogger({ level: 'warn', pretty: false });
   // Ingress only: the jobs are created (that is part of the durable ack) but no worker takes them.
   const jobs = createJobRuntime({ database, logger, metrics: createMetrics(), queues: [UPDATES_QUEUE] });

@@ -70,5 +70,5 @@ describe('files under DATA_DIR', () => {
     const asRoot = process.getuid?.() === 0;
     expect(looseModes(dataDir)).toEqual(asRoot ? [`${dataDir} 710`] : []);
     if (asRoot) expect(lstatSync(dataDir).gid).toBe(lstatSync(join(dataDir, 'postgres')).gid);
-  });
+  }, 180_000); // initdb of a real cluster: seconds, more on a busy machine
 });
