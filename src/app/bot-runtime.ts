@@ -30,6 +30,7 @@ import {
   NOTIFY_QUEUES,
   type Notifier,
 } from '../platform/telegram/index.ts';
+import { createTelegramActions, type TelegramActions } from '../platform/telegram/telegram-actions.ts';
 import type { UserService } from '../platform/users/user-service.ts';
 
 export const BOT_QUEUES: QueueDefinition[] = [UPDATES_QUEUE, PRUNE_QUEUE, UNBLOCK_QUEUE, ...NOTIFY_QUEUES];
@@ -42,6 +43,8 @@ export interface BotRuntime {
   start(selfUrl: string | null): Promise<void>;
   /** Durable notifications (set once `start` ran). */
   notifier(): Notifier;
+  /** Telegram calls for capabilities' jobs (set once `start` ran). */
+  telegram(): TelegramActions;
   stop(): Promise<void>;
 }
 
@@ -68,6 +71,7 @@ export function createBotRuntime(deps: {
   const stops: Array<() => Promise<void>> = [];
   let stopped = false;
   let notifier: Notifier | null = null;
+  let telegram: TelegramActions | null = null;
 
   return {
     webhookRoutes,
@@ -85,6 +89,7 @@ export function createBotRuntime(deps: {
           : 'off',
       });
       notifier = createNotifier({ jobs, api: client.api, database, logger, metrics: deps.metrics });
+      telegram = createTelegramActions(client.api, apiRoot, config.telegram.token);
       const bot = createBot({
         token: config.telegram.token,
         apiRoot,
@@ -160,6 +165,10 @@ export function createBotRuntime(deps: {
     notifier() {
       if (!notifier) throw new Error('bot runtime not started');
       return notifier;
+    },
+    telegram() {
+      if (!telegram) throw new Error('bot runtime not started');
+      return telegram;
     },
     async stop() {
       stopped = true;
