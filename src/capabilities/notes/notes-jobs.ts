@@ -53,7 +53,7 @@ export function createNotesJobs(deps: {
     /** Posts a filed note into its topic's forum thread (when a forum is connected and posting is on). */
     async post({ noteId }: { noteId: string }) {
       const note = await repo.byId(db, noteId);
-      if (!note || note.status !== 'filed' || !note.topicId) return;
+      if (note?.status !== 'filed' || !note.topicId) return;
       const [forum, prefs] = await Promise.all([deps.forum.of(note.userId), deps.prefs.get(note.userId)]);
       if (!forum || !prefs.postToForum) return;
       const topic = await deps.topics.get(note.userId, note.topicId);
