@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CapabilityHarness, startCapabilityHarness } from '../../../../test/support/capability-harness.ts';
+import {
+  type CapabilityHarness,
+  startCapabilityHarness,
+} from '../../../../test/support/capability-harness.ts';
 import { notesModule } from '../index.ts';
 
 let h: CapabilityHarness;
@@ -9,7 +12,11 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const TOPICS = [
-  { name: 'Work', description: 'Job, meetings, clients', keywords: ['meeting', 'client', 'report', 'созвон'] },
+  {
+    name: 'Work',
+    description: 'Job, meetings, clients',
+    keywords: ['meeting', 'client', 'report', 'созвон'],
+  },
   { name: 'Health', description: 'Doctors, sport, sleep', keywords: ['doctor', 'gym', 'врач'] },
   { name: 'Travel', description: 'Trips, flights, hotels', keywords: ['flight', 'hotel', 'билеты'] },
 ];
@@ -34,7 +41,12 @@ describe('notes API', () => {
     expect((await call('POST', '/topics', { name: 'work' })).status).toBe(409);
     expect((await call('POST', '/topics', { name: '' })).status).toBe(400);
     const listed = await call('GET', '/topics');
-    expect(listed.body.items.map((t: { name: string }) => t.name)).toEqual(['Inbox', 'Work', 'Health', 'Travel']);
+    expect(listed.body.items.map((t: { name: string }) => t.name)).toEqual([
+      'Inbox',
+      'Work',
+      'Health',
+      'Travel',
+    ]);
 
     const filed = await call('POST', '', { text: 'Prepare the quarterly report for the client meeting' });
     expect(filed.status).toBe(201);
@@ -45,7 +57,9 @@ describe('notes API', () => {
     // Nothing in common with any topic: it waits for the person.
     const vague = await call('POST', '', { text: 'Ask Pavel about the saxophone lessons' });
     expect(vague.body).toMatchObject({ status: 'pending', topic_id: null });
-    expect((await call('GET', '/pendings')).body.items.map((n: { id: string }) => n.id)).toEqual([vague.body.id]);
+    expect((await call('GET', '/pendings')).body.items.map((n: { id: string }) => n.id)).toEqual([
+      vague.body.id,
+    ]);
 
     // The person puts it into Health; the next similar note follows the correction.
     const moved = await call('POST', `/${vague.body.id}/move`, { topic_id: ids.Health });
@@ -54,11 +68,16 @@ describe('notes API', () => {
     expect(next.body).toMatchObject({ status: 'filed', topic_id: ids.Health });
 
     const found = await call('GET', `?q=${encodeURIComponent('saxophone')}`);
-    expect(found.body.items.map((n: { id: string }) => n.id).sort()).toEqual([vague.body.id, next.body.id].sort());
+    expect(found.body.items.map((n: { id: string }) => n.id).sort()).toEqual(
+      [vague.body.id, next.body.id].sort(),
+    );
     const byTopic = await call('GET', `?topic_id=${ids.Work}`);
     expect(byTopic.body.items.map((n: { id: string }) => n.id)).toEqual([filed.body.id]);
 
-    expect((await call('POST', `/${filed.body.id}/move`, { topic_id: '00000000-0000-4000-8000-000000000000' })).status).toBe(404);
+    expect(
+      (await call('POST', `/${filed.body.id}/move`, { topic_id: '00000000-0000-4000-8000-000000000000' }))
+        .status,
+    ).toBe(404);
     expect((await call('DELETE', `/${filed.body.id}`)).status).toBe(204);
     expect((await call('GET', `/${filed.body.id}`)).status).toBe(404);
   });
