@@ -70,11 +70,17 @@ export function createFilingService(deps: {
   }
 
   const byId = (list: NoteTopic[], id: string | null) => list.find((t) => t.id === id) ?? null;
-  const alternativesOf = (list: NoteTopic[], c: NoteClassification) =>
-    c.alternatives.flatMap((a) => {
+  // The card always offers three topics: when the classifier saw nothing in common, the rest follow in order.
+  const alternativesOf = (list: NoteTopic[], c: NoteClassification) => {
+    const ranked = c.alternatives.flatMap((a) => {
       const topic = byId(list, a.topicId);
       return topic ? [{ topic, confidence: a.confidence }] : [];
     });
+    const rest = list
+      .filter((t) => !ranked.some((r) => r.topic.id === t.id))
+      .map((topic) => ({ topic, confidence: 0 }));
+    return [...ranked, ...rest].slice(0, 3);
+  };
 
   async function fileInto(tx: Tx, note: Note, topicId: string, example: boolean) {
     await repo.update(tx, note.id, { topicId, status: 'filed', expiresAt: null });

@@ -54,14 +54,15 @@ export function createNotesFeature(deps: NotesBotDeps): BotFeature {
     async (ctx, next) => {
       if (isCommand(ctx)) return next();
       const m = ctx.message;
-      // Plain text the parser reads as a task or a reminder is theirs (the smart inbox asks).
+      // Plain text with a time in it (a deadline, a reminder, a repeat) is for tasks and reminders
+      // (the smart inbox asks); everything else said privately is a note.
       if (m.text && !m.forward_origin && !/https?:\/\//i.test(m.text)) {
         const parsed = parseText(m.text, {
           timezone: ctx.user.timezone,
           now: ctx.services.now(),
           language: ctx.user.language,
         });
-        if (parsed.intent !== 'unknown') return next();
+        if (parsed.intent === 'reminder' || parsed.dueAt || parsed.rrule) return next();
       }
       const input = await readMessage(ctx, deps.ai, deps.telegram);
       if (!input) return next();
