@@ -3,7 +3,7 @@ import type { Ai, NoteClassification } from '../../platform/ai/index.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { JobPort } from '../../platform/jobs/job-queue.ts';
-import type { NewNote, Note, NoteRepository } from './note-repository.ts';
+import type { Note, NoteRepository } from './note-repository.ts';
 import { type NoteKind, notes } from './note-tables.ts';
 import type { NotesPreferencesStore } from './notes-settings.ts';
 import type { NoteTopic, TopicService } from './topic-service.ts';
@@ -11,6 +11,7 @@ import type { NoteTopic, TopicService } from './topic-service.ts';
 export const EXPIRE_QUEUE = 'notes.expire';
 export const POST_QUEUE = 'notes.post';
 export const LINK_QUEUE = 'notes.link';
+export const CLASSIFY_QUEUE = 'notes.classify';
 export interface NoteJob {
   noteId: string;
 }
@@ -95,50 +96,94 @@ export function createFilingService(deps: {
     await jobs.send<NoteJob>(POST_QUEUE, { noteId: note.id }, { tx });
   }
 
+  /** Files when confident, else holds for the person; with no topics at all it goes to the default topic or the Inbox. */
+  async function decide(userId: string, input: { text: string; transcript?: string | null; kind: NoteKind }) {
+    const all = await topics.list(userId);
+    const inbox = all.find((t) => t.isInbox) ?? (await topics.inbox(userId));
+    const candidates = all.filter((t) => !t.isInbox && !t.closed);
+    const preferences = await prefs.get(userId);
+    const text = [input.text, input.transcript].filter(Boolean).join('\n');
+    const c = candidates.length ? await classify(userId, { text, kind: input.kind }, candidates) : null;
+    const best = c ? byId(candidates, c.topicId) : null;
+    const confident = !c || (best !== null && c.confidence >= preferences.threshold);
+    const topic = confident ? (best ?? byId(all, preferences.defaultTopicId) ?? inbox) : null;
+    return {
+      topic,
+      alternatives: c ? alternativesOf(candidates, c) : [],
+      fields: {
+        confidence: c?.confidence ?? 0,
+        alternatives: c?.alternatives ?? [],
+        status: topic ? ('filed' as const) : ('pending' as const),
+        topicId: topic?.id ?? null,
+        expiresAt: topic ? null : new Date(now().getTime() + preferences.ttlMs),
+      },
+    };
+  }
+
+  async function afterDecision(tx: Tx, note: Note, topic: NoteTopic | null) {
+    if (note.link) await jobs.send<NoteJob>(LINK_QUEUE, { noteId: note.id }, { tx });
+    if (topic && !note.link) await jobs.send<NoteJob>(POST_QUEUE, { noteId: note.id }, { tx });
+    if (!topic)
+      await jobs.send<NoteJob>(
+        EXPIRE_QUEUE,
+        { noteId: note.id },
+        { tx, startAfter: note.expiresAt ?? now() },
+      );
+  }
+
   const service = {
     async capture(userId: string, input: CaptureInput): Promise<Filing> {
-      const all = await topics.list(userId);
-      const inbox = all.find((t) => t.isInbox) ?? (await topics.inbox(userId));
-      const candidates = all.filter((t) => !t.isInbox && !t.closed);
-      const preferences = await prefs.get(userId);
-      const classifiedText = [input.text, input.transcript].filter(Boolean).join('\n');
-      const c = candidates.length
-        ? await classify(userId, { text: classifiedText, kind: input.kind }, candidates)
-        : null;
-      const best = c ? byId(candidates, c.topicId) : null;
-      const confident = !c || (best !== null && c.confidence >= preferences.threshold);
-      // Nothing to choose from: straight to the default topic (or the Inbox), no question asked.
-      const topic = confident ? (best ?? byId(all, preferences.defaultTopicId) ?? inbox) : null;
-      const base: NewNote = {
+      const d = await decide(userId, input);
+      const note = await db.transaction(async (tx) => {
+        const saved = await repo.insert(tx, {
+          userId,
+          kind: input.kind,
+          text: input.text,
+          transcript: input.transcript ?? null,
+          source: input.source ?? null,
+          linkUrl: input.linkUrl ?? null,
+          fileIds: input.fileIds ?? [],
+          chatId: input.chatId ?? null,
+          messageId: input.messageId ?? null,
+          ...d.fields,
+        });
+        await afterDecision(tx, saved, d.topic);
+        return saved;
+      });
+      return { note, topic: d.topic, alternatives: d.alternatives };
+    },
+
+    /**
+     * Keeps a note inside the caller's transaction (the smart inbox's Save) and classifies it in a
+     * job: classification reads settings and topics, which must not wait on that open transaction.
+     */
+    async hold(userId: string, input: CaptureInput, tx: Tx): Promise<Note> {
+      const note = await repo.insert(tx, {
         userId,
         kind: input.kind,
         text: input.text,
-        transcript: input.transcript ?? null,
-        source: input.source ?? null,
         linkUrl: input.linkUrl ?? null,
-        fileIds: input.fileIds ?? [],
-        chatId: input.chatId ?? null,
-        messageId: input.messageId ?? null,
-        confidence: c?.confidence ?? 0,
-        alternatives: c?.alternatives ?? [],
-        status: topic ? 'filed' : 'pending',
-        topicId: topic?.id ?? null,
-        expiresAt: topic ? null : new Date(now().getTime() + preferences.ttlMs),
-      };
-      const note = await db.transaction(async (tx) => {
-        const saved = await repo.insert(tx, base);
-        if (input.linkUrl) await jobs.send<NoteJob>(LINK_QUEUE, { noteId: saved.id }, { tx });
-        if (topic && input.kind !== 'link')
-          await jobs.send<NoteJob>(POST_QUEUE, { noteId: saved.id }, { tx });
-        if (!topic)
-          await jobs.send<NoteJob>(
-            EXPIRE_QUEUE,
-            { noteId: saved.id },
-            { tx, startAfter: saved.expiresAt ?? now() },
-          );
-        return saved;
+        status: 'pending',
+        topicId: null,
+        confidence: 0,
+        expiresAt: null,
       });
-      return { note, topic, alternatives: c ? alternativesOf(candidates, c) : [] };
+      await jobs.send<NoteJob>(CLASSIFY_QUEUE, { noteId: note.id }, { tx });
+      return note;
+    },
+
+    /** Classifies a held note (once); null when it was already decided or is gone. */
+    async classifyHeld(noteId: string): Promise<Filing | null> {
+      const held = await repo.byId(db, noteId);
+      if (held?.status !== 'pending' || held.expiresAt) return null;
+      const d = await decide(held.userId, held);
+      const note = await db.transaction(async (tx) => {
+        await repo.update(tx, held.id, d.fields);
+        const updated = { ...held, ...d.fields };
+        await afterDecision(tx, updated, d.topic);
+        return updated;
+      });
+      return { note, topic: d.topic, alternatives: d.alternatives };
     },
 
     async get(userId: string, id: string): Promise<Note> {

@@ -1,9 +1,11 @@
-import { createI18n } from '../../bot/i18n.ts';
+import { createI18n, type Translate } from '../../bot/i18n.ts';
 import type { InboxTarget } from '../../platform/capability/inbox-targets.ts';
 import { escapeHtml } from '../../platform/telegram/telegram-html.ts';
 import type { CapabilityModule } from '../capability.ts';
+import { filedCard, pendingCard } from './bot/note-cards.ts';
 import { createNotesFeature } from './bot/notes-feature.ts';
 import {
+  CLASSIFY_QUEUE,
   createFilingService,
   EXPIRE_QUEUE,
   type FilingService,
@@ -60,6 +62,7 @@ export function createNotesModule(
     provides: 'notes',
     queues: [
       { name: EXPIRE_QUEUE },
+      { name: CLASSIFY_QUEUE },
       { name: POST_QUEUE },
       { name: LINK_QUEUE, retryLimit: 2, expireInSeconds: 60 },
     ],
@@ -109,6 +112,22 @@ export function createNotesModule(
         ],
         inboxTargets: [noteTarget(filing)],
         async startWorkers() {
+          await deps.jobs.work<NoteJob>(CLASSIFY_QUEUE, async (job) => {
+            const filed = await filing.classifyHeld(job.data.noteId);
+            const user = filed ? await deps.users.getById(filed.note.userId) : null;
+            if (!filed || !user?.telegramId) return undefined;
+            const t: Translate = (key, vars) => i18n.t(user.language, key, vars);
+            const viewer = { timezone: user.timezone, language: user.language, now: deps.now() };
+            const card = filed.topic ? filedCard(t, filed.note, filed.topic) : pendingCard(t, filed, viewer);
+            await deps.notify({
+              chatId: user.telegramId,
+              text: card.text,
+              parseMode: 'HTML',
+              replyMarkup: card.keyboard,
+              dedupeKey: `note-card:${filed.note.id}`,
+            });
+            return undefined;
+          });
           await deps.jobs.work<NoteJob>(EXPIRE_QUEUE, async (job) => {
             await jobs.expire(job.data);
             return undefined;

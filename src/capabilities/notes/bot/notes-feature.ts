@@ -62,7 +62,7 @@ export function createNotesFeature(deps: NotesBotDeps): BotFeature {
           now: ctx.services.now(),
           language: ctx.user.language,
         });
-        if (parsed.intent === 'reminder' || parsed.dueAt || parsed.rrule) return next();
+        if (parsed.intent !== 'unknown') return next();
       }
       const input = await readMessage(ctx, deps.ai, deps.telegram);
       if (!input) return next();

@@ -8,7 +8,7 @@ import { notesModule } from '../index.ts';
 let h: CapabilityHarness;
 beforeAll(async () => {
   h = await startCapabilityHarness([notesModule]);
-});
+}, 180_000);
 afterAll(() => h.close());
 
 const TOPICS = [
