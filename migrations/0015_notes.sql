@@ -1,8 +1,8 @@
 -- Notes (SPEC 2.3): topics per user (one Inbox each), notes filed into them or waiting as a
 -- pending confirmation, corrections kept as examples, per-user notes settings and the connected
--- forum supergroup. Note bodies live in plain `text` columns behind the notes repository so the
--- encrypted column type can replace them at one place; search therefore never relies on SQL over
--- the body (see the README: notes search).
+-- forum supergroup. Note bodies, transcripts, sources, link URLs and correction examples are
+-- encrypted at rest (the encryptedText column); search therefore never runs SQL over them (see
+-- the README: notes search).
 CREATE TABLE note_topics (
   id uuid PRIMARY KEY,
   user_id uuid NOT NULL REFERENCES users (id) ON DELETE CASCADE,
@@ -72,3 +72,9 @@ CREATE TABLE note_forums (
   title text,
   connected_at timestamptz NOT NULL DEFAULT now()
 );
+
+COMMENT ON COLUMN notes.body IS 'secretary:encrypted';
+COMMENT ON COLUMN notes.transcript IS 'secretary:encrypted';
+COMMENT ON COLUMN notes.source IS 'secretary:encrypted';
+COMMENT ON COLUMN notes.link_url IS 'secretary:encrypted';
+COMMENT ON COLUMN note_corrections.example IS 'secretary:encrypted';

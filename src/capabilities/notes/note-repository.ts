@@ -32,11 +32,8 @@ export type NewNote = Pick<Note, 'userId' | 'kind' | 'text' | 'status' | 'topicI
     linkUrl?: string | null;
   };
 
-// The one place that turns body columns into text and back. When the `encryptedText` column type
-// lands (branch sec-exposure), `body`/`transcript` switch to it in note-tables.ts and these two
-// functions stay the only readers/writers; nothing else touches the columns.
-const sealed = (text: string | null) => text;
-const opened = (stored: string | null) => stored;
+// The body columns are encryptedText (sealed by the column codec): the database holds only
+// ciphertext, so nothing here filters on them in SQL — search decrypts and filters in the process.
 
 type Row = typeof notes.$inferSelect;
 function toNote(row: Row): Note {
@@ -46,8 +43,8 @@ function toNote(row: Row): Note {
     topicId: row.topicId,
     status: row.status,
     kind: row.kind,
-    text: opened(row.body) ?? '',
-    transcript: opened(row.transcript),
+    text: row.body,
+    transcript: row.transcript,
     source: row.source,
     link: row.linkUrl
       ? { url: row.linkUrl, title: row.linkTitle, description: row.linkDescription, site: row.linkSite }
@@ -78,8 +75,8 @@ export function createNoteRepository(now: () => Date) {
           topicId: input.topicId,
           status: input.status,
           kind: input.kind,
-          body: sealed(input.text) ?? '',
-          transcript: sealed(input.transcript ?? null),
+          body: input.text,
+          transcript: input.transcript ?? null,
           source: input.source ?? null,
           linkUrl: input.linkUrl ?? null,
           fileIds: input.fileIds ?? [],
@@ -132,8 +129,8 @@ export function createNoteRepository(now: () => Date) {
         .update(notes)
         .set({
           ...rest,
-          ...(text !== undefined ? { body: sealed(text) ?? '' } : {}),
-          ...(transcript !== undefined ? { transcript: sealed(transcript) } : {}),
+          ...(text !== undefined ? { body: text } : {}),
+          ...(transcript !== undefined ? { transcript } : {}),
           ...(link ? { linkTitle: link.title, linkDescription: link.description, linkSite: link.site } : {}),
           updatedAt: now(),
         })

@@ -1,4 +1,5 @@
 import { bigint, boolean, jsonb, pgTable, real, text, uuid } from 'drizzle-orm/pg-core';
+import { encryptedText } from '../../platform/crypto/encrypted-text.ts';
 import { timestamptz as tstz } from '../../platform/db/columns.ts';
 
 // Mirrors migrations/0015_notes.sql (the SQL is the source of truth).
@@ -26,17 +27,17 @@ export const noteTopics = pgTable('note_topics', {
   updatedAt: tstz('updated_at').notNull(),
 });
 
-/** `body` (and `transcript`) are read and written only through note-repository.ts (encryption at rest lands there). */
+/** Body, transcript, source and link URL are sealed at rest (AES-256-GCM); only note-repository.ts reads them. */
 export const notes = pgTable('notes', {
   id: uuid('id').primaryKey(),
   userId: uuid('user_id').notNull(),
   topicId: uuid('topic_id'),
   status: text('status').$type<NoteStatus>().notNull(),
   kind: text('kind').$type<NoteKind>().notNull(),
-  body: text('body').notNull(),
-  transcript: text('transcript'),
-  source: text('source'),
-  linkUrl: text('link_url'),
+  body: encryptedText('body').notNull(),
+  transcript: encryptedText('transcript'),
+  source: encryptedText('source'),
+  linkUrl: encryptedText('link_url'),
   linkTitle: text('link_title'),
   linkDescription: text('link_description'),
   linkSite: text('link_site'),
@@ -57,7 +58,7 @@ export const noteCorrections = pgTable('note_corrections', {
   userId: uuid('user_id').notNull(),
   noteId: uuid('note_id'),
   topicId: uuid('topic_id').notNull(),
-  example: text('example').notNull(),
+  example: encryptedText('example').notNull(),
   createdAt: tstz('created_at').notNull(),
 });
 
