@@ -90,6 +90,10 @@ describe('notes API', () => {
     expect((await post('', { text: 'Записаться к врачу и сдать анализы крови' })).status).toBe(201);
     const found = await h.request(`/api/v1/notes?q=${encodeURIComponent('анализ врач')}`, { headers: auth });
     expect(((await found.json()) as { items: unknown[] }).items).toHaveLength(1);
+    // At rest the database holds ciphertext only; search found it by decrypting in the process.
+    const stored = await h.t.testDb.database.raw.query<{ body: string }>('SELECT body FROM notes');
+    expect(stored.length).toBeGreaterThan(0);
+    for (const row of stored) expect(row.body).not.toMatch(/врач|saxophone|report/i);
     const other = await h.person('Eve');
     const theirs = await h.request(`/api/v1/notes?q=${encodeURIComponent('врач')}`, { headers: other.auth });
     expect(((await theirs.json()) as { items: unknown[] }).items).toEqual([]);
