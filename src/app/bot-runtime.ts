@@ -31,6 +31,7 @@ import {
   NOTIFY_QUEUES,
   type Notifier,
 } from '../platform/telegram/index.ts';
+import { createTelegramActions, type TelegramActions } from '../platform/telegram/telegram-actions.ts';
 import type { UserService } from '../platform/users/user-service.ts';
 
 export const BOT_QUEUES: QueueDefinition[] = [UPDATES_QUEUE, PRUNE_QUEUE, UNBLOCK_QUEUE, ...NOTIFY_QUEUES];
@@ -43,6 +44,8 @@ export interface BotRuntime {
   start(selfUrl: string | null): Promise<void>;
   /** Durable notifications (set once `start` ran). */
   notifier(): Notifier;
+  /** Telegram calls for capabilities' jobs (set once `start` ran). */
+  telegram(): TelegramActions;
   stop(): Promise<void>;
 }
 
@@ -72,6 +75,7 @@ export function createBotRuntime(deps: {
   // does, so shutdown stays bounded; the work they belonged to is deferred and done after restart.
   const shutdown = new AbortController();
   let notifier: Notifier | null = null;
+  let telegram: TelegramActions | null = null;
 
   return {
     webhookRoutes,
@@ -91,6 +95,7 @@ export function createBotRuntime(deps: {
       });
       const replyLog = createReplyLog(db, logger);
       notifier = createNotifier({ jobs, api: client.api, database, logger, metrics: deps.metrics });
+      telegram = createTelegramActions(client.api, apiRoot, config.telegram.token);
       const bot = createBot({
         token: config.telegram.token,
         apiRoot,
@@ -177,6 +182,10 @@ export function createBotRuntime(deps: {
     notifier() {
       if (!notifier) throw new Error('bot runtime not started');
       return notifier;
+    },
+    telegram() {
+      if (!telegram) throw new Error('bot runtime not started');
+      return telegram;
     },
     async stop() {
       stopped = true;

@@ -136,6 +136,11 @@ export async function startSystem(
       db: database.db,
       jobs: jobPort(jobs.jobs),
       notify,
+      telegram: {
+        downloadFile: (fileId, maxBytes) => botRuntime.telegram().downloadFile(fileId, maxBytes),
+        createForumTopic: (chatId, name) => botRuntime.telegram().createForumTopic(chatId, name),
+        editMessageText: (chatId, id, text, o) => botRuntime.telegram().editMessageText(chatId, id, text, o),
+      },
       users,
       ai,
       now,
