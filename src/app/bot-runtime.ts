@@ -1,3 +1,4 @@
+import type { Api } from 'grammy';
 import type { Hono } from 'hono';
 import type { BotFeature } from '../bot/bot-feature.ts';
 import type { BotShell } from '../bot/bot-shell.ts';
@@ -42,6 +43,8 @@ export interface BotRuntime {
   start(selfUrl: string | null): Promise<void>;
   /** Durable notifications (set once `start` ran). */
   notifier(): Notifier;
+  /** The shared Telegram client's API (set once `start` ran). */
+  api(): Api;
   stop(): Promise<void>;
 }
 
@@ -68,6 +71,7 @@ export function createBotRuntime(deps: {
   const stops: Array<() => Promise<void>> = [];
   let stopped = false;
   let notifier: Notifier | null = null;
+  let api: Api | null = null;
 
   return {
     webhookRoutes,
@@ -84,6 +88,7 @@ export function createBotRuntime(deps: {
           ? { ...DEFAULT_TELEGRAM_LIMITS, globalPerSecond: config.telegramLimits.globalPerSecond }
           : 'off',
       });
+      api = client.api;
       notifier = createNotifier({ jobs, api: client.api, database, logger, metrics: deps.metrics });
       const bot = createBot({
         token: config.telegram.token,
@@ -160,6 +165,10 @@ export function createBotRuntime(deps: {
     notifier() {
       if (!notifier) throw new Error('bot runtime not started');
       return notifier;
+    },
+    api() {
+      if (!api) throw new Error('bot runtime not started');
+      return api;
     },
     async stop() {
       stopped = true;

@@ -1,4 +1,5 @@
 import type { AnyCapabilityModule } from '../capabilities/capability.ts';
+import { companionModuleWith, companionOptionsFromEnv } from '../capabilities/companion/index.ts';
 import { remindersModule } from '../capabilities/reminders/index.ts';
 import { smartInboxModule } from '../capabilities/smart-inbox/index.ts';
 import { tasksModule } from '../capabilities/tasks/index.ts';
@@ -12,4 +13,6 @@ export const CAPABILITY_MODULES: readonly AnyCapabilityModule[] = [
   tasksModule,
   remindersModule,
   smartInboxModule,
+  // After the smart inbox: free text it did not claim is conversation.
+  companionModuleWith(companionOptionsFromEnv(process.env)),
 ];

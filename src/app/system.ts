@@ -132,6 +132,7 @@ export async function startSystem(
       db: database.db,
       jobs: jobPort(jobs.jobs),
       notify,
+      telegram: () => botRuntime.api(),
       users,
       ai,
       now,

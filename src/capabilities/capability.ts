@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Api } from 'grammy';
 import type { Hono } from 'hono';
 import type { BotFeature } from '../bot/bot-feature.ts';
 import type { HelpEntry, MenuEntry } from '../bot/help-menu.ts';
@@ -40,6 +41,12 @@ export interface CapabilityDeps {
   /** The job port (no pg-boss behind it: a capability never reaches the library). */
   jobs: JobPort;
   notify: NotifyFn;
+  /**
+   * The one Telegram client (shared limits, 429 handling, blocked users marked), for sends whose
+   * result matters now: bulk delivery, editing a live progress message. Prefer `notify` otherwise.
+   * Available once the bot runtime started (call it when sending, not in `create`).
+   */
+  telegram: () => Api;
   users: UserService;
   ai: Ai;
   /** Values of contributed settings (this capability's and others'), by key. */
