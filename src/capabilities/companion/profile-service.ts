@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { Ai } from '../../platform/ai/index.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -94,7 +95,12 @@ export function createProfileService(deps: {
     const last = Math.max(user.lastSeenAt.getTime(), entries[0]?.at.getTime() ?? 0);
     return {
       accountAgeDays: Math.floor((at.getTime() - user.createdAt.getTime()) / DAY),
-      inactiveDays: Math.floor((at.getTime() - last) / DAY),
+      // Calendar days in the person's timezone: last seen Monday evening = 3 days inactive on Thursday morning.
+      inactiveDays: Math.round(
+        DateTime.fromJSDate(at, { zone: user.timezone })
+          .startOf('day')
+          .diff(DateTime.fromMillis(last, { zone: user.timezone }).startOf('day'), 'days').days,
+      ),
       activeDaysInLast14: activeDays.size,
     };
   }
