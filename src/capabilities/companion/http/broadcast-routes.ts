@@ -83,7 +83,9 @@ export function createBroadcastRoutes(broadcasts: BroadcastService) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.openapi(create, async (c) => {
     const body = c.req.valid('json');
-    const created = await broadcasts.create({ ...body, createdBy: c.get('user').id });
+    const user = c.get('user');
+    // The admin who started it gets the one live progress message in their chat.
+    const created = await broadcasts.create({ ...body, createdBy: user.id, progressChatId: user.telegramId });
     return c.json(toJson(created), 201);
   });
   app.openapi(get, async (c) => c.json(toJson(await broadcasts.get(c.req.valid('param').id)), 200));
