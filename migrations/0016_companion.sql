@@ -14,7 +14,8 @@ CREATE INDEX companion_messages_created_idx ON companion_messages (created_at);
 
 -- One rolling summary of the conversation older than the kept history.
 CREATE TABLE companion_summaries (
-  user_id uuid PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+  id uuid PRIMARY KEY,
+  user_id uuid NOT NULL UNIQUE REFERENCES users(id) ON DELETE CASCADE,
   text text NOT NULL,
   summarised_until timestamptz NOT NULL,
   updated_at timestamptz NOT NULL
@@ -89,3 +90,9 @@ CREATE TABLE companion_broadcast_recipients (
   PRIMARY KEY (broadcast_id, user_id)
 );
 CREATE INDEX companion_broadcast_pending_idx ON companion_broadcast_recipients (broadcast_id, state);
+
+-- Text people wrote (or that quotes it): sealed at rest once the encrypted column type is merged
+-- (the platform seals marked columns of tables with an `id` key; the mark is inert before that).
+COMMENT ON COLUMN companion_messages.text IS 'secretary:encrypted';
+COMMENT ON COLUMN companion_summaries.text IS 'secretary:encrypted';
+COMMENT ON COLUMN companion_proactive_log.text IS 'secretary:encrypted';

@@ -19,7 +19,8 @@ export const companionMessages = pgTable('companion_messages', {
 });
 
 export const companionSummaries = pgTable('companion_summaries', {
-  userId: uuid('user_id').primaryKey(),
+  id: uuid('id').primaryKey(),
+  userId: uuid('user_id').notNull().unique(),
   text: conversationText('text').notNull(),
   summarisedUntil: tstz('summarised_until').notNull(),
   updatedAt: tstz('updated_at').notNull(),
@@ -54,7 +55,7 @@ export const companionProactiveLog = pgTable('companion_proactive_log', {
   decision: text('decision').$type<'sent' | 'skipped'>().notNull(),
   reason: text('reason').notNull(),
   localDate: date('local_date', { mode: 'string' }).notNull(),
-  text: text('text'),
+  text: conversationText('text'),
   at: tstz('at').notNull(),
 });
 

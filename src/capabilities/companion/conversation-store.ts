@@ -53,7 +53,7 @@ export function createConversationStore(db: Db): ConversationStore {
       const values = { text, summarisedUntil: until, updatedAt: at };
       await db
         .insert(companionSummaries)
-        .values({ userId, ...values })
+        .values({ id: uuidv7(), userId, ...values })
         .onConflictDoUpdate({ target: companionSummaries.userId, set: values });
     },
     async lastAt(userId) {
