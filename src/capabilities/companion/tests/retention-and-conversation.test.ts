@@ -40,7 +40,13 @@ describe('retention', () => {
       await store.append(userId, 'user', `message ${day}`, at);
     }
     // "Now" is day 99 at noon; the window is 90 days: days 0–8 are older, day 9 is exactly on the edge (kept).
-    const retention = createRetention({ db: f.db, activity: f.activity, conversation: store, days: 90, now: f.clock.now });
+    const retention = createRetention({
+      db: f.db,
+      activity: f.activity,
+      conversation: store,
+      days: 90,
+      now: f.clock.now,
+    });
     const result = await retention();
     expect(result).toMatchObject({ activity: 9, messages: 9 });
     const left = await store.unsummarised(userId, null);
