@@ -1,4 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Api } from 'grammy';
 import type { Hono } from 'hono';
 import type { BotFeature } from '../bot/bot-feature.ts';
 import type { BotShell } from '../bot/bot-shell.ts';
@@ -46,6 +47,8 @@ export interface BotRuntime {
   notifier(): Notifier;
   /** Telegram calls for capabilities' jobs (set once `start` ran). */
   telegram(): TelegramActions;
+  /** The shared Telegram client's API (set once `start` ran). */
+  api(): Api;
   stop(): Promise<void>;
 }
 
@@ -76,6 +79,7 @@ export function createBotRuntime(deps: {
   const shutdown = new AbortController();
   let notifier: Notifier | null = null;
   let telegram: TelegramActions | null = null;
+  let api: Api | null = null;
 
   return {
     webhookRoutes,
@@ -94,6 +98,7 @@ export function createBotRuntime(deps: {
         shutdown: shutdown.signal,
       });
       const replyLog = createReplyLog(db, logger);
+      api = client.api;
       notifier = createNotifier({ jobs, api: client.api, database, logger, metrics: deps.metrics });
       telegram = createTelegramActions(client.api, apiRoot, config.telegram.token);
       const bot = createBot({
@@ -186,6 +191,10 @@ export function createBotRuntime(deps: {
     telegram() {
       if (!telegram) throw new Error('bot runtime not started');
       return telegram;
+    },
+    api() {
+      if (!api) throw new Error('bot runtime not started');
+      return api;
     },
     async stop() {
       stopped = true;

@@ -1,4 +1,5 @@
 import type { AnyCapabilityModule } from '../capabilities/capability.ts';
+import { companionModuleWith, companionOptionsFromEnv } from '../capabilities/companion/index.ts';
 import { notesModule } from '../capabilities/notes/index.ts';
 import { remindersModule } from '../capabilities/reminders/index.ts';
 import { smartInboxModule } from '../capabilities/smart-inbox/index.ts';
@@ -14,4 +15,6 @@ export const CAPABILITY_MODULES: readonly AnyCapabilityModule[] = [
   remindersModule,
   notesModule,
   smartInboxModule,
+  // After the smart inbox: free text it did not claim is conversation.
+  companionModuleWith(companionOptionsFromEnv(process.env)),
 ];

@@ -141,6 +141,7 @@ export async function startSystem(
         createForumTopic: (chatId, name) => botRuntime.telegram().createForumTopic(chatId, name),
         editMessageText: (chatId, id, text, o) => botRuntime.telegram().editMessageText(chatId, id, text, o),
       },
+      telegramApi: () => botRuntime.api(),
       users,
       ai,
       now,

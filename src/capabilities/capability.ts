@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Api } from 'grammy';
 import type { Hono } from 'hono';
 import type { BotFeature } from '../bot/bot-feature.ts';
 import type { HelpEntry, MenuEntry } from '../bot/help-menu.ts';
@@ -44,6 +45,12 @@ export interface CapabilityDeps {
   jobs: JobPort;
   notify: NotifyFn;
   telegram: TelegramActions;
+  /**
+   * The one Telegram client (shared limits, 429 handling, blocked users marked), for sends whose
+   * result matters now: bulk delivery, editing a live progress message. Prefer `notify` otherwise.
+   * Available once the bot runtime started (call it when sending, not in `create`).
+   */
+  telegramApi: () => Api;
   users: UserService;
   ai: Ai;
   /** Values of contributed settings (this capability's and others'), by key. */

@@ -24,6 +24,16 @@ import { createTopicService } from './topic-service.ts';
 
 const LOCALES = new URL('./locales', import.meta.url).pathname;
 
+/**
+ * Offline, a line the parser cannot place is a note when it reads like one — a link, or a statement
+ * of a few words; a short question or a greeting ("как дела?") is left to the conversation.
+ */
+function looksLikeNote(title: string): boolean {
+  if (firstUrl(title)) return true;
+  const words = title.trim().split(/\s+/).filter(Boolean).length;
+  return words >= 4 && !/[?？]\s*$/.test(title.trim());
+}
+
 /** What the smart inbox files here: lines neither a task nor a reminder (the model's "note"). */
 function noteTarget(filing: FilingService): InboxTarget {
   return {
@@ -33,7 +43,13 @@ function noteTarget(filing: FilingService): InboxTarget {
     savedKey: 'notes-inbox-saved',
     switchKey: 'notes-inbox-switch',
     claim: (parsed, model) =>
-      model ? (model.intent === 'note' ? 1 : null) : parsed.intent === 'unknown' ? 0.5 : null,
+      model
+        ? model.intent === 'note'
+          ? 1
+          : null
+        : parsed.intent === 'unknown' && looksLikeNote(parsed.title)
+          ? 0.5
+          : null,
     // The card already holds the person's confirmation; filing happens after the draft commits.
     async save(userId, content) {
       const url = firstUrl(content.title);

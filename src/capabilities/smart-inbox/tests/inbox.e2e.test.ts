@@ -60,7 +60,7 @@ describe('smart inbox', () => {
     ]);
   });
 
-  it('ru: a reminder card can be turned into a task, edited, and a line with nothing to do becomes a note', async () => {
+  it('ru: a reminder card can be turned into a task, edited; a statement becomes a note, a question is conversation', async () => {
     const boris = await registered('Борис', 'ru', 'Москва');
     const chat = boris.privateChat();
     await boris.send('напомни завтра в 9 позвонить маме');
@@ -82,9 +82,12 @@ describe('smart inbox', () => {
     await edited.click('💾 Сохранить');
     await chat.waitForEdit(card, (m) => m.text.startsWith('✅ Задача сохранена'));
 
-    // A line that is neither a task nor a reminder is kept as a note (no "didn't understand").
-    await boris.send('как дела?');
+    // A statement that is neither a task nor a reminder is kept as a note (no "didn't understand").
+    await boris.send('идея для подарка маме — книга про сад');
     await chat.nextMessage(/В теме/);
+    // A short question is conversation: the companion answers (offline: it says so honestly).
+    await boris.send('как дела?');
+    await chat.nextMessage(/Свободно поговорить сейчас не получится/);
     await boris.send('/notanything');
     await chat.nextMessage(/Не понял|Неизвестная команда|\/help/);
   });
