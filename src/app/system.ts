@@ -47,8 +47,9 @@ export interface System {
 }
 
 /**
- * Builds and starts one process: opens the database (starting the embedded one if needed), migrates, starts the job runtime,
- * then the roles asked for. `stop()` undoes it in reverse: stop taking work, finish, close the DB.
+ * Builds and starts one process: opens the database (starting the embedded one if needed),
+ * migrates, starts the job runtime, then the parts asked for. `stop()` undoes it in reverse: stop
+ * taking work, finish, close the DB.
  */
 export async function startSystem(
   config: Config,
