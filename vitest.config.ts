@@ -27,7 +27,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Each file gets its own database; PGlite boots in ~2 s, so a few files at once is the sweet spot.
     maxWorkers: process.env.CI ? 2 : 4,
-    setupFiles: ['test/support/keep-failed-database.ts'],
+    setupFiles: ['test/support/at-rest-keyring.ts', 'test/support/keep-failed-database.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: UNIT } },
       {
