@@ -616,11 +616,7 @@ export const EN_CASES: ParseCase[] = [
     'buy milk tmrw',
     { intent: 'task', title: 'Buy milk', due: '2026-03-09T09:00:00-04:00', allDay: true },
   ],
-  [
-    'ny',
-    'pay rent tmr 6pm',
-    { intent: 'task', title: 'Pay rent', due: '2026-03-09T18:00:00-04:00' },
-  ],
+  ['ny', 'pay rent tmr 6pm', { intent: 'task', title: 'Pay rent', due: '2026-03-09T18:00:00-04:00' }],
   [
     'ny',
     'dentist next tue 10am p1',
@@ -630,7 +626,13 @@ export const EN_CASES: ParseCase[] = [
   [
     'ny',
     'finish the slides eod p2',
-    { intent: 'task', title: 'Finish the slides', due: '2026-03-08T23:59:00-04:00', allDay: true, priority: 'high' },
+    {
+      intent: 'task',
+      title: 'Finish the slides',
+      due: '2026-03-08T23:59:00-04:00',
+      allDay: true,
+      priority: 'high',
+    },
   ],
   [
     'ny',

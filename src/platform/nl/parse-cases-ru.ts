@@ -808,11 +808,21 @@ export const RU_CASES: ParseCase[] = [
     'позвонить маме послезавтра утром',
     { intent: 'reminder', title: 'Позвонить маме', due: '2026-11-25T09:00:00+03:00' },
   ],
-  ['moscow', 'отправить отчёт в обед', { intent: 'task', title: 'Отправить отчёт', due: '2026-11-23T13:00:00+03:00' }],
+  [
+    'moscow',
+    'отправить отчёт в обед',
+    { intent: 'task', title: 'Отправить отчёт', due: '2026-11-23T13:00:00+03:00' },
+  ],
   [
     'moscow',
     'купить подарок завтра p2',
-    { intent: 'task', title: 'Купить подарок', due: '2026-11-24T09:00:00+03:00', allDay: true, priority: 'high' },
+    {
+      intent: 'task',
+      title: 'Купить подарок',
+      due: '2026-11-24T09:00:00+03:00',
+      allDay: true,
+      priority: 'high',
+    },
   ],
   [
     'moscow',

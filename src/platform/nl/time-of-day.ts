@@ -79,7 +79,10 @@ const PARTS: Array<{ re: RegExp; hour: number; today?: boolean; tomorrow?: boole
   { re: /(?<![\p{L}])(?:in the )?evening(?![\p{L}])/iu, hour: 19 },
   { re: /(?<![\p{L}])(?:at night|tomorrow night)(?![\p{L}])/iu, hour: 22 },
   { re: /(?<![\p{L}])(?:с утра|утром|поутру)(?![\p{L}])/iu, hour: 9 },
-  { re: /(?<![\p{L}])(?:в обед|к обеду|в обеденный перерыв|at lunch(?:time)?|by lunch)(?![\p{L}])/iu, hour: 13 },
+  {
+    re: /(?<![\p{L}])(?:в обед|к обеду|в обеденный перерыв|at lunch(?:time)?|by lunch)(?![\p{L}])/iu,
+    hour: 13,
+  },
   { re: /(?<![\p{L}])(?:дн[её]м|после обеда)(?![\p{L}])/iu, hour: 14 },
   { re: /(?<![\p{L}])(?:вечером|вечерком)(?![\p{L}])/iu, hour: 19 },
   { re: /(?<![\p{L}])ночью(?![\p{L}])/iu, hour: 22 },
