@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import type { BotServices } from '../bot/bot-context.ts';
 import type { BotFeature } from '../bot/bot-feature.ts';
 import type { BotShell } from '../bot/bot-shell.ts';
 import { createBot, registerCommands } from '../bot/create-bot.ts';
@@ -57,6 +58,7 @@ export function createBotRuntime(deps: {
   roles: { http: boolean; worker: boolean };
   features?: readonly BotFeature[];
   shell?: BotShell;
+  issueToken?: BotServices['issueToken'];
 }): BotRuntime {
   const { config, database, jobs, logger } = deps;
   const db = database.db;
@@ -96,6 +98,8 @@ export function createBotRuntime(deps: {
           flood: createFloodControl(db, config.flood),
           now: deps.now,
           webAppUrl: config.publicUrl ? `${config.publicUrl}/app/` : undefined,
+          issueToken: deps.issueToken,
+          docsUrl: `${config.publicUrl ?? selfUrl ?? ''}/docs`,
         },
         // The reply log is outermost: it records one entry per logical call, however often the client retries it.
         transformers: [createReplyLogTransformer(db, logger), client.transformer],

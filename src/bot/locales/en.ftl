@@ -18,6 +18,7 @@ help =
     /settings — language, timezone, quiet hours, notifications
     /language — change language
     /cancel — leave whatever we are doing
+    /token — an API token for your own scripts (API reference at /docs)
     /help — this message
 
 cmd-start = Start and register
@@ -26,6 +27,7 @@ cmd-settings = Settings
 cmd-language = Language
 cmd-cancel = Cancel the current action
 cmd-help = Help
+cmd-token = API token for scripts and apps
 
 menu-title = <b>Main menu</b>
 menu-settings = ⚙️ Settings
@@ -110,3 +112,9 @@ rule-yearly = { $n ->
 rule-count = ({ $n } times)
 rule-until = until { $date }
 rule-custom = on a custom schedule
+
+token-issued = 🔑 Your API token (valid until { $until }):
+    <code>{ $token }</code>
+    Send it as <code>Authorization: Bearer …</code>. The API reference: { $docs }
+    Anyone holding it acts as you until then: delete this message once copied. POST /api/v1/auth/logout-all revokes every token.
+token-unavailable = This server does not serve the API, so there is no token to give.

@@ -18,6 +18,7 @@ help =
     /settings — язык, часовой пояс, тихие часы, уведомления
     /language — сменить язык
     /cancel — прервать текущее действие
+    /token — API-токен для ваших скриптов (описание API — /docs)
     /help — это сообщение
 
 cmd-start = Начать и зарегистрироваться
@@ -26,6 +27,7 @@ cmd-settings = Настройки
 cmd-language = Язык
 cmd-cancel = Отменить текущее действие
 cmd-help = Помощь
+cmd-token = API-токен для скриптов и приложений
 
 menu-title = <b>Главное меню</b>
 menu-settings = ⚙️ Настройки
@@ -122,3 +124,9 @@ rule-yearly = { $n ->
 rule-count = ({ $n } раз)
 rule-until = до { $date }
 rule-custom = по особому расписанию
+
+token-issued = 🔑 Ваш API-токен (действует до { $until }):
+    <code>{ $token }</code>
+    Передавайте его как <code>Authorization: Bearer …</code>. Описание API: { $docs }
+    Кто знает токен, действует от вашего имени до этого срока: удалите сообщение, скопировав токен. POST /api/v1/auth/logout-all отзывает все токены.
+token-unavailable = Этот сервер не отдаёт API, поэтому токена нет.
