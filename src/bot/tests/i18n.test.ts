@@ -52,7 +52,10 @@ describe('bot texts', () => {
             return '';
           }
         })();
-        const keys = new Set([...en, ...[...own.matchAll(/^([a-z][a-z0-9-]*)\s*=/gm)].map((m) => m[1] as string)]);
+        const keys = new Set([
+          ...en,
+          ...[...own.matchAll(/^([a-z][a-z0-9-]*)\s*=/gm)].map((m) => m[1] as string),
+        ]);
         return sourceFiles(dir).flatMap((file) =>
           [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-z][a-z0-9-]*)'/g)]
             .map((m) => m[1] as string)

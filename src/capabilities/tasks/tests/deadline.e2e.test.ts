@@ -85,7 +85,9 @@ describe('deadline notifications', () => {
     await clock.setTime('2037-04-01T08:00:00Z');
     await tasks.create(userId, { title: 'Silent one', dueAt: new Date('2037-04-02T12:00:00Z') });
     await advanceUntil(Date.parse('2037-04-01T12:00:00Z'), chat, /Due in 24 h:\n\nSilent one/);
-    const sends = (await t.sb.calls('sendMessage')).filter((c) => String(c.params.text).includes('Silent one'));
+    const sends = (await t.sb.calls('sendMessage')).filter((c) =>
+      String(c.params.text).includes('Silent one'),
+    );
     expect(sends.map((c) => c.params.disable_notification)).toEqual([true]);
   });
 });
