@@ -75,6 +75,7 @@ tasks-new-ask-description = <b>{ $title }</b>
     Add a description, or skip.
 tasks-new-ask-deadline = 📅 When is it due? Pick a day, or type it (e.g. "tomorrow 18:00", "friday 9am").
 tasks-new-bad-deadline = I couldn't read a future date in that. Try "tomorrow 18:00", or pick a day above.
+tasks-new-time-past = That time has already passed today. Pick a later one or type it (e.g. 21:30).
 tasks-new-ask-time = 🕒 { $day }: at what time? Pick one or type it (e.g. 14:30).
 tasks-new-bad-time = That doesn't look like a time. Send something like 14:30.
 tasks-new-past = That moment has already passed.
