@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Api } from 'grammy';
 import type { Hono } from 'hono';
+import type { BotServices } from '../bot/bot-context.ts';
 import type { BotFeature } from '../bot/bot-feature.ts';
 import type { BotShell } from '../bot/bot-shell.ts';
 import { createBot, registerCommands } from '../bot/create-bot.ts';
@@ -64,6 +65,7 @@ export function createBotRuntime(deps: {
   roles: { http: boolean; worker: boolean };
   features?: readonly BotFeature[];
   shell?: BotShell;
+  issueToken?: BotServices['issueToken'];
 }): BotRuntime {
   const { config, database, jobs, logger } = deps;
   const db = database.db;
@@ -112,6 +114,8 @@ export function createBotRuntime(deps: {
           flood: createFloodControl(db, config.flood),
           now: deps.now,
           webAppUrl: config.publicUrl ? `${config.publicUrl}/app/` : undefined,
+          issueToken: deps.issueToken,
+          docsUrl: `${config.publicUrl ?? selfUrl ?? ''}/docs`,
         },
         // The reply log wraps the client: outermost it numbers the logical calls and answers repeats
         // from the log; innermost it writes each HTTP attempt down right before it leaves (after the

@@ -163,6 +163,19 @@ export async function startSystem(
       roles: parts,
       features: capabilities.flatMap((c) => (c.bot ? [c.bot] : [])),
       shell: assembled.shell,
+      // `/token` in the bot: the same short-lived tokens as the Mini App login, revocable alike.
+      ...(parts.http || config.publicUrl
+        ? {
+            issueToken: (user) =>
+              tokens.mint({
+                sub: user.id,
+                tg: user.telegramId,
+                roles: user.roles,
+                via: 'bot',
+                tv: user.tokenVersion,
+              }),
+          }
+        : {}),
     });
     cleanups.push(() => botRuntime.stop());
 
