@@ -1,4 +1,5 @@
 import type { AnyCapabilityModule } from '../capabilities/capability.ts';
+import { insightsModule } from '../capabilities/insights/index.ts';
 import { remindersModule } from '../capabilities/reminders/index.ts';
 import { smartInboxModule } from '../capabilities/smart-inbox/index.ts';
 import { tasksModule } from '../capabilities/tasks/index.ts';
@@ -11,5 +12,6 @@ import { tasksModule } from '../capabilities/tasks/index.ts';
 export const CAPABILITY_MODULES: readonly AnyCapabilityModule[] = [
   tasksModule,
   remindersModule,
+  insightsModule,
   smartInboxModule,
 ];

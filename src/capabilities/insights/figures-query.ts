@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import { type SQL, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import type { Db } from '../../platform/db/database.ts';
 import type { CourseFigures, Figures, Period } from './insight-types.ts';
 
@@ -131,7 +131,9 @@ async function courseFigures(db: Db, userId: string, p: Period, now: Date): Prom
       learnedInPeriod: num(r.in_period),
       pacePerWeek: Math.round(perDay * 7 * 10) / 10,
       projectedFinish:
-        remaining > 0 && perDay > 0 ? (today.plus({ days: Math.ceil(remaining / perDay) }).toISODate() as string) : null,
+        remaining > 0 && perDay > 0
+          ? (today.plus({ days: Math.ceil(remaining / perDay) }).toISODate() as string)
+          : null,
     };
   });
 }

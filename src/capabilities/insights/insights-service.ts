@@ -10,7 +10,11 @@ export interface InsightsService {
   figures(userId: string, kind: PeriodKind, custom?: { from?: string; to?: string }): Promise<Figures>;
 }
 
-export function createInsightsService(deps: { db: Db; users: UserService; now: () => Date }): InsightsService {
+export function createInsightsService(deps: {
+  db: Db;
+  users: UserService;
+  now: () => Date;
+}): InsightsService {
   return {
     async figures(userId, kind, custom) {
       const user = await deps.users.getById(userId);

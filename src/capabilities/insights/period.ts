@@ -33,10 +33,13 @@ export function resolvePeriod(
       break;
     case 'custom': {
       start = DateTime.fromISO(custom.from ?? '', { zone: timezone }).startOf('day');
-      end = DateTime.fromISO(custom.to ?? '', { zone: timezone }).startOf('day').plus({ days: 1 });
+      end = DateTime.fromISO(custom.to ?? '', { zone: timezone })
+        .startOf('day')
+        .plus({ days: 1 });
       if (!start.isValid || !end.isValid)
         throw new DomainError('invalid', 'period_dates', 'A custom period needs from and to as YYYY-MM-DD');
-      if (end <= start) throw new DomainError('invalid', 'period_order', 'The period must end on or after its start');
+      if (end <= start)
+        throw new DomainError('invalid', 'period_order', 'The period must end on or after its start');
       break;
     }
   }

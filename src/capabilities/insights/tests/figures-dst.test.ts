@@ -18,15 +18,35 @@ beforeAll(async () => {
   for (const userId of [ids.berlin, ids.ny] as string[]) {
     const c = '2026-03-20T12:00:00Z';
     // c1: Berlin Sun 29 00:30 (CET) / NY Sat 28 19:30 — on time
-    await seedTask(h, userId, { createdAt: c, dueAt: '2026-03-29T00:00:00Z', completedAt: '2026-03-28T23:30:00Z' });
+    await seedTask(h, userId, {
+      createdAt: c,
+      dueAt: '2026-03-29T00:00:00Z',
+      completedAt: '2026-03-28T23:30:00Z',
+    });
     // c2: Berlin Sun 29 03:30 (CEST) / NY Sat 28 21:30 — 30 min late
-    await seedTask(h, userId, { createdAt: c, dueAt: '2026-03-29T01:00:00Z', completedAt: '2026-03-29T01:30:00Z' });
+    await seedTask(h, userId, {
+      createdAt: c,
+      dueAt: '2026-03-29T01:00:00Z',
+      completedAt: '2026-03-29T01:30:00Z',
+    });
     // c3: Berlin Mon 23 05:30 / NY Mon 23 00:30 — on time
-    await seedTask(h, userId, { createdAt: c, dueAt: '2026-03-23T06:30:00Z', completedAt: '2026-03-23T04:30:00Z' });
+    await seedTask(h, userId, {
+      createdAt: c,
+      dueAt: '2026-03-23T06:30:00Z',
+      completedAt: '2026-03-23T04:30:00Z',
+    });
     // c4: Berlin Mon 23 04:30 / NY Sun 22 23:30 (before NY's week) — 120 min late
-    await seedTask(h, userId, { createdAt: c, dueAt: '2026-03-23T01:30:00Z', completedAt: '2026-03-23T03:30:00Z' });
+    await seedTask(h, userId, {
+      createdAt: c,
+      dueAt: '2026-03-23T01:30:00Z',
+      completedAt: '2026-03-23T03:30:00Z',
+    });
     // c5: Berlin Mon 30 00:30 (after Berlin's week) / NY Sun 29 18:30 — 120 min late
-    await seedTask(h, userId, { createdAt: c, dueAt: '2026-03-29T20:30:00Z', completedAt: '2026-03-29T22:30:00Z' });
+    await seedTask(h, userId, {
+      createdAt: c,
+      dueAt: '2026-03-29T20:30:00Z',
+      completedAt: '2026-03-29T22:30:00Z',
+    });
     // c6: open, due Wed 25 — overdue now
     await seedTask(h, userId, { createdAt: c, dueAt: '2026-03-25T12:00:00Z' });
     // c7: created Berlin Mon 30 00:30 (outside) / NY Sun 29 18:30 (inside)
@@ -45,7 +65,12 @@ afterAll(() => h?.close());
 describe('figures of a week across the DST change', () => {
   it('Berlin: [Sun 22 23:00Z, Sun 29 22:00Z)', async () => {
     const f = await insights.figures(ids.berlin as string, 'last-week');
-    expect(f.period).toEqual({ kind: 'last-week', from: '2026-03-23', to: '2026-03-29', timezone: 'Europe/Berlin' });
+    expect(f.period).toEqual({
+      kind: 'last-week',
+      from: '2026-03-23',
+      to: '2026-03-29',
+      timezone: 'Europe/Berlin',
+    });
     // c1..c4 completed inside; due inside: c1..c6 (6), done 5; with deadline 4, on time c1, c3.
     expect(f.tasks).toEqual({
       created: 0,
@@ -62,7 +87,12 @@ describe('figures of a week across the DST change', () => {
       { date: '2026-03-29', completed: 2 },
     ]);
     expect(f.perDay).toHaveLength(7);
-    expect(Object.fromEntries(f.hours.flatMap((n, hour) => (n ? [[hour, n]] : [])))).toEqual({ 0: 1, 3: 1, 4: 1, 5: 1 });
+    expect(Object.fromEntries(f.hours.flatMap((n, hour) => (n ? [[hour, n]] : [])))).toEqual({
+      0: 1,
+      3: 1,
+      4: 1,
+      5: 1,
+    });
     expect(f.weekdays).toEqual([2, 0, 0, 0, 0, 0, 2]);
     expect(f.bestHour).toBe(0);
     expect(f.bestWeekday).toBe(1);
@@ -90,7 +120,12 @@ describe('figures of a week across the DST change', () => {
       { date: '2026-03-28', completed: 2 },
       { date: '2026-03-29', completed: 1 },
     ]);
-    expect(Object.fromEntries(f.hours.flatMap((n, hour) => (n ? [[hour, n]] : [])))).toEqual({ 0: 1, 18: 1, 19: 1, 21: 1 });
+    expect(Object.fromEntries(f.hours.flatMap((n, hour) => (n ? [[hour, n]] : [])))).toEqual({
+      0: 1,
+      18: 1,
+      19: 1,
+      21: 1,
+    });
     expect(f.weekdays).toEqual([1, 0, 0, 0, 0, 2, 1]);
     expect(f.bestWeekday).toBe(6);
     // Days: 22, 23, 28, 29 → runs of 2; the 28–29 run ends yesterday (NY today is the 30th).
@@ -99,8 +134,8 @@ describe('figures of a week across the DST change', () => {
   });
 
   it('a custom period with the end before the start is refused', async () => {
-    await expect(insights.figures(ids.ny as string, 'custom', { from: '2026-03-10', to: '2026-03-01' })).rejects.toThrow(
-      /end on or after/,
-    );
+    await expect(
+      insights.figures(ids.ny as string, 'custom', { from: '2026-03-10', to: '2026-03-01' }),
+    ).rejects.toThrow(/end on or after/);
   });
 });

@@ -10,7 +10,13 @@ export interface SeededTask {
  * The figures worked out in plain JavaScript from the seeded list (luxon for local days), to check
  * the SQL against: a second, independent way to the same numbers.
  */
-export function referenceFigures(list: SeededTask[], timezone: string, from: string, to: string, now: string) {
+export function referenceFigures(
+  list: SeededTask[],
+  timezone: string,
+  from: string,
+  to: string,
+  now: string,
+) {
   const local = (iso: string) => DateTime.fromISO(iso, { zone: timezone });
   const start = DateTime.fromISO(from, { zone: timezone }).startOf('day');
   const end = DateTime.fromISO(to, { zone: timezone }).startOf('day').plus({ days: 1 });
@@ -18,7 +24,9 @@ export function referenceFigures(list: SeededTask[], timezone: string, from: str
   const completed = list.filter((t) => inside(t.completedAt));
   const due = list.filter((t) => inside(t.dueAt));
   const withDeadline = completed.filter((t) => t.dueAt);
-  const late = withDeadline.filter((t) => Date.parse(t.completedAt as string) > Date.parse(t.dueAt as string));
+  const late = withDeadline.filter(
+    (t) => Date.parse(t.completedAt as string) > Date.parse(t.dueAt as string),
+  );
   const pct = (a: number, b: number) => (b === 0 ? null : Math.round((a * 100) / b));
   const perDay = new Map<string, number>();
   const hours = new Array<number>(24).fill(0);
@@ -32,7 +40,9 @@ export function referenceFigures(list: SeededTask[], timezone: string, from: str
   const nowMs = Date.parse(now);
   const days = [
     ...new Set(
-      list.filter((t) => t.completedAt && Date.parse(t.completedAt) <= nowMs).map((t) => local(t.completedAt as string).toISODate()),
+      list
+        .filter((t) => t.completedAt && Date.parse(t.completedAt) <= nowMs)
+        .map((t) => local(t.completedAt as string).toISODate()),
     ),
   ].sort() as string[];
   let best = 0;
@@ -59,7 +69,10 @@ export function referenceFigures(list: SeededTask[], timezone: string, from: str
         late.length === 0
           ? null
           : Math.round(
-              late.reduce((s, t) => s + (Date.parse(t.completedAt as string) - Date.parse(t.dueAt as string)), 0) /
+              late.reduce(
+                (s, t) => s + (Date.parse(t.completedAt as string) - Date.parse(t.dueAt as string)),
+                0,
+              ) /
                 late.length /
                 60_000,
             ),
