@@ -7,11 +7,11 @@ import type { Access, AnyCapabilityModule, NotifyFn } from '../capabilities/capa
 import { createAi, createAiRoutes, createDrizzleUsageStore } from '../platform/ai/index.ts';
 import { createApiTokens } from '../platform/auth/api-tokens.ts';
 import { createAuthRoutes } from '../platform/auth/auth-routes.ts';
+import { createSessionStore } from '../platform/auth/session-store.ts';
 import { createSettingsRoutes } from '../platform/capability/settings-routes.ts';
 import type { Config } from '../platform/config/config.ts';
 import { deriveKey, resolveEncryptionKey } from '../platform/crypto/keys.ts';
-import { type DataDirLock, lockDataDir } from '../platform/db/data-dir-lock.ts';
-import { type Database, openEmbedded, openPostgres } from '../platform/db/database.ts';
+import { type Database, openDatabase } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { DIAGNOSTICS_QUEUE, registerDiagnosticsWorker } from '../platform/diagnostics/diagnostics.ts';
 import { createHttpApp } from '../platform/http/app.ts';
@@ -27,6 +27,7 @@ import { createSandbox } from '../sandbox/index.ts';
 import { assembleCapabilities, declarations } from './assemble.ts';
 import { BOT_QUEUES, createBotRuntime } from './bot-runtime.ts';
 import { CAPABILITY_MODULES } from './capabilities.ts';
+import { openTextKeyring, warnSandboxExposed } from './data-at-rest.ts';
 import { VERSION } from './version.ts';
 
 /** Which parts of the system a process runs (not to be confused with users' roles). */
@@ -46,7 +47,7 @@ export interface System {
 }
 
 /**
- * Builds and starts one process: opens (and locks) the database, migrates, starts the job runtime,
+ * Builds and starts one process: opens the database (starting the embedded one if needed), migrates, starts the job runtime,
  * then the roles asked for. `stop()` undoes it in reverse: stop taking work, finish, close the DB.
  */
 export async function startSystem(
@@ -55,9 +56,15 @@ export async function startSystem(
   logger: Logger,
   /**
    * Tests pass an open database (not closed on stop), a pg-boss TestClock, and other capability
-   * modules (mounted exactly like the shipped ones); processes pass nothing.
+   * modules (mounted exactly like the shipped ones). Processes pass `onDatabaseLost`: the embedded
+   * PostgreSQL died and could not be restarted.
    */
-  options: { database?: Database; clock?: JobClock; modules?: readonly AnyCapabilityModule[] } = {},
+  options: {
+    database?: Database;
+    clock?: JobClock;
+    modules?: readonly AnyCapabilityModule[];
+    onDatabaseLost?: (error: Error) => void;
+  } = {},
 ): Promise<System> {
   const cleanups: Array<() => Promise<void> | void> = [];
   const stop = async () => {
@@ -71,11 +78,6 @@ export async function startSystem(
   };
   const modules = options.modules ?? CAPABILITY_MODULES;
   try {
-    let lock: DataDirLock | null = null;
-    if (config.database.kind === 'embedded' && !options.database) {
-      lock = lockDataDir(config.database.dataDir);
-      cleanups.push(() => lock?.release());
-    }
     const { key: masterKey, source } = resolveEncryptionKey({
       configured: config.encryptionKey,
       dataDir: config.dataDir,
@@ -88,12 +90,14 @@ export async function startSystem(
 
     const database =
       options.database ??
-      (config.database.kind === 'embedded'
-        ? await openEmbedded(join(config.database.dataDir, 'pgdata'))
-        : await openPostgres(config.database.url));
+      (await openDatabase(config.database, {
+        logger,
+        ...(options.onDatabaseLost ? { onLost: options.onDatabaseLost } : {}),
+      }));
     if (!options.database) cleanups.push(() => database.close());
     const applied = await migrate(database);
     if (applied.length) logger.info({ applied }, 'migrations applied');
+    await openTextKeyring(config, masterKey, database, logger);
 
     const metrics = createMetrics();
     const jobs = createJobRuntime({
@@ -172,6 +176,8 @@ export async function startSystem(
           // The Mini App will live at /app/ on this server; relative so it works on any port.
           webAppUrl: config.publicUrl ? `${config.publicUrl}/app/` : '/app/',
           stateFile: join(config.dataDir, 'sandbox-state.json'),
+          // The bot's own webhook address when HOST is an explicit non-loopback interface.
+          webhookHosts: isWildcard(config.host) ? [] : [config.host],
           logger,
           // The local Telegram shares the system's clock: message dates and Mini App auth_date
           // agree with the app's "now", also under a test clock.
@@ -184,6 +190,7 @@ export async function startSystem(
         logger,
         metrics,
         version: VERSION,
+        metricsToken: config.metricsToken,
         readiness: {
           database: async () => (await database.raw.query('SELECT 1 AS ok')).length === 1,
           jobs: () => jobs.ping(),
@@ -204,6 +211,7 @@ export async function startSystem(
             app: createAuthRoutes({
               tokens,
               users,
+              sessions: createSessionStore({ db: database.db, now }),
               botToken: config.telegram.token,
               initDataMaxAgeSeconds: config.initDataMaxAgeSeconds,
               now,
@@ -214,7 +222,8 @@ export async function startSystem(
       });
       const server = await listen(app, config.host, config.port);
       cleanups.push(() => server.close());
-      url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${server.port}`;
+      if (config.sandboxExposed) warnSandboxExposed(logger, config.host, server.port);
+      url = `http://${isWildcard(config.host) ? '127.0.0.1' : config.host}:${server.port}`;
     }
     await botRuntime.start(url);
     if (parts.worker) await assembled.startWorkers();
@@ -244,6 +253,8 @@ function withAuth(
   app.route('/', routes);
   return app;
 }
+
+const isWildcard = (host: string) => host === '0.0.0.0' || host === '::';
 
 async function listen(
   app: { fetch: (req: Request) => Response | Promise<Response> },

@@ -74,7 +74,7 @@ describe('smart inbox', () => {
     await chat.nextMessage(/Пришлите исправленный текст/);
     await boris.send('позвонить маме в пятницу !срочно');
     await chat.nextMessage(/Карточка выше обновлена/);
-    const edited = await chat.waitForEdit(card, (m) => /пт, 6 мар/.test(m.text));
+    const edited = await chat.waitForEdit(card, (m) => /пт 6 мар/.test(m.text));
     expect(edited.text).toContain('‼️ срочно');
     await edited.click('💾 Сохранить');
     await chat.waitForEdit(card, (m) => m.text.startsWith('✅ Задача сохранена'));
