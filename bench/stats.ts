@@ -1,33 +1,28 @@
 // Times the insights figures for one user with 10,000 tasks (a year of activity) on PostgreSQL
-// (BENCH_DATABASE_URL, a fresh database is created and dropped) or embedded PGlite (no URL).
+// (a fresh database is created on the server given and dropped afterwards).
 // Run: node scripts/with-node.mjs node bench/stats.ts [postgres://postgres@127.0.0.1:5432/postgres]
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { uuidv7 } from 'uuidv7';
 import { createInsightsService } from '../src/capabilities/insights/insights-service.ts';
-import { type Database, openEmbedded, openPostgres } from '../src/platform/db/database.ts';
+import { openPostgres } from '../src/platform/db/database.ts';
 import { migrate } from '../src/platform/db/migrate.ts';
 import { createUserService } from '../src/platform/users/user-service.ts';
 
 const serverUrl = process.argv[2] ?? process.env.BENCH_DATABASE_URL;
-let database: Database;
-let drop = async () => {};
-if (serverUrl) {
-  const name = `secretary_bench_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  database = await openPostgres(url.toString(), { max: 5 });
-  drop = async () => {
-    const c = new pg.Client({ connectionString: serverUrl });
-    await c.connect();
-    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await c.end();
-  };
-} else database = await openEmbedded(null);
+if (!serverUrl) throw new Error('usage: bench/stats.ts postgres://user@host:port/db (or BENCH_DATABASE_URL)');
+const name = `secretary_bench_${randomBytes(4).toString('hex')}`;
+const admin = async (query: string) => {
+  const c = new pg.Client({ connectionString: serverUrl });
+  await c.connect();
+  await c.query(query);
+  await c.end();
+};
+await admin(`CREATE DATABASE ${name}`);
+const url = new URL(serverUrl);
+url.pathname = `/${name}`;
+const database = await openPostgres(url.toString(), { max: 5 });
+const drop = () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
 await migrate(database);
 
 const users = createUserService({ db: database.db });
@@ -70,7 +65,7 @@ for (let i = 0; i < 20; i++) {
 }
 const pct = (list: number[], p: number) =>
   [...list].sort((a, b) => a - b)[Math.floor((list.length - 1) * p)] ?? 0;
-console.log(`figures for ${TASKS} tasks on ${database.kind} (20 runs each):`);
+console.log(`figures for ${TASKS} tasks on PostgreSQL (20 runs each):`);
 for (const [kind, list] of Object.entries(runs))
   console.log(
     `  ${kind.padEnd(5)} p50 ${pct(list, 0.5).toFixed(1)} ms  p95 ${pct(list, 0.95).toFixed(1)} ms`,
