@@ -1,6 +1,6 @@
 -- Insights: read-only views over what tasks, courses and reminders own (insights reads these
 -- shapes, never the tables, so the owners may change their tables behind a stable view), the
--- indexes per-period figures need, and per-user calendar feed tokens.
+-- indexes per-period figures need.
 
 CREATE INDEX tasks_user_created_idx ON tasks (user_id, created_at);
 CREATE INDEX tasks_user_completed_idx ON tasks (user_id, completed_at) WHERE completed_at IS NOT NULL;
@@ -18,10 +18,3 @@ CREATE VIEW course_topic_facts AS
          t.id AS topic_id, t.status AS topic_status, t.updated_at AS topic_updated_at
     FROM courses c
     LEFT JOIN course_topics t ON t.course_id = c.id;
-
-CREATE TABLE insights_feed_tokens (
-  user_id uuid PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
-  -- sha256 of the token in the URL: a leaked database does not leak working feed links.
-  token_hash text NOT NULL UNIQUE,
-  created_at timestamptz NOT NULL DEFAULT now()
-);
