@@ -1,5 +1,6 @@
 import type { AnyCapabilityModule } from '../capabilities/capability.ts';
 import { companionModuleWith, companionOptionsFromEnv } from '../capabilities/companion/index.ts';
+import { insightsModule } from '../capabilities/insights/index.ts';
 import { notesModule } from '../capabilities/notes/index.ts';
 import { remindersModule } from '../capabilities/reminders/index.ts';
 import { smartInboxModule } from '../capabilities/smart-inbox/index.ts';
@@ -14,6 +15,7 @@ export const CAPABILITY_MODULES: readonly AnyCapabilityModule[] = [
   tasksModule,
   remindersModule,
   notesModule,
+  insightsModule,
   smartInboxModule,
   // After the smart inbox: free text it did not claim is conversation.
   companionModuleWith(companionOptionsFromEnv(process.env)),
