@@ -64,10 +64,31 @@ async function fixtureIds(path: string): Promise<Record<string, string>> {
       const item = window.items.find((i: { reminder_id: string }) => i.reminder_id === reminder.id);
       return { id: item.occurrence_id };
     }
+    case '/notes':
+      return {
+        id: (await api(owner, 'POST', '/notes', { text: 'an owned note about the garden roses' })).id,
+      };
+    case '/notes/topics':
+      return {
+        id: (await api(owner, 'POST', '/notes/topics', { name: `t${Date.now()}${Math.random()}` })).id,
+      };
+    // Settings are per caller by key: every caller reads and writes their own value.
+    case '/settings':
+      return { key: 'notes.forum' };
+    case '/admin/broadcasts': {
+      const made = await api(admin, 'POST', '/admin/broadcasts', {
+        text: 'hello',
+        segment: { kind: 'all' },
+      });
+      return { id: made.id };
+    }
     default:
       throw new Error(`no fixture for ${path}: add one to authz-matrix.test.ts`);
   }
 }
+
+/** Paths whose parameter names the caller's own entry (a setting key), not an object of the owner. */
+const PER_CALLER = ['/api/v1/settings/'];
 
 const concrete = (op: OpenApiOperation, ids: Record<string, string>) =>
   op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -101,7 +122,22 @@ describe('authorisation matrix over /openapi.json', () => {
       if (!op.secured && anonymous.status < 400 && op.body)
         failures.push(`${label} anonymous with an empty form → ${anonymous.status}`);
 
-      if (op.path.includes('{')) {
+      // Admin-only operations: a user (owner or not) gets 403, the admin passes.
+      if (op.path.startsWith('/api/v1/admin/')) {
+        for (const [who, caller] of [
+          ['owner', owner],
+          ['other user', other],
+        ] as const) {
+          const res = await send(caller);
+          if (res.status !== 403) failures.push(`${label} as ${who} (not an admin) → ${res.status}`);
+        }
+        const res = await send(admin);
+        if ([401, 403, 404].includes(res.status) || res.status >= 500)
+          failures.push(`${label} as the admin → ${res.status} ${res.text.slice(0, 200)}`);
+        continue;
+      }
+
+      if (op.path.includes('{') && !PER_CALLER.some((prefix) => op.path.startsWith(prefix))) {
         for (const [who, caller] of [
           ['other user', other],
           ['admin', admin],
