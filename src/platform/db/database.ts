@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
@@ -25,7 +26,9 @@ pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 /** Opens PGlite in `dataDir` (or in memory when null). The caller holds the directory lock. */
 export async function openEmbedded(dataDir: string | null): Promise<Database> {
-  const pglite = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
+  // btree_gist backs the bookings' exclusion constraint; PGlite loads extensions only at create.
+  const options = { extensions: { btree_gist } };
+  const pglite = dataDir ? await PGlite.create(dataDir, options) : await PGlite.create(options);
   const raw: RawSql = {
     async query<T>(text: string, params?: unknown[]) {
       return (await pglite.query<T>(text, params)).rows;
