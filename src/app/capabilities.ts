@@ -1,3 +1,4 @@
+import { bookingModule } from '../capabilities/booking/index.ts';
 import type { Capability, CapabilityDeps } from '../capabilities/capability.ts';
 import { inboxModule } from '../capabilities/inbox/inbox-module.ts';
 import { noTasks, remindersModule } from '../capabilities/reminders/index.ts';
@@ -9,6 +10,7 @@ export const CAPABILITY_QUEUES: readonly QueueDefinition[] = [
   ...tasksModule.queues,
   ...remindersModule.queues,
   ...inboxModule.queues,
+  ...bookingModule.queues,
 ];
 
 /**
@@ -22,6 +24,7 @@ export function buildCapabilities(deps: CapabilityDeps): Capability[] {
   const remindersService = reminders.service;
   if (!tasksService || !remindersService) throw new Error('tasks and reminders must expose their services');
   // Last: the smart inbox takes the free text nothing before it claimed.
+  const booking = bookingModule.create(deps, {});
   const inbox = inboxModule.create(deps, { tasks: tasksService, reminders: remindersService });
-  return [tasks, reminders, inbox];
+  return [tasks, reminders, booking, inbox];
 }

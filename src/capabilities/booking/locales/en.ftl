@@ -1,0 +1,17 @@
+booking-notice-created-confirmation = ✅ You are booked: { $service } with { $specialist }, { $when } ({ $location }).
+booking-notice-created-created-for-you = 📅 A booking was made for you: { $service } with { $specialist }, { $when } ({ $location }).
+booking-notice-created-new = 🆕 New booking: { $client } — { $service } with { $specialist }, { $when }.
+booking-needs-approval = ⏳ Waiting for confirmation.
+booking-notice-cancelled-cancelled = ❌ Booking cancelled: { $client } — { $service } with { $specialist }, { $when }.
+booking-notice-cancelled-your-cancelled = ❌ Your booking was cancelled: { $service }, { $when }.
+booking-notice-rescheduled-moved = 🔁 Booking moved: { $client } — { $service } with { $specialist }, { $was } → { $when }.
+booking-notice-confirmed-confirmed = ✅ Booking confirmed: { $client } — { $service } with { $specialist }, { $when }.
+booking-notice-declined-declined = 🚫 Booking declined: { $service } with { $specialist }, { $when }.
+booking-notice-expired-expired = ⌛ Not confirmed in time, the booking was released: { $client } — { $service }, { $when }.
+booking-notice-done-card = ❓ Did the visit happen? { $client } — { $service } with { $specialist }, { $when }.
+booking-button-confirm = ✅ Confirm
+booking-button-decline = 🚫 Decline
+booking-button-visit-yes = ✅ Yes
+booking-button-visit-no = ❌ No
+booking-reminder = ⏰ Reminder: { $service } { $when } ({ $location }), in about { $hours } h.
+booking-pending-reminder = ⏳ Still waiting for your decision: { $client } — { $service }, { $when }.

@@ -1,0 +1,17 @@
+booking-notice-created-confirmation = ✅ Вы записаны: { $service }, специалист { $specialist }, { $when } ({ $location }).
+booking-notice-created-created-for-you = 📅 Для вас создана запись: { $service }, специалист { $specialist }, { $when } ({ $location }).
+booking-notice-created-new = 🆕 Новая запись: { $client } — { $service }, специалист { $specialist }, { $when }.
+booking-needs-approval = ⏳ Ждёт подтверждения.
+booking-notice-cancelled-cancelled = ❌ Запись отменена: { $client } — { $service }, специалист { $specialist }, { $when }.
+booking-notice-cancelled-your-cancelled = ❌ Ваша запись отменена: { $service }, { $when }.
+booking-notice-rescheduled-moved = 🔁 Запись перенесена: { $client } — { $service }, специалист { $specialist }, { $was } → { $when }.
+booking-notice-confirmed-confirmed = ✅ Запись подтверждена: { $client } — { $service }, специалист { $specialist }, { $when }.
+booking-notice-declined-declined = 🚫 Запись отклонена: { $service }, специалист { $specialist }, { $when }.
+booking-notice-expired-expired = ⌛ Запись не подтвердили вовремя, время освобождено: { $client } — { $service }, { $when }.
+booking-notice-done-card = ❓ Визит состоялся? { $client } — { $service }, специалист { $specialist }, { $when }.
+booking-button-confirm = ✅ Подтвердить
+booking-button-decline = 🚫 Отклонить
+booking-button-visit-yes = ✅ Да
+booking-button-visit-no = ❌ Нет
+booking-reminder = ⏰ Напоминание: { $service } { $when } ({ $location }), примерно через { $hours } ч.
+booking-pending-reminder = ⏳ Запись всё ещё ждёт решения: { $client } — { $service }, { $when }.
