@@ -32,6 +32,8 @@ interface DayEntry {
   windows: Interval[];
   busy: Interval[];
   at: number;
+  /** Free starts per service shape, before the notice cut (which depends on "now"). */
+  starts: Map<string, number[]>;
 }
 
 /** Entries live this long even without a local write: other processes' writes reach us by expiry. */
@@ -99,7 +101,7 @@ export function createSlotService(deps: { now: () => Date }) {
         const hi = windows.at(-1)?.to ?? 0;
         // Keep only the taken ranges near this day's windows (buffers reach at most 4 h out).
         const near = busy.filter((b) => b.to > lo - 4 * 3_600_000 && b.from < hi + 4 * 3_600_000);
-        perDay.set(`${location.id}|${day}`, { windows, busy: near, at });
+        perDay.set(`${location.id}|${day}`, { windows, busy: near, at, starts: new Map() });
       }
     }
   }
@@ -156,13 +158,20 @@ export function createSlotService(deps: { now: () => Date }) {
       const today = DateTime.fromMillis(nowMs, { zone }).toISODate() as string;
       const rules = input.service;
       const duration = rules.durationMinutes * 60_000;
+      const shape = `${rules.durationMinutes}|${rules.bufferBeforeMinutes}|${rules.bufferAfterMinutes}|${rules.maxDaysAhead}|${today}`;
+      const earliest = nowMs + rules.minNoticeMinutes * 60_000;
+      const ig = input.ignore;
       const per = input.specialistIds.map((specialistId) => {
         const starts: number[] = [];
         for (const day of days) {
           const e = cache.get(specialistId)?.get(`${input.location.id}|${day}`) as DayEntry;
-          const ig = input.ignore;
-          const busy = ig ? e.busy.filter((b) => b.from !== ig.blockedFrom.getTime() || b.to !== ig.blockedTo.getTime()) : e.busy;
-          starts.push(...freeStarts({ day, today, windows: e.windows, busy, rules, now: nowMs }));
+          let free = ig ? undefined : e.starts.get(shape);
+          if (!free) {
+            const busy = ig ? e.busy.filter((b) => b.from !== ig.blockedFrom.getTime() || b.to !== ig.blockedTo.getTime()) : e.busy;
+            free = freeStarts({ day, today, windows: e.windows, busy, rules: { ...rules, minNoticeMinutes: 0 }, now: -Infinity });
+            if (!ig) e.starts.set(shape, free);
+          }
+          for (const start of free) if (start >= earliest) starts.push(start);
         }
         return { specialistId, starts };
       });
