@@ -21,7 +21,7 @@ import {
 } from './booking-core.ts';
 import { isAdmin, rolesFor, specialistOf } from './booking-people.ts';
 import { type BookingAction, pickRole, planTransition } from './booking-state.ts';
-import { bookingClients, bookingLocations, bookings, type BookingRow, type InitiatorRole } from './booking-tables.ts';
+import { bookingClients, bookingLocations, bookingSpecialists, bookings, type BookingRow, type InitiatorRole } from './booking-tables.ts';
 
 export interface CreateBookingInput {
   serviceId: string;
@@ -192,7 +192,23 @@ export function createBookingService(core: BookingCore) {
       .limit(500);
   }
 
-  return { create, act, list, get: (id: string) => getBooking(db, id), byIds: (ids: string[]) => db.select().from(bookings).where(inArray(bookings.id, ids)) };
+  /** Free slots for a service at a location (one specialist, or "any" merged), with the location. */
+  async function freeSlots(input: { serviceId: string; locationId: string; specialistId?: string | undefined; from: string; to: string }) {
+    const refs = await loadRefs(db, input.serviceId, input.locationId);
+    const specialistIds = await core.slots.candidates(db, input.serviceId, input.locationId, input.specialistId);
+    const slots = await core.slots.slots(db, { ...refs, specialistIds, from: input.from, to: input.to, merge: !input.specialistId });
+    return { ...refs, slots };
+  }
+
+  /** Specialists who offer the service at the location, in the order "any" tries them. */
+  async function specialistsFor(serviceId: string, locationId: string) {
+    const ids = await core.slots.candidates(db, serviceId, locationId);
+    if (ids.length === 0) return [];
+    const rows = await db.select().from(bookingSpecialists).where(inArray(bookingSpecialists.id, ids));
+    return ids.flatMap((id) => rows.filter((r) => r.id === id));
+  }
+
+  return { create, act, list, freeSlots, specialistsFor, refs: (serviceId: string, locationId: string) => loadRefs(db, serviceId, locationId), get: (id: string) => getBooking(db, id), byIds: (ids: string[]) => db.select().from(bookings).where(inArray(bookings.id, ids)) };
 }
 
 export type BookingService = ReturnType<typeof createBookingService>;

@@ -2,12 +2,11 @@ import { createI18n } from '../../bot/i18n.ts';
 import type { CapabilityModule } from '../capability.ts';
 import { createBookingService } from './booking-service.ts';
 import { createBookingSetup } from './booking-setup.ts';
+import { BOOKING_LOCALES_DIR, createBookingFeature } from './bot/booking-feature.ts';
 import { createBookingRoutes } from './http/booking-routes.ts';
 import { BOOKING_TIMERS_QUEUE, createTimerHandler, createTimerScheduler, type TimerJob, type TimerRules } from './jobs/booking-timers.ts';
 import { createNoticeSender } from './notices/notice-sender.ts';
 import { createSlotService } from './slots/slot-service.ts';
-
-export const BOOKING_LOCALES_DIR = new URL('./locales', import.meta.url).pathname;
 
 const TIMER_RULES: TimerRules = { reminderMinutes: [1440, 120], pendingRemindHours: 2, pendingExpireHours: 24 };
 
@@ -26,7 +25,8 @@ export const bookingModule: CapabilityModule = {
     return {
       name: 'booking',
       service: bookings,
-      api: [{ path: '/booking', app: createBookingRoutes({ bookings, setup, slots, db: deps.db }) }],
+      api: [{ path: '/booking', app: createBookingRoutes({ bookings, setup, db: deps.db }) }],
+      bot: createBookingFeature({ bookings, setup }),
       async startWorkers() {
         const handler = createTimerHandler({ ...deps, t, bookings, sendNotices, rules: TIMER_RULES });
         await deps.jobs.work<TimerJob>(BOOKING_TIMERS_QUEUE, handler, { concurrency: 2, batchSize: 10 });

@@ -9,7 +9,6 @@ import { loadRefs } from '../booking-core.ts';
 import type { BookingService } from '../booking-service.ts';
 import type { BookingSetup } from '../booking-setup.ts';
 import type { BookingAction } from '../booking-state.ts';
-import type { SlotService } from '../slots/slot-service.ts';
 import {
   ActionParam,
   Alternatives,
@@ -72,15 +71,13 @@ const routes = {
   }),
 };
 
-export function createBookingRoutes(deps: { bookings: BookingService; setup: BookingSetup; slots: SlotService; db: Db }) {
+export function createBookingRoutes(deps: { bookings: BookingService; setup: BookingSetup; db: Db }) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   addSetupRoutes(app, deps.setup);
   app.openapi(routes.slots, async (c) => {
     const q = c.req.valid('query');
-    const refs = await loadRefs(deps.db, q.service_id, q.location_id);
-    const specialistIds = await deps.slots.candidates(deps.db, q.service_id, q.location_id, q.specialist_id);
-    const slots = await deps.slots.slots(deps.db, { ...refs, specialistIds, from: q.from, to: q.to, merge: !q.specialist_id });
-    const zone = refs.location.timezone;
+    const { slots, location } = await deps.bookings.freeSlots({ serviceId: q.service_id, locationId: q.location_id, specialistId: q.specialist_id, from: q.from, to: q.to });
+    const zone = location.timezone;
     return c.json({ slots: slots.map((s) => ({ start: isoInZone(s.start, zone), end: isoInZone(s.end, zone), specialist_id: s.specialistId })) }, 200);
   });
   app.openapi(routes.create, async (c) => {
