@@ -1,4 +1,5 @@
 booking-notice-created-confirmation = ✅ You are booked: { $service } with { $specialist }, { $when } ({ $location }).
+booking-notice-created-requested = ⏳ Your request is in: { $service } with { $specialist }, { $when } ({ $location }). You will hear when it is confirmed.
 booking-notice-created-created-for-you = 📅 A booking was made for you: { $service } with { $specialist }, { $when } ({ $location }).
 booking-notice-created-new = 🆕 New booking: { $client } — { $service } with { $specialist }, { $when }.
 booking-needs-approval = ⏳ Waiting for confirmation.
@@ -33,7 +34,7 @@ booking-confirm-card = Book { $service } with { $specialist }, { $when } ({ $loc
 booking-confirm-move = Move your booking to { $when } with { $specialist } ({ $location })?
 booking-button-book = ✅ Confirm
 booking-done-confirmed = ✅ Booked for { $when }.
-booking-done-pending = ⏳ Requested for { $when }. You will hear as soon as it is confirmed.
+booking-done-pending = ⏳ Requested for { $when }.
 booking-moved-done = 🔁 Moved to { $when }.
 booking-use-buttons = Please use the buttons above (or /cancel).
 booking-line = { $when } — { $service } { $client } · { $status }

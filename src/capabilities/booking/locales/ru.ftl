@@ -1,4 +1,5 @@
 booking-notice-created-confirmation = ✅ Вы записаны: { $service }, специалист { $specialist }, { $when } ({ $location }).
+booking-notice-created-requested = ⏳ Заявка принята: { $service }, специалист { $specialist }, { $when } ({ $location }). Сообщим, когда её подтвердят.
 booking-notice-created-created-for-you = 📅 Для вас создана запись: { $service }, специалист { $specialist }, { $when } ({ $location }).
 booking-notice-created-new = 🆕 Новая запись: { $client } — { $service }, специалист { $specialist }, { $when }.
 booking-needs-approval = ⏳ Ждёт подтверждения.
@@ -33,7 +34,7 @@ booking-confirm-card = Записать на «{ $service }» к { $specialist }
 booking-confirm-move = Перенести запись на { $when } к { $specialist } ({ $location })?
 booking-button-book = ✅ Подтвердить
 booking-done-confirmed = ✅ Вы записаны на { $when }.
-booking-done-pending = ⏳ Заявка на { $when } отправлена. Сообщим, как только её подтвердят.
+booking-done-pending = ⏳ Заявка на { $when } отправлена.
 booking-moved-done = 🔁 Перенесено на { $when }.
 booking-use-buttons = Пожалуйста, выберите кнопкой выше (или /cancel).
 booking-line = { $when } — { $service } { $client } · { $status }

@@ -74,7 +74,9 @@ export function createNoticeSender(deps: { notify: NotifyFn; t: Translate }) {
           was: input.previousStart ? formatWhen(input.previousStart, location.timezone, lang) : '',
         };
         const pendingCard = role !== 'client' && booking.status === 'pending' && input.event !== 'booking_expired';
-        let text = deps.t(lang, `booking-notice-${input.event.slice(8)}-${message}`, vars);
+        // A client whose booking awaits approval is told it is requested, not booked.
+        const said = message === 'confirmation' && booking.status === 'pending' ? 'requested' : message;
+        let text = deps.t(lang, `booking-notice-${input.event.slice(8)}-${said}`, vars);
         if (pendingCard && input.event === 'booking_created') text += `\n${deps.t(lang, 'booking-needs-approval')}`;
         if (setting?.ad) text += `\n\n${setting.ad}`;
         await deps.notify(
