@@ -4,10 +4,10 @@
 // Run: node scripts/with-node.mjs node bench/slots.ts
 import { performance } from 'node:perf_hooks';
 import { uuidv7 } from 'uuidv7';
-import { createTestDatabase } from '../test/support/test-database.ts';
 import { createBookingSetup } from '../src/capabilities/booking/booking-setup.ts';
 import { bookingClients, bookings } from '../src/capabilities/booking/booking-tables.ts';
 import { createSlotService } from '../src/capabilities/booking/slots/slot-service.ts';
+import { createTestDatabase } from '../test/support/test-database.ts';
 
 const SPECIALISTS = 20;
 const DAYS = 31;
@@ -18,13 +18,32 @@ const now = new Date('2026-06-01T05:00:00Z');
 const slots = createSlotService({ now: () => now });
 const setup = createBookingSetup({ db, slots });
 const location = await setup.createLocation({ name: 'Bench', timezone: 'Europe/Berlin' });
-const service = await setup.createService({ name: 'Cut', durationMinutes: 45, bufferAfterMinutes: 15, minNoticeMinutes: 60, maxDaysAhead: 60 });
-const [client] = await db.insert(bookingClients).values({ id: uuidv7(), name: 'Bench', language: 'en' }).returning();
+const service = await setup.createService({
+  name: 'Cut',
+  durationMinutes: 45,
+  bufferAfterMinutes: 15,
+  minNoticeMinutes: 60,
+  maxDaysAhead: 60,
+});
+const [client] = await db
+  .insert(bookingClients)
+  .values({ id: uuidv7(), name: 'Bench', language: 'en' })
+  .returning();
 const ids: string[] = [];
 for (let i = 0; i < SPECIALISTS; i++) {
-  const s = await setup.createSpecialist({ telegramId: 100_000 + i, name: `S${i}`, serviceIds: [service.id], locationIds: [location.id] });
+  const s = await setup.createSpecialist({
+    telegramId: 100_000 + i,
+    name: `S${i}`,
+    serviceIds: [service.id],
+    locationIds: [location.id],
+  });
   ids.push(s.id);
-  const weekly = [1, 2, 3, 4, 5, 6].map((weekday) => ({ weekday, start: 9 * 60, end: 19 * 60, breaks: [{ start: 13 * 60, end: 14 * 60 }] }));
+  const weekly = [1, 2, 3, 4, 5, 6].map((weekday) => ({
+    weekday,
+    start: 9 * 60,
+    end: 19 * 60,
+    breaks: [{ start: 13 * 60, end: 14 * 60 }],
+  }));
   await setup.setHours(s.id, location.id, weekly);
   for (let d = 0; d < DAYS; d += 1) {
     const start = new Date(Date.UTC(2026, 5, 1 + d, 8 + (i % 6), 0));
@@ -65,7 +84,13 @@ for (let i = 0; i < RUNS; i++) {
 }
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] as number;
-console.log(`${testDb.database.kind}: ${SPECIALISTS} specialists × ${DAYS} days, ${count} free slots, ${RUNS} runs`);
-console.log(`cold   (3 bulk queries + arithmetic): median ${median(cold).toFixed(1)} ms, p95 ${p95(cold).toFixed(1)} ms`);
-console.log(`cached (arithmetic only):             median ${median(cached).toFixed(1)} ms, p95 ${p95(cached).toFixed(1)} ms`);
+console.log(
+  `${testDb.database.kind}: ${SPECIALISTS} specialists × ${DAYS} days, ${count} free slots, ${RUNS} runs`,
+);
+console.log(
+  `cold   (3 bulk queries + arithmetic): median ${median(cold).toFixed(1)} ms, p95 ${p95(cold).toFixed(1)} ms`,
+);
+console.log(
+  `cached (arithmetic only):             median ${median(cached).toFixed(1)} ms, p95 ${p95(cached).toFixed(1)} ms`,
+);
 await testDb.close();

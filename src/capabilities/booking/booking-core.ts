@@ -7,14 +7,14 @@ import type { User } from '../../platform/users/user-service.ts';
 import { isAdmin } from './booking-people.ts';
 import type { BookingAction } from './booking-state.ts';
 import {
-  bookingClients,
-  bookingEvents,
-  bookingLocations,
-  bookings,
-  bookingServices,
   type ActorRole,
   type BookingRow,
   type BookingStatus,
+  bookingClients,
+  bookingEvents,
+  bookingLocations,
+  bookingServices,
+  bookings,
   type InitiatorRole,
   type LocationRow,
   type ServiceRow,
@@ -37,7 +37,8 @@ export const notFound = () => new DomainError('not_found', 'booking_not_found', 
 export async function loadRefs(db: Db | Tx, serviceId: string, locationId: string) {
   const [service] = await db.select().from(bookingServices).where(eq(bookingServices.id, serviceId));
   const [location] = await db.select().from(bookingLocations).where(eq(bookingLocations.id, locationId));
-  if (!service || !location) throw new DomainError('not_found', 'booking_reference_missing', 'Unknown service or location');
+  if (!service || !location)
+    throw new DomainError('not_found', 'booking_reference_missing', 'Unknown service or location');
   return { service, location };
 }
 
@@ -46,7 +47,13 @@ export const localDate = (at: Date, location: LocationRow) =>
   DateTime.fromJSDate(at, { zone: location.timezone }).toISODate() as string;
 
 /** The next free slots from `after` (any specialist): what a 409 offers instead. */
-export async function alternatives(core: BookingCore, service: ServiceRow, location: LocationRow, after: Date, specialistIds: string[]) {
+export async function alternatives(
+  core: BookingCore,
+  service: ServiceRow,
+  location: LocationRow,
+  after: Date,
+  specialistIds: string[],
+) {
   for (const id of specialistIds) core.slots.invalidate(id);
   const from = localDate(after < core.now() ? core.now() : after, location);
   const to = DateTime.fromISO(from).plus({ days: 13 }).toISODate() as string;
@@ -64,14 +71,30 @@ export async function isFree(
 ): Promise<boolean> {
   const day = localDate(start, refs.location);
   if (ignore) core.slots.invalidate(specialistId);
-  const slots = await core.slots.slots(core.db, { ...refs, specialistIds: [specialistId], from: day, to: day, merge: false, ignore });
+  const slots = await core.slots.slots(core.db, {
+    ...refs,
+    specialistIds: [specialistId],
+    from: day,
+    to: day,
+    merge: false,
+    ignore,
+  });
   return slots.some((s) => s.start.getTime() === start.getTime());
 }
 
-export function statusForNew(service: ServiceRow, start: Date, now: Date, noShows: number, threshold: number | null): BookingStatus {
+export function statusForNew(
+  service: ServiceRow,
+  start: Date,
+  now: Date,
+  noShows: number,
+  threshold: number | null,
+): BookingStatus {
   if (service.requiresConfirmation === 'always') return 'pending';
   if (threshold !== null && noShows >= threshold) return 'pending';
-  if (service.requiresConfirmation === 'below_notice' && start.getTime() - now.getTime() < service.confirmationNoticeMinutes * 60_000) {
+  if (
+    service.requiresConfirmation === 'below_notice' &&
+    start.getTime() - now.getTime() < service.confirmationNoticeMinutes * 60_000
+  ) {
     return 'pending';
   }
   return 'confirmed';
@@ -83,14 +106,27 @@ export async function clientFor(tx: Tx, user: User) {
   if (existing) return existing;
   const [row] = await tx
     .insert(bookingClients)
-    .values({ id: uuidv7(), userId: user.id, name: [user.firstName, user.lastName].filter(Boolean).join(' '), language: user.language })
+    .values({
+      id: uuidv7(),
+      userId: user.id,
+      name: [user.firstName, user.lastName].filter(Boolean).join(' '),
+      language: user.language,
+    })
     .returning();
   return row as NonNullable<typeof row>;
 }
 
 export async function recordEvent(
   tx: Tx,
-  input: { booking: BookingRow; kind: string; from: BookingStatus | null; initiator: InitiatorRole; userId: string | null; at: Date; details?: Record<string, unknown> },
+  input: {
+    booking: BookingRow;
+    kind: string;
+    from: BookingStatus | null;
+    initiator: InitiatorRole;
+    userId: string | null;
+    at: Date;
+    details?: Record<string, unknown>;
+  },
 ) {
   await tx.insert(bookingEvents).values({
     id: uuidv7(),
@@ -120,7 +156,12 @@ export async function getBooking(db: Db | Tx, id: string): Promise<BookingRow> {
 }
 
 /** Writes the new status/times if nobody changed the booking meanwhile (optimistic version check). */
-export async function updateBooking(tx: Tx, booking: BookingRow, patch: Partial<BookingRow>, now: Date): Promise<BookingRow> {
+export async function updateBooking(
+  tx: Tx,
+  booking: BookingRow,
+  patch: Partial<BookingRow>,
+  now: Date,
+): Promise<BookingRow> {
   const [row] = await tx
     .update(bookings)
     .set({ ...patch, version: booking.version + 1, updatedAt: now })
@@ -142,5 +183,9 @@ export const creatorRole = (user: User, forSomeoneElse: boolean, isSpecialist: b
   if (!forSomeoneElse) return 'client';
   if (isAdmin(user)) return 'admin';
   if (isSpecialist) return 'specialist';
-  throw new DomainError('forbidden', 'booking_forbidden', 'Only an admin or a specialist books for someone else');
+  throw new DomainError(
+    'forbidden',
+    'booking_forbidden',
+    'Only an admin or a specialist books for someone else',
+  );
 };

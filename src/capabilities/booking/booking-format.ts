@@ -21,10 +21,12 @@ function format(language: Language, zone: string, withDate: boolean): Intl.DateT
 }
 
 /** "Mon 1 Jun, 09:00" / "пн, 1 июн., 09:00" in the location's zone. */
-export const formatWhen = (at: Date, zone: string, language: Language) => format(language, zone, true).format(at);
+export const formatWhen = (at: Date, zone: string, language: Language) =>
+  format(language, zone, true).format(at);
 
 /** "09:00" in the location's zone. */
-export const formatTime = (at: Date, zone: string, language: Language) => format(language, zone, false).format(at);
+export const formatTime = (at: Date, zone: string, language: Language) =>
+  format(language, zone, false).format(at);
 
 /** "09:00" ↔ minutes from midnight, on the 15-minute grid. */
 export function minutesOf(hhmm: string): number | null {

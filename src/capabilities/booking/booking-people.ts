@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/database.ts';
 import { type Language, users } from '../../platform/db/schema.ts';
 import type { User } from '../../platform/users/user-service.ts';
-import { bookingClients, bookingSpecialists, type ActorRole, type BookingRow } from './booking-tables.ts';
+import { type ActorRole, type BookingRow, bookingClients, bookingSpecialists } from './booking-tables.ts';
 
 // Who is who for a booking: the one place that maps people to booking roles (admin from the
 // platform's roles, specialist by Telegram id, client by their client row). Platform v2 will own
@@ -24,7 +24,12 @@ export async function admins(db: Queryable): Promise<Person[]> {
     .from(users)
     .where(sql`'admin' = any(${users.roles}) and ${users.telegramId} is not null`)
     .orderBy(users.createdAt);
-  return rows.map((u) => ({ userId: u.id, telegramId: u.telegramId, language: u.language, name: u.firstName }));
+  return rows.map((u) => ({
+    userId: u.id,
+    telegramId: u.telegramId,
+    language: u.language,
+    name: u.firstName,
+  }));
 }
 
 async function personByTelegram(db: Queryable, telegramId: number, name: string): Promise<Person> {
@@ -56,7 +61,10 @@ export async function rolesFor(db: Queryable, user: User, booking: BookingRow): 
   const held: ActorRole[] = [];
   if (isAdmin(user)) held.push('admin');
   if (user.telegramId !== null) {
-    const [s] = await db.select().from(bookingSpecialists).where(eq(bookingSpecialists.id, booking.specialistId));
+    const [s] = await db
+      .select()
+      .from(bookingSpecialists)
+      .where(eq(bookingSpecialists.id, booking.specialistId));
     if (s && s.telegramId === user.telegramId) held.push('specialist');
   }
   const [c] = await db.select().from(bookingClients).where(eq(bookingClients.id, booking.clientId));
@@ -67,6 +75,9 @@ export async function rolesFor(db: Queryable, user: User, booking: BookingRow): 
 /** The specialist record of this user, if they are one. */
 export async function specialistOf(db: Queryable, user: User) {
   if (user.telegramId === null) return null;
-  const [s] = await db.select().from(bookingSpecialists).where(eq(bookingSpecialists.telegramId, user.telegramId));
+  const [s] = await db
+    .select()
+    .from(bookingSpecialists)
+    .where(eq(bookingSpecialists.telegramId, user.telegramId));
   return s ?? null;
 }

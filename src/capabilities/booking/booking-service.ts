@@ -1,8 +1,8 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { users } from '../../platform/db/schema.ts';
-import { isoInZone } from '../../platform/nl/zoned-clock.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
+import { isoInZone } from '../../platform/nl/zoned-clock.ts';
 import type { User } from '../../platform/users/user-service.ts';
 import {
   alternatives,
@@ -21,7 +21,14 @@ import {
 } from './booking-core.ts';
 import { isAdmin, rolesFor, specialistOf } from './booking-people.ts';
 import { type BookingAction, pickRole, planTransition } from './booking-state.ts';
-import { bookingClients, bookingLocations, bookingSpecialists, bookings, type BookingRow, type InitiatorRole } from './booking-tables.ts';
+import {
+  type BookingRow,
+  bookingClients,
+  bookingLocations,
+  bookingSpecialists,
+  bookings,
+  type InitiatorRole,
+} from './booking-tables.ts';
 
 export interface CreateBookingInput {
   serviceId: string;
@@ -39,10 +46,18 @@ export type BookingScope = 'mine' | 'specialist' | 'all';
 export function createBookingService(core: BookingCore) {
   const { db } = core;
 
-  async function conflict(refs: Awaited<ReturnType<typeof loadRefs>>, start: Date, specialistIds: string[], message: string) {
+  async function conflict(
+    refs: Awaited<ReturnType<typeof loadRefs>>,
+    start: Date,
+    specialistIds: string[],
+    message: string,
+  ) {
     const alt = await alternatives(core, refs.service, refs.location, start, specialistIds);
     return new DomainError('conflict', 'slot_unavailable', message, {
-      alternatives: alt.map((s) => ({ start: isoInZone(s.start, refs.location.timezone), specialist_id: s.specialistId })),
+      alternatives: alt.map((s) => ({
+        start: isoInZone(s.start, refs.location.timezone),
+        specialist_id: s.specialistId,
+      })),
     });
   }
 
@@ -50,11 +65,19 @@ export function createBookingService(core: BookingCore) {
     const refs = await loadRefs(db, input.serviceId, input.locationId);
     const all = await core.slots.candidates(db, input.serviceId, input.locationId);
     if (input.specialistId && !all.includes(input.specialistId)) {
-      throw new DomainError('not_found', 'booking_specialist_missing', 'This specialist does not offer the service here');
+      throw new DomainError(
+        'not_found',
+        'booking_specialist_missing',
+        'This specialist does not offer the service here',
+      );
     }
     const own = await specialistOf(db, user);
     const forOther = input.clientTelegramId !== undefined && input.clientTelegramId !== user.telegramId;
-    const createdBy = creatorRole(user, forOther, own !== null && (input.specialistId === null || own.id === input.specialistId));
+    const createdBy = creatorRole(
+      user,
+      forOther,
+      own !== null && (input.specialistId === null || own.id === input.specialistId),
+    );
     const wanted = input.specialistId ? [input.specialistId] : all;
     let specialistId: string | null = null;
     for (const id of wanted) {
@@ -70,13 +93,23 @@ export function createBookingService(core: BookingCore) {
       const row = await db.transaction(async (tx) => {
         let clientUser = user;
         if (forOther) {
-          const [other] = await tx.select().from(users).where(eq(users.telegramId, input.clientTelegramId as number));
-          if (!other) throw new DomainError('not_found', 'booking_client_missing', 'That person has not written to the bot yet');
+          const [other] = await tx
+            .select()
+            .from(users)
+            .where(eq(users.telegramId, input.clientTelegramId as number));
+          if (!other)
+            throw new DomainError(
+              'not_found',
+              'booking_client_missing',
+              'That person has not written to the bot yet',
+            );
           clientUser = other;
         }
         const client = await clientFor(tx, clientUser);
         const status =
-          createdBy === 'client' ? statusForNew(refs.service, input.start, now, client.noShowCount, core.rules.noShowThreshold) : 'confirmed';
+          createdBy === 'client'
+            ? statusForNew(refs.service, input.start, now, client.noShowCount, core.rules.noShowThreshold)
+            : 'confirmed';
         const [booking] = await tx
           .insert(bookings)
           .values({
@@ -96,8 +129,20 @@ export function createBookingService(core: BookingCore) {
           })
           .returning();
         const created = booking as BookingRow;
-        await recordEvent(tx, { booking: created, kind: 'created', from: null, initiator: createdBy, userId: user.id, at: now });
-        await core.sendNotices(tx, { event: 'booking_created', initiator: createdBy, initiatorUserId: user.id, booking: created });
+        await recordEvent(tx, {
+          booking: created,
+          kind: 'created',
+          from: null,
+          initiator: createdBy,
+          userId: user.id,
+          at: now,
+        });
+        await core.sendNotices(tx, {
+          event: 'booking_created',
+          initiator: createdBy,
+          initiatorUserId: user.id,
+          booking: created,
+        });
         await core.scheduleTimers(tx, created, { created: true });
         return created;
       });
@@ -110,7 +155,12 @@ export function createBookingService(core: BookingCore) {
   }
 
   /** One move of the state machine by a person (or the system when `user` is null). */
-  async function act(user: User | null, id: string, action: BookingAction, options: { start?: Date } = {}): Promise<BookingRow> {
+  async function act(
+    user: User | null,
+    id: string,
+    action: BookingAction,
+    options: { start?: Date } = {},
+  ): Promise<BookingRow> {
     const booking = await getBooking(db, id);
     let role: InitiatorRole = 'system';
     if (user) {
@@ -120,7 +170,14 @@ export function createBookingService(core: BookingCore) {
     }
     const refs = await loadRefs(db, booking.serviceId, booking.locationId);
     const now = core.now();
-    const to = planTransition({ action, status: booking.status, role, startAt: booking.startAt, now, cutoffMinutes: refs.service.cancelCutoffMinutes });
+    const to = planTransition({
+      action,
+      status: booking.status,
+      role,
+      startAt: booking.startAt,
+      now,
+      cutoffMinutes: refs.service.cancelCutoffMinutes,
+    });
     const patch: Partial<BookingRow> = { status: to };
     if (action === 'reschedule') {
       const start = options.start;
@@ -147,14 +204,26 @@ export function createBookingService(core: BookingCore) {
           initiator: role,
           userId: user?.id ?? null,
           at: now,
-          details: action === 'reschedule' ? { from_start: booking.startAt.toISOString(), to_start: row.startAt.toISOString() } : {},
+          details:
+            action === 'reschedule'
+              ? { from_start: booking.startAt.toISOString(), to_start: row.startAt.toISOString() }
+              : {},
         });
         if (action === 'no_show') {
-          await tx.update(bookingClients).set({ noShowCount: sql`${bookingClients.noShowCount} + 1` }).where(eq(bookingClients.id, row.clientId));
+          await tx
+            .update(bookingClients)
+            .set({ noShowCount: sql`${bookingClients.noShowCount} + 1` })
+            .where(eq(bookingClients.id, row.clientId));
         }
         const event = EVENT_OF[action];
         if (event) {
-          await core.sendNotices(tx, { event, initiator: role, initiatorUserId: user?.id ?? null, booking: row, previousStart: booking.startAt });
+          await core.sendNotices(tx, {
+            event,
+            initiator: role,
+            initiatorUserId: user?.id ?? null,
+            booking: row,
+            previousStart: booking.startAt,
+          });
         }
         if (action === 'reschedule') await core.scheduleTimers(tx, row, { created: false });
         return row;
@@ -162,7 +231,13 @@ export function createBookingService(core: BookingCore) {
       core.slots.invalidate(updated.specialistId);
       return updated;
     } catch (error) {
-      if (isOverlap(error)) throw await conflict(refs, options.start ?? booking.startAt, [booking.specialistId], 'Someone has just taken that time');
+      if (isOverlap(error))
+        throw await conflict(
+          refs,
+          options.start ?? booking.startAt,
+          [booking.specialistId],
+          'Someone has just taken that time',
+        );
       throw error;
     }
   }
@@ -170,7 +245,8 @@ export function createBookingService(core: BookingCore) {
   async function list(user: User, scope: BookingScope, range: { from?: Date; to?: Date } = {}) {
     const where = [];
     if (scope === 'all') {
-      if (!isAdmin(user)) throw new DomainError('forbidden', 'booking_forbidden', 'Only an admin sees every booking');
+      if (!isAdmin(user))
+        throw new DomainError('forbidden', 'booking_forbidden', 'Only an admin sees every booking');
     } else if (scope === 'specialist') {
       const own = await specialistOf(db, user);
       if (!own) throw new DomainError('forbidden', 'booking_forbidden', 'You are not a specialist');
@@ -183,7 +259,12 @@ export function createBookingService(core: BookingCore) {
     if (range.from) where.push(sql`${bookings.endAt} > ${range.from}`);
     if (range.to) where.push(sql`${bookings.startAt} < ${range.to}`);
     return db
-      .select({ booking: bookings, timezone: bookingLocations.timezone, clientName: bookingClients.name, noShows: bookingClients.noShowCount })
+      .select({
+        booking: bookings,
+        timezone: bookingLocations.timezone,
+        clientName: bookingClients.name,
+        noShows: bookingClients.noShowCount,
+      })
       .from(bookings)
       .innerJoin(bookingLocations, eq(bookingLocations.id, bookings.locationId))
       .innerJoin(bookingClients, eq(bookingClients.id, bookings.clientId))
@@ -193,10 +274,27 @@ export function createBookingService(core: BookingCore) {
   }
 
   /** Free slots for a service at a location (one specialist, or "any" merged), with the location. */
-  async function freeSlots(input: { serviceId: string; locationId: string; specialistId?: string | undefined; from: string; to: string }) {
+  async function freeSlots(input: {
+    serviceId: string;
+    locationId: string;
+    specialistId?: string | undefined;
+    from: string;
+    to: string;
+  }) {
     const refs = await loadRefs(db, input.serviceId, input.locationId);
-    const specialistIds = await core.slots.candidates(db, input.serviceId, input.locationId, input.specialistId);
-    const slots = await core.slots.slots(db, { ...refs, specialistIds, from: input.from, to: input.to, merge: !input.specialistId });
+    const specialistIds = await core.slots.candidates(
+      db,
+      input.serviceId,
+      input.locationId,
+      input.specialistId,
+    );
+    const slots = await core.slots.slots(db, {
+      ...refs,
+      specialistIds,
+      from: input.from,
+      to: input.to,
+      merge: !input.specialistId,
+    });
     return { ...refs, slots };
   }
 
@@ -208,7 +306,16 @@ export function createBookingService(core: BookingCore) {
     return ids.flatMap((id) => rows.filter((r) => r.id === id));
   }
 
-  return { create, act, list, freeSlots, specialistsFor, refs: (serviceId: string, locationId: string) => loadRefs(db, serviceId, locationId), get: (id: string) => getBooking(db, id), byIds: (ids: string[]) => db.select().from(bookings).where(inArray(bookings.id, ids)) };
+  return {
+    create,
+    act,
+    list,
+    freeSlots,
+    specialistsFor,
+    refs: (serviceId: string, locationId: string) => loadRefs(db, serviceId, locationId),
+    get: (id: string) => getBooking(db, id),
+    byIds: (ids: string[]) => db.select().from(bookings).where(inArray(bookings.id, ids)),
+  };
 }
 
 export type BookingService = ReturnType<typeof createBookingService>;

@@ -41,7 +41,8 @@ export function createBookingSetup(deps: { db: Db; slots: SlotService }) {
   const { db } = deps;
   return {
     async createLocation(input: { name: string; timezone: string; address?: string | undefined }) {
-      if (!isTimezone(input.timezone)) throw invalid('booking_timezone_invalid', `Unknown timezone: ${input.timezone}`);
+      if (!isTimezone(input.timezone))
+        throw invalid('booking_timezone_invalid', `Unknown timezone: ${input.timezone}`);
       const [row] = await db
         .insert(bookingLocations)
         .values({ id: uuidv7(), name: input.name, timezone: input.timezone, address: input.address ?? null })
@@ -50,7 +51,8 @@ export function createBookingSetup(deps: { db: Db; slots: SlotService }) {
     },
 
     async createService(input: ServiceInput) {
-      if (input.durationMinutes % 15 !== 0) throw invalid('booking_duration_invalid', 'Duration must be a multiple of 15 minutes');
+      if (input.durationMinutes % 15 !== 0)
+        throw invalid('booking_duration_invalid', 'Duration must be a multiple of 15 minutes');
       const [row] = await db
         .insert(bookingServices)
         .values({
@@ -70,23 +72,50 @@ export function createBookingSetup(deps: { db: Db; slots: SlotService }) {
       return row as NonNullable<typeof row>;
     },
 
-    async createSpecialist(input: { telegramId: number; name: string; serviceIds: string[]; locationIds: string[] }) {
+    async createSpecialist(input: {
+      telegramId: number;
+      name: string;
+      serviceIds: string[];
+      locationIds: string[];
+    }) {
       return db.transaction(async (tx) => {
         const services = input.serviceIds.length
-          ? await tx.select({ id: bookingServices.id }).from(bookingServices).where(inArray(bookingServices.id, input.serviceIds))
+          ? await tx
+              .select({ id: bookingServices.id })
+              .from(bookingServices)
+              .where(inArray(bookingServices.id, input.serviceIds))
           : [];
         const locations = input.locationIds.length
-          ? await tx.select({ id: bookingLocations.id }).from(bookingLocations).where(inArray(bookingLocations.id, input.locationIds))
+          ? await tx
+              .select({ id: bookingLocations.id })
+              .from(bookingLocations)
+              .where(inArray(bookingLocations.id, input.locationIds))
           : [];
-        if (services.length !== new Set(input.serviceIds).size || locations.length !== new Set(input.locationIds).size) {
+        if (
+          services.length !== new Set(input.serviceIds).size ||
+          locations.length !== new Set(input.locationIds).size
+        ) {
           throw new DomainError('not_found', 'booking_reference_missing', 'Unknown service or location');
         }
-        const [existing] = await tx.select().from(bookingSpecialists).where(eq(bookingSpecialists.telegramId, input.telegramId));
-        if (existing) throw new DomainError('conflict', 'booking_specialist_exists', 'This person is already a specialist');
+        const [existing] = await tx
+          .select()
+          .from(bookingSpecialists)
+          .where(eq(bookingSpecialists.telegramId, input.telegramId));
+        if (existing)
+          throw new DomainError(
+            'conflict',
+            'booking_specialist_exists',
+            'This person is already a specialist',
+          );
         const id = uuidv7();
-        const [row] = await tx.insert(bookingSpecialists).values({ id, telegramId: input.telegramId, name: input.name }).returning();
-        for (const serviceId of new Set(input.serviceIds)) await tx.insert(bookingSpecialistServices).values({ specialistId: id, serviceId });
-        for (const locationId of new Set(input.locationIds)) await tx.insert(bookingSpecialistLocations).values({ specialistId: id, locationId });
+        const [row] = await tx
+          .insert(bookingSpecialists)
+          .values({ id, telegramId: input.telegramId, name: input.name })
+          .returning();
+        for (const serviceId of new Set(input.serviceIds))
+          await tx.insert(bookingSpecialistServices).values({ specialistId: id, serviceId });
+        for (const locationId of new Set(input.locationIds))
+          await tx.insert(bookingSpecialistLocations).values({ specialistId: id, locationId });
         return row as NonNullable<typeof row>;
       });
     },
@@ -94,16 +123,34 @@ export function createBookingSetup(deps: { db: Db; slots: SlotService }) {
     /** Replaces a specialist's weekly hours at one location. */
     async setHours(specialistId: string, locationId: string, weekly: DayHours[]) {
       for (const day of weekly) {
-        const ok = day.end > day.start && day.breaks.every((b) => b.end > b.start && b.start >= day.start && b.end <= day.end);
-        if (!ok) throw invalid('booking_hours_invalid', `Weekday ${day.weekday}: the end must follow the start and breaks lie inside the hours`);
+        const ok =
+          day.end > day.start &&
+          day.breaks.every((b) => b.end > b.start && b.start >= day.start && b.end <= day.end);
+        if (!ok)
+          throw invalid(
+            'booking_hours_invalid',
+            `Weekday ${day.weekday}: the end must follow the start and breaks lie inside the hours`,
+          );
       }
       await db.transaction(async (tx) => {
         const [link] = await tx
           .select()
           .from(bookingSpecialistLocations)
-          .where(and(eq(bookingSpecialistLocations.specialistId, specialistId), eq(bookingSpecialistLocations.locationId, locationId)));
-        if (!link) throw new DomainError('not_found', 'booking_specialist_missing', 'No such specialist at this location');
-        await tx.delete(bookingHours).where(and(eq(bookingHours.specialistId, specialistId), eq(bookingHours.locationId, locationId)));
+          .where(
+            and(
+              eq(bookingSpecialistLocations.specialistId, specialistId),
+              eq(bookingSpecialistLocations.locationId, locationId),
+            ),
+          );
+        if (!link)
+          throw new DomainError(
+            'not_found',
+            'booking_specialist_missing',
+            'No such specialist at this location',
+          );
+        await tx
+          .delete(bookingHours)
+          .where(and(eq(bookingHours.specialistId, specialistId), eq(bookingHours.locationId, locationId)));
         for (const day of weekly) {
           await tx.insert(bookingHours).values({
             id: uuidv7(),
@@ -119,9 +166,16 @@ export function createBookingSetup(deps: { db: Db; slots: SlotService }) {
       deps.slots.invalidate(specialistId);
     },
 
-    async addException(input: { specialistId: string; locationId: string; day: string; start?: number; end?: number }) {
+    async addException(input: {
+      specialistId: string;
+      locationId: string;
+      day: string;
+      start?: number;
+      end?: number;
+    }) {
       const extra = input.start !== undefined && input.end !== undefined;
-      if (extra && (input.end as number) <= (input.start as number)) throw invalid('booking_hours_invalid', 'The end must follow the start');
+      if (extra && (input.end as number) <= (input.start as number))
+        throw invalid('booking_hours_invalid', 'The end must follow the start');
       await db.insert(bookingExceptions).values({
         id: uuidv7(),
         specialistId: input.specialistId,

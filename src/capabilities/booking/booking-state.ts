@@ -4,7 +4,14 @@ import type { ActorRole, BookingStatus, InitiatorRole } from './booking-tables.t
 // The state machine, as data: which action moves a booking from which status to which, and who
 // may take it. The service asks `planTransition` before it writes anything.
 
-export type BookingAction = 'confirm' | 'decline' | 'cancel' | 'reschedule' | 'complete' | 'no_show' | 'expire';
+export type BookingAction =
+  | 'confirm'
+  | 'decline'
+  | 'cancel'
+  | 'reschedule'
+  | 'complete'
+  | 'no_show'
+  | 'expire';
 
 interface Rule {
   from: readonly BookingStatus[];
@@ -20,8 +27,18 @@ interface Rule {
 const RULES: Record<BookingAction, Rule> = {
   confirm: { from: ['pending'], to: 'confirmed', who: ['admin', 'specialist'] },
   decline: { from: ['pending'], to: 'cancelled', who: ['admin', 'specialist'] },
-  cancel: { from: ['pending', 'confirmed'], to: 'cancelled', who: ['client', 'specialist', 'admin'], clientCutoff: true },
-  reschedule: { from: ['pending', 'confirmed'], to: null, who: ['client', 'specialist', 'admin'], clientCutoff: true },
+  cancel: {
+    from: ['pending', 'confirmed'],
+    to: 'cancelled',
+    who: ['client', 'specialist', 'admin'],
+    clientCutoff: true,
+  },
+  reschedule: {
+    from: ['pending', 'confirmed'],
+    to: null,
+    who: ['client', 'specialist', 'admin'],
+    clientCutoff: true,
+  },
   complete: { from: ['pending', 'confirmed'], to: 'done', who: ['admin', 'specialist'], afterStart: true },
   no_show: { from: ['pending', 'confirmed'], to: 'no_show', who: ['admin', 'specialist'], afterStart: true },
   expire: { from: ['pending'], to: 'cancelled', who: ['system'] },
@@ -33,9 +50,15 @@ const RULES: Record<BookingAction, Rule> = {
  */
 export function pickRole(held: readonly ActorRole[], action: BookingAction): ActorRole {
   const allowed = RULES[action].who;
-  const role = (['admin', 'specialist', 'client'] as const).find((r) => held.includes(r) && allowed.includes(r));
+  const role = (['admin', 'specialist', 'client'] as const).find(
+    (r) => held.includes(r) && allowed.includes(r),
+  );
   if (!role) {
-    throw new DomainError('forbidden', 'booking_forbidden', `You may not ${action.replace('_', '-')} this booking`);
+    throw new DomainError(
+      'forbidden',
+      'booking_forbidden',
+      `You may not ${action.replace('_', '-')} this booking`,
+    );
   }
   return role;
 }
@@ -51,12 +74,21 @@ export function planTransition(input: {
 }): BookingStatus {
   const rule = RULES[input.action];
   if (!rule.who.includes(input.role)) {
-    throw new DomainError('forbidden', 'booking_forbidden', `A ${input.role} may not ${input.action} a booking`);
+    throw new DomainError(
+      'forbidden',
+      'booking_forbidden',
+      `A ${input.role} may not ${input.action} a booking`,
+    );
   }
   if (!rule.from.includes(input.status)) {
-    throw new DomainError('conflict', 'booking_status_conflict', `A ${input.status} booking cannot be changed that way`, {
-      status: input.status,
-    });
+    throw new DomainError(
+      'conflict',
+      'booking_status_conflict',
+      `A ${input.status} booking cannot be changed that way`,
+      {
+        status: input.status,
+      },
+    );
   }
   if (rule.afterStart && input.now < input.startAt) {
     throw new DomainError('conflict', 'booking_not_started', 'The visit has not started yet');
@@ -64,9 +96,14 @@ export function planTransition(input: {
   if (rule.clientCutoff && input.role === 'client') {
     const deadline = input.startAt.getTime() - input.cutoffMinutes * 60_000;
     if (input.now.getTime() > deadline) {
-      throw new DomainError('conflict', 'booking_cutoff_passed', 'It is too late to change this booking; contact the business', {
-        cutoff_minutes: input.cutoffMinutes,
-      });
+      throw new DomainError(
+        'conflict',
+        'booking_cutoff_passed',
+        'It is too late to change this booking; contact the business',
+        {
+          cutoff_minutes: input.cutoffMinutes,
+        },
+      );
     }
   }
   return rule.to ?? input.status;

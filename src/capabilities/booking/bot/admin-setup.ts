@@ -1,6 +1,6 @@
 import type { BotContext } from '../../../bot/bot-context.ts';
-import { startFlow } from '../../../bot/flows/flow-router.ts';
 import type { FlowDefinition } from '../../../bot/flows/flow-router.ts';
+import { startFlow } from '../../../bot/flows/flow-router.ts';
 import { isTimezone } from '../../../platform/nl/zoned-clock.ts';
 import { minutesOf } from '../booking-format.ts';
 import type { DayHours } from '../booking-setup.ts';
@@ -11,22 +11,37 @@ export const SETUP_FLOW = 'booking-setup';
 
 /** "1-5 09:00-18:00 13:00-14:00": weekdays (ISO, a range or a list), hours, an optional break. */
 export function parseHoursLine(line: string): DayHours[] | null {
-  const m = /^\s*(\d)(?:\s*-\s*(\d))?((?:\s*,\s*\d)*)\s+(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})(?:\s+(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2}))?\s*$/.exec(line);
+  const m =
+    /^\s*(\d)(?:\s*-\s*(\d))?((?:\s*,\s*\d)*)\s+(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})(?:\s+(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2}))?\s*$/.exec(
+      line,
+    );
   if (!m) return null;
   const pad = (t: string | undefined) => (t ? minutesOf(t.padStart(5, '0')) : null);
   const [start, end, bs, be] = [pad(m[4]), pad(m[5]), pad(m[6]), pad(m[7])];
   if (start === null || end === null || end <= start) return null;
-  if (m[6] && (bs === null || be === null || bs < start || (be as number) > end || (be as number) <= bs)) return null;
+  if (m[6] && (bs === null || be === null || bs < start || (be as number) > end || (be as number) <= bs))
+    return null;
   const from = Number(m[1]);
   const to = m[2] ? Number(m[2]) : from;
-  const extra = (m[3] ?? '').split(',').map((x) => Number(x.trim())).filter((x) => x > 0);
+  const extra = (m[3] ?? '')
+    .split(',')
+    .map((x) => Number(x.trim()))
+    .filter((x) => x > 0);
   const days = [...Array.from({ length: to - from + 1 }, (_, i) => from + i), ...extra];
   if (days.some((d) => d < 1 || d > 7)) return null;
-  return days.map((weekday) => ({ weekday, start, end, breaks: bs !== null && be !== null ? [{ start: bs, end: be }] : [] }));
+  return days.map((weekday) => ({
+    weekday,
+    start,
+    end,
+    breaks: bs !== null && be !== null ? [{ start: bs, end: be }] : [],
+  }));
 }
 
 /** The admin's setup flows: location, service, specialist (all services and locations), hours. */
-export function createSetupFlows(deps: BookingBotDeps): { flow: FlowDefinition; begin: (ctx: BotContext, what: string, data?: Record<string, unknown>) => Promise<void> } {
+export function createSetupFlows(deps: BookingBotDeps): {
+  flow: FlowDefinition;
+  begin: (ctx: BotContext, what: string, data?: Record<string, unknown>) => Promise<void>;
+} {
   const { setup } = deps;
   const ask = async (ctx: BotContext, step: string, data: Record<string, unknown> = {}) => {
     await startFlow(ctx, SETUP_FLOW, step, data);
@@ -108,8 +123,15 @@ export function createSetupFlows(deps: BookingBotDeps): { flow: FlowDefinition; 
           serviceIds: services.map((s) => s.id),
           locationIds: locations.map((l) => l.id),
         });
-        await ctx.services.users.grantRole(row.telegramId, 'specialist', { kind: 'user', userId: ctx.user.id });
-        return ctx.t('booking-setup-specialist-saved', { name: row.name, services: services.length, locations: locations.length });
+        await ctx.services.users.grantRole(row.telegramId, 'specialist', {
+          kind: 'user',
+          userId: ctx.user.id,
+        });
+        return ctx.t('booking-setup-specialist-saved', {
+          name: row.name,
+          services: services.length,
+          locations: locations.length,
+        });
       }),
     hours: async (ctx, data) => {
       const weekly = text(ctx)
@@ -122,7 +144,8 @@ export function createSetupFlows(deps: BookingBotDeps): { flow: FlowDefinition; 
       }
       return guard(ctx, async () => {
         const locations = await setup.listLocations();
-        for (const l of locations) await setup.setHours(String(data.specialistId), l.id, weekly.flat() as DayHours[]);
+        for (const l of locations)
+          await setup.setHours(String(data.specialistId), l.id, weekly.flat() as DayHours[]);
         return ctx.t('booking-setup-hours-saved');
       });
     },
@@ -136,7 +159,9 @@ export function createSetupFlows(deps: BookingBotDeps): { flow: FlowDefinition; 
       const specialists = await setup.listSpecialists();
       if (specialists.length === 0) return void (await ctx.reply(ctx.t('booking-none-yet')));
       await ctx.reply(ctx.t('booking-setup-pick-specialist'), {
-        reply_markup: { inline_keyboard: specialists.map((s) => [{ text: s.name, callback_data: cb('hs', pack(s.id)) }]) },
+        reply_markup: {
+          inline_keyboard: specialists.map((s) => [{ text: s.name, callback_data: cb('hs', pack(s.id)) }]),
+        },
       });
       return;
     }

@@ -5,7 +5,12 @@ import { formatWhen } from '../booking-format.ts';
 import { isAdmin } from '../booking-people.ts';
 import type { BookingAction } from '../booking-state.ts';
 import { createSetupFlows, SETUP_FLOW } from './admin-setup.ts';
-import { bookingCallback as cb, packBooking as pack, parseBookingCallback, unpackBooking as unpack } from './booking-callbacks.ts';
+import {
+  bookingCallback as cb,
+  packBooking as pack,
+  parseBookingCallback,
+  unpackBooking as unpack,
+} from './booking-callbacks.ts';
 import { type BookingBotDeps, DRAFT_FLOW, errorText, setDraft, show } from './bot-support.ts';
 import { createClientBooking } from './client-book.ts';
 import { createBookingLists } from './my-bookings.ts';
@@ -13,7 +18,13 @@ import { createBookingLists } from './my-bookings.ts';
 export const BOOKING_LOCALES_DIR = new URL('../locales', import.meta.url).pathname;
 
 /** Card buttons: who answers them is checked by the service's state machine, not here. */
-const CARD_ACTIONS: Record<string, BookingAction> = { confirm: 'confirm', decline: 'decline', done: 'complete', noshow: 'no_show', cx: 'cancel' };
+const CARD_ACTIONS: Record<string, BookingAction> = {
+  confirm: 'confirm',
+  decline: 'decline',
+  done: 'complete',
+  noshow: 'no_show',
+  cx: 'cancel',
+};
 
 /** /book, /mybookings, /schedule, /admin and every `bk:` button. */
 export function createBookingFeature(deps: BookingBotDeps): BotFeature {
@@ -41,10 +52,15 @@ export function createBookingFeature(deps: BookingBotDeps): BotFeature {
   });
 
   async function card(ctx: BotContext, action: BookingAction, id: string) {
-    const original = ctx.callbackQuery?.message && 'text' in ctx.callbackQuery.message ? (ctx.callbackQuery.message.text ?? '') : '';
+    const original =
+      ctx.callbackQuery?.message && 'text' in ctx.callbackQuery.message
+        ? (ctx.callbackQuery.message.text ?? '')
+        : '';
     try {
       const row = await deps.bookings.act(ctx.user, id, action);
-      await ctx.editMessageText(`${original}\n\n${ctx.t(`booking-card-${action.replace('_', '-')}`)}`, { reply_markup: { inline_keyboard: [] } });
+      await ctx.editMessageText(`${original}\n\n${ctx.t(`booking-card-${action.replace('_', '-')}`)}`, {
+        reply_markup: { inline_keyboard: [] },
+      });
       return row;
     } catch (error) {
       await ctx.answerCallbackQuery({ text: errorText(ctx, error), show_alert: true });
@@ -56,8 +72,14 @@ export function createBookingFeature(deps: BookingBotDeps): BotFeature {
     if (!isAdmin(ctx.user)) return void (await ctx.reply(ctx.t('booking-admin-only')));
     if (what === 'today' || what === 'pending') {
       const now = ctx.services.now();
-      const rows = await deps.bookings.list(ctx.user, 'all', what === 'today' ? { from: now, to: new Date(now.getTime() + 86_400_000) } : { from: now });
-      const picked = rows.filter((r) => (what === 'pending' ? r.booking.status === 'pending' : r.booking.status !== 'cancelled'));
+      const rows = await deps.bookings.list(
+        ctx.user,
+        'all',
+        what === 'today' ? { from: now, to: new Date(now.getTime() + 86_400_000) } : { from: now },
+      );
+      const picked = rows.filter((r) =>
+        what === 'pending' ? r.booking.status === 'pending' : r.booking.status !== 'cancelled',
+      );
       if (picked.length === 0) return void (await ctx.reply(ctx.t('booking-admin-nothing')));
       for (const r of picked.slice(0, 20)) {
         const text = ctx.t('booking-line', {
@@ -68,7 +90,12 @@ export function createBookingFeature(deps: BookingBotDeps): BotFeature {
         });
         const buttons =
           r.booking.status === 'pending'
-            ? [[{ text: ctx.t('booking-button-confirm'), callback_data: cb('confirm', pack(r.booking.id)) }, { text: ctx.t('booking-button-decline'), callback_data: cb('decline', pack(r.booking.id)) }]]
+            ? [
+                [
+                  { text: ctx.t('booking-button-confirm'), callback_data: cb('confirm', pack(r.booking.id)) },
+                  { text: ctx.t('booking-button-decline'), callback_data: cb('decline', pack(r.booking.id)) },
+                ],
+              ]
             : [];
         await ctx.reply(text, { reply_markup: { inline_keyboard: buttons } });
       }
@@ -88,7 +115,12 @@ export function createBookingFeature(deps: BookingBotDeps): BotFeature {
     } else if (action === 'rs' && id) {
       const booking = await deps.bookings.get(id).catch(() => null);
       if (!booking) return void (await ctx.answerCallbackQuery({ text: ctx.t('stale-button') }));
-      const draft = { serviceId: booking.serviceId, locationId: booking.locationId, specialistId: booking.specialistId, rescheduleId: id };
+      const draft = {
+        serviceId: booking.serviceId,
+        locationId: booking.locationId,
+        specialistId: booking.specialistId,
+        rescheduleId: id,
+      };
       await setDraft(ctx, draft);
       await client.calendar(ctx, draft);
     } else if (action === 'ad' && args[0]) {
@@ -105,7 +137,10 @@ export function createBookingFeature(deps: BookingBotDeps): BotFeature {
         durationMinutes: Number(args[1]),
         requiresConfirmation: args[0] === 'always' ? 'always' : 'never',
       });
-      await show(ctx, ctx.t('booking-setup-service-saved', { name: service.name, minutes: service.durationMinutes }));
+      await show(
+        ctx,
+        ctx.t('booking-setup-service-saved', { name: service.name, minutes: service.durationMinutes }),
+      );
     } else if (!(await client.onButton(ctx, action, args))) {
       return void (await ctx.answerCallbackQuery({ text: ctx.t('stale-button') }));
     }

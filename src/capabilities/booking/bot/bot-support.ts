@@ -29,11 +29,20 @@ export async function getDraft(ctx: BotContext): Promise<Draft> {
 
 export async function setDraft(ctx: BotContext, draft: Draft): Promise<void> {
   if (!ctx.chat || !ctx.from) return;
-  await ctx.services.flows.set(ctx.chat.id, ctx.from.id, { flow: DRAFT_FLOW, step: 'buttons', data: { ...draft } }, ctx.services.now());
+  await ctx.services.flows.set(
+    ctx.chat.id,
+    ctx.from.id,
+    { flow: DRAFT_FLOW, step: 'buttons', data: { ...draft } },
+    ctx.services.now(),
+  );
 }
 
 /** Shows a screen: edits the message the button was on, or sends a new one after a command. */
-export async function show(ctx: BotContext, text: string, rows: InlineKeyboardButton[][] = []): Promise<void> {
+export async function show(
+  ctx: BotContext,
+  text: string,
+  rows: InlineKeyboardButton[][] = [],
+): Promise<void> {
   const reply_markup = { inline_keyboard: rows };
   if (ctx.callbackQuery?.message) {
     await ctx.editMessageText(text, { reply_markup });

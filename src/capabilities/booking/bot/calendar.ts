@@ -1,5 +1,5 @@
-import { DateTime } from 'luxon';
 import type { InlineKeyboardButton } from 'grammy/types';
+import { DateTime } from 'luxon';
 import type { Language } from '../../../platform/db/schema.ts';
 import { bookingCallback as cb } from './booking-callbacks.ts';
 
@@ -9,7 +9,12 @@ const blank = (): InlineKeyboardButton => ({ text: ' ', callback_data: cb('nop')
  * A month as an inline calendar (Monday first) where only days with a free slot are buttons;
  * arrows page months, never before the current one.
  */
-export function monthKeyboard(input: { month: string; free: Set<string>; language: Language; thisMonth: string }): InlineKeyboardButton[][] {
+export function monthKeyboard(input: {
+  month: string;
+  free: Set<string>;
+  language: Language;
+  thisMonth: string;
+}): InlineKeyboardButton[][] {
   const first = DateTime.fromISO(`${input.month}-01`, { locale: input.language === 'ru' ? 'ru' : 'en' });
   const title = first.toFormat('LLLL yyyy');
   const prev = first.minus({ months: 1 }).toFormat('yyyy-MM');
@@ -32,5 +37,7 @@ export function monthKeyboard(input: { month: string; free: Set<string>; languag
   }
   if (week.length) rows.push([...week, ...Array.from({ length: 7 - week.length }, blank)]);
   // Weeks with no free day are dropped: the calendar shows only days one can book.
-  return rows.filter((row, i) => i === 0 || row.some((b) => 'callback_data' in b && b.callback_data?.startsWith('bk:dy')));
+  return rows.filter(
+    (row, i) => i === 0 || row.some((b) => 'callback_data' in b && b.callback_data?.startsWith('bk:dy')),
+  );
 }

@@ -3,7 +3,17 @@ import type { BotContext } from '../../../bot/bot-context.ts';
 import { isDomainError } from '../../../platform/errors/domain-error.ts';
 import { formatTime, formatWhen } from '../booking-format.ts';
 import { bookingCallback as cb, packBooking as pack, unpackBooking as unpack } from './booking-callbacks.ts';
-import { type BookingBotDeps, type Draft, errorText, getDraft, grid, packMinute, setDraft, show, unpackMinute } from './bot-support.ts';
+import {
+  type BookingBotDeps,
+  type Draft,
+  errorText,
+  getDraft,
+  grid,
+  packMinute,
+  setDraft,
+  show,
+  unpackMinute,
+} from './bot-support.ts';
 import { monthKeyboard } from './calendar.ts';
 
 /** The client's path: service → location → specialist or "any" → day → slot → confirm. */
@@ -14,7 +24,12 @@ export function createClientBooking(deps: BookingBotDeps) {
     await setDraft(ctx, draft);
     const services = await setup.listServices();
     if (services.length === 0) return show(ctx, ctx.t('booking-none-yet'));
-    const rows = services.map((s) => [{ text: ctx.t('booking-service-button', { name: s.name, minutes: s.durationMinutes }), callback_data: cb('sv', pack(s.id)) }]);
+    const rows = services.map((s) => [
+      {
+        text: ctx.t('booking-service-button', { name: s.name, minutes: s.durationMinutes }),
+        callback_data: cb('sv', pack(s.id)),
+      },
+    ]);
     await show(ctx, ctx.t('booking-pick-service'), rows);
   }
 
@@ -22,7 +37,11 @@ export function createClientBooking(deps: BookingBotDeps) {
     const locations = await setup.listLocations();
     if (locations.length === 1) return pickLocation(ctx, { serviceId }, locations[0]?.id as string);
     await setDraft(ctx, { serviceId });
-    await show(ctx, ctx.t('booking-pick-location'), locations.map((l) => [{ text: l.name, callback_data: cb('lo', pack(l.id)) }]));
+    await show(
+      ctx,
+      ctx.t('booking-pick-location'),
+      locations.map((l) => [{ text: l.name, callback_data: cb('lo', pack(l.id)) }]),
+    );
   }
 
   async function pickLocation(ctx: BotContext, draft: Draft, locationId: string) {
@@ -32,7 +51,10 @@ export function createClientBooking(deps: BookingBotDeps) {
     if (specialists.length === 0) return show(ctx, ctx.t('booking-none-yet'));
     const rows = [
       [{ text: ctx.t('booking-any-specialist'), callback_data: cb('sp', 'any') }],
-      ...grid(specialists.map((s) => ({ text: s.name, callback_data: cb('sp', pack(s.id)) })), 2),
+      ...grid(
+        specialists.map((s) => ({ text: s.name, callback_data: cb('sp', pack(s.id)) })),
+        2,
+      ),
     ];
     await show(ctx, ctx.t('booking-pick-specialist'), rows);
   }
@@ -42,20 +64,39 @@ export function createClientBooking(deps: BookingBotDeps) {
     const { location } = await bookings.refs(draft.serviceId, draft.locationId);
     const today = DateTime.fromJSDate(ctx.services.now(), { zone: location.timezone }).toISODate() as string;
     const first = month ? `${month}-01` : today;
-    const from = first < today ? today : first;
+    // ISO dates compare as strings: the later of the month's first day and today.
+    const from = [first, today].sort()[1] as string;
     const to = DateTime.fromISO(first).endOf('month').toISODate() as string;
     const { slots } = await bookings.freeSlots({ ...ids(draft), from, to });
-    const free = new Set(slots.map((s) => DateTime.fromJSDate(s.start, { zone: location.timezone }).toISODate() as string));
-    const rows = monthKeyboard({ month: first.slice(0, 7), free, language: ctx.user.language, thisMonth: today.slice(0, 7) });
+    const free = new Set(
+      slots.map((s) => DateTime.fromJSDate(s.start, { zone: location.timezone }).toISODate() as string),
+    );
+    const rows = monthKeyboard({
+      month: first.slice(0, 7),
+      free,
+      language: ctx.user.language,
+      thisMonth: today.slice(0, 7),
+    });
     await show(ctx, free.size ? ctx.t('booking-pick-day') : ctx.t('booking-no-days'), rows);
   }
 
   async function day(ctx: BotContext, draft: Draft, date: string) {
     const { slots, location } = await bookings.freeSlots({ ...ids(draft), from: date, to: date });
     if (slots.length === 0) return calendar(ctx, draft, date.slice(0, 7));
-    const buttons = slots.map((s) => ({ text: formatTime(s.start, location.timezone, ctx.user.language), callback_data: cb('sl', packMinute(s.start), pack(s.specialistId)) }));
+    const buttons = slots.map((s) => ({
+      text: formatTime(s.start, location.timezone, ctx.user.language),
+      callback_data: cb('sl', packMinute(s.start), pack(s.specialistId)),
+    }));
     const back = [{ text: ctx.t('booking-back'), callback_data: cb('mo', date.slice(0, 7)) }];
-    await show(ctx, ctx.t('booking-pick-slot', { day: formatWhen(slots[0]?.start as Date, location.timezone, ctx.user.language).split(',')[0] as string }), [...grid(buttons, 4), back]);
+    await show(
+      ctx,
+      ctx.t('booking-pick-slot', {
+        day: formatWhen(slots[0]?.start as Date, location.timezone, ctx.user.language).split(
+          ',',
+        )[0] as string,
+      }),
+      [...grid(buttons, 4), back],
+    );
   }
 
   async function confirmCard(ctx: BotContext, draft: Draft, start: Date, specialistId: string) {
@@ -68,8 +109,21 @@ export function createClientBooking(deps: BookingBotDeps) {
       location: location.name,
     });
     await show(ctx, text, [
-      [{ text: ctx.t('booking-button-book'), callback_data: cb('ok', packMinute(start), pack(specialistId)) }],
-      [{ text: ctx.t('booking-back'), callback_data: cb('mo', DateTime.fromJSDate(start, { zone: location.timezone }).toFormat('yyyy-MM')) }],
+      [
+        {
+          text: ctx.t('booking-button-book'),
+          callback_data: cb('ok', packMinute(start), pack(specialistId)),
+        },
+      ],
+      [
+        {
+          text: ctx.t('booking-back'),
+          callback_data: cb(
+            'mo',
+            DateTime.fromJSDate(start, { zone: location.timezone }).toFormat('yyyy-MM'),
+          ),
+        },
+      ],
     ]);
   }
 
@@ -77,17 +131,31 @@ export function createClientBooking(deps: BookingBotDeps) {
     try {
       const row = draft.rescheduleId
         ? await bookings.act(ctx.user, draft.rescheduleId, 'reschedule', { start })
-        : await bookings.create(ctx.user, { serviceId: draft.serviceId as string, locationId: draft.locationId as string, specialistId, start });
+        : await bookings.create(ctx.user, {
+            serviceId: draft.serviceId as string,
+            locationId: draft.locationId as string,
+            specialistId,
+            start,
+          });
       if (ctx.chat && ctx.from) await ctx.services.flows.clear(ctx.chat.id, ctx.from.id);
       const { location } = await bookings.refs(row.serviceId, row.locationId);
-      const key = draft.rescheduleId ? 'booking-moved-done' : row.status === 'pending' ? 'booking-done-pending' : 'booking-done-confirmed';
+      const key = draft.rescheduleId
+        ? 'booking-moved-done'
+        : row.status === 'pending'
+          ? 'booking-done-pending'
+          : 'booking-done-confirmed';
       await show(ctx, ctx.t(key, { when: formatWhen(row.startAt, location.timezone, ctx.user.language) }));
     } catch (error) {
-      const alternatives = isDomainError(error) ? (error.details.alternatives as Array<{ start: string; specialist_id: string }> | undefined) : undefined;
+      const alternatives = isDomainError(error)
+        ? (error.details.alternatives as Array<{ start: string; specialist_id: string }> | undefined)
+        : undefined;
       const { location } = await bookings.refs(draft.serviceId as string, draft.locationId as string);
       const buttons = (alternatives ?? []).map((a) => {
         const at = new Date(a.start);
-        return { text: formatWhen(at, location.timezone, ctx.user.language), callback_data: cb('sl', packMinute(at), pack(a.specialist_id)) };
+        return {
+          text: formatWhen(at, location.timezone, ctx.user.language),
+          callback_data: cb('sl', packMinute(at), pack(a.specialist_id)),
+        };
       });
       await show(ctx, errorText(ctx, error), grid(buttons, 2));
     }

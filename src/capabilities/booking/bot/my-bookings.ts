@@ -12,7 +12,10 @@ export function createBookingLists(deps: BookingBotDeps) {
 
   async function lines(ctx: BotContext, scope: BookingScope, days: number) {
     const now = ctx.services.now();
-    const rows = await bookings.list(ctx.user, scope, { from: now, to: new Date(now.getTime() + days * DAY) });
+    const rows = await bookings.list(ctx.user, scope, {
+      from: now,
+      to: new Date(now.getTime() + days * DAY),
+    });
     const services = new Map((await setup.listServices()).map((s) => [s.id, s.name]));
     return rows
       .filter((r) => r.booking.status === 'pending' || r.booking.status === 'confirmed')
@@ -31,10 +34,17 @@ export function createBookingLists(deps: BookingBotDeps) {
     const items = await lines(ctx, 'mine', 366);
     if (items.length === 0) return show(ctx, ctx.t('booking-mine-empty'));
     const rows = items.map(({ row }, i) => [
-      { text: ctx.t('booking-button-reschedule', { n: i + 1 }), callback_data: cb('rs', pack(row.booking.id)) },
+      {
+        text: ctx.t('booking-button-reschedule', { n: i + 1 }),
+        callback_data: cb('rs', pack(row.booking.id)),
+      },
       { text: ctx.t('booking-button-cancel', { n: i + 1 }), callback_data: cb('cx', pack(row.booking.id)) },
     ]);
-    await show(ctx, [ctx.t('booking-mine-title'), ...items.map((x, i) => `${i + 1}. ${x.text}`)].join('\n'), rows);
+    await show(
+      ctx,
+      [ctx.t('booking-mine-title'), ...items.map((x, i) => `${i + 1}. ${x.text}`)].join('\n'),
+      rows,
+    );
   }
 
   async function schedule(ctx: BotContext) {
@@ -47,13 +57,23 @@ export function createBookingLists(deps: BookingBotDeps) {
         row.booking.startAt <= now
           ? [
               [
-                { text: ctx.t('booking-button-mark-done', { n: i + 1 }), callback_data: cb('done', pack(row.booking.id)) },
-                { text: ctx.t('booking-button-mark-noshow', { n: i + 1 }), callback_data: cb('noshow', pack(row.booking.id)) },
+                {
+                  text: ctx.t('booking-button-mark-done', { n: i + 1 }),
+                  callback_data: cb('done', pack(row.booking.id)),
+                },
+                {
+                  text: ctx.t('booking-button-mark-noshow', { n: i + 1 }),
+                  callback_data: cb('noshow', pack(row.booking.id)),
+                },
               ],
             ]
           : [],
       );
-      await show(ctx, [ctx.t('booking-schedule-title'), ...items.map((x, i) => `${i + 1}. ${x.text}`)].join('\n'), rows);
+      await show(
+        ctx,
+        [ctx.t('booking-schedule-title'), ...items.map((x, i) => `${i + 1}. ${x.text}`)].join('\n'),
+        rows,
+      );
     } catch (error) {
       await show(ctx, errorText(ctx, error));
     }

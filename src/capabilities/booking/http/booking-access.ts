@@ -6,5 +6,6 @@ import { isAdmin } from '../booking-people.ts';
 // machine with the caller's roles toward that booking. Platform v2's per-route access replaces this.
 
 export function requireAdmin(user: User): void {
-  if (!isAdmin(user)) throw new DomainError('forbidden', 'booking_admin_only', 'Only an admin can change the booking setup');
+  if (!isAdmin(user))
+    throw new DomainError('forbidden', 'booking_admin_only', 'Only an admin can change the booking setup');
 }

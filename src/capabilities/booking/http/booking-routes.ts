@@ -1,9 +1,13 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, OpenAPIHono, type z } from '@hono/zod-openapi';
 import type { Db } from '../../../platform/db/database.ts';
 import { DomainError } from '../../../platform/errors/domain-error.ts';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
-import { bearerSecurity as security, jsonContent, problemResponse as problem } from '../../../platform/http/openapi-parts.ts';
 import { validationHook } from '../../../platform/http/openapi-hook.ts';
+import {
+  jsonContent,
+  problemResponse as problem,
+  bearerSecurity as security,
+} from '../../../platform/http/openapi-parts.ts';
 import { isoInZone } from '../../../platform/nl/zoned-clock.ts';
 import { loadRefs } from '../booking-core.ts';
 import type { BookingService } from '../booking-service.ts';
@@ -48,7 +52,13 @@ const routes = {
     security,
     summary: 'Book a slot',
     request: { body: { ...jsonContent(BookingCreate), required: true } },
-    responses: { 201: ok(BookingSchema, 'Booked'), ...errors, 403: problem('Not allowed'), 404: problem('Unknown reference'), 409: conflict },
+    responses: {
+      201: ok(BookingSchema, 'Booked'),
+      ...errors,
+      403: problem('Not allowed'),
+      404: problem('Unknown reference'),
+      409: conflict,
+    },
   }),
   act: createRoute({
     method: 'post',
@@ -58,7 +68,13 @@ const routes = {
     summary: 'Confirm, decline, cancel, reschedule ({start}), complete or mark a no-show',
     // The body ({start}) matters only to reschedule; it is read by hand so other actions need none.
     request: { params: ActionParam },
-    responses: { 200: ok(BookingSchema, 'Changed'), ...errors, 403: problem('Not allowed'), 404: problem('No such booking'), 409: conflict },
+    responses: {
+      200: ok(BookingSchema, 'Changed'),
+      ...errors,
+      403: problem('Not allowed'),
+      404: problem('No such booking'),
+      409: conflict,
+    },
   }),
   list: createRoute({
     method: 'get',
@@ -76,9 +92,24 @@ export function createBookingRoutes(deps: { bookings: BookingService; setup: Boo
   addSetupRoutes(app, deps.setup);
   app.openapi(routes.slots, async (c) => {
     const q = c.req.valid('query');
-    const { slots, location } = await deps.bookings.freeSlots({ serviceId: q.service_id, locationId: q.location_id, specialistId: q.specialist_id, from: q.from, to: q.to });
+    const { slots, location } = await deps.bookings.freeSlots({
+      serviceId: q.service_id,
+      locationId: q.location_id,
+      specialistId: q.specialist_id,
+      from: q.from,
+      to: q.to,
+    });
     const zone = location.timezone;
-    return c.json({ slots: slots.map((s) => ({ start: isoInZone(s.start, zone), end: isoInZone(s.end, zone), specialist_id: s.specialistId })) }, 200);
+    return c.json(
+      {
+        slots: slots.map((s) => ({
+          start: isoInZone(s.start, zone),
+          end: isoInZone(s.end, zone),
+          specialist_id: s.specialistId,
+        })),
+      },
+      200,
+    );
   });
   app.openapi(routes.create, async (c) => {
     const b = c.req.valid('json');
@@ -94,18 +125,35 @@ export function createBookingRoutes(deps: { bookings: BookingService; setup: Boo
   });
   app.openapi(routes.act, async (c) => {
     const { id, action } = c.req.valid('param');
-    const body = action === 'reschedule' ? RescheduleBody.safeParse(await c.req.json().catch(() => ({}))) : null;
+    const body =
+      action === 'reschedule' ? RescheduleBody.safeParse(await c.req.json().catch(() => ({}))) : null;
     if (body && !body.success) {
-      throw new DomainError('invalid', 'validation_failed', 'start: an ISO 8601 time with offset is required');
+      throw new DomainError(
+        'invalid',
+        'validation_failed',
+        'start: an ISO 8601 time with offset is required',
+      );
     }
-    const row = await deps.bookings.act(c.get('user'), id, action.replace('-', '_') as BookingAction, body?.success ? { start: new Date(body.data.start) } : {});
+    const row = await deps.bookings.act(
+      c.get('user'),
+      id,
+      action.replace('-', '_') as BookingAction,
+      body?.success ? { start: new Date(body.data.start) } : {},
+    );
     const { location } = await loadRefs(deps.db, row.serviceId, row.locationId);
     return c.json(bookingDto(row, location.timezone), 200);
   });
   app.openapi(routes.list, async (c) => {
     const { scope } = c.req.valid('query');
     const rows = await deps.bookings.list(c.get('user'), scope);
-    return c.json({ bookings: rows.map((r) => bookingDto(r.booking, r.timezone, { name: r.clientName, noShows: r.noShows })) }, 200);
+    return c.json(
+      {
+        bookings: rows.map((r) =>
+          bookingDto(r.booking, r.timezone, { name: r.clientName, noShows: r.noShows }),
+        ),
+      },
+      200,
+    );
   });
   return app;
 }

@@ -35,7 +35,12 @@ export const ServiceCreate = z
   })
   .openapi('BookingServiceCreate');
 export const ServiceSchema = z
-  .object({ id, name: z.string(), duration_minutes: z.number().int(), price_cents: z.number().int().nullable() })
+  .object({
+    id,
+    name: z.string(),
+    duration_minutes: z.number().int(),
+    price_cents: z.number().int().nullable(),
+  })
   .openapi('BookingService');
 
 export const SpecialistCreate = z
@@ -46,23 +51,40 @@ export const SpecialistCreate = z
     location_ids: z.array(id).max(100),
   })
   .openapi('BookingSpecialistCreate');
-export const SpecialistSchema = z.object({ id, name: z.string(), telegram_id: z.number().int() }).openapi('BookingSpecialist');
+export const SpecialistSchema = z
+  .object({ id, name: z.string(), telegram_id: z.number().int() })
+  .openapi('BookingSpecialist');
 
 const Range = z.object({ start: hhmm, end: hhmm });
 export const HoursPut = z
   .object({
     location_id: id,
     weekly: z
-      .array(z.object({ weekday: z.number().int().min(1).max(7), start: hhmm, end: hhmm, breaks: z.array(Range).max(10).default([]) }))
+      .array(
+        z.object({
+          weekday: z.number().int().min(1).max(7),
+          start: hhmm,
+          end: hhmm,
+          breaks: z.array(Range).max(10).default([]),
+        }),
+      )
       .max(21),
   })
   .openapi('BookingHours');
 
 export const ExceptionCreate = z
   .object({ location_id: id, day, start: hhmm.optional(), end: hhmm.optional() })
-  .openapi('BookingException', { description: 'Without start/end: a day off; with them: extra hours that day' });
+  .openapi('BookingException', {
+    description: 'Without start/end: a day off; with them: extra hours that day',
+  });
 
-export const SlotsQuery = z.object({ service_id: id, location_id: id, from: day, to: day, specialist_id: id.optional() });
+export const SlotsQuery = z.object({
+  service_id: id,
+  location_id: id,
+  from: day,
+  to: day,
+  specialist_id: id.optional(),
+});
 const Slot = z.object({ start: z.string(), end: z.string(), specialist_id: id });
 export const SlotsSchema = z.object({ slots: z.array(Slot) }).openapi('BookingSlots');
 
@@ -70,9 +92,17 @@ export const BookingCreate = z
   .object({
     service_id: id,
     location_id: id,
-    specialist_id: id.nullable().optional().openapi({ description: 'Omit or null: any specialist free then' }),
+    specialist_id: id
+      .nullable()
+      .optional()
+      .openapi({ description: 'Omit or null: any specialist free then' }),
     start: z.string().datetime({ offset: true }),
-    client_telegram_id: z.number().int().positive().optional().openapi({ description: 'Admin/specialist: book for this person' }),
+    client_telegram_id: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .openapi({ description: 'Admin/specialist: book for this person' }),
   })
   .openapi('BookingCreate');
 export const RescheduleBody = z.object({ start: z.string().datetime({ offset: true }) });
@@ -100,7 +130,9 @@ export const BookingSchema = z
 export const BookingListQuery = z.object({ scope: z.enum(['mine', 'specialist', 'all']).default('mine') });
 export const BookingListSchema = z.object({ bookings: z.array(BookingSchema) });
 
-export const Alternatives = z.object({ alternatives: z.array(z.object({ start: z.string(), specialist_id: id })) });
+export const Alternatives = z.object({
+  alternatives: z.array(z.object({ start: z.string(), specialist_id: id })),
+});
 
 export function bookingDto(b: BookingRow, zone: string, client?: { name: string; noShows: number }) {
   return {

@@ -6,7 +6,7 @@ import type { NotifyFn } from '../../capability.ts';
 import { formatWhen } from '../booking-format.ts';
 import { admins, clientPerson } from '../booking-people.ts';
 import type { BookingService } from '../booking-service.ts';
-import { bookingLocations, bookingServices, bookings, type BookingRow } from '../booking-tables.ts';
+import { type BookingRow, bookingLocations, bookingServices, bookings } from '../booking-tables.ts';
 import { bookingCallback, packBooking } from '../bot/booking-callbacks.ts';
 import type { NoticeInput, Translate } from '../notices/notice-sender.ts';
 
@@ -37,14 +37,30 @@ export function createTimerScheduler(deps: { jobs: JobQueue; now: () => Date; ru
     const items: Array<{ data: TimerJob; startAfter: Date; singletonKey?: string }> = [];
     for (const minutes of deps.rules.reminderMinutes) {
       const at = b.startAt.getTime() - minutes * 60_000;
-      if (at > now) items.push({ data: { kind: 'remind', id: b.id, start: b.startAt.toISOString(), minutes }, startAfter: new Date(at) });
+      if (at > now)
+        items.push({
+          data: { kind: 'remind', id: b.id, start: b.startAt.toISOString(), minutes },
+          startAfter: new Date(at),
+        });
     }
     // Keyed by booking and end: the completion card is asked once per booking.
-    items.push({ data: { kind: 'complete', id: b.id, end: b.endAt.toISOString() }, startAfter: b.endAt, singletonKey: `complete:${b.id}:${b.endAt.toISOString()}` });
+    items.push({
+      data: { kind: 'complete', id: b.id, end: b.endAt.toISOString() },
+      startAfter: b.endAt,
+      singletonKey: `complete:${b.id}:${b.endAt.toISOString()}`,
+    });
     if (options.created && b.status === 'pending') {
-      items.push({ data: { kind: 'pending', id: b.id }, startAfter: new Date(now + deps.rules.pendingRemindHours * 3_600_000) });
+      items.push({
+        data: { kind: 'pending', id: b.id },
+        startAfter: new Date(now + deps.rules.pendingRemindHours * 3_600_000),
+      });
     }
-    for (const item of items) await deps.jobs.send(BOOKING_TIMERS_QUEUE, item.data, { tx, startAfter: item.startAfter, ...(item.singletonKey ? { singletonKey: item.singletonKey } : {}) });
+    for (const item of items)
+      await deps.jobs.send(BOOKING_TIMERS_QUEUE, item.data, {
+        tx,
+        startAfter: item.startAfter,
+        ...(item.singletonKey ? { singletonKey: item.singletonKey } : {}),
+      });
   };
 }
 
@@ -65,7 +81,10 @@ export function createTimerHandler(deps: {
     const [b] = await deps.db.select().from(bookings).where(eq(bookings.id, data.id));
     if (!b || !active(b)) return { skipped: 'closed' };
     const [service] = await deps.db.select().from(bookingServices).where(eq(bookingServices.id, b.serviceId));
-    const [location] = await deps.db.select().from(bookingLocations).where(eq(bookingLocations.id, b.locationId));
+    const [location] = await deps.db
+      .select()
+      .from(bookingLocations)
+      .where(eq(bookingLocations.id, b.locationId));
     if (!service || !location) return { skipped: 'gone' };
     const client = await clientPerson(deps.db, b.clientId);
     if (data.kind === 'remind') {
@@ -74,7 +93,12 @@ export function createTimerHandler(deps: {
       const when = formatWhen(b.startAt, location.timezone, client.language);
       await deps.notify({
         chatId: client.telegramId,
-        text: deps.t(client.language, 'booking-reminder', { service: service.name, when, location: location.name, hours: Math.round(data.minutes / 60) }),
+        text: deps.t(client.language, 'booking-reminder', {
+          service: service.name,
+          when,
+          location: location.name,
+          hours: Math.round(data.minutes / 60),
+        }),
         dedupeKey: `booking-remind:${b.id}:${data.start}:${data.minutes}`,
       });
       return { sent: 'reminder' };
@@ -82,13 +106,21 @@ export function createTimerHandler(deps: {
     if (data.kind === 'complete') {
       if (b.endAt.toISOString() !== data.end) return { skipped: 'moved' };
       const sent = await deps.db.transaction((tx) =>
-        deps.sendNotices(tx, { event: 'booking_done', initiator: 'system', initiatorUserId: null, booking: b }),
+        deps.sendNotices(tx, {
+          event: 'booking_done',
+          initiator: 'system',
+          initiatorUserId: null,
+          booking: b,
+        }),
       );
       return { sent };
     }
     if (b.status !== 'pending') return { skipped: 'decided' };
     if (data.kind === 'pending') {
-      const expireAt = Math.min(b.createdAt.getTime() + deps.rules.pendingExpireHours * 3_600_000, b.startAt.getTime());
+      const expireAt = Math.min(
+        b.createdAt.getTime() + deps.rules.pendingExpireHours * 3_600_000,
+        b.startAt.getTime(),
+      );
       await deps.db.transaction(async (tx) => {
         for (const admin of await admins(tx)) {
           if (admin.telegramId === null) continue;
@@ -104,8 +136,14 @@ export function createTimerHandler(deps: {
               replyMarkup: {
                 inline_keyboard: [
                   [
-                    { text: deps.t(admin.language, 'booking-button-confirm'), callback_data: bookingCallback('confirm', id) },
-                    { text: deps.t(admin.language, 'booking-button-decline'), callback_data: bookingCallback('decline', id) },
+                    {
+                      text: deps.t(admin.language, 'booking-button-confirm'),
+                      callback_data: bookingCallback('confirm', id),
+                    },
+                    {
+                      text: deps.t(admin.language, 'booking-button-decline'),
+                      callback_data: bookingCallback('decline', id),
+                    },
                   ],
                 ],
               },
@@ -114,7 +152,11 @@ export function createTimerHandler(deps: {
             { tx },
           );
         }
-        await deps.jobs.send(BOOKING_TIMERS_QUEUE, { kind: 'expire', id: b.id }, { tx, startAfter: new Date(Math.max(expireAt, deps.now().getTime())) });
+        await deps.jobs.send(
+          BOOKING_TIMERS_QUEUE,
+          { kind: 'expire', id: b.id },
+          { tx, startAfter: new Date(Math.max(expireAt, deps.now().getTime())) },
+        );
       });
       return { sent: 'pending reminder' };
     }

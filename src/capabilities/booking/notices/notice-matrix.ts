@@ -46,7 +46,10 @@ const MATRIX: Record<NoticeEvent, Partial<Record<InitiatorRole, Row>>> = {
 };
 
 /** Who is told of `event` started by `initiator`, and which message each gets. */
-export function recipientsOf(event: NoticeEvent, initiator: InitiatorRole): Array<{ role: ActorRole; message: string }> {
+export function recipientsOf(
+  event: NoticeEvent,
+  initiator: InitiatorRole,
+): Array<{ role: ActorRole; message: string }> {
   const row = MATRIX[event][initiator] ?? {};
   return (['client', 'specialist', 'admin'] as const).flatMap((role) => {
     const message = row[role];

@@ -5,12 +5,12 @@ import type { NotifyFn } from '../../capability.ts';
 import { formatWhen } from '../booking-format.ts';
 import { admins, clientPerson, type Person, specialistPerson } from '../booking-people.ts';
 import {
+  type ActorRole,
+  type BookingRow,
   bookingAdTemplates,
   bookingLocations,
   bookingNotificationSettings,
   bookingServices,
-  type ActorRole,
-  type BookingRow,
   type InitiatorRole,
 } from '../booking-tables.ts';
 import { bookingCallback, packBooking } from '../bot/booking-callbacks.ts';
@@ -36,19 +36,37 @@ export function createNoticeSender(deps: { notify: NotifyFn; t: Translate }) {
     const { booking } = input;
     const targets = recipientsOf(input.event, input.initiator);
     if (targets.length === 0) return 0;
-    const [service] = await tx.select().from(bookingServices).where(eq(bookingServices.id, booking.serviceId));
-    const [location] = await tx.select().from(bookingLocations).where(eq(bookingLocations.id, booking.locationId));
+    const [service] = await tx
+      .select()
+      .from(bookingServices)
+      .where(eq(bookingServices.id, booking.serviceId));
+    const [location] = await tx
+      .select()
+      .from(bookingLocations)
+      .where(eq(bookingLocations.id, booking.locationId));
     if (!service || !location) return 0;
     const specialist = await specialistPerson(tx, booking.specialistId);
     const client = await clientPerson(tx, booking.clientId);
     const settings = await tx
-      .select({ role: bookingNotificationSettings.recipientRole, enabled: bookingNotificationSettings.enabled, ad: bookingAdTemplates.text })
+      .select({
+        role: bookingNotificationSettings.recipientRole,
+        enabled: bookingNotificationSettings.enabled,
+        ad: bookingAdTemplates.text,
+      })
       .from(bookingNotificationSettings)
       .leftJoin(
         bookingAdTemplates,
-        and(eq(bookingAdTemplates.id, bookingNotificationSettings.adTemplateId), eq(bookingAdTemplates.active, true)),
+        and(
+          eq(bookingAdTemplates.id, bookingNotificationSettings.adTemplateId),
+          eq(bookingAdTemplates.active, true),
+        ),
       )
-      .where(and(eq(bookingNotificationSettings.event, input.event), eq(bookingNotificationSettings.channel, 'telegram')));
+      .where(
+        and(
+          eq(bookingNotificationSettings.event, input.event),
+          eq(bookingNotificationSettings.channel, 'telegram'),
+        ),
+      );
     const people: Record<ActorRole, Person[]> = {
       client: [client],
       specialist: [specialist],
@@ -73,11 +91,13 @@ export function createNoticeSender(deps: { notify: NotifyFn; t: Translate }) {
           when: formatWhen(booking.startAt, location.timezone, lang),
           was: input.previousStart ? formatWhen(input.previousStart, location.timezone, lang) : '',
         };
-        const pendingCard = role !== 'client' && booking.status === 'pending' && input.event !== 'booking_expired';
+        const pendingCard =
+          role !== 'client' && booking.status === 'pending' && input.event !== 'booking_expired';
         // A client whose booking awaits approval is told it is requested, not booked.
         const said = message === 'confirmation' && booking.status === 'pending' ? 'requested' : message;
         let text = deps.t(lang, `booking-notice-${input.event.slice(8)}-${said}`, vars);
-        if (pendingCard && input.event === 'booking_created') text += `\n${deps.t(lang, 'booking-needs-approval')}`;
+        if (pendingCard && input.event === 'booking_created')
+          text += `\n${deps.t(lang, 'booking-needs-approval')}`;
         if (setting?.ad) text += `\n\n${setting.ad}`;
         await deps.notify(
           {

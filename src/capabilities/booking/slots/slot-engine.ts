@@ -62,10 +62,14 @@ export function dayFrame(day: string, zone: string): DayFrame {
 /** The instant of a local minute of the day; a minute inside a spring-forward gap moves past it. */
 export function localInstant(frame: DayFrame, minute: number): number {
   if (frame.linear) return frame.midnight + minute * MINUTE;
-  if (minute >= 1440) return DateTime.fromMillis(frame.midnight, { zone: frame.zone }).plus({ days: 1 }).toMillis();
+  if (minute >= 1440)
+    return DateTime.fromMillis(frame.midnight, { zone: frame.zone }).plus({ days: 1 }).toMillis();
   const [y, m, d] = frame.day.split('-').map(Number) as [number, number, number];
   const hour = Math.floor(minute / 60);
-  return DateTime.fromObject({ year: y, month: m, day: d, hour, minute: minute % 60 }, { zone: frame.zone }).toMillis();
+  return DateTime.fromObject(
+    { year: y, month: m, day: d, hour, minute: minute % 60 },
+    { zone: frame.zone },
+  ).toMillis();
 }
 
 /** Removes `cuts` from `ranges` (both sorted or not); returns sorted, non-empty pieces. */
@@ -89,7 +93,12 @@ export function subtract<T extends { from: number; to: number }>(ranges: Interva
  * Working windows of one specialist at one location on a local day: the weekly hours of that
  * weekday minus their breaks, replaced by nothing on a day off, plus any extra hours.
  */
-export function openWindows(day: string, zone: string, hours: WeeklyHours[], exceptions: DayException[]): Interval[] {
+export function openWindows(
+  day: string,
+  zone: string,
+  hours: WeeklyHours[],
+  exceptions: DayException[],
+): Interval[] {
   const frame = dayFrame(day, zone);
   const at = (minute: number) => localInstant(frame, minute);
   const dayOff = exceptions.some((e) => e.kind === 'day_off');
@@ -155,6 +164,9 @@ export function daysInRange(from: string, to: string): string[] {
 /** "Any specialist": one slot per start, taken by the first specialist (in the given order) free then. */
 export function mergeAny(perSpecialist: Array<{ specialistId: string; starts: number[] }>) {
   const byStart = new Map<number, string>();
-  for (const s of perSpecialist) for (const start of s.starts) if (!byStart.has(start)) byStart.set(start, s.specialistId);
-  return [...byStart.entries()].sort((a, b) => a[0] - b[0]).map(([start, specialistId]) => ({ start, specialistId }));
+  for (const s of perSpecialist)
+    for (const start of s.starts) if (!byStart.has(start)) byStart.set(start, s.specialistId);
+  return [...byStart.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([start, specialistId]) => ({ start, specialistId }));
 }

@@ -5,10 +5,10 @@ import { DomainError } from '../../../platform/errors/domain-error.ts';
 import {
   bookingExceptions,
   bookingHours,
-  bookings,
   bookingSpecialistLocations,
   bookingSpecialistServices,
   bookingSpecialists,
+  bookings,
   type LocationRow,
   type ServiceRow,
 } from '../booking-tables.ts';
@@ -60,7 +60,12 @@ export function createSlotService(deps: { now: () => Date }) {
     const rangeFrom = DateTime.fromISO(first, { zone }).minus({ days: 1 }).toJSDate();
     const rangeTo = DateTime.fromISO(last, { zone }).plus({ days: 2 }).toJSDate();
     const [hours, exceptions, taken] = await Promise.all([
-      db.select().from(bookingHours).where(and(inArray(bookingHours.specialistId, specialistIds), eq(bookingHours.locationId, location.id))),
+      db
+        .select()
+        .from(bookingHours)
+        .where(
+          and(inArray(bookingHours.specialistId, specialistIds), eq(bookingHours.locationId, location.id)),
+        ),
       db
         .select()
         .from(bookingExceptions)
@@ -89,13 +94,19 @@ export function createSlotService(deps: { now: () => Date }) {
       const weekly: WeeklyHours[] = hours
         .filter((h) => h.specialistId === specialistId)
         .map((h) => ({ weekday: h.weekday, start: h.startMinute, end: h.endMinute, breaks: h.breaks }));
-      const busy = taken.filter((b) => b.specialistId === specialistId).map((b) => ({ from: b.from.getTime(), to: b.to.getTime() }));
+      const busy = taken
+        .filter((b) => b.specialistId === specialistId)
+        .map((b) => ({ from: b.from.getTime(), to: b.to.getTime() }));
       const perDay = cache.get(specialistId) ?? new Map<string, DayEntry>();
       cache.set(specialistId, perDay);
       for (const day of days) {
         const dayExceptions: DayException[] = exceptions
           .filter((e) => e.specialistId === specialistId && e.day === day)
-          .map((e) => (e.kind === 'day_off' ? { kind: 'day_off' } : { kind: 'extra', start: e.startMinute ?? 0, end: e.endMinute ?? 0 }));
+          .map((e) =>
+            e.kind === 'day_off'
+              ? { kind: 'day_off' }
+              : { kind: 'extra', start: e.startMinute ?? 0, end: e.endMinute ?? 0 },
+          );
         const windows = openWindows(day, zone, weekly, dayExceptions);
         const lo = windows[0]?.from ?? 0;
         const hi = windows.at(-1)?.to ?? 0;
@@ -108,12 +119,23 @@ export function createSlotService(deps: { now: () => Date }) {
 
   return {
     /** Specialists who offer the service at the location (optionally just one), in a stable order. */
-    async candidates(db: Queryable, serviceId: string, locationId: string, specialistId?: string): Promise<string[]> {
+    async candidates(
+      db: Queryable,
+      serviceId: string,
+      locationId: string,
+      specialistId?: string,
+    ): Promise<string[]> {
       const rows = await db
         .select({ id: bookingSpecialists.id })
         .from(bookingSpecialists)
-        .innerJoin(bookingSpecialistServices, eq(bookingSpecialistServices.specialistId, bookingSpecialists.id))
-        .innerJoin(bookingSpecialistLocations, eq(bookingSpecialistLocations.specialistId, bookingSpecialists.id))
+        .innerJoin(
+          bookingSpecialistServices,
+          eq(bookingSpecialistServices.specialistId, bookingSpecialists.id),
+        )
+        .innerJoin(
+          bookingSpecialistLocations,
+          eq(bookingSpecialistLocations.specialistId, bookingSpecialists.id),
+        )
         .where(
           and(
             eq(bookingSpecialists.active, true),
@@ -142,7 +164,11 @@ export function createSlotService(deps: { now: () => Date }) {
     ): Promise<Slot[]> {
       const days = daysInRange(input.from, input.to);
       if (days.length === 0 || days.length > MAX_RANGE_DAYS) {
-        throw new DomainError('invalid', 'booking_range_invalid', `from must not be after to, and the range at most ${MAX_RANGE_DAYS} days`);
+        throw new DomainError(
+          'invalid',
+          'booking_range_invalid',
+          `from must not be after to, and the range at most ${MAX_RANGE_DAYS} days`,
+        );
       }
       if (input.specialistIds.length === 0) return [];
       const nowMs = deps.now().getTime();
@@ -167,8 +193,17 @@ export function createSlotService(deps: { now: () => Date }) {
           const e = cache.get(specialistId)?.get(`${input.location.id}|${day}`) as DayEntry;
           let free = ig ? undefined : e.starts.get(shape);
           if (!free) {
-            const busy = ig ? e.busy.filter((b) => b.from !== ig.blockedFrom.getTime() || b.to !== ig.blockedTo.getTime()) : e.busy;
-            free = freeStarts({ day, today, windows: e.windows, busy, rules: { ...rules, minNoticeMinutes: 0 }, now: -Infinity });
+            const busy = ig
+              ? e.busy.filter((b) => b.from !== ig.blockedFrom.getTime() || b.to !== ig.blockedTo.getTime())
+              : e.busy;
+            free = freeStarts({
+              day,
+              today,
+              windows: e.windows,
+              busy,
+              rules: { ...rules, minNoticeMinutes: 0 },
+              now: -Infinity,
+            });
             if (!ig) e.starts.set(shape, free);
           }
           for (const start of free) if (start >= earliest) starts.push(start);
@@ -177,8 +212,14 @@ export function createSlotService(deps: { now: () => Date }) {
       });
       const merged = input.merge
         ? mergeAny(per)
-        : per.flatMap((p) => p.starts.map((start) => ({ start, specialistId: p.specialistId }))).sort((a, b) => a.start - b.start);
-      return merged.map((s) => ({ start: new Date(s.start), end: new Date(s.start + duration), specialistId: s.specialistId }));
+        : per
+            .flatMap((p) => p.starts.map((start) => ({ start, specialistId: p.specialistId })))
+            .sort((a, b) => a.start - b.start);
+      return merged.map((s) => ({
+        start: new Date(s.start),
+        end: new Date(s.start + duration),
+        specialistId: s.specialistId,
+      }));
     },
 
     /** Drops every cached day of a specialist (a booking, hours or exception of theirs changed). */

@@ -17,9 +17,21 @@ beforeAll(async () => {
 afterAll(() => h.close());
 
 const book = (user: string, start: string, extra: Record<string, unknown> = {}) =>
-  h.call(user, 'POST', '/bookings', { service_id: biz.serviceId, location_id: biz.locationId, specialist_id: biz.specialistId, start, ...extra });
+  h.call(user, 'POST', '/bookings', {
+    service_id: biz.serviceId,
+    location_id: biz.locationId,
+    specialist_id: biz.specialistId,
+    start,
+    ...extra,
+  });
 const slotsOf = async (day: string) =>
-  (await (await h.call(carol, 'GET', `/slots?service_id=${biz.serviceId}&location_id=${biz.locationId}&from=${day}&to=${day}`)).json()) as {
+  (await (
+    await h.call(
+      carol,
+      'GET',
+      `/slots?service_id=${biz.serviceId}&location_id=${biz.locationId}&from=${day}&to=${day}`,
+    )
+  ).json()) as {
     slots: Array<{ start: string; end: string; specialist_id: string }>;
   };
 
@@ -46,7 +58,11 @@ describe('slots', () => {
   it('lists Tuesday in Berlin time: 09:00 … 16:45, nothing over lunch', async () => {
     const { slots } = await slotsOf('2026-06-02');
     const starts = slots.map((s) => s.start.slice(11, 16));
-    expect(slots[0]).toEqual({ start: '2026-06-02T09:00:00+02:00', end: '2026-06-02T10:00:00+02:00', specialist_id: biz.specialistId });
+    expect(slots[0]).toEqual({
+      start: '2026-06-02T09:00:00+02:00',
+      end: '2026-06-02T10:00:00+02:00',
+      specialist_id: biz.specialistId,
+    });
     expect(starts).not.toContain('12:15');
     expect(starts).toContain('12:00');
     expect(starts).not.toContain('13:00');
@@ -65,7 +81,11 @@ describe('booking and the state machine', () => {
     const res = await book(carol, '2026-06-02T10:00:00+02:00');
     expect(res.status).toBe(201);
     const body = await res.json();
-    expect(body).toMatchObject({ status: 'confirmed', start: '2026-06-02T10:00:00+02:00', end: '2026-06-02T11:00:00+02:00' });
+    expect(body).toMatchObject({
+      status: 'confirmed',
+      start: '2026-06-02T10:00:00+02:00',
+      end: '2026-06-02T11:00:00+02:00',
+    });
     bookingId = body.id;
     const notices = await h.notices();
     expect(notices.map((n) => [n.chatId, Array.from(n.text)[0]]).sort()).toEqual([
@@ -73,7 +93,9 @@ describe('booking and the state machine', () => {
       [9002, '🆕'],
       [9101, '✅'],
     ]);
-    expect(notices.find((n) => n.chatId === 9101)?.text).toBe('✅ You are booked: Haircut with Sam, Tue 2 Jun, 10:00 (Mitte).');
+    expect(notices.find((n) => n.chatId === 9101)?.text).toBe(
+      '✅ You are booked: Haircut with Sam, Tue 2 Jun, 10:00 (Mitte).',
+    );
   });
 
   it('the same time again is a 409 with the next free slots (the buffer pushes them to 11:15)', async () => {
@@ -81,7 +103,10 @@ describe('booking and the state machine', () => {
     expect(res.status).toBe(409);
     const body = await res.json();
     expect(body.code).toBe('slot_unavailable');
-    expect(body.alternatives[0]).toEqual({ start: '2026-06-02T11:15:00+02:00', specialist_id: biz.specialistId });
+    expect(body.alternatives[0]).toEqual({
+      start: '2026-06-02T11:15:00+02:00',
+      specialist_id: biz.specialistId,
+    });
     const overlapping = await book(dave, '2026-06-02T10:45:00+02:00');
     expect(overlapping.status).toBe(409);
   });
@@ -94,7 +119,9 @@ describe('booking and the state machine', () => {
 
   it('the client reschedules; specialist and admin hear of it, the client does not', async () => {
     const before = (await h.notices()).length;
-    const res = await h.call(carol, 'POST', `/bookings/${bookingId}/reschedule`, { start: '2026-06-02T15:00:00+02:00' });
+    const res = await h.call(carol, 'POST', `/bookings/${bookingId}/reschedule`, {
+      start: '2026-06-02T15:00:00+02:00',
+    });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ status: 'confirmed', start: '2026-06-02T15:00:00+02:00' });
     const fresh = (await h.notices()).slice(before);
@@ -128,6 +155,10 @@ describe('booking and the state machine', () => {
       'SELECT kind, initiator_role FROM booking_events WHERE booking_id = $1 ORDER BY at, kind',
       [bookingId],
     );
-    expect(events.map((e) => `${e.kind}/${e.initiator_role}`)).toEqual(['created/client', 'reschedule/client', 'no_show/specialist']);
+    expect(events.map((e) => `${e.kind}/${e.initiator_role}`)).toEqual([
+      'created/client',
+      'reschedule/client',
+      'no_show/specialist',
+    ]);
   });
 });

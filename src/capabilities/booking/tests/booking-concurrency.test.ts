@@ -10,7 +10,8 @@ beforeAll(async () => {
   h = await startBookingHarness('2026-06-01T06:00:00Z');
   biz = await setUpBusiness(h);
   clients = [];
-  for (let i = 0; i < CLIENTS; i++) clients.push((await h.users.upsertFromTelegram({ id: 20_000 + i, first_name: `C${i}` })).id);
+  for (let i = 0; i < CLIENTS; i++)
+    clients.push((await h.users.upsertFromTelegram({ id: 20_000 + i, first_name: `C${i}` })).id);
 }, 120_000);
 afterAll(() => h.close());
 
@@ -33,7 +34,9 @@ describe('no double booking under concurrency', () => {
     for (const body of conflicts) {
       expect(body.code).toBe('slot_unavailable');
       expect(body.alternatives.length).toBeGreaterThan(0);
-      expect(body.alternatives.map((a: { start: string }) => a.start)).not.toContain('2026-06-03T11:00:00+02:00');
+      expect(body.alternatives.map((a: { start: string }) => a.start)).not.toContain(
+        '2026-06-03T11:00:00+02:00',
+      );
     }
     const overlaps = await h.testDb.database.raw.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM bookings a JOIN bookings b

@@ -10,7 +10,15 @@ describe('en: a small business runs its appointments through the bot', () => {
     ({ t } = await runBookingScenario({
       lang: 'en',
       zone: 'Europe/Berlin',
-      admin: { menu: /Business admin/, location: '➕ Location', service: '➕ Service', specialist: '➕ Specialist', hours: '🕘 Working hours', approvalYes: 'Yes, I confirm each', saved: /saved/ },
+      admin: {
+        menu: /Business admin/,
+        location: '➕ Location',
+        service: '➕ Service',
+        specialist: '➕ Specialist',
+        hours: '🕘 Working hours',
+        approvalYes: 'Yes, I confirm each',
+        saved: /saved/,
+      },
       client: {
         service: /^Haircut · 60 min$/,
         pickDay: /Pick a day/,
@@ -24,13 +32,19 @@ describe('en: a small business runs its appointments through the bot', () => {
       },
       notices: {
         requested: /^⏳ Your request is in: Haircut with Sam, Tue 2 Mar, 10:00 \(Mitte\)\./,
-        newBooking: /^🆕 New booking: Carol — Haircut with Sam, Tue 2 Mar, 10:00\.\n⏳ Waiting for confirmation\.$/,
+        newBooking:
+          /^🆕 New booking: Carol — Haircut with Sam, Tue 2 Mar, 10:00\.\n⏳ Waiting for confirmation\.$/,
         confirmed: /^✅ Booking confirmed: Carol — Haircut with Sam, Tue 2 Mar, 10:00\.$/,
         moved: /^🔁 Booking moved: Carol — Haircut with Sam, Tue 2 Mar, 10:00 → Wed 3 Mar, 11:00\.$/,
         reminder: /^⏰ Reminder: Haircut Wed 3 Mar, 11:00 \(Mitte\)/,
         card: /^❓ Did the visit happen\? Carol — Haircut with Sam, Wed 3 Mar, 11:00\.$/,
       },
-      buttons: { confirm: '✅ Confirm', yes: '✅ Yes', confirmedMark: /✅ Confirmed$/, doneMark: /✅ Marked as done$/ },
+      buttons: {
+        confirm: '✅ Confirm',
+        yes: '✅ Yes',
+        confirmedMark: /✅ Confirmed$/,
+        doneMark: /✅ Marked as done$/,
+      },
     }));
   }, 240_000);
 });

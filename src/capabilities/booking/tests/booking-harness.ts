@@ -7,7 +7,12 @@ import { errorToProblem } from '../../../platform/http/problem.ts';
 import { createJobRuntime, type JobRuntime } from '../../../platform/jobs/job-queue.ts';
 import { createLogger } from '../../../platform/observability/logger.ts';
 import { createMetrics } from '../../../platform/observability/metrics.ts';
-import { chatKey, NOTIFY_QUEUE, NOTIFY_QUEUES, type NotifyMessage } from '../../../platform/telegram/index.ts';
+import {
+  chatKey,
+  NOTIFY_QUEUE,
+  NOTIFY_QUEUES,
+  type NotifyMessage,
+} from '../../../platform/telegram/index.ts';
 import { createUserService, type UserService } from '../../../platform/users/user-service.ts';
 import type { NotifyFn } from '../../capability.ts';
 import { bookingModule } from '../index.ts';
@@ -40,7 +45,10 @@ export async function startBookingHarness(start: string): Promise<BookingHarness
   const { db } = testDb.database;
   const users = createUserService({ db });
   const notify: NotifyFn = (message, options) =>
-    runtime.jobs.send(NOTIFY_QUEUE, message, { singletonKey: chatKey(message.chatId), ...(options?.tx ? { tx: options.tx } : {}) });
+    runtime.jobs.send(NOTIFY_QUEUE, message, {
+      singletonKey: chatKey(message.chatId),
+      ...(options?.tx ? { tx: options.tx } : {}),
+    });
   const capability = bookingModule.create(
     {
       database: testDb.database,

@@ -10,7 +10,15 @@ describe('ru: небольшой бизнес ведёт запись через
     ({ t } = await runBookingScenario({
       lang: 'ru',
       zone: 'Europe/Moscow',
-      admin: { menu: /Управление/, location: '➕ Филиал', service: '➕ Услуга', specialist: '➕ Специалист', hours: '🕘 Часы работы', approvalYes: 'Да, подтверждаю каждую', saved: /сохран/ },
+      admin: {
+        menu: /Управление/,
+        location: '➕ Филиал',
+        service: '➕ Услуга',
+        specialist: '➕ Специалист',
+        hours: '🕘 Часы работы',
+        approvalYes: 'Да, подтверждаю каждую',
+        saved: /сохран/,
+      },
       client: {
         service: /^Haircut · 60 мин$/,
         pickDay: /Выберите день/,
@@ -24,13 +32,20 @@ describe('ru: небольшой бизнес ведёт запись через
       },
       notices: {
         requested: /^⏳ Заявка принята: Haircut, специалист Sam, вт, 2 мар\.?, 10:00 \(Mitte\)\./,
-        newBooking: /^🆕 Новая запись: Carol — Haircut, специалист Sam, вт, 2 мар\.?, 10:00\.\n⏳ Ждёт подтверждения\.$/,
+        newBooking:
+          /^🆕 Новая запись: Carol — Haircut, специалист Sam, вт, 2 мар\.?, 10:00\.\n⏳ Ждёт подтверждения\.$/,
         confirmed: /^✅ Запись подтверждена: Carol — Haircut, специалист Sam, вт, 2 мар\.?, 10:00\.$/,
-        moved: /^🔁 Запись перенесена: Carol — Haircut, специалист Sam, вт, 2 мар\.?, 10:00 → ср, 3 мар\.?, 11:00\.$/,
+        moved:
+          /^🔁 Запись перенесена: Carol — Haircut, специалист Sam, вт, 2 мар\.?, 10:00 → ср, 3 мар\.?, 11:00\.$/,
         reminder: /^⏰ Напоминание: Haircut ср, 3 мар\.?, 11:00 \(Mitte\)/,
         card: /^❓ Визит состоялся\? Carol — Haircut, специалист Sam, ср, 3 мар\.?, 11:00\.$/,
       },
-      buttons: { confirm: '✅ Подтвердить', yes: '✅ Да', confirmedMark: /✅ Подтверждено$/, doneMark: /✅ Отмечено: визит состоялся$/ },
+      buttons: {
+        confirm: '✅ Подтвердить',
+        yes: '✅ Да',
+        confirmedMark: /✅ Подтверждено$/,
+        doneMark: /✅ Отмечено: визит состоялся$/,
+      },
     }));
   }, 240_000);
 });

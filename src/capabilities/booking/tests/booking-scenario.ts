@@ -8,9 +8,34 @@ import { jumpTo, person, startClockedSystem, waitMessage } from '../../reminders
 export interface ScenarioTexts {
   lang: 'en' | 'ru';
   zone: string;
-  admin: { menu: RegExp; location: string; service: string; specialist: string; hours: string; approvalYes: string; saved: RegExp };
-  client: { service: RegExp; pickDay: RegExp; pickTime: RegExp; confirmCard: RegExp; confirm: string; requested: RegExp; move: RegExp; moveCard: RegExp; moved: RegExp };
-  notices: { requested: RegExp; newBooking: RegExp; confirmed: RegExp; moved: RegExp; reminder: RegExp; card: RegExp };
+  admin: {
+    menu: RegExp;
+    location: string;
+    service: string;
+    specialist: string;
+    hours: string;
+    approvalYes: string;
+    saved: RegExp;
+  };
+  client: {
+    service: RegExp;
+    pickDay: RegExp;
+    pickTime: RegExp;
+    confirmCard: RegExp;
+    confirm: string;
+    requested: RegExp;
+    move: RegExp;
+    moveCard: RegExp;
+    moved: RegExp;
+  };
+  notices: {
+    requested: RegExp;
+    newBooking: RegExp;
+    confirmed: RegExp;
+    moved: RegExp;
+    reminder: RegExp;
+    card: RegExp;
+  };
   buttons: { confirm: string; yes: string; confirmedMark: RegExp; doneMark: RegExp };
 }
 
@@ -119,6 +144,9 @@ export async function runBookingScenario(x: ScenarioTexts): Promise<{ t: TestSys
     `SELECT b.status, string_agg(e.kind || '/' || e.initiator_role, ',' ORDER BY e.at, e.kind) AS kinds
        FROM bookings b JOIN booking_events e ON e.booking_id = b.id GROUP BY b.id`,
   );
-  expect(row).toEqual({ status: 'done', kinds: 'created/client,confirm/admin,reschedule/client,complete/admin' });
+  expect(row).toEqual({
+    status: 'done',
+    kinds: 'created/client,confirm/admin,reschedule/client,complete/admin',
+  });
   return { t, clock };
 }

@@ -10,7 +10,12 @@ import {
 } from '../slots/slot-engine.ts';
 
 const hm = (h: string) => Number(h.slice(0, 2)) * 60 + Number(h.slice(3, 5));
-const hours = (weekday: number, start: string, end: string, breaks: Array<[string, string]> = []): WeeklyHours => ({
+const hours = (
+  weekday: number,
+  start: string,
+  end: string,
+  breaks: Array<[string, string]> = [],
+): WeeklyHours => ({
   weekday,
   start: hm(start),
   end: hm(end),
@@ -134,7 +139,10 @@ const cases: Case[] = [
 describe('slot engine', () => {
   it.each(cases)('$name', (c) => {
     const windows = openWindows(c.day, c.zone, c.hours, c.exceptions ?? []);
-    const busy: Interval[] = (c.busy ?? []).map(([f, t]) => ({ from: at(`${c.day}T${f}:00Z`), to: at(`${c.day}T${t}:00Z`) }));
+    const busy: Interval[] = (c.busy ?? []).map(([f, t]) => ({
+      from: at(`${c.day}T${f}:00Z`),
+      to: at(`${c.day}T${t}:00Z`),
+    }));
     const starts = freeStarts({
       day: c.day,
       today: c.today ?? c.day,
