@@ -152,7 +152,7 @@ describe('booking and the state machine', () => {
     expect(all.bookings).toHaveLength(2);
     expect(all.bookings.find((b: { id: string }) => b.id === bookingId).client_no_shows).toBe(1);
     const events = await h.testDb.database.raw.query<{ kind: string; initiator_role: string }>(
-      'SELECT kind, initiator_role FROM booking_events WHERE booking_id = $1 ORDER BY at, kind',
+      'SELECT kind, initiator_role FROM booking_events WHERE booking_id = $1 ORDER BY id',
       [bookingId],
     );
     expect(events.map((e) => `${e.kind}/${e.initiator_role}`)).toEqual([

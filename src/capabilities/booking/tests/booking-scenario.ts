@@ -141,7 +141,7 @@ export async function runBookingScenario(x: ScenarioTexts): Promise<{ t: TestSys
   expect(carolNotices.filter((s) => x.notices.moved.test(s))).toEqual([]);
   expect(carolNotices.filter((s) => x.notices.reminder.test(s))).toHaveLength(2);
   const [row] = await t.testDb.database.raw.query<{ status: string; kinds: string }>(
-    `SELECT b.status, string_agg(e.kind || '/' || e.initiator_role, ',' ORDER BY e.at, e.kind) AS kinds
+    `SELECT b.status, string_agg(e.kind || '/' || e.initiator_role, ',' ORDER BY e.id) AS kinds
        FROM bookings b JOIN booking_events e ON e.booking_id = b.id GROUP BY b.id`,
   );
   expect(row).toEqual({
