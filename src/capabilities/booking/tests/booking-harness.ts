@@ -30,7 +30,7 @@ export interface BookingHarness {
 }
 
 /** The booking API on a fresh database with a job runtime (no workers) and a test clock. */
-export async function startBookingHarness(start: string): Promise<BookingHarness> {
+export async function startBookingHarness(start: string, options: { workers?: boolean } = {}): Promise<BookingHarness> {
   const testDb = await createTestDatabase();
   const clock = new TestClock(start);
   const logger = createLogger({ level: 'silent', pretty: false });
@@ -63,6 +63,8 @@ export async function startBookingHarness(start: string): Promise<BookingHarness
     },
     {},
   );
+  // The booking timers run; notices stay queued (no Telegram here), where the tests read them.
+  if (options.workers) await capability.startWorkers?.();
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.onError((error, c) => errorToProblem(error, c, logger));
   app.use('*', async (c, next) => {
