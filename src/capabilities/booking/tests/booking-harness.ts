@@ -30,7 +30,10 @@ export interface BookingHarness {
 }
 
 /** The booking API on a fresh database with a job runtime (no workers) and a test clock. */
-export async function startBookingHarness(start: string, options: { workers?: boolean } = {}): Promise<BookingHarness> {
+export async function startBookingHarness(
+  start: string,
+  options: { workers?: boolean } = {},
+): Promise<BookingHarness> {
   const testDb = await createTestDatabase();
   const clock = new TestClock(start);
   const logger = createLogger({ level: 'silent', pretty: false });

@@ -22,11 +22,19 @@ async function noticesAt(iso: string, matcher: RegExp, count: number): Promise<N
     if (found.length >= count) return found;
     await h.clock.tick(250);
   }
-  throw new Error(`fewer than ${count} notices matching ${matcher}: ${JSON.stringify((await h.notices()).map((n) => n.text))}`);
+  throw new Error(
+    `fewer than ${count} notices matching ${matcher}: ${JSON.stringify((await h.notices()).map((n) => n.text))}`,
+  );
 }
 
 const book = async (user: string, start: string, extra: Record<string, unknown> = {}) => {
-  const res = await h.call(user, 'POST', '/bookings', { service_id: biz.serviceId, location_id: biz.locationId, specialist_id: biz.specialistId, start, ...extra });
+  const res = await h.call(user, 'POST', '/bookings', {
+    service_id: biz.serviceId,
+    location_id: biz.locationId,
+    specialist_id: biz.specialistId,
+    start,
+    ...extra,
+  });
   expect(res.status).toBe(201);
   return (await res.json()) as { id: string; status: string };
 };
@@ -36,7 +44,10 @@ describe('approval timers', () => {
     const booking = await book(carol, '2026-06-02T10:00:00+02:00');
     expect(booking.status).toBe('pending');
     const card = (await h.notices()).find((n) => n.chatId === 9001);
-    expect(card?.replyMarkup?.inline_keyboard.flat().map((b) => b.text)).toEqual(['✅ Confirm', '🚫 Decline']);
+    expect(card?.replyMarkup?.inline_keyboard.flat().map((b) => b.text)).toEqual([
+      '✅ Confirm',
+      '🚫 Decline',
+    ]);
     const [reminder] = await noticesAt('2026-06-01T08:00:30Z', /^⏳ Still waiting/, 1);
     expect(reminder?.chatId).toBe(9001);
     // Expiry: 24 h after the request or at the start, whichever is first (here: Tue 08:00 Berlin).
@@ -62,7 +73,9 @@ describe('completion checker', () => {
     expect(after).toHaveLength(1);
     expect(cards[0]?.chatId).toBe(9001);
     expect(cards[0]?.dedupeKey).toBe(`booking-done:${booking.id}:9001`);
-    const created = (await h.notices()).filter((n) => /booking was made for you|New booking/.test(n.text) && n.text.includes('Thu 4 Jun'));
+    const created = (await h.notices()).filter(
+      (n) => /booking was made for you|New booking/.test(n.text) && n.text.includes('Thu 4 Jun'),
+    );
     expect(created.map((n) => n.chatId).sort()).toEqual([9002, 9101]);
   });
 });
