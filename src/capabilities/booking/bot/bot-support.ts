@@ -19,7 +19,7 @@ export interface Draft {
   rescheduleId?: string;
 }
 
-export const DRAFT_FLOW = 'booking';
+export const DRAFT_FLOW = 'booking-draft';
 
 export async function getDraft(ctx: BotContext): Promise<Draft> {
   if (!ctx.chat || !ctx.from) return {};

@@ -1,0 +1,46 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import webpush from 'web-push';
+
+export interface VapidKeys {
+  publicKey: string;
+  privateKey: string;
+}
+
+export interface PushSubscription {
+  endpoint: string;
+  keys: { p256dh: string; auth: string };
+}
+
+/** The server's VAPID keys: read from `dir/vapid.json`, generated there (owner-only) on first start. */
+export function loadVapidKeys(dir: string): VapidKeys {
+  const file = join(dir, 'vapid.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as VapidKeys;
+  const keys = webpush.generateVAPIDKeys();
+  writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
+  return keys;
+}
+
+export type PushOutcome = 'sent' | 'gone';
+
+/**
+ * Sends one encrypted Web Push message (RFC 8291, aes128gcm) signed with our VAPID key. A 404/410
+ * from the push service means the subscription is gone (the caller forgets it); other failures
+ * throw so the job retries.
+ */
+export function createPushSender(deps: { keys: VapidKeys; subject: string }) {
+  return async function sendPush(subscription: PushSubscription, payload: { title: string; body: string }): Promise<PushOutcome> {
+    try {
+      await webpush.sendNotification(subscription, JSON.stringify(payload), {
+        vapidDetails: { subject: deps.subject, publicKey: deps.keys.publicKey, privateKey: deps.keys.privateKey },
+        TTL: 3600,
+        contentEncoding: 'aes128gcm',
+      });
+      return 'sent';
+    } catch (error) {
+      const status = (error as { statusCode?: number }).statusCode;
+      if (status === 404 || status === 410) return 'gone';
+      throw error;
+    }
+  };
+}
