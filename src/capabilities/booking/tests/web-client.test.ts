@@ -30,7 +30,9 @@ describe('OTP login for web clients', () => {
     await codes.request(' +49 (151) 234-5678 ');
     const code = sent.at(-1)?.code as string;
     expect(sent.at(-1)?.identity).toBe('+491512345678');
-    const rows = await testDb.database.raw.query<{ code_hash: string }>('SELECT code_hash FROM booking_login_codes');
+    const rows = await testDb.database.raw.query<{ code_hash: string }>(
+      'SELECT code_hash FROM booking_login_codes',
+    );
     expect(rows[0]?.code_hash).not.toContain(code);
     const client = await codes.verify('+491512345678', code);
     expect(client.identity).toBe('+491512345678');
@@ -41,17 +43,24 @@ describe('OTP login for web clients', () => {
     await codes.request('ann@example.com');
     const code = sent.at(-1)?.code as string;
     const wrongCode = code === '000000' ? '111111' : '000000';
-    for (let i = 0; i < 5; i++) await expect(codes.verify('ann@example.com', wrongCode)).rejects.toMatchObject({ code: 'booking_code_wrong' });
+    for (let i = 0; i < 5; i++)
+      await expect(codes.verify('ann@example.com', wrongCode)).rejects.toMatchObject({
+        code: 'booking_code_wrong',
+      });
     await expect(codes.verify('ann@example.com', code)).rejects.toMatchObject({ code: 'booking_code_wrong' });
     await codes.request('ann@example.com');
     now = new Date(now.getTime() + 11 * 60_000);
-    await expect(codes.verify('ann@example.com', sent.at(-1)?.code as string)).rejects.toMatchObject({ code: 'booking_code_wrong' });
+    await expect(codes.verify('ann@example.com', sent.at(-1)?.code as string)).rejects.toMatchObject({
+      code: 'booking_code_wrong',
+    });
     await expect(codes.request('not an address')).rejects.toMatchObject({ code: 'booking_identity_invalid' });
   });
 
   it('limits codes per identity per window', async () => {
     for (let i = 0; i < 3; i++) await codes.request('bob@example.com');
-    await expect(codes.request('bob@example.com')).rejects.toMatchObject({ code: 'booking_code_rate_limited' });
+    await expect(codes.request('bob@example.com')).rejects.toMatchObject({
+      code: 'booking_code_rate_limited',
+    });
   });
 });
 
@@ -88,7 +97,11 @@ describe('Web Push', () => {
     const first = received[0];
     expect(first?.headers['content-encoding']).toBe('aes128gcm');
     expect(first?.headers.authorization).toMatch(new RegExp(`^vapid t=.+, k=${keys.publicKey}$`));
-    const plain = ece.decrypt(first?.body as Buffer, { version: 'aes128gcm', privateKey: browser, authSecret: auth.toString('base64url') });
+    const plain = ece.decrypt(first?.body as Buffer, {
+      version: 'aes128gcm',
+      privateKey: browser,
+      authSecret: auth.toString('base64url'),
+    });
     expect(JSON.parse(plain.toString())).toEqual({ title: 'Booking', body: 'Tue 2 Jun, 10:00' });
   });
 });

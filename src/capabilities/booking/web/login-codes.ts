@@ -1,9 +1,9 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
 import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
-import { pgTable, integer, text, uuid } from 'drizzle-orm/pg-core';
+import { integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
-import type { Db } from '../../../platform/db/database.ts';
 import { timestamptz as tstz } from '../../../platform/db/columns.ts';
+import type { Db } from '../../../platform/db/database.ts';
 import { DomainError } from '../../../platform/errors/domain-error.ts';
 import { bookingClients } from '../booking-tables.ts';
 
@@ -35,9 +35,16 @@ export function normalizeIdentity(raw: string): string | null {
  * with the server's secret), each code expires, allows a few attempts and is used once; an identity
  * gets a few codes per window. `deliver` sends the code (SMS or e-mail gateway; a port).
  */
-export function createLoginCodes(deps: { db: Db; now: () => Date; secret: string; deliver: (identity: string, code: string) => Promise<void> }) {
-  const hash = (identity: string, code: string) => createHmac('sha256', deps.secret).update(`${identity}:${code}`).digest('hex');
-  const invalid = () => new DomainError('invalid', 'booking_identity_invalid', 'Give a phone number or an e-mail address');
+export function createLoginCodes(deps: {
+  db: Db;
+  now: () => Date;
+  secret: string;
+  deliver: (identity: string, code: string) => Promise<void>;
+}) {
+  const hash = (identity: string, code: string) =>
+    createHmac('sha256', deps.secret).update(`${identity}:${code}`).digest('hex');
+  const invalid = () =>
+    new DomainError('invalid', 'booking_identity_invalid', 'Give a phone number or an e-mail address');
 
   return {
     async request(raw: string): Promise<void> {
@@ -47,9 +54,18 @@ export function createLoginCodes(deps: { db: Db; now: () => Date; secret: string
       const [recent] = await deps.db
         .select({ n: sql<number>`count(*)::int` })
         .from(loginCodes)
-        .where(and(eq(loginCodes.identity, identity), gt(loginCodes.createdAt, new Date(now.getTime() - WINDOW_MS))));
+        .where(
+          and(
+            eq(loginCodes.identity, identity),
+            gt(loginCodes.createdAt, new Date(now.getTime() - WINDOW_MS)),
+          ),
+        );
       if ((recent?.n ?? 0) >= MAX_CODES_PER_WINDOW) {
-        throw new DomainError('rate_limited', 'booking_code_rate_limited', 'Too many codes; try again in a few minutes');
+        throw new DomainError(
+          'rate_limited',
+          'booking_code_rate_limited',
+          'Too many codes; try again in a few minutes',
+        );
       }
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
       await deps.db.insert(loginCodes).values({
@@ -68,30 +84,45 @@ export function createLoginCodes(deps: { db: Db; now: () => Date; secret: string
       const identity = normalizeIdentity(raw);
       if (!identity) throw invalid();
       const now = deps.now();
-      const wrong = new DomainError('unauthorized', 'booking_code_wrong', 'That code is wrong or has expired');
-      return deps.db.transaction(async (tx) => {
-        const [open] = await tx
-          .select()
-          .from(loginCodes)
-          .where(and(eq(loginCodes.identity, identity), isNull(loginCodes.usedAt)))
-          .orderBy(desc(loginCodes.createdAt))
-          .limit(1)
-          .for('update');
-        if (!open || open.expiresAt <= now || open.attempts >= MAX_ATTEMPTS) throw wrong;
-        const given = Buffer.from(hash(identity, code.trim()));
-        if (given.length !== open.codeHash.length || !timingSafeEqual(given, Buffer.from(open.codeHash))) {
-          await tx.update(loginCodes).set({ attempts: open.attempts + 1 }).where(eq(loginCodes.id, open.id));
-          return null;
-        }
-        await tx.update(loginCodes).set({ usedAt: now }).where(eq(loginCodes.id, open.id));
-        const [existing] = await tx.select().from(bookingClients).where(eq(bookingClients.identity, identity));
-        if (existing) return existing;
-        const [created] = await tx.insert(bookingClients).values({ id: uuidv7(), identity, name: identity, language: 'en' }).returning();
-        return created ?? null;
-      }).then((client) => {
-        if (!client) throw wrong;
-        return client;
-      });
+      const wrong = new DomainError(
+        'unauthorized',
+        'booking_code_wrong',
+        'That code is wrong or has expired',
+      );
+      return deps.db
+        .transaction(async (tx) => {
+          const [open] = await tx
+            .select()
+            .from(loginCodes)
+            .where(and(eq(loginCodes.identity, identity), isNull(loginCodes.usedAt)))
+            .orderBy(desc(loginCodes.createdAt))
+            .limit(1)
+            .for('update');
+          if (!open || open.expiresAt <= now || open.attempts >= MAX_ATTEMPTS) throw wrong;
+          const given = Buffer.from(hash(identity, code.trim()));
+          if (given.length !== open.codeHash.length || !timingSafeEqual(given, Buffer.from(open.codeHash))) {
+            await tx
+              .update(loginCodes)
+              .set({ attempts: open.attempts + 1 })
+              .where(eq(loginCodes.id, open.id));
+            return null;
+          }
+          await tx.update(loginCodes).set({ usedAt: now }).where(eq(loginCodes.id, open.id));
+          const [existing] = await tx
+            .select()
+            .from(bookingClients)
+            .where(eq(bookingClients.identity, identity));
+          if (existing) return existing;
+          const [created] = await tx
+            .insert(bookingClients)
+            .values({ id: uuidv7(), identity, name: identity, language: 'en' })
+            .returning();
+          return created ?? null;
+        })
+        .then((client) => {
+          if (!client) throw wrong;
+          return client;
+        });
     },
   };
 }

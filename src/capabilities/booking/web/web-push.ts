@@ -24,23 +24,33 @@ export function loadVapidKeys(dir: string): VapidKeys {
 export type PushOutcome = 'sent' | 'gone';
 
 /**
- * Sends one encrypted Web Push message (RFC 8291, aes128gcm) signed with our VAPID key. A 404/410
- * from the push service means the subscription is gone (the caller forgets it); other failures
- * throw so the job retries.
+ * Sends one encrypted Web Push message (RFC 8291, aes128gcm) signed with our VAPID key. web-push
+ * builds and encrypts the request; we post it with fetch (so a local http endpoint works in tests).
+ * A 404/410 means the subscription is gone (the caller forgets it); other failures throw so the
+ * job retries.
  */
 export function createPushSender(deps: { keys: VapidKeys; subject: string }) {
-  return async function sendPush(subscription: PushSubscription, payload: { title: string; body: string }): Promise<PushOutcome> {
-    try {
-      await webpush.sendNotification(subscription, JSON.stringify(payload), {
-        vapidDetails: { subject: deps.subject, publicKey: deps.keys.publicKey, privateKey: deps.keys.privateKey },
-        TTL: 3600,
-        contentEncoding: 'aes128gcm',
-      });
-      return 'sent';
-    } catch (error) {
-      const status = (error as { statusCode?: number }).statusCode;
-      if (status === 404 || status === 410) return 'gone';
-      throw error;
-    }
+  return async function sendPush(
+    subscription: PushSubscription,
+    payload: { title: string; body: string },
+  ): Promise<PushOutcome> {
+    const request = webpush.generateRequestDetails(subscription, JSON.stringify(payload), {
+      vapidDetails: {
+        subject: deps.subject,
+        publicKey: deps.keys.publicKey,
+        privateKey: deps.keys.privateKey,
+      },
+      TTL: 3600,
+      contentEncoding: 'aes128gcm',
+    });
+    const res = await fetch(request.endpoint, {
+      method: request.method,
+      headers: request.headers as Record<string, string>,
+      body: request.body ? new Uint8Array(request.body as Buffer) : null,
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (res.status === 404 || res.status === 410) return 'gone';
+    if (!res.ok) throw new Error(`push service answered ${res.status}`);
+    return 'sent';
   };
 }
