@@ -7,12 +7,14 @@ import type { NotifyFn } from '../capabilities/capability.ts';
 import { createAi, createAiRoutes, createDrizzleUsageStore } from '../platform/ai/index.ts';
 import { createApiTokens } from '../platform/auth/api-tokens.ts';
 import { createAuthRoutes } from '../platform/auth/auth-routes.ts';
+import { createSessionStore } from '../platform/auth/session-store.ts';
 import type { Config } from '../platform/config/config.ts';
 import { deriveKey, resolveEncryptionKey } from '../platform/crypto/keys.ts';
 import { type DataDirLock, lockDataDir } from '../platform/db/data-dir-lock.ts';
 import { type Database, openEmbedded, openPostgres } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { DIAGNOSTICS_QUEUE, registerDiagnosticsWorker } from '../platform/diagnostics/diagnostics.ts';
+import { ensurePrivateDir, tightenTree } from '../platform/fs/private-files.ts';
 import { createHttpApp } from '../platform/http/app.ts';
 import type { AppEnv } from '../platform/http/app-env.ts';
 import { requireAuth } from '../platform/http/auth-middleware.ts';
@@ -25,6 +27,7 @@ import { createUserService, type UserService } from '../platform/users/user-serv
 import { createSandbox } from '../sandbox/index.ts';
 import { BOT_QUEUES, createBotRuntime } from './bot-runtime.ts';
 import { buildCapabilities, CAPABILITY_QUEUES } from './capabilities.ts';
+import { openTextKeyring, warnSandboxExposed } from './data-at-rest.ts';
 import { VERSION } from './version.ts';
 
 export interface Roles {
@@ -82,11 +85,18 @@ export async function startSystem(
     const database =
       options.database ??
       (config.database.kind === 'embedded'
-        ? await openEmbedded(join(config.database.dataDir, 'pgdata'))
+        ? await openEmbedded(ensurePrivateDir(join(config.database.dataDir, 'pgdata')))
         : await openPostgres(config.database.url));
     if (!options.database) cleanups.push(() => database.close());
+    // PGlite creates its files 0666; the 0700 data dir already shields them, this makes them 0600 too.
+    if (config.database.kind === 'embedded' && !options.database) {
+      const pgdata = join(config.database.dataDir, 'pgdata');
+      tightenTree(pgdata);
+      cleanups.push(() => tightenTree(pgdata));
+    }
     const applied = await migrate(database);
     if (applied.length) logger.info({ applied }, 'migrations applied');
+    await openTextKeyring(config, masterKey, database, logger);
 
     const metrics = createMetrics();
     const jobs = createJobRuntime({
@@ -158,6 +168,8 @@ export async function startSystem(
           // The Mini App will live at /app/ on this server; relative so it works on any port.
           webAppUrl: config.publicUrl ? `${config.publicUrl}/app/` : '/app/',
           stateFile: join(config.dataDir, 'sandbox-state.json'),
+          // The bot's own webhook address when HOST is an explicit non-loopback interface.
+          webhookHosts: isWildcard(config.host) ? [] : [config.host],
           logger,
           // The local Telegram shares the system's clock: message dates and Mini App auth_date
           // agree with the app's "now", also under a test clock.
@@ -170,6 +182,7 @@ export async function startSystem(
         logger,
         metrics,
         version: VERSION,
+        metricsToken: config.metricsToken,
         readiness: {
           database: async () => (await database.raw.query('SELECT 1 AS ok')).length === 1,
           jobs: () => jobs.ping(),
@@ -188,6 +201,7 @@ export async function startSystem(
             app: createAuthRoutes({
               tokens,
               users,
+              sessions: createSessionStore({ db: database.db, now }),
               botToken: config.telegram.token,
               initDataMaxAgeSeconds: config.initDataMaxAgeSeconds,
               now,
@@ -198,7 +212,8 @@ export async function startSystem(
       });
       const server = await listen(app, config.host, config.port);
       cleanups.push(() => server.close());
-      url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${server.port}`;
+      if (config.sandboxExposed) warnSandboxExposed(logger, config.host, server.port);
+      url = `http://${isWildcard(config.host) ? '127.0.0.1' : config.host}:${server.port}`;
     }
     await botRuntime.start(url);
     if (roles.worker) for (const capability of capabilities) await capability.startWorkers?.();
@@ -225,6 +240,8 @@ function withAuth(
   app.route('/', routes);
   return app;
 }
+
+const isWildcard = (host: string) => host === '0.0.0.0' || host === '::';
 
 async function listen(
   app: { fetch: (req: Request) => Response | Promise<Response> },

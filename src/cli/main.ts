@@ -5,9 +5,13 @@ import { VERSION } from '../app/version.ts';
 import { adminGrantCommand } from './commands/admin.ts';
 import { deadLettersCommand } from './commands/dead-letters.ts';
 import { doctorCommand } from './commands/doctor.ts';
+import { keysRotateCommand } from './commands/keys.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { runCommand } from './commands/run.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
+
+// Whatever this process creates (data files, keys, state) is the owner's alone: 0700 dirs, 0600 files.
+process.umask(0o077);
 
 // The one place that reads the environment: process variables win over an optional ./.env file.
 const env: Record<string, string | undefined> = {
@@ -72,5 +76,13 @@ admin
   .action((telegramId: string, options: { role: string }) =>
     adminGrantCommand(env, telegramId, options.role),
   );
+
+const keys = program.command('keys').description('encryption keys of the text stored at rest');
+keys
+  .command('rotate')
+  .description(
+    're-encrypt all stored text under the current key (embedded: generates a new key first; with ENCRYPTION_KEY: set the new key and put the old one in ENCRYPTION_KEY_PREVIOUS before running)',
+  )
+  .action(() => keysRotateCommand(env));
 
 await program.parseAsync(process.argv);

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { type Config, ConfigError, loadConfig } from '../../platform/config/config.ts';
 import { DataDirLockedError, lockDataDir } from '../../platform/db/data-dir-lock.ts';
 import { type Database, openEmbedded, openPostgres } from '../../platform/db/database.ts';
+import { ensurePrivateDir, tightenTree } from '../../platform/fs/private-files.ts';
 import { createLogger, type Logger } from '../../platform/observability/logger.ts';
 
 /** Parses the environment or exits with the one-screen list of what is wrong. */
@@ -26,6 +27,10 @@ export function exitOnStartupError(error: unknown, logger: Logger): never {
   if (error instanceof DataDirLockedError) {
     process.stderr.write(`${error.message}\n`);
     process.exit(3);
+  }
+  if ((error as { code?: string }).code === 'encryption_key_unknown') {
+    process.stderr.write(`Cannot start: ${(error as Error).message}\n`);
+    process.exit(2);
   }
   const message = (error as Error).message ?? String(error);
   if (/ECONNREFUSED|ENOTFOUND|password authentication|does not exist|already in use/.test(message)) {
@@ -55,12 +60,13 @@ export async function withDatabase<T>(config: Config, fn: (database: Database) =
   try {
     const database =
       config.database.kind === 'embedded'
-        ? await openEmbedded(join(config.database.dataDir, 'pgdata'))
+        ? await openEmbedded(ensurePrivateDir(join(config.database.dataDir, 'pgdata')))
         : await openPostgres(config.database.url, { max: 3 });
     try {
       return await fn(database);
     } finally {
       await database.close();
+      if (config.database.kind === 'embedded') tightenTree(join(config.database.dataDir, 'pgdata'));
     }
   } finally {
     lock?.release();

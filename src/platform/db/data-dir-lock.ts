@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { ensurePrivateDir } from '../fs/private-files.ts';
 
 /**
  * One process per embedded data directory: two PGlite instances on one directory corrupt it.
@@ -26,7 +27,7 @@ interface LockRecord {
 const LOCK_FILE = 'secretary.lock';
 
 export function lockDataDir(dir: string): DataDirLock {
-  mkdirSync(dir, { recursive: true });
+  ensurePrivateDir(dir);
   const path = join(dir, LOCK_FILE);
   const mine: LockRecord = {
     pid: process.pid,
@@ -36,7 +37,7 @@ export function lockDataDir(dir: string): DataDirLock {
   };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      writeFileSync(path, JSON.stringify(mine), { flag: 'wx' });
+      writeFileSync(path, JSON.stringify(mine), { flag: 'wx', mode: 0o600 });
       return {
         path,
         release() {

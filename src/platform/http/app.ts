@@ -1,3 +1,4 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono } from 'hono';
 import { matchedRoutes } from 'hono/route';
@@ -19,6 +20,15 @@ export interface HttpAppDeps {
   /** Other route groups mounted at the root (Telegram webhook, sandbox). */
   mounts?: Array<{ path: string; app: Hono | OpenAPIHono<AppEnv> }>;
   version: string;
+  /** When set, /metrics needs `Authorization: Bearer <metricsToken>`. */
+  metricsToken?: string | undefined;
+}
+
+/** Constant-time check of `Bearer <expected>` (hashes first, so lengths leak nothing either). */
+function bearerMatches(header: string | undefined, expected: string): boolean {
+  const given = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1] ?? '';
+  const digest = (v: string) => createHash('sha256').update(v).digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -69,9 +79,11 @@ export function createHttpApp(deps: HttpAppDeps): OpenAPIHono<AppEnv> {
     if (!ready) return problemJson(c, 503, 'not_ready', 'A dependency is not reachable', { checks });
     return c.json({ status: 'ready', checks });
   });
-  app.get('/metrics', async (c) =>
-    c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }),
-  );
+  app.get('/metrics', async (c) => {
+    if (deps.metricsToken && !bearerMatches(c.req.header('authorization'), deps.metricsToken))
+      return problemJson(c, 401, 'metrics_token_required', 'Send Authorization: Bearer <METRICS_TOKEN>');
+    return c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType });
+  });
 
   for (const { path, app: sub } of deps.api) app.route(`/api/v1${path}`, sub);
   for (const { path, app: sub } of deps.mounts ?? []) app.route(path, sub as Hono);

@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Db, Queryable } from '../db/database.ts';
-import { type Language, type Role, type UserRow, users } from '../db/schema.ts';
+import { authRevokedTokens, type Language, type Role, type UserRow, users } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
 
 /** What Telegram tells us about a person (from an update or Mini App initData). */
@@ -22,6 +22,11 @@ export interface UserService {
   /** Pass `tx` to read inside an open transaction (required on PGlite's single connection). */
   getById(id: string, options?: { tx?: Queryable }): Promise<User | null>;
   getByTelegramId(telegramId: number): Promise<User | null>;
+  /**
+   * The user an API token names, and whether that very token was signed out — one query, run on
+   * every request, so roles and revocations take effect at once.
+   */
+  getTokenHolder(id: string, tokenId: string): Promise<{ user: User; tokenRevoked: boolean } | null>;
   /** Adds a role by Telegram id, creating a placeholder user if they never wrote to the bot. */
   grantRole(
     telegramId: number,
@@ -101,6 +106,17 @@ export function createUserService(deps: { db: Db; adminTelegramIds?: readonly nu
       return row ?? null;
     },
     getByTelegramId,
+    async getTokenHolder(id, tokenId) {
+      const [row] = await db
+        .select({
+          user: users,
+          tokenRevoked: sql<boolean>`exists (select 1 from ${authRevokedTokens} where ${eq(authRevokedTokens.jti, tokenId)})`,
+        })
+        .from(users)
+        .where(eq(users.id, id))
+        .limit(1);
+      return row ?? null;
+    },
     async updateSettings(id, patch) {
       if (patch.timezone !== undefined && !isTimezone(patch.timezone)) {
         throw new DomainError('invalid', 'timezone_invalid', `Unknown IANA timezone: ${patch.timezone}`);
