@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import webpush from 'web-push';
+import { writePrivateFile } from '../../../platform/fs/private-files.ts';
 
 export interface VapidKeys {
   publicKey: string;
@@ -17,7 +18,8 @@ export function loadVapidKeys(dir: string): VapidKeys {
   const file = join(dir, 'vapid.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as VapidKeys;
   const keys = webpush.generateVAPIDKeys();
-  writeFileSync(file, JSON.stringify(keys), { mode: 0o600 });
+  // 'wx': two processes starting at once must not overwrite each other's keys.
+  writePrivateFile(file, JSON.stringify(keys), { flag: 'wx' });
   return keys;
 }
 
