@@ -18,9 +18,14 @@ export function loadVapidKeys(dir: string): VapidKeys {
   const file = join(dir, 'vapid.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as VapidKeys;
   const keys = webpush.generateVAPIDKeys();
-  // 'wx': two processes starting at once must not overwrite each other's keys.
-  writePrivateFile(file, JSON.stringify(keys), { flag: 'wx' });
-  return keys;
+  try {
+    // 'wx': of two processes starting at once, the second reads the first one's keys.
+    writePrivateFile(file, JSON.stringify(keys), { flag: 'wx' });
+    return keys;
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'EEXIST') throw error;
+    return JSON.parse(readFileSync(file, 'utf8')) as VapidKeys;
+  }
 }
 
 export type PushOutcome = 'sent' | 'gone';
