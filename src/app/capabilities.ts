@@ -1,3 +1,4 @@
+import { bookingModule } from '../capabilities/booking/index.ts';
 import type { AnyCapabilityModule } from '../capabilities/capability.ts';
 import { companionModuleWith, companionOptionsFromEnv } from '../capabilities/companion/index.ts';
 import { notesModule } from '../capabilities/notes/index.ts';
@@ -13,6 +14,7 @@ import { tasksModule } from '../capabilities/tasks/index.ts';
 export const CAPABILITY_MODULES: readonly AnyCapabilityModule[] = [
   tasksModule,
   remindersModule,
+  bookingModule,
   notesModule,
   smartInboxModule,
   // After the smart inbox: free text it did not claim is conversation.
