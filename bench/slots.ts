@@ -85,7 +85,7 @@ for (let i = 0; i < RUNS; i++) {
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
 const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)] as number;
 console.log(
-  `${testDb.database.kind}: ${SPECIALISTS} specialists × ${DAYS} days, ${count} free slots, ${RUNS} runs`,
+  `${process.env.TEST_DATABASE_URL ? 'external PostgreSQL' : 'embedded PostgreSQL'}: ${SPECIALISTS} specialists × ${DAYS} days, ${count} free slots, ${RUNS} runs`,
 );
 console.log(
   `cold   (3 bulk queries + arithmetic): median ${median(cold).toFixed(1)} ms, p95 ${p95(cold).toFixed(1)} ms`,

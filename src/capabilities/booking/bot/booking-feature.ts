@@ -27,7 +27,10 @@ const CARD_ACTIONS: Record<string, BookingAction> = {
 };
 
 /** /book, /mybookings, /schedule, /admin and every `bk:` button. */
-export function createBookingFeature(deps: BookingBotDeps): BotFeature {
+export function createBookingFeature(deps: BookingBotDeps): {
+  feature: BotFeature;
+  open: Record<'book' | 'mine' | 'schedule' | 'admin', (ctx: BotContext) => Promise<void>>;
+} {
   const composer = new Composer<BotContext>();
   const chat = composer.chatType('private');
   const client = createClientBooking(deps);
@@ -37,7 +40,8 @@ export function createBookingFeature(deps: BookingBotDeps): BotFeature {
   chat.command('book', (ctx) => client.start(ctx));
   chat.command('mybookings', (ctx) => lists.mine(ctx));
   chat.command('schedule', (ctx) => lists.schedule(ctx));
-  chat.command('admin', async (ctx) => {
+  chat.command('admin', (ctx) => adminHome(ctx));
+  async function adminHome(ctx: BotContext) {
     if (!isAdmin(ctx.user)) return void (await ctx.reply(ctx.t('booking-admin-only')));
     const button = (key: string, what: string) => ({ text: ctx.t(key), callback_data: cb('ad', what) });
     await ctx.reply(ctx.t('booking-admin-title'), {
@@ -49,7 +53,7 @@ export function createBookingFeature(deps: BookingBotDeps): BotFeature {
         ],
       },
     });
-  });
+  }
 
   async function card(ctx: BotContext, action: BookingAction, id: string) {
     const original =
@@ -147,7 +151,7 @@ export function createBookingFeature(deps: BookingBotDeps): BotFeature {
     await ctx.answerCallbackQuery().catch(() => {});
   });
 
-  return {
+  const feature: BotFeature = {
     name: 'booking',
     composer,
     flows: {
@@ -167,4 +171,11 @@ export function createBookingFeature(deps: BookingBotDeps): BotFeature {
     ],
     localesDir: BOOKING_LOCALES_DIR,
   };
+  const open = {
+    book: async (ctx: BotContext) => void (await client.start(ctx)),
+    mine: async (ctx: BotContext) => void (await lists.mine(ctx)),
+    schedule: async (ctx: BotContext) => void (await lists.schedule(ctx)),
+    admin: adminHome,
+  };
+  return { feature, open };
 }

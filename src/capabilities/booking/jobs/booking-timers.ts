@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Db, Tx } from '../../../platform/db/database.ts';
-import type { JobContext, JobQueue } from '../../../platform/jobs/job-queue.ts';
+import type { JobContext, JobPort } from '../../../platform/jobs/job-queue.ts';
 import type { Logger } from '../../../platform/observability/logger.ts';
 import type { NotifyFn } from '../../capability.ts';
 import { formatWhen } from '../booking-format.ts';
@@ -31,7 +31,7 @@ export interface TimerRules {
   pendingExpireHours: number;
 }
 
-export function createTimerScheduler(deps: { jobs: JobQueue; now: () => Date; rules: TimerRules }) {
+export function createTimerScheduler(deps: { jobs: JobPort; now: () => Date; rules: TimerRules }) {
   return async function scheduleTimers(tx: Tx, b: BookingRow, options: { created: boolean }): Promise<void> {
     const now = deps.now().getTime();
     const items: Array<{ data: TimerJob; startAfter: Date; singletonKey?: string }> = [];
@@ -66,7 +66,7 @@ export function createTimerScheduler(deps: { jobs: JobQueue; now: () => Date; ru
 
 export function createTimerHandler(deps: {
   db: Db;
-  jobs: JobQueue;
+  jobs: JobPort;
   notify: NotifyFn;
   now: () => Date;
   t: Translate;

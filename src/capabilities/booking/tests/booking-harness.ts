@@ -2,9 +2,10 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { TestClock } from 'pg-boss';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.ts';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
+import { requireRole } from '../../../platform/http/auth-middleware.ts';
 import { validationHook } from '../../../platform/http/openapi-hook.ts';
 import { errorToProblem } from '../../../platform/http/problem.ts';
-import { createJobRuntime, type JobRuntime } from '../../../platform/jobs/job-queue.ts';
+import { createJobRuntime, type JobRuntime, jobPort } from '../../../platform/jobs/job-queue.ts';
 import { createLogger } from '../../../platform/observability/logger.ts';
 import { createMetrics } from '../../../platform/observability/metrics.ts';
 import {
@@ -41,7 +42,7 @@ export async function startBookingHarness(
     database: testDb.database,
     logger,
     metrics: createMetrics({ defaultMetrics: false }),
-    queues: [...bookingModule.queues, ...NOTIFY_QUEUES],
+    queues: [...(bookingModule.queues ?? []), ...NOTIFY_QUEUES],
     clock,
   });
   await runtime.start();
@@ -56,11 +57,16 @@ export async function startBookingHarness(
     {
       database: testDb.database,
       db,
-      jobs: runtime.jobs,
+      jobs: jobPort(runtime.jobs),
       notify,
       users,
-      // Booking never calls the AI port.
-      ai: {} as never,
+      // Booking never calls these ports; touching one fails the test loudly.
+      ai: unused('ai'),
+      telegram: unused('telegram'),
+      telegramApi: unused('telegramApi'),
+      settings: unused('settings'),
+      inboxTargets: unused('inboxTargets'),
+      schedules: unused('schedules'),
       now: () => new Date(clock.now()),
       logger,
     },
@@ -76,7 +82,11 @@ export async function startBookingHarness(
     c.set('user', user);
     await next();
   });
-  for (const api of capability.api ?? []) app.route(`/api/v1${api.path}`, api.app);
+  // Access as the platform applies it: a role route gets the platform's role check.
+  for (const route of capability.routes ?? []) {
+    if (typeof route.access === 'object') app.use(`/api/v1${route.path}/*`, requireRole(route.access.role));
+    app.route(`/api/v1${route.path}`, route.app);
+  }
   return {
     testDb,
     runtime,
@@ -94,4 +104,15 @@ export async function startBookingHarness(
       await testDb.close();
     },
   };
+}
+
+function unused<T>(name: string): T {
+  return new Proxy(() => undefined, {
+    get: (_target, key) => {
+      throw new Error(`booking used deps.${name}.${String(key)}, which this harness does not provide`);
+    },
+    apply: () => {
+      throw new Error(`booking called deps.${name}, which this harness does not provide`);
+    },
+  }) as T;
 }
