@@ -4,7 +4,6 @@ import { type BookingService, createBookingService } from './booking-service.ts'
 import { createBookingSetup } from './booking-setup.ts';
 import { BOOKING_LOCALES_DIR, createBookingFeature } from './bot/booking-feature.ts';
 import { createBookingRoutes } from './http/booking-routes.ts';
-import { createSetupAdminRoutes } from './http/setup-routes.ts';
 import {
   BOOKING_TIMERS_QUEUE,
   createTimerHandler,
@@ -57,7 +56,6 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
       service: bookings,
       routes: [
         { path: '/booking', app: createBookingRoutes({ bookings, setup, db: deps.db }), access: 'user' },
-        { path: '/booking/admin', app: createSetupAdminRoutes(setup), access: { role: 'admin' } },
       ],
       bot: bot.feature,
       help: [

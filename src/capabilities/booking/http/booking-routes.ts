@@ -25,7 +25,7 @@ import {
   SlotsQuery,
   SlotsSchema,
 } from './booking-schemas.ts';
-import { addSetupListRoutes } from './setup-routes.ts';
+import { addSetupRoutes } from './setup-routes.ts';
 
 const tags = ['booking'];
 const errors = { 400: problem('Invalid input'), 401: problem('Not signed in') };
@@ -89,7 +89,7 @@ const routes = {
 
 export function createBookingRoutes(deps: { bookings: BookingService; setup: BookingSetup; db: Db }) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  addSetupListRoutes(app, deps.setup);
+  addSetupRoutes(app, deps.setup);
   app.openapi(routes.slots, async (c) => {
     const q = c.req.valid('query');
     const { slots, location } = await deps.bookings.freeSlots({

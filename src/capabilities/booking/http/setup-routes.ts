@@ -1,6 +1,5 @@
-import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
-import { validationHook } from '../../../platform/http/openapi-hook.ts';
 import {
   jsonContent,
   problemResponse as problem,
@@ -8,6 +7,7 @@ import {
 } from '../../../platform/http/openapi-parts.ts';
 import { minutesOf } from '../booking-format.ts';
 import type { BookingSetup } from '../booking-setup.ts';
+import { requireAdmin } from './booking-access.ts';
 import {
   ExceptionCreate,
   HoursPut,
@@ -21,9 +21,7 @@ import {
 } from './booking-schemas.ts';
 
 const tags = ['booking'];
-const errors = { 400: problem('Invalid input'), 401: problem('Not signed in') };
-// The platform's role guard answers 403 for non-admins on the admin mount.
-const adminErrors = { ...errors, 403: problem('Admins only') };
+const errors = { 400: problem('Invalid input'), 401: problem('Not signed in'), 403: problem('Admins only') };
 const body = <T extends z.ZodType>(schema: T) => ({ body: { ...jsonContent(schema), required: true } });
 const ok = <T extends z.ZodType>(schema: T, description: string) => ({ description, ...jsonContent(schema) });
 const mins = (hhmm: string) => minutesOf(hhmm) as number;
@@ -36,7 +34,7 @@ const routes = {
     security,
     summary: 'Add a location (admin)',
     request: body(LocationCreate),
-    responses: { 201: ok(LocationSchema, 'Created'), ...adminErrors },
+    responses: { 201: ok(LocationSchema, 'Created'), ...errors },
   }),
   listLocations: createRoute({
     method: 'get',
@@ -53,7 +51,7 @@ const routes = {
     security,
     summary: 'Add a service (admin)',
     request: body(ServiceCreate),
-    responses: { 201: ok(ServiceSchema, 'Created'), ...adminErrors },
+    responses: { 201: ok(ServiceSchema, 'Created'), ...errors },
   }),
   listServices: createRoute({
     method: 'get',
@@ -72,7 +70,7 @@ const routes = {
     request: body(SpecialistCreate),
     responses: {
       201: ok(SpecialistSchema, 'Created'),
-      ...adminErrors,
+      ...errors,
       404: problem('Unknown service or location'),
       409: problem('Already a specialist'),
     },
@@ -94,7 +92,7 @@ const routes = {
     request: { params: IdParam, ...body(HoursPut) },
     responses: {
       200: ok(z.object({ ok: z.literal(true) }), 'Saved'),
-      ...adminErrors,
+      ...errors,
       404: problem('No such specialist at that location'),
     },
   }),
@@ -105,19 +103,26 @@ const routes = {
     security,
     summary: 'A day off or extra hours on a date (admin)',
     request: { params: IdParam, ...body(ExceptionCreate) },
-    responses: { 201: ok(z.object({ ok: z.literal(true) }), 'Saved'), ...adminErrors },
+    responses: { 201: ok(z.object({ ok: z.literal(true) }), 'Saved'), ...errors },
   }),
 };
 
-/** Setup writes, mounted at /booking/admin with `{ role: 'admin' }` (the platform checks the role). */
-export function createSetupAdminRoutes(setup: BookingSetup): OpenAPIHono<AppEnv> {
-  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+export function addSetupRoutes(app: OpenAPIHono<AppEnv>, setup: BookingSetup): void {
   app.openapi(routes.createLocation, async (c) => {
+    requireAdmin(c.get('user'));
     const b = c.req.valid('json');
     const row = await setup.createLocation(b);
     return c.json({ id: row.id, name: row.name, timezone: row.timezone, address: row.address }, 201);
   });
+  app.openapi(routes.listLocations, async (c) => {
+    const rows = await setup.listLocations();
+    return c.json(
+      { locations: rows.map((r) => ({ id: r.id, name: r.name, timezone: r.timezone, address: r.address })) },
+      200,
+    );
+  });
   app.openapi(routes.createService, async (c) => {
+    requireAdmin(c.get('user'));
     const b = c.req.valid('json');
     const row = await setup.createService({
       name: b.name,
@@ -135,7 +140,22 @@ export function createSetupAdminRoutes(setup: BookingSetup): OpenAPIHono<AppEnv>
       201,
     );
   });
+  app.openapi(routes.listServices, async (c) => {
+    const rows = await setup.listServices();
+    return c.json(
+      {
+        services: rows.map((r) => ({
+          id: r.id,
+          name: r.name,
+          duration_minutes: r.durationMinutes,
+          price_cents: r.priceCents,
+        })),
+      },
+      200,
+    );
+  });
   app.openapi(routes.createSpecialist, async (c) => {
+    requireAdmin(c.get('user'));
     const b = c.req.valid('json');
     const row = await setup.createSpecialist({
       telegramId: b.telegram_id,
@@ -145,7 +165,15 @@ export function createSetupAdminRoutes(setup: BookingSetup): OpenAPIHono<AppEnv>
     });
     return c.json({ id: row.id, name: row.name, telegram_id: row.telegramId }, 201);
   });
+  app.openapi(routes.listSpecialists, async (c) => {
+    const rows = await setup.listSpecialists();
+    return c.json(
+      { specialists: rows.map((r) => ({ id: r.id, name: r.name, telegram_id: r.telegramId })) },
+      200,
+    );
+  });
   app.openapi(routes.putHours, async (c) => {
+    requireAdmin(c.get('user'));
     const { id } = c.req.valid('param');
     const b = c.req.valid('json');
     await setup.setHours(
@@ -161,6 +189,7 @@ export function createSetupAdminRoutes(setup: BookingSetup): OpenAPIHono<AppEnv>
     return c.json({ ok: true as const }, 200);
   });
   app.openapi(routes.addException, async (c) => {
+    requireAdmin(c.get('user'));
     const { id } = c.req.valid('param');
     const b = c.req.valid('json');
     await setup.addException({
@@ -170,38 +199,5 @@ export function createSetupAdminRoutes(setup: BookingSetup): OpenAPIHono<AppEnv>
       ...(b.start && b.end ? { start: mins(b.start), end: mins(b.end) } : {}),
     });
     return c.json({ ok: true as const }, 201);
-  });
-  return app;
-}
-
-/** Setup reads (any signed-in user: clients pick a location, service and specialist). */
-export function addSetupListRoutes(app: OpenAPIHono<AppEnv>, setup: BookingSetup): void {
-  app.openapi(routes.listLocations, async (c) => {
-    const rows = await setup.listLocations();
-    return c.json(
-      { locations: rows.map((r) => ({ id: r.id, name: r.name, timezone: r.timezone, address: r.address })) },
-      200,
-    );
-  });
-  app.openapi(routes.listServices, async (c) => {
-    const rows = await setup.listServices();
-    return c.json(
-      {
-        services: rows.map((r) => ({
-          id: r.id,
-          name: r.name,
-          duration_minutes: r.durationMinutes,
-          price_cents: r.priceCents,
-        })),
-      },
-      200,
-    );
-  });
-  app.openapi(routes.listSpecialists, async (c) => {
-    const rows = await setup.listSpecialists();
-    return c.json(
-      { specialists: rows.map((r) => ({ id: r.id, name: r.name, telegram_id: r.telegramId })) },
-      200,
-    );
   });
 }

@@ -37,16 +37,16 @@ const slotsOf = async (day: string) =>
 
 describe('setup is for admins', () => {
   it('a client cannot add a location (403 problem+json); a bad timezone is a 400', async () => {
-    const res = await h.call(carol, 'POST', '/admin/locations', { name: 'X', timezone: 'Europe/Berlin' });
+    const res = await h.call(carol, 'POST', '/locations', { name: 'X', timezone: 'Europe/Berlin' });
     expect(res.status).toBe(403);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
-    const bad = await h.call(biz.admin, 'POST', '/admin/locations', { name: 'X', timezone: 'Mars/Olympus' });
+    const bad = await h.call(biz.admin, 'POST', '/locations', { name: 'X', timezone: 'Mars/Olympus' });
     expect(bad.status).toBe(400);
     expect((await bad.json()).code).toBe('booking_timezone_invalid');
   });
 
   it('hours off the 15-minute grid are rejected', async () => {
-    const res = await h.call(biz.admin, 'PUT', `/admin/specialists/${biz.specialistId}/hours`, {
+    const res = await h.call(biz.admin, 'PUT', `/specialists/${biz.specialistId}/hours`, {
       location_id: biz.locationId,
       weekly: [{ weekday: 1, start: '09:10', end: '18:00', breaks: [] }],
     });

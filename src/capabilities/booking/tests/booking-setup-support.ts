@@ -25,15 +25,15 @@ export async function setUpBusiness(
     if (res.status !== 201) throw new Error(`${path}: ${res.status} ${await res.text()}`);
     return (await res.json()) as { id: string };
   };
-  const location = await post('/admin/locations', { name: 'Mitte', timezone: 'Europe/Berlin' });
-  const svc = await post('/admin/services', {
+  const location = await post('/locations', { name: 'Mitte', timezone: 'Europe/Berlin' });
+  const svc = await post('/services', {
     name: 'Haircut',
     duration_minutes: 60,
     buffer_after_minutes: 15,
     min_notice_minutes: 60,
     ...service,
   });
-  const spec = await post('/admin/specialists', {
+  const spec = await post('/specialists', {
     telegram_id: 9002,
     name: 'Sam',
     service_ids: [svc.id],
@@ -45,7 +45,7 @@ export async function setUpBusiness(
     end: '18:00',
     breaks: [{ start: '13:00', end: '14:00' }],
   }));
-  const hours = await h.call(admin, 'PUT', `/admin/specialists/${spec.id}/hours`, {
+  const hours = await h.call(admin, 'PUT', `/specialists/${spec.id}/hours`, {
     location_id: location.id,
     weekly,
   });
