@@ -1,3 +1,4 @@
+import { bookingModule } from '../capabilities/booking/index.ts';
 import type { AnyCapabilityModule } from '../capabilities/capability.ts';
 import { companionModuleWith, companionOptionsFromEnv } from '../capabilities/companion/index.ts';
 import { insightsModule } from '../capabilities/insights/index.ts';
@@ -14,6 +15,7 @@ import { tasksModule } from '../capabilities/tasks/index.ts';
 export const CAPABILITY_MODULES: readonly AnyCapabilityModule[] = [
   tasksModule,
   remindersModule,
+  bookingModule,
   notesModule,
   insightsModule,
   smartInboxModule,
