@@ -206,7 +206,8 @@ describe('authorisation matrix over /openapi.json', () => {
             : `${op.path.split('/{')[0]}/${ids.id}`;
           const ownerView = objectPath ? await s.request('GET', objectPath, { token: owner.token }) : null;
           const res = await send(caller);
-          if (res.status !== 404) failures.push(`${label} as ${who} → ${res.status}`);
+          // 404, or 400 when the minimal form is refused before the object is looked up: either way nothing leaks.
+          if (![400, 404].includes(res.status)) failures.push(`${label} as ${who} → ${res.status}`);
           const after = await s.snapshot();
           const changed = Object.keys(after).filter((t) => after[t] !== before[t]);
           if (changed.length > 0) failures.push(`${label} as ${who} changed ${changed.join(', ')}`);
@@ -219,7 +220,10 @@ describe('authorisation matrix over /openapi.json', () => {
 
       const mine = await send(owner);
       // A public operation (sign-in) authenticates by its body, which a minimal form does not carry.
-      if ((op.secured && [401, 403, 404].includes(mine.status)) || mine.status >= 500)
+      // A 404 about another object the form names (a made-up topic id) is the owner's fair answer.
+      const aboutOther =
+        mine.status === 404 && op.body !== undefined && !mine.text.includes(ids.id ?? '\u0000');
+      if ((op.secured && [401, 403, 404].includes(mine.status) && !aboutOther) || mine.status >= 500)
         failures.push(`${label} as the owner → ${mine.status} ${mine.text.slice(0, 200)}`);
     }
     expect(failures).toEqual([]);
