@@ -17,22 +17,13 @@ import {
 import { createForumService } from './forum-service.ts';
 import { createNotesRoutes } from './http/notes-routes.ts';
 import type { LinkFetchOptions } from './link-preview.ts';
+import { looksLikeNote } from './looks-like-note.ts';
 import { createNoteRepository } from './note-repository.ts';
 import { createNotesJobs } from './notes-jobs.ts';
 import { createNotesPreferences, NOTES_SETTINGS } from './notes-settings.ts';
 import { createTopicService } from './topic-service.ts';
 
 const LOCALES = new URL('./locales', import.meta.url).pathname;
-
-/**
- * Offline, a line the parser cannot place is a note when it reads like one — a link, or a statement
- * of a few words; a short question or a greeting ("как дела?") is left to the conversation.
- */
-function looksLikeNote(title: string): boolean {
-  if (firstUrl(title)) return true;
-  const words = title.trim().split(/\s+/).filter(Boolean).length;
-  return words >= 4 && !/[?？]\s*$/.test(title.trim());
-}
 
 /** What the smart inbox files here: lines neither a task nor a reminder (the model's "note"). */
 function noteTarget(filing: FilingService): InboxTarget {

@@ -8,6 +8,7 @@ import { parseText } from '../../../platform/nl/index.ts';
 import type { TelegramActions } from '../../../platform/telegram/telegram-actions.ts';
 import type { FilingService } from '../filing-service.ts';
 import type { ForumService } from '../forum-service.ts';
+import { looksLikeNote } from '../looks-like-note.ts';
 import type { TopicService } from '../topic-service.ts';
 import { readMessage } from './capture.ts';
 import { filedCard, NOTE_CALLBACKS, pendingCard, topicChooser } from './note-cards.ts';
@@ -55,14 +56,14 @@ export function createNotesFeature(deps: NotesBotDeps): BotFeature {
       if (isCommand(ctx)) return next();
       const m = ctx.message;
       // Plain text with a time in it (a deadline, a reminder, a repeat) is for tasks and reminders
-      // (the smart inbox asks); everything else said privately is a note.
+      // (the smart inbox asks); a short question or a greeting is conversation; the rest is a note.
       if (m.text && !m.forward_origin && !/https?:\/\//i.test(m.text)) {
         const parsed = parseText(m.text, {
           timezone: ctx.user.timezone,
           now: ctx.services.now(),
           language: ctx.user.language,
         });
-        if (parsed.intent !== 'unknown') return next();
+        if (parsed.intent !== 'unknown' || !looksLikeNote(m.text)) return next();
       }
       const input = await readMessage(ctx, deps.ai, deps.telegram);
       if (!input) return next();
