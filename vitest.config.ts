@@ -1,12 +1,47 @@
 import { defineConfig } from 'vitest/config';
 
+// Four layers, fastest first: `vitest run --project unit` finishes in seconds (no database),
+// `integration` gets a fresh database per file, `system` runs the whole system in-process
+// through the local Telegram, `process` spawns real secretary processes.
+const UNIT = [
+  'src/platform/ai/{ai-config,ai-routes,create-ai,offline-*,provider-contract}.test.ts',
+  'src/platform/{config,nl,time,capability}/**/*.test.ts',
+  'src/app/contract.test.ts',
+  'src/bot/tests/i18n.test.ts',
+  'src/capabilities/*/tests/*-schedule.test.ts',
+  'src/sandbox/tests/entities-*.test.ts',
+  'test/house-rules/**/*.test.ts',
+];
+const PROCESS = ['test/e2e/{crash-recovery,modes,processes,scale-out}*.test.ts', 'src/sandbox/ui/*.test.ts'];
+const SYSTEM = [
+  '**/*.e2e.test.ts',
+  'test/platform/**/*.test.ts',
+  'src/sandbox/tests/*.test.ts',
+  'src/capabilities/*/tests/*.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     pool: 'forks',
+    // One PostgreSQL per run (embedded, or TEST_DATABASE_URL) with a migrated template database.
+    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    // Each file gets its own database; PGlite boots in ~2 s, so a few files at once is the sweet spot.
-    maxWorkers: process.env.CI ? 2 : 4,
+    // No maxWorkers here: projects would inherit it and ignore `--maxWorkers` on the command line;
+    // Vitest's default (half the cores) or the flag decides.
+    setupFiles: ['test/support/at-rest-keyring.ts', 'test/support/keep-failed-database.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: UNIT } },
+      {
+        extends: true,
+        test: {
+          name: 'integration',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          exclude: [...UNIT, ...PROCESS, ...SYSTEM],
+        },
+      },
+      { extends: true, test: { name: 'system', include: SYSTEM, exclude: [...PROCESS, ...UNIT] } },
+      { extends: true, test: { name: 'process', include: PROCESS } },
+    ],
   },
 });

@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Hono } from 'hono';
 import type { BotFeature } from '../bot/bot-feature.ts';
+import type { BotShell } from '../bot/bot-shell.ts';
 import { createBot, registerCommands } from '../bot/create-bot.ts';
 import { createFloodControl } from '../bot/flood-control.ts';
 import { createFlowStore } from '../bot/flows/flow-store.ts';
@@ -56,6 +57,7 @@ export function createBotRuntime(deps: {
   masterKey: string;
   roles: { http: boolean; worker: boolean };
   features?: readonly BotFeature[];
+  shell?: BotShell;
 }): BotRuntime {
   const { config, database, jobs, logger } = deps;
   const db = database.db;
@@ -106,6 +108,7 @@ export function createBotRuntime(deps: {
         // limiter's waits and backoffs), so a crash while waiting leaves nothing ambiguous behind.
         transformers: [replyLog.outer, client.transformer, replyLog.inner],
         features: deps.features ?? [],
+        ...(deps.shell ? { shell: deps.shell } : {}),
       });
       // Telegram may be unreachable for a while (network, outage): keep trying in the background
       // rather than refusing to start; updates wait safely in the inbox meanwhile.

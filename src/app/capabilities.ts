@@ -1,27 +1,15 @@
-import type { Capability, CapabilityDeps } from '../capabilities/capability.ts';
-import { inboxModule } from '../capabilities/inbox/inbox-module.ts';
-import { noTasks, remindersModule } from '../capabilities/reminders/index.ts';
+import type { AnyCapabilityModule } from '../capabilities/capability.ts';
+import { remindersModule } from '../capabilities/reminders/index.ts';
+import { smartInboxModule } from '../capabilities/smart-inbox/index.ts';
 import { tasksModule } from '../capabilities/tasks/index.ts';
-import type { QueueDefinition } from '../platform/jobs/job-queue.ts';
-
-/** Queues of every capability this build ships (pg-boss creates them at startup). */
-export const CAPABILITY_QUEUES: readonly QueueDefinition[] = [
-  ...tasksModule.queues,
-  ...remindersModule.queues,
-  ...inboxModule.queues,
-];
 
 /**
- * Builds every capability, in the order their bot features are installed, handing each the
- * services of the others it depends on. The one place that knows which capabilities exist.
+ * The capabilities this build ships — the one list to edit when adding one. Order is the order
+ * their bot features see a message (a provider is built before its consumers whatever the order);
+ * the smart inbox is last, taking the free text nothing before it claimed.
  */
-export function buildCapabilities(deps: CapabilityDeps): Capability[] {
-  const tasks = tasksModule.create(deps, {});
-  const reminders = remindersModule.create(deps, { tasks: tasks.service ?? noTasks });
-  const tasksService = tasks.service;
-  const remindersService = reminders.service;
-  if (!tasksService || !remindersService) throw new Error('tasks and reminders must expose their services');
-  // Last: the smart inbox takes the free text nothing before it claimed.
-  const inbox = inboxModule.create(deps, { tasks: tasksService, reminders: remindersService });
-  return [tasks, reminders, inbox];
-}
+export const CAPABILITY_MODULES: readonly AnyCapabilityModule[] = [
+  tasksModule,
+  remindersModule,
+  smartInboxModule,
+];

@@ -3,31 +3,35 @@ import { serve } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { Clock as JobClock } from 'pg-boss';
-import type { NotifyFn } from '../capabilities/capability.ts';
+import type { Access, AnyCapabilityModule, NotifyFn } from '../capabilities/capability.ts';
 import { createAi, createAiRoutes, createDrizzleUsageStore } from '../platform/ai/index.ts';
 import { createApiTokens } from '../platform/auth/api-tokens.ts';
 import { createAuthRoutes } from '../platform/auth/auth-routes.ts';
+import { createSessionStore } from '../platform/auth/session-store.ts';
+import { createSettingsRoutes } from '../platform/capability/settings-routes.ts';
 import type { Config } from '../platform/config/config.ts';
 import { deriveKey, resolveEncryptionKey } from '../platform/crypto/keys.ts';
-import { type DataDirLock, lockDataDir } from '../platform/db/data-dir-lock.ts';
-import { type Database, openEmbedded, openPostgres } from '../platform/db/database.ts';
+import { type Database, openDatabase } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { DIAGNOSTICS_QUEUE, registerDiagnosticsWorker } from '../platform/diagnostics/diagnostics.ts';
 import { createHttpApp } from '../platform/http/app.ts';
 import type { AppEnv } from '../platform/http/app-env.ts';
-import { requireAuth } from '../platform/http/auth-middleware.ts';
+import { requireAuth, requireRole } from '../platform/http/auth-middleware.ts';
 import { rateLimitPerUser } from '../platform/http/user-rate-limit.ts';
-import { createJobRuntime, type JobRuntime } from '../platform/jobs/job-queue.ts';
+import { createJobRuntime, type JobRuntime, jobPort } from '../platform/jobs/job-queue.ts';
 import { createParseRoutes } from '../platform/nl/index.ts';
 import type { Logger } from '../platform/observability/logger.ts';
 import { createMetrics } from '../platform/observability/metrics.ts';
 import { createUserService, type UserService } from '../platform/users/user-service.ts';
 import { createSandbox } from '../sandbox/index.ts';
+import { assembleCapabilities, declarations } from './assemble.ts';
 import { BOT_QUEUES, createBotRuntime } from './bot-runtime.ts';
-import { buildCapabilities, CAPABILITY_QUEUES } from './capabilities.ts';
+import { CAPABILITY_MODULES } from './capabilities.ts';
+import { openTextKeyring, warnSandboxExposed } from './data-at-rest.ts';
 import { VERSION } from './version.ts';
 
-export interface Roles {
+/** Which parts of the system a process runs (not to be confused with users' roles). */
+export interface ProcessParts {
   /** HTTP API, health, metrics, docs (and the sandbox in sandbox mode). */
   http: boolean;
   /** Job workers. */
@@ -43,15 +47,24 @@ export interface System {
 }
 
 /**
- * Builds and starts one process: opens (and locks) the database, migrates, starts the job runtime,
+ * Builds and starts one process: opens the database (starting the embedded one if needed), migrates, starts the job runtime,
  * then the roles asked for. `stop()` undoes it in reverse: stop taking work, finish, close the DB.
  */
 export async function startSystem(
   config: Config,
-  roles: Roles,
+  parts: ProcessParts,
   logger: Logger,
-  /** Tests pass an open database (not closed on stop) and a pg-boss TestClock; processes pass nothing. */
-  options: { database?: Database; clock?: JobClock } = {},
+  /**
+   * Tests pass an open database (not closed on stop), a pg-boss TestClock, and other capability
+   * modules (mounted exactly like the shipped ones). Processes pass `onDatabaseLost`: the embedded
+   * PostgreSQL died and could not be restarted.
+   */
+  options: {
+    database?: Database;
+    clock?: JobClock;
+    modules?: readonly AnyCapabilityModule[];
+    onDatabaseLost?: (error: Error) => void;
+  } = {},
 ): Promise<System> {
   const cleanups: Array<() => Promise<void> | void> = [];
   const stop = async () => {
@@ -63,12 +76,8 @@ export async function startSystem(
       }
     }
   };
+  const modules = options.modules ?? CAPABILITY_MODULES;
   try {
-    let lock: DataDirLock | null = null;
-    if (config.database.kind === 'embedded' && !options.database) {
-      lock = lockDataDir(config.database.dataDir);
-      cleanups.push(() => lock?.release());
-    }
     const { key: masterKey, source } = resolveEncryptionKey({
       configured: config.encryptionKey,
       dataDir: config.dataDir,
@@ -81,24 +90,26 @@ export async function startSystem(
 
     const database =
       options.database ??
-      (config.database.kind === 'embedded'
-        ? await openEmbedded(join(config.database.dataDir, 'pgdata'))
-        : await openPostgres(config.database.url));
+      (await openDatabase(config.database, {
+        logger,
+        ...(options.onDatabaseLost ? { onLost: options.onDatabaseLost } : {}),
+      }));
     if (!options.database) cleanups.push(() => database.close());
     const applied = await migrate(database);
     if (applied.length) logger.info({ applied }, 'migrations applied');
+    await openTextKeyring(config, masterKey, database, logger);
 
     const metrics = createMetrics();
     const jobs = createJobRuntime({
       database,
       logger,
       metrics,
-      queues: [DIAGNOSTICS_QUEUE, ...BOT_QUEUES, ...CAPABILITY_QUEUES],
+      queues: [DIAGNOSTICS_QUEUE, ...BOT_QUEUES, ...declarations(modules).queues],
       ...(options.clock ? { clock: options.clock } : {}),
     });
     await jobs.start();
     cleanups.push(() => jobs.stop());
-    if (roles.worker) await registerDiagnosticsWorker(jobs.jobs);
+    if (parts.worker) await registerDiagnosticsWorker(jobs.jobs);
 
     const users = createUserService({ db: database.db, adminTelegramIds: config.adminTelegramIds });
     const clock = options.clock;
@@ -120,16 +131,18 @@ export async function startSystem(
     // Capabilities send through the notifier, which exists once the bot runtime started (it needs
     // the Telegram API root, known only after listening in sandbox mode); sends happen later anyway.
     const notify: NotifyFn = (message, sendOptions) => botRuntime.notifier().notify(message, sendOptions);
-    const capabilities = buildCapabilities({
+    const assembled = assembleCapabilities(modules, {
       database,
       db: database.db,
-      jobs: jobs.jobs,
+      jobs: jobPort(jobs.jobs),
       notify,
       users,
       ai,
       now,
       logger,
     });
+    cleanups.push(() => assembled.stop());
+    const capabilities = assembled.capabilities.map((c) => c.capability);
 
     const botRuntime = createBotRuntime({
       config,
@@ -140,16 +153,21 @@ export async function startSystem(
       logger,
       now,
       masterKey,
-      roles,
+      roles: parts,
       features: capabilities.flatMap((c) => (c.bot ? [c.bot] : [])),
+      shell: assembled.shell,
     });
     cleanups.push(() => botRuntime.stop());
 
     let url: string | null = null;
-    if (roles.http) {
+    if (parts.http) {
       const limit = rateLimitPerUser({ points: config.apiRateLimitPerMinute, windowSeconds: 60 });
       const mounts: Array<{ path: string; app: Hono }> = [];
       if (botRuntime.webhookRoutes) mounts.push({ path: '/', app: botRuntime.webhookRoutes });
+      for (const { name, capability } of assembled.capabilities)
+        if (capability.web) mounts.push({ path: `/app/${name}`, app: capability.web.app as Hono });
+      const guarded = (app: OpenAPIHono<AppEnv>, access: Access) =>
+        access === 'public' ? app : withAuth(app, { tokens, users, limit }, access);
       if (config.telegram.kind === 'sandbox') {
         const sandbox = createSandbox({
           token: config.telegram.token,
@@ -158,6 +176,8 @@ export async function startSystem(
           // The Mini App will live at /app/ on this server; relative so it works on any port.
           webAppUrl: config.publicUrl ? `${config.publicUrl}/app/` : '/app/',
           stateFile: join(config.dataDir, 'sandbox-state.json'),
+          // The bot's own webhook address when HOST is an explicit non-loopback interface.
+          webhookHosts: isWildcard(config.host) ? [] : [config.host],
           logger,
           // The local Telegram shares the system's clock: message dates and Mini App auth_date
           // agree with the app's "now", also under a test clock.
@@ -170,6 +190,7 @@ export async function startSystem(
         logger,
         metrics,
         version: VERSION,
+        metricsToken: config.metricsToken,
         readiness: {
           database: async () => (await database.raw.query('SELECT 1 AS ok')).length === 1,
           jobs: () => jobs.ping(),
@@ -180,14 +201,17 @@ export async function startSystem(
             app: withAuth(createAiRoutes({ ai }) as unknown as OpenAPIHono<AppEnv>, { tokens, users, limit }),
           },
           { path: '', app: withAuth(createParseRoutes({ now }), { tokens, users, limit }) },
-          ...capabilities.flatMap((c) =>
-            (c.api ?? []).map((r) => ({ path: r.path, app: withAuth(r.app, { tokens, users, limit }) })),
-          ),
+          {
+            path: '/settings',
+            app: withAuth(createSettingsRoutes(assembled.settings), { tokens, users, limit }),
+          },
+          ...assembled.routes.map((r) => ({ path: r.path, app: guarded(r.app, r.access) })),
           {
             path: '',
             app: createAuthRoutes({
               tokens,
               users,
+              sessions: createSessionStore({ db: database.db, now }),
               botToken: config.telegram.token,
               initDataMaxAgeSeconds: config.initDataMaxAgeSeconds,
               now,
@@ -198,10 +222,11 @@ export async function startSystem(
       });
       const server = await listen(app, config.host, config.port);
       cleanups.push(() => server.close());
-      url = `http://${config.host === '0.0.0.0' ? '127.0.0.1' : config.host}:${server.port}`;
+      if (config.sandboxExposed) warnSandboxExposed(logger, config.host, server.port);
+      url = `http://${isWildcard(config.host) ? '127.0.0.1' : config.host}:${server.port}`;
     }
     await botRuntime.start(url);
-    if (roles.worker) for (const capability of capabilities) await capability.startWorkers?.();
+    if (parts.worker) await assembled.startWorkers();
     return { database, jobs, users, url, stop };
   } catch (error) {
     await stop();
@@ -210,21 +235,26 @@ export async function startSystem(
 }
 
 /**
- * A resource that needs a signed-in user on every route. The guard is attached to the resource's
+ * A resource that needs a signed-in user (holding `access.role`, when given) on every route. The guard is attached to the resource's
  * own paths (not `*`), because several resources share the /api/v1 prefix with the public login.
  */
 function withAuth(
   routes: OpenAPIHono<AppEnv>,
   deps: Parameters<typeof requireAuth>[0] & { limit: MiddlewareHandler<AppEnv> },
+  access: Access = 'user',
 ): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>();
   const guard = requireAuth(deps);
+  const role = typeof access === 'object' ? requireRole(access.role) : null;
   for (const path of new Set(routes.routes.filter((r) => r.method !== 'ALL').map((r) => r.path))) {
-    app.use(path, guard, deps.limit);
+    if (role) app.use(path, guard, role, deps.limit);
+    else app.use(path, guard, deps.limit);
   }
   app.route('/', routes);
   return app;
 }
+
+const isWildcard = (host: string) => host === '0.0.0.0' || host === '::';
 
 async function listen(
   app: { fetch: (req: Request) => Response | Promise<Response> },

@@ -1,6 +1,7 @@
 import type { I18nFlavor } from '@grammyjs/i18n';
 import type { Context } from 'grammy';
 import type { User, UserService } from '../platform/users/user-service.ts';
+import type { BotShell } from './bot-shell.ts';
 import type { FloodControl } from './flood-control.ts';
 import type { FlowStore } from './flows/flow-store.ts';
 import type { MenuStore } from './menus/menu-store.ts';
@@ -20,4 +21,6 @@ export type BotContext = Context &
     services: BotServices;
     /** The registered user behind this update (set for every update that has a human `from`). */
     user: User;
+    /** Capabilities' help lines, menu entries and settings. */
+    shell: BotShell;
   };

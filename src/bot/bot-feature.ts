@@ -1,5 +1,6 @@
 import type { Composer } from 'grammy';
 import type { BotContext } from './bot-context.ts';
+import type { CallbackCodec } from './callback-data.ts';
 import type { FlowDefinition } from './flows/flow-router.ts';
 
 /**
@@ -9,10 +10,17 @@ import type { FlowDefinition } from './flows/flow-router.ts';
 export interface BotFeature {
   name: string;
   composer: Composer<BotContext>;
-  /** Multi-step flows, by name; start one with `startFlow(ctx, name, step)`. */
+  /**
+   * Multi-step flows, by name `<feature name>-<flow>` (checked at start, duplicates rejected);
+   * start one with `startFlow(ctx, name, step)`.
+   */
   flows?: Record<string, FlowDefinition>;
+  /** Names of its flows that also run in groups and forum topics (others run in private chats only). */
+  groupFlows?: readonly string[];
   /** Commands for Telegram's "/" menu; `descriptionKey` is a Fluent key of this feature. */
   commands?: Array<{ command: string; descriptionKey: string }>;
   /** A directory with `en.ftl` and `ru.ftl`; keys must not collide with other features'. */
   localesDir?: string;
+  /** Callback-data codecs of its buttons; a prefix used by two features fails the start. */
+  callbacks?: readonly CallbackCodec[];
 }

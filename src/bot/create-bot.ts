@@ -5,12 +5,15 @@ import { currentTraceId } from '../platform/observability/trace.ts';
 import { isRetryable } from '../platform/telegram/failure-kind.ts';
 import type { BotContext, BotServices } from './bot-context.ts';
 import type { BotFeature } from './bot-feature.ts';
+import { type BotShell, EMPTY_SHELL } from './bot-shell.ts';
+import { checkCallbackPrefixes } from './callback-data.ts';
 import { fallbackFeature } from './features/fallback.ts';
-import { menuFeature } from './features/menu.ts';
+import { menuFeature, settingsTimeFlow } from './features/menu.ts';
 import { onboardingFeature, timezoneFlows } from './features/onboarding.ts';
 import { quietHoursFlow } from './features/quiet-hours.ts';
-import { createFlowRouter } from './flows/flow-router.ts';
+import { createFlowRouter, type FlowDefinition } from './flows/flow-router.ts';
 import { createI18n } from './i18n.ts';
+import { MENU_CALLBACKS } from './menus/live-menu.ts';
 
 export interface CreateBotDeps {
   token: string;
@@ -23,6 +26,25 @@ export interface CreateBotDeps {
   transformers?: Transformer[];
   /** Capabilities' bot features, in order. */
   features?: readonly BotFeature[];
+  /** Capabilities' help lines, menu entries and settings. */
+  shell?: BotShell;
+}
+
+/** The shell's own flows; capabilities' flows are named `<feature>-<flow>`. */
+const SHELL_FLOWS = { ...timezoneFlows, quiet: quietHoursFlow, 'settings-time': settingsTimeFlow };
+
+/** All flows by name; a name outside the feature's prefix or used twice fails the start. */
+export function collectFlows(features: readonly BotFeature[]) {
+  const flows: Record<string, FlowDefinition> = { ...SHELL_FLOWS };
+  for (const feature of features) {
+    for (const [name, flow] of Object.entries(feature.flows ?? {})) {
+      if (!name.startsWith(`${feature.name}-`))
+        throw new Error(`Flow "${name}" of ${feature.name} must be named "${feature.name}-<flow>"`);
+      if (flows[name]) throw new Error(`Flow "${name}" is defined twice`);
+      flows[name] = flow;
+    }
+  }
+  return flows;
 }
 
 export function createBot(deps: CreateBotDeps): Bot<BotContext> {
@@ -34,14 +56,19 @@ export function createBot(deps: CreateBotDeps): Bot<BotContext> {
   for (const transformer of [...(deps.transformers ?? [])].reverse()) bot.api.config.use(transformer);
   const features = deps.features ?? [];
   const i18n = createI18n(features.flatMap((f) => (f.localesDir ? [f.localesDir] : [])));
-  const { exitOnCommand, router } = createFlowRouter({
-    ...timezoneFlows,
-    quiet: quietHoursFlow,
-    ...Object.assign({}, ...features.map((f) => f.flows ?? {})),
-  });
+  checkCallbackPrefixes([
+    { owner: 'the shell menu', codecs: [MENU_CALLBACKS] },
+    ...features.map((f) => ({ owner: f.name, codecs: f.callbacks ?? [] })),
+  ]);
+  const { exitOnCommand, router } = createFlowRouter(
+    collectFlows(features),
+    new Set(features.flatMap((f) => f.groupFlows ?? [])),
+  );
+  const shell = deps.shell ?? EMPTY_SHELL;
 
   bot.use(async (ctx, next) => {
     ctx.services = deps.services;
+    ctx.shell = shell;
     const from = ctx.from;
     if (from && !from.is_bot) ctx.user = await deps.services.users.upsertFromTelegram(from);
     await next();
@@ -74,7 +101,8 @@ export function createBot(deps: CreateBotDeps): Bot<BotContext> {
   // chatType() inserts its filter where it is called, so each position gets its own.
   bot.chatType('private').use(exitOnCommand, onboardingFeature);
   bot.use(menuFeature);
-  bot.chatType('private').use(router);
+  // Flows run in every chat; the router lets only group flows answer outside private chats.
+  bot.use(router);
   for (const feature of features) bot.use(feature.composer);
   bot.use(fallbackFeature);
   return bot;

@@ -4,6 +4,16 @@ import { I18n } from '@grammyjs/i18n';
 import { languageFromCode } from '../platform/users/user-service.ts';
 import type { BotContext } from './bot-context.ts';
 
+/** A Fluent lookup in one language (`ctx.t`, or `i18n.t` bound to a user's language). */
+export type Translate = (key: string, variables?: Record<string, string | number>) => string;
+
+/** A Fluent lookup outside an update (jobs know the user's language, not a context). */
+export type TranslateIn = (
+  language: string,
+  key: string,
+  variables?: Record<string, string | number>,
+) => string;
+
 export const LOCALES_DIR = new URL('./locales', import.meta.url).pathname;
 export const LANGUAGES = ['en', 'ru'] as const;
 

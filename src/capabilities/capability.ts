@@ -1,12 +1,32 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Hono } from 'hono';
 import type { BotFeature } from '../bot/bot-feature.ts';
+import type { HelpEntry, MenuEntry } from '../bot/help-menu.ts';
 import type { Ai } from '../platform/ai/index.ts';
+import type { InboxTarget, InboxTargetRegistry } from '../platform/capability/inbox-targets.ts';
+import type { RoleDeclaration } from '../platform/capability/roles.ts';
+import type { ScheduleDefinition, ScheduleHandler, Schedules } from '../platform/capability/schedules.ts';
+import type { ServiceNeeds, ServicesOf } from '../platform/capability/service-needs.ts';
+import type { SettingDefinition, SettingsReader } from '../platform/capability/settings.ts';
 import type { Database, Db, Tx } from '../platform/db/database.ts';
 import type { AppEnv } from '../platform/http/app-env.ts';
-import type { JobQueue, QueueDefinition } from '../platform/jobs/job-queue.ts';
+import type { JobPort, QueueDefinition } from '../platform/jobs/job-queue.ts';
 import type { Logger } from '../platform/observability/logger.ts';
 import type { NotifyMessage } from '../platform/telegram/index.ts';
 import type { UserService } from '../platform/users/user-service.ts';
+
+export type { HelpEntry, MenuEntry } from '../bot/help-menu.ts';
+export type {
+  InboxClaim,
+  InboxContent,
+  InboxTarget,
+  InboxTargetRegistry,
+} from '../platform/capability/inbox-targets.ts';
+export { claimsIntent, inboxKeys } from '../platform/capability/inbox-targets.ts';
+export type { RoleDeclaration } from '../platform/capability/roles.ts';
+export type { ScheduleDefinition, ScheduleHandler, ScheduleRule } from '../platform/capability/schedules.ts';
+export { need } from '../platform/capability/service-needs.ts';
+export type { SettingDefinition } from '../platform/capability/settings.ts';
 
 /** Sends a Telegram message as a durable job (retried, dead-lettered); pass `tx` to commit it with a write. */
 export type NotifyFn = (
@@ -14,38 +34,84 @@ export type NotifyFn = (
   options?: { tx?: Tx; startAfter?: Date },
 ) => Promise<string | null>;
 
-/** What every capability may use. Capabilities talk to each other only through exported services. */
+/** What every capability may use. Capabilities talk to each other only through `requires` services. */
 export interface CapabilityDeps {
   database: Database;
   db: Db;
-  jobs: JobQueue;
+  /** The job port (no pg-boss behind it: a capability never reaches the library). */
+  jobs: JobPort;
   notify: NotifyFn;
   users: UserService;
   ai: Ai;
+  /** Values of contributed settings (this capability's and others'), by key. */
+  settings: SettingsReader;
+  /** Every capability's inbox targets (filled once all are built; read it when a message comes). */
+  inboxTargets: InboxTargetRegistry;
+  /** Per-user local-time schedules: switch one on (`set`) or off (`set(…, null)`). */
+  schedules: Schedules;
   /** The clock; tests drive it (pg-boss TestClock), so never call `new Date()` for "now". */
   now: () => Date;
   logger: Logger;
 }
 
-/**
- * One vertical slice: its queues (known before anything starts) and a factory for the rest.
- * `Services` are other capabilities' services it needs (wired in src/app/capabilities.ts);
- * `Exposed` is what it offers them.
- */
-export interface CapabilityModule<Services = Record<string, never>, Exposed = unknown> {
-  name: string;
-  /** Declared before the job runtime starts (pg-boss queues are created at startup). */
-  queues: QueueDefinition[];
-  create(deps: CapabilityDeps, services: Services): Capability<Exposed>;
+/** Who may call a route: anyone, any signed-in user, or a user holding a role (declared by some capability). */
+export type Access = 'public' | 'user' | { role: string };
+
+export interface RouteMount {
+  /** Under /api/v1, e.g. `/tasks`. */
+  path: string;
+  app: OpenAPIHono<AppEnv>;
+  access: Access;
 }
 
-/** A running capability: API resources, bot feature, job workers, and its service for others. */
-export interface Capability<Exposed = unknown> {
-  name: string;
-  service?: Exposed;
-  /** Mounted under /api/v1 behind bearer auth (`c.get('user')` is the caller). */
-  api?: Array<{ path: string; app: OpenAPIHono<AppEnv> }>;
-  bot?: BotFeature;
-  /** Registers job handlers and schedules; called in processes with the worker role. */
-  startWorkers?(): Promise<void>;
+/** Server-side pages under `/app/<capability>` (plain HTML now; the Mini App's pages later). */
+export interface WebMount {
+  app: Hono | OpenAPIHono<AppEnv>;
+  /** Pages the Mini App lists: a path under the mount and a Fluent key for its title. */
+  pages: Array<{ path: string; titleKey: string }>;
 }
+
+/**
+ * One vertical slice, declared statically (its queues, schedules, roles and needs are known before
+ * anything starts) with a factory for the running parts. The platform resolves `requires` from the
+ * `provides` of other modules (start fails naming the missing service) and builds in that order.
+ */
+export interface CapabilityModule<Needs extends ServiceNeeds = Record<string, never>, Provides = undefined> {
+  /** kebab-case, unique; prefixes its queues, settings, schedules and callback data. */
+  name: string;
+  /** The name other capabilities `need` this capability's service under. */
+  provides?: string;
+  requires?: Needs;
+  /** User roles this capability introduces (the platform knows `user` and `admin`). */
+  roles?: readonly RoleDeclaration[];
+  queues?: readonly QueueDefinition[];
+  /** Per-user local-time jobs; their handlers come from `create(...).schedules`. */
+  schedules?: readonly ScheduleDefinition[];
+  create(deps: CapabilityDeps, services: ServicesOf<Needs>): Capability<Provides>;
+}
+
+/** A running capability: everything it contributes; the platform assembles the rest. */
+export interface Capability<Provides = undefined> {
+  service?: Provides;
+  /** API resources under /api/v1, each with its access level. */
+  routes?: readonly RouteMount[];
+  bot?: BotFeature;
+  /** Shown in the one `/settings` menu and served by the one settings API. */
+  settings?: readonly SettingDefinition[];
+  /** Lines of `/help` and buttons of `/menu`. */
+  help?: readonly HelpEntry[];
+  menu?: readonly MenuEntry[];
+  /** What the smart inbox may file into this capability. */
+  inboxTargets?: readonly InboxTarget[];
+  /** Handlers of the schedules the module declared, by schedule name. */
+  schedules?: Record<string, ScheduleHandler>;
+  web?: WebMount;
+  /** Registers job handlers; called in processes that run workers. */
+  startWorkers?(): Promise<void>;
+  /** Releases what `create`/`startWorkers` acquired (timers, connections); called once at shutdown. */
+  stop?(): Promise<void>;
+}
+
+/** Any module, for lists (the concrete needs/provides types are checked where each is defined). */
+// biome-ignore lint/suspicious/noExplicitAny: a heterogeneous list of modules; each is typed at its definition.
+export type AnyCapabilityModule = CapabilityModule<any, any>;

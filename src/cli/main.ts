@@ -5,9 +5,13 @@ import { VERSION } from '../app/version.ts';
 import { adminGrantCommand } from './commands/admin.ts';
 import { deadLettersCommand } from './commands/dead-letters.ts';
 import { doctorCommand } from './commands/doctor.ts';
+import { keysRotateCommand } from './commands/keys.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { runCommand } from './commands/run.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
+
+// Whatever this process creates (data files, keys, state) is the owner's alone: 0700 dirs, 0600 files.
+process.umask(0o077);
 
 // The one place that reads the environment: process variables win over an optional ./.env file.
 const env: Record<string, string | undefined> = {
@@ -23,16 +27,26 @@ const program = new Command('secretary')
 program
   .command('start', { isDefault: true })
   .description(
-    'run everything in one process: HTTP API, bot, job workers (embedded PGlite unless DATABASE_URL is set)',
+    'run everything: HTTP API, bot, job workers (on the embedded PostgreSQL in DATA_DIR unless DATABASE_URL is set)',
   )
-  .action(() => runCommand(env, { http: true, worker: true }, 'start'));
+  .option('--workers <n>', 'also run this many worker processes (children of this one)', '0')
+  .action((options: { workers: string }) => {
+    const workers = Number(options.workers);
+    if (!Number.isInteger(workers) || workers < 0 || workers > 32) {
+      process.stderr.write(`--workers must be a whole number from 0 to 32 (got "${options.workers}")\n`);
+      process.exit(2);
+    }
+    return runCommand(env, { http: true, worker: true }, 'start', { workers });
+  });
 program
   .command('serve')
-  .description('run the HTTP API and webhook ingress only; needs DATABASE_URL; run as many as you like')
+  .description(
+    'run the HTTP API and webhook ingress only; run as many as you like (same DATA_DIR or DATABASE_URL)',
+  )
   .action(() => runCommand(env, { http: true, worker: false }, 'serve'));
 program
   .command('worker')
-  .description('run job workers only; needs DATABASE_URL; run as many as you like')
+  .description('run job workers only; run as many as you like (same DATA_DIR or DATABASE_URL)')
   .action(() => runCommand(env, { http: false, worker: true }, 'worker'));
 program
   .command('migrate')
@@ -68,9 +82,17 @@ const admin = program.command('admin').description('administration');
 admin
   .command('grant <telegram_id>')
   .description('give a Telegram user the admin role (they need not have written to the bot yet)')
-  .option('--role <role>', 'role to grant: admin or specialist', 'admin')
+  .option('--role <role>', 'role to grant: admin or a role a capability declares', 'admin')
   .action((telegramId: string, options: { role: string }) =>
     adminGrantCommand(env, telegramId, options.role),
   );
+
+const keys = program.command('keys').description('encryption keys of the text stored at rest');
+keys
+  .command('rotate')
+  .description(
+    're-encrypt all stored text under the current key (embedded: generates a new key first; with ENCRYPTION_KEY: set the new key and put the old one in ENCRYPTION_KEY_PREVIOUS before running)',
+  )
+  .action(() => keysRotateCommand(env));
 
 await program.parseAsync(process.argv);

@@ -30,6 +30,8 @@ export interface SandboxOptions {
   stateFile?: string | undefined;
   logger?: SandboxLogger | undefined;
   clock?: Clock | undefined;
+  /** Hosts besides loopback that setWebhook accepts (e.g. the server's own non-loopback HOST). */
+  webhookHosts?: readonly string[] | undefined;
   /** First webhook retry delay; doubles per attempt up to a minute (Telegram-like backoff). */
   webhookRetryBaseMs?: number | undefined;
 }
@@ -75,6 +77,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     updates: createUpdateQueue(),
     webhook: { config: undefined },
     webAppUrl: options.webAppUrl,
+    webhookHosts: (options.webhookHosts ?? []).map((h) => h.toLowerCase()),
     changed: () => persister?.schedule(),
   };
   if (options.stateFile) {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock as JobClock } from 'pg-boss';
 import { type System, startSystem } from '../../src/app/system.ts';
+import type { AnyCapabilityModule } from '../../src/capabilities/capability.ts';
 import { loadConfig } from '../../src/platform/config/config.ts';
 import { createLogger } from '../../src/platform/observability/logger.ts';
 import { createSandboxClient, type SandboxClient } from '../../src/sandbox/client.ts';
@@ -24,7 +25,7 @@ export interface TestSystem {
  */
 export async function startTestSystem(
   env: Record<string, string> = {},
-  options: { clock?: JobClock } = {},
+  options: { clock?: JobClock; modules?: readonly AnyCapabilityModule[] } = {},
 ): Promise<TestSystem> {
   const testDb = await createTestDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'secretary-test-'));

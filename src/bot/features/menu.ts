@@ -1,8 +1,11 @@
 import { Composer } from 'grammy';
+import { HHMM } from '../../platform/time/local-time.ts';
 import type { BotContext } from '../bot-context.ts';
-import { parseMenuData, type Screen, showMenu } from '../menus/live-menu.ts';
+import { forUser } from '../bot-shell.ts';
+import { type FlowDefinition, startFlow } from '../flows/flow-router.ts';
+import { helpText, parseMenuData, type Screen, showMenu } from '../menus/live-menu.ts';
 import { askTimezone } from './onboarding.ts';
-import { askQuietHours } from './quiet-hours.ts';
+import { askQuietHours, OFF_WORDS, parseClockTime } from './quiet-hours.ts';
 
 const SCREENS = new Set<Screen>(['main', 'settings', 'language', 'help']);
 
@@ -11,7 +14,7 @@ export const menuFeature = new Composer<BotContext>();
 menuFeature.command('menu', (ctx) => showMenu(ctx, 'main'));
 menuFeature.command('settings', (ctx) => showMenu(ctx, 'settings'));
 menuFeature.command('language', (ctx) => showMenu(ctx, 'language'));
-menuFeature.command('help', (ctx) => ctx.reply(ctx.t('help'), { parse_mode: 'HTML' }));
+menuFeature.command('help', (ctx) => ctx.reply(helpText(ctx), { parse_mode: 'HTML' }));
 menuFeature.command('cancel', async (ctx) => {
   const cleared = ctx.from ? await ctx.services.flows.clear(ctx.chat.id, ctx.from.id) : false;
   await ctx.reply(ctx.t(cleared ? 'cancel-done' : 'cancel-nothing'), {
@@ -57,6 +60,34 @@ menuFeature.on('callback_query:data', async (ctx, next) => {
       await ctx.answerCallbackQuery();
       await askQuietHours(ctx);
       return;
+    case 'go': {
+      const entry = forUser(ctx.shell.menu, ctx.user.roles).find((e) => e.id === parsed.arg);
+      if (!entry) break;
+      await ctx.answerCallbackQuery();
+      await entry.open(ctx);
+      return;
+    }
+    case 'set': {
+      const definition = ctx.shell.settings?.definitions.find((d) => d.key === parsed.arg);
+      if (!definition || !ctx.shell.settings) break;
+      if (definition.kind === 'time') {
+        await ctx.answerCallbackQuery();
+        await startFlow(ctx, 'settings-time', 'value', { key: definition.key });
+        await ctx.reply(ctx.t('settings-time-ask', { setting: ctx.t(definition.labelKey) }));
+        return;
+      }
+      const current = await ctx.shell.settings.get(ctx.user.id, definition.key);
+      const next =
+        definition.kind === 'toggle'
+          ? !current
+          : (definition.choices[
+              (definition.choices.indexOf(String(current)) + 1) % definition.choices.length
+            ] ?? definition.default);
+      await ctx.shell.settings.set(ctx.user.id, definition.key, next);
+      await showMenu(ctx, 'settings');
+      await ctx.answerCallbackQuery();
+      return;
+    }
     case 'close':
       await ctx.editMessageText(ctx.t('menu-closed'));
       await ctx.answerCallbackQuery();
@@ -64,3 +95,21 @@ menuFeature.on('callback_query:data', async (ctx, next) => {
   }
   await ctx.answerCallbackQuery({ text: ctx.t('stale-button') });
 });
+
+/** A contributed time setting asks for "HH:MM" (or "off") after its button is pressed. */
+export const settingsTimeFlow: FlowDefinition = {
+  async value(ctx, data) {
+    const text = ctx.message?.text?.trim().toLowerCase() ?? '';
+    const registry = ctx.shell.settings;
+    const key = String(data.key);
+    if (!registry) return null;
+    const value = OFF_WORDS.has(text) ? null : (parseClockTime(text) ?? undefined);
+    if (value === undefined || (value !== null && !HHMM.test(value))) {
+      await ctx.reply(ctx.t('settings-time-bad'));
+      return { step: 'value' };
+    }
+    await registry.set(ctx.user.id, key, value);
+    await ctx.reply(ctx.t('settings-saved'));
+    return null;
+  },
+};

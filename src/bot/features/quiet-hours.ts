@@ -8,7 +8,7 @@ export function parseClockTime(text: string): string | null {
   return `${(match[1] as string).padStart(2, '0')}:${match[2] ?? '00'}`;
 }
 
-const OFF_WORDS = new Set(['off', 'no', 'none', 'выкл', 'выключить', 'нет', 'откл']);
+export const OFF_WORDS = new Set(['off', 'no', 'none', 'выкл', 'выключить', 'нет', 'откл']);
 
 /** A two-step flow: from when, until when. */
 export const quietHoursFlow: FlowDefinition = {

@@ -27,7 +27,11 @@ const isCommand = (ctx: BotContext) =>
  * Routes messages to the person's active flow. Any command leaves the flow first (the command then
  * runs normally); an expired flow is dropped with a note and the message is handled as usual.
  */
-export function createFlowRouter(flows: Record<string, FlowDefinition>): {
+export function createFlowRouter(
+  flows: Record<string, FlowDefinition>,
+  /** Flows that also run in groups and forum topics (the rest only in private chats). */
+  groupFlows: ReadonlySet<string> = new Set(),
+): {
   exitOnCommand: Composer<BotContext>;
   router: Composer<BotContext>;
 } {
@@ -44,6 +48,8 @@ export function createFlowRouter(flows: Record<string, FlowDefinition>): {
     const { flows: store, now } = ctx.services;
     const active = await store.get(ctx.chat.id, ctx.from.id, now());
     if (!active) return next();
+    // A private-only flow never answers in a group, even when the same person started it there.
+    if (ctx.chat.type !== 'private' && !groupFlows.has(active.flow)) return next();
     const step = flows[active.flow]?.[active.step];
     if (active.expired || !step) {
       await store.clear(ctx.chat.id, ctx.from.id);

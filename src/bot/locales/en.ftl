@@ -67,3 +67,6 @@ flood-warning = You're sending messages very fast. I'll pause for a minute, then
 error-generic = Sorry, something went wrong on my side. Please try again. (trace { $trace })
 unknown-command = I don't know that command. /help lists what I can do.
 fallback-text = I'm not sure what to do with this. Try “buy milk tomorrow !high” or “remind me at 9 to call mom” — or /help.
+settings-time-ask = Send the time for “{ $setting }” as HH:MM (e.g. 08:30), or “off”.
+settings-time-bad = That is not a time: send HH:MM (e.g. 08:30), or “off”.
+settings-saved = ✅ Saved.

@@ -1,11 +1,16 @@
+import type { InlineKeyboardButton } from '@grammyjs/types';
 import { InlineKeyboard } from 'grammy';
+import type { SettingDefinition, SettingValue } from '../../platform/capability/settings.ts';
 import type { BotContext } from '../bot-context.ts';
+import { forUser } from '../bot-shell.ts';
+import { callbackCodec } from '../callback-data.ts';
 
 export type Screen = 'main' | 'settings' | 'language' | 'help';
 
 /** Callback data of a live-menu button: `m:<nonce>:<action>[:<arg>]` (well under Telegram's 64 bytes). */
+export const MENU_CALLBACKS = callbackCodec('m');
 export const menuData = (nonce: string, action: string, arg?: string) =>
-  `m:${nonce}:${action}${arg ? `:${arg}` : ''}`;
+  arg ? MENU_CALLBACKS.pack(nonce, action, arg) : MENU_CALLBACKS.pack(nonce, action);
 
 export function parseMenuData(
   data: string,
@@ -15,7 +20,30 @@ export function parseMenuData(
   return { nonce: match[1] as string, action: match[2] as string, arg: match[3] };
 }
 
-function render(ctx: BotContext, screen: Screen, nonce: string): { text: string; keyboard: InlineKeyboard } {
+/** A contributed setting's value as a user reads it. */
+export function settingValueText(
+  ctx: BotContext,
+  definition: SettingDefinition,
+  value: SettingValue,
+): string {
+  if (definition.kind === 'toggle') return ctx.t(value ? 'settings-on' : 'settings-off');
+  if (definition.kind === 'choice') return ctx.t(`${definition.labelKey}-${String(value)}`);
+  return typeof value === 'string' ? value : ctx.t('settings-off');
+}
+
+/** /help: the shell's lines, then each capability's commands meant for this user. */
+export function helpText(ctx: BotContext): string {
+  const lines = forUser(ctx.shell.help, ctx.user.roles).map(
+    (h) => `/${h.command} — ${ctx.t(h.descriptionKey)}`,
+  );
+  return [ctx.t('help'), ...(lines.length ? ['', ...lines] : [])].join('\n');
+}
+
+async function render(
+  ctx: BotContext,
+  screen: Screen,
+  nonce: string,
+): Promise<{ text: string; keyboard: InlineKeyboard }> {
   const b = (label: string, action: string, arg?: string) =>
     InlineKeyboard.text(label, menuData(nonce, action, arg));
   const user = ctx.user;
@@ -24,13 +52,20 @@ function render(ctx: BotContext, screen: Screen, nonce: string): { text: string;
       user.quietHoursStart && user.quietHoursEnd
         ? `${user.quietHoursStart.slice(0, 5)}–${user.quietHoursEnd.slice(0, 5)}`
         : ctx.t('settings-quiet-off');
+    const contributed = (await ctx.shell.settings?.all(user.id)) ?? [];
+    const lines = contributed.map(
+      ({ definition, value }) => `${ctx.t(definition.labelKey)}: ${settingValueText(ctx, definition, value)}`,
+    );
     return {
-      text: ctx.t('settings-title', {
-        language: ctx.t('language-name'),
-        timezone: user.timezone,
-        quiet,
-        notifications: ctx.t(user.notificationsEnabled ? 'settings-on' : 'settings-off'),
-      }),
+      text: [
+        ctx.t('settings-title', {
+          language: ctx.t('language-name'),
+          timezone: user.timezone,
+          quiet,
+          notifications: ctx.t(user.notificationsEnabled ? 'settings-on' : 'settings-off'),
+        }),
+        ...lines,
+      ].join('\n'),
       keyboard: InlineKeyboard.from([
         [b(ctx.t('settings-language'), 'open', 'language'), b(ctx.t('settings-timezone'), 'tz')],
         [b(ctx.t('settings-quiet'), 'quiet')],
@@ -40,12 +75,13 @@ function render(ctx: BotContext, screen: Screen, nonce: string): { text: string;
             'notif',
           ),
         ],
+        ...contributed.map(({ definition }) => [b(ctx.t(definition.labelKey), 'set', definition.key)]),
         [b(ctx.t('menu-back'), 'open', 'main')],
       ]),
     };
   }
   if (screen === 'help') {
-    return { text: ctx.t('help'), keyboard: InlineKeyboard.from([[b(ctx.t('menu-back'), 'open', 'main')]]) };
+    return { text: helpText(ctx), keyboard: InlineKeyboard.from([[b(ctx.t('menu-back'), 'open', 'main')]]) };
   }
   if (screen === 'language') {
     return {
@@ -59,9 +95,16 @@ function render(ctx: BotContext, screen: Screen, nonce: string): { text: string;
       ]),
     };
   }
+  const entries = forUser(ctx.shell.menu, user.roles).map((e) => b(ctx.t(e.labelKey), 'go', e.id));
+  const rows = entries.reduce<InlineKeyboardButton[][]>((acc, button, i) => {
+    if (i % 2 === 0) acc.push([button]);
+    else acc[acc.length - 1]?.push(button);
+    return acc;
+  }, []);
   return {
     text: ctx.t('menu-title'),
     keyboard: InlineKeyboard.from([
+      ...rows,
       [b(ctx.t('menu-settings'), 'open', 'settings'), b(ctx.t('menu-language'), 'open', 'language')],
       [b(ctx.t('menu-help'), 'open', 'help'), b(ctx.t('menu-close'), 'close')],
     ]),
@@ -79,14 +122,14 @@ export async function showMenu(ctx: BotContext, screen: Screen): Promise<void> {
   const live = await menus.current(chatId);
   const pressed = ctx.callbackQuery?.message?.message_id;
   if (live && pressed === live.messageId) {
-    const { text, keyboard } = render(ctx, screen, live.nonce);
+    const { text, keyboard } = await render(ctx, screen, live.nonce);
     await ctx.editMessageText(text, { parse_mode: 'HTML', reply_markup: keyboard }).catch((error: Error) => {
       if (!/message is not modified/.test(error.message)) throw error;
     });
     return;
   }
   const nonce = menus.nonceFor(ctx.update.update_id);
-  const { text, keyboard } = render(ctx, screen, nonce);
+  const { text, keyboard } = await render(ctx, screen, nonce);
   const sent = await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
   await menus.save(chatId, sent.message_id, nonce);
 }

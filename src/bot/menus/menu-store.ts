@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { bigint, pgTable, text } from 'drizzle-orm/pg-core';
 import { timestamptz as tstz } from '../../platform/db/columns.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -32,7 +32,7 @@ export function createMenuStore(db: Db): MenuStore {
       await db
         .insert(botMenus)
         .values({ chatId, messageId, nonce })
-        .onConflictDoUpdate({ target: botMenus.chatId, set: { messageId, nonce, updatedAt: new Date() } });
+        .onConflictDoUpdate({ target: botMenus.chatId, set: { messageId, nonce, updatedAt: sql`now()` } });
     },
   };
 }

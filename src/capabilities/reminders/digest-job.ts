@@ -1,12 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
+import type { Translate, TranslateIn } from '../../bot/i18n.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { JobContext, JobQueue } from '../../platform/jobs/job-queue.ts';
+import type { JobContext, JobPort } from '../../platform/jobs/job-queue.ts';
+import { formatWhen, localDay, nextLocalTime } from '../../platform/time/index.ts';
 import type { UserService } from '../../platform/users/user-service.ts';
 import type { NotifyFn } from '../capability.ts';
 import { scheduleDigest } from './digest-service.ts';
-import { formatLocal, localDay, nextLocalTime } from './local-time.ts';
-import type { Translate } from './reminder-messages.ts';
 import { reminderDigests } from './reminder-tables.ts';
 import type { DigestJob, OccurrenceInWindow, ReminderService, TaskLister } from './reminder-types.ts';
 
@@ -14,14 +14,14 @@ type Task = Awaited<ReturnType<TaskLister['listDueBetween']>>[number];
 
 /** ONE message with the day's tasks and reminders; null when the day has neither. */
 export function renderDigest(
-  t: (key: string, variables?: Record<string, string | number>) => string,
+  t: Translate,
   day: { isoDate: string },
   tasks: Task[],
   reminders: OccurrenceInWindow[],
   user: { timezone: string; language: string },
 ): string | null {
   if (!tasks.length && !reminders.length) return null;
-  const time = (at: Date | null) => (at ? formatLocal(at, user.timezone, user.language, false) : '—');
+  const time = (at: Date | null) => (at ? formatWhen(at, { ...user, now: at }, { part: 'time' }) : '—');
   const date = DateTime.fromISO(day.isoDate).setLocale(user.language).toFormat('cccc d MMMM');
   const lines = [t('reminders-digest-title', { date })];
   if (tasks.length) {
@@ -46,10 +46,10 @@ export function renderDigest(
 export function createDigestHandler(deps: {
   db: Db;
   users: UserService;
-  jobs: JobQueue;
+  jobs: JobPort;
   notify: NotifyFn;
   now: () => Date;
-  t: Translate;
+  t: TranslateIn;
   reminders: ReminderService;
   tasks: TaskLister;
 }) {

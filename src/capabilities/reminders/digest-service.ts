@@ -2,9 +2,9 @@ import { eq } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
-import type { JobQueue } from '../../platform/jobs/job-queue.ts';
+import type { JobPort } from '../../platform/jobs/job-queue.ts';
+import { HHMM, nextLocalTime } from '../../platform/time/index.ts';
 import type { UserService } from '../../platform/users/user-service.ts';
-import { nextLocalTime } from './local-time.ts';
 import { reminderDigests } from './reminder-tables.ts';
 import { type DigestJob, REMINDER_DIGEST_QUEUE } from './reminder-types.ts';
 
@@ -21,8 +21,6 @@ export interface DigestService {
   set(userId: string, time: string | null): Promise<DigestSettings>;
 }
 
-const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
-
 /**
  * The morning digest is one job per user per day at the user's local time, rescheduled by the job
  * itself (not a pg-boss cron): a job fires at the exact minute, its id is stored so a change of
@@ -32,7 +30,7 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 export function createDigestService(deps: {
   db: Db;
   users: UserService;
-  jobs: JobQueue;
+  jobs: JobPort;
   now: () => Date;
 }): DigestService {
   const { db, jobs, now } = deps;
@@ -80,7 +78,7 @@ export function createDigestService(deps: {
 /** Enqueues the digest job at `at` inside the transaction; returns what to store. */
 export async function scheduleDigest(
   tx: Tx,
-  jobs: JobQueue,
+  jobs: JobPort,
   userId: string,
   at: Date,
 ): Promise<{ at: Date; jobId: string }> {

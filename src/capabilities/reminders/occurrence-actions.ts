@@ -1,7 +1,7 @@
 import { and, eq, gt } from 'drizzle-orm';
 import type { Db, Queryable, Tx } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
-import type { JobQueue } from '../../platform/jobs/job-queue.ts';
+import type { JobPort } from '../../platform/jobs/job-queue.ts';
 import type { OccurrenceScheduler } from './occurrence-scheduler.ts';
 import { type OccurrenceRow, reminderOccurrences, reminders } from './reminder-tables.ts';
 import { type Occurrence, REMINDER_FIRE_QUEUE, type ReminderService } from './reminder-types.ts';
@@ -73,7 +73,7 @@ function assertOpen(occurrence: OccurrenceRow) {
 /** getOccurrence, snooze and settle of the reminder service. */
 export function createOccurrenceActions(deps: {
   db: Db;
-  jobs: JobQueue;
+  jobs: JobPort;
   now: () => Date;
   scheduler: OccurrenceScheduler;
 }): Pick<ReminderService, 'getOccurrence' | 'snooze' | 'settle'> {

@@ -1,7 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Tx } from '../../platform/db/database.ts';
-import type { JobQueue } from '../../platform/jobs/job-queue.ts';
+import type { JobPort } from '../../platform/jobs/job-queue.ts';
 import { occurrenceAfter } from './reminder-schedule.ts';
 import { type OccurrenceRow, type ReminderRow, reminderOccurrences, reminders } from './reminder-tables.ts';
 import { type FireJob, REMINDER_FIRE_QUEUE } from './reminder-types.ts';
@@ -11,7 +11,7 @@ import { type FireJob, REMINDER_FIRE_QUEUE } from './reminder-types.ts';
  * occurrence and the job that fires it commit (or roll back) together. Each (re)schedule gets a
  * fresh job id, recorded on the row; a job whose id is not the row's is stale and does nothing.
  */
-export function createOccurrenceScheduler(deps: { jobs: JobQueue }) {
+export function createOccurrenceScheduler(deps: { jobs: JobPort }) {
   const { jobs } = deps;
 
   async function enqueue(tx: Tx, occurrenceId: string, fireAt: Date): Promise<string> {

@@ -7,7 +7,7 @@ import type { UserService } from '../../platform/users/user-service.ts';
 import type { NotifyFn } from '../capability.ts';
 import { lockOccurrence } from './occurrence-actions.ts';
 import type { OccurrenceScheduler } from './occurrence-scheduler.ts';
-import { occurrenceKeyboard, occurrenceText, type Translate } from './reminder-messages.ts';
+import { occurrenceKeyboard, occurrenceText, type TranslateIn } from './reminder-messages.ts';
 import { reminderOccurrences } from './reminder-tables.ts';
 import type { FireJob } from './reminder-types.ts';
 
@@ -24,7 +24,7 @@ export function createFireHandler(deps: {
   scheduler: OccurrenceScheduler;
   notify: NotifyFn;
   now: () => Date;
-  t: Translate;
+  t: TranslateIn;
 }) {
   const { db, scheduler, now } = deps;
   return async (job: JobContext<FireJob>): Promise<object> =>

@@ -1,4 +1,5 @@
 import { boolean, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { encryptedText } from '../../platform/crypto/encrypted-text.ts';
 import { timestamptz as tstz } from '../../platform/db/columns.ts';
 
 // Mirrors migrations/0006_reminders.sql (the SQL is the source of truth).
@@ -10,7 +11,7 @@ export type OccurrenceStatus = (typeof OCCURRENCE_STATUSES)[number];
 export const reminders = pgTable('reminders', {
   id: uuid('id').primaryKey(),
   userId: uuid('user_id').notNull(),
-  text: text('text').notNull(),
+  text: encryptedText('text').notNull(),
   rrule: text('rrule'),
   timezone: text('timezone').notNull(),
   startsAt: tstz('starts_at').notNull(),

@@ -1,6 +1,6 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Queryable, Tx } from '../../platform/db/database.ts';
-import type { JobQueue, QueueDefinition } from '../../platform/jobs/job-queue.ts';
+import type { JobPort, QueueDefinition } from '../../platform/jobs/job-queue.ts';
 import { type TaskRow, taskDeadlineJobs, taskSettings } from './task-tables.ts';
 
 export const DEADLINE_QUEUE_NAME = 'tasks.deadline';
@@ -43,7 +43,7 @@ export async function offsetsOf(q: Queryable, userId: string): Promise<number[]>
  */
 export async function syncDeadlineJobs(
   tx: Tx,
-  jobs: JobQueue,
+  jobs: JobPort,
   task: Pick<TaskRow, 'id' | 'userId' | 'status' | 'dueAt'> | null,
   taskId: string,
   offsets: readonly number[],

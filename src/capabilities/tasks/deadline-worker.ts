@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { NotifyFn } from '../../capabilities/capability.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { JobContext, JobQueue } from '../../platform/jobs/job-queue.ts';
+import type { JobContext, JobPort } from '../../platform/jobs/job-queue.ts';
 import type { Logger } from '../../platform/observability/logger.ts';
 import { quietHoursEnd } from '../../platform/time/quiet-hours.ts';
 import type { UserService } from '../../platform/users/user-service.ts';
@@ -11,7 +11,7 @@ import type { Task } from './task-types.ts';
 
 export interface DeadlineWorkerDeps {
   db: Db;
-  jobs: JobQueue;
+  jobs: JobPort;
   users: Pick<UserService, 'getById'>;
   notify: NotifyFn;
   now: () => Date;

@@ -1,6 +1,6 @@
-import { createI18n } from '../../bot/i18n.ts';
+import { createI18n, type Translate } from '../../bot/i18n.ts';
 import { parseText } from '../../platform/nl/index.ts';
-import type { CapabilityModule } from '../capability.ts';
+import { type CapabilityModule, claimsIntent, type InboxTarget, inboxKeys } from '../capability.ts';
 import { createParseDeadline } from './bot/deadline-text.ts';
 import { cardDetails, cardKeyboard, cardText } from './bot/task-card.ts';
 import { createTasksBotFeature, TASKS_LOCALES_DIR } from './bot/tasks-feature.ts';
@@ -15,29 +15,62 @@ export { DEADLINE_QUEUE_NAME } from './deadline-schedule.ts';
 export type * from './task-types.ts';
 
 /** "24 h" / "30 min" / "2 days" before a deadline, in the user's language. */
-function leftText(t: (key: string, vars?: Record<string, number>) => string, minutes: number) {
+function leftText(t: Translate, minutes: number) {
   if (minutes % 1440 === 0 && minutes >= 2880) return t('tasks-left-days', { n: minutes / 1440 });
   if (minutes % 60 === 0) return t('tasks-left-hours', { n: minutes / 60 });
   return t('tasks-left-minutes', { n: minutes });
 }
 
+/** What the smart inbox files as a task: lines the parser (or the model) reads as one. */
+function taskTarget(service: TaskService): InboxTarget {
+  return {
+    kind: 'task',
+    order: 10,
+    ...inboxKeys('tasks'),
+    claim: claimsIntent('task'),
+    save: (userId, c, tx) =>
+      service.create(
+        userId,
+        {
+          title: c.title,
+          dueAt: c.dueAt ? new Date(c.dueAt) : null,
+          priority: c.priority,
+          category: c.category,
+          course: c.course,
+        },
+        { tx },
+      ),
+  };
+}
+
 /** Tasks and study: tasks, categories, courses with topics, deadline notifications. */
 export const tasksModule: CapabilityModule<Record<string, never>, TaskService> = {
   name: 'tasks',
+  provides: 'tasks',
   queues: [DEADLINE_QUEUE],
   create(deps) {
     const service = createTaskService({ db: deps.db, jobs: deps.jobs, users: deps.users, now: deps.now });
     const parseDeadline = createParseDeadline(parseText);
     const i18n = createI18n([TASKS_LOCALES_DIR]);
+    const bot = createTasksBotFeature({ service, parseDeadline });
     return {
-      name: 'tasks',
       service,
-      api: [
-        { path: '/tasks', app: createTaskRoutes(service) },
-        { path: '/categories', app: createCategoryRoutes(service.courses) },
-        { path: '/courses', app: createCourseRoutes(service.courses) },
+      routes: [
+        { path: '/tasks', app: createTaskRoutes(service), access: 'user' },
+        { path: '/categories', app: createCategoryRoutes(service.courses), access: 'user' },
+        { path: '/courses', app: createCourseRoutes(service.courses), access: 'user' },
       ],
-      bot: createTasksBotFeature({ service, parseDeadline }),
+      bot: bot.feature,
+      help: [
+        { command: 'new', descriptionKey: 'tasks-cmd-new' },
+        { command: 'tasks', descriptionKey: 'tasks-cmd-tasks' },
+        { command: 'courses', descriptionKey: 'tasks-cmd-courses' },
+      ],
+      menu: [
+        { id: 'tasks', labelKey: 'tasks-menu-tasks', open: bot.showTasks },
+        { id: 'courses', labelKey: 'tasks-menu-courses', open: bot.showCourses },
+      ],
+      inboxTargets: [taskTarget(service)],
       async startWorkers() {
         const handler = createDeadlineHandler({
           db: deps.db,

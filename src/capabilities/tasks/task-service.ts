@@ -2,7 +2,7 @@ import { and, asc, count, eq, gte, inArray, lt } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
-import type { JobQueue } from '../../platform/jobs/job-queue.ts';
+import type { JobPort } from '../../platform/jobs/job-queue.ts';
 import type { UserService } from '../../platform/users/user-service.ts';
 import { ensureCategory } from './category-service.ts';
 import { createCourseService } from './course-service.ts';
@@ -24,7 +24,7 @@ import type { Task, TaskInput, TaskPatch, TaskService } from './task-types.ts';
 
 export interface TaskServiceDeps {
   db: Db;
-  jobs: JobQueue;
+  jobs: JobPort;
   users: Pick<UserService, 'getById'>;
   now: () => Date;
 }

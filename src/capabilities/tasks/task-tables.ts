@@ -1,7 +1,9 @@
 import { integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { encryptedText } from '../../platform/crypto/encrypted-text.ts';
 import { timestamptz as tstz } from '../../platform/db/columns.ts';
 
-// Mirrors migrations/0005_tasks.sql (the SQL is the source of truth).
+// Mirrors migrations/0005_tasks.sql (the SQL is the source of truth); text people write is
+// encrypted at rest (0008_security.sql marks those columns).
 export const PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
 export const STATUSES = ['todo', 'in_progress', 'done', 'cancelled'] as const;
 export const TOPIC_STATUSES = ['not_started', 'in_progress', 'learned'] as const;
@@ -20,7 +22,7 @@ export const courses = pgTable('courses', {
   id: uuid('id').primaryKey(),
   userId: uuid('user_id').notNull(),
   name: text('name').notNull(),
-  description: text('description'),
+  description: encryptedText('description'),
   createdAt: tstz('created_at').notNull(),
   updatedAt: tstz('updated_at').notNull(),
 });
@@ -29,7 +31,7 @@ export const courseTopics = pgTable('course_topics', {
   id: uuid('id').primaryKey(),
   courseId: uuid('course_id').notNull(),
   userId: uuid('user_id').notNull(),
-  title: text('title').notNull(),
+  title: encryptedText('title').notNull(),
   position: integer('position').notNull(),
   status: text('status').$type<TopicStatus>().notNull(),
   version: integer('version').notNull(),
@@ -40,8 +42,8 @@ export const courseTopics = pgTable('course_topics', {
 export const tasks = pgTable('tasks', {
   id: uuid('id').primaryKey(),
   userId: uuid('user_id').notNull(),
-  title: text('title').notNull(),
-  description: text('description'),
+  title: encryptedText('title').notNull(),
+  description: encryptedText('description'),
   dueAt: tstz('due_at'),
   priority: text('priority').$type<Priority>().notNull(),
   status: text('status').$type<TaskStatus>().notNull(),

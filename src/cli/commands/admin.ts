@@ -1,3 +1,5 @@
+import { declarations } from '../../app/assemble.ts';
+import { CAPABILITY_MODULES } from '../../app/capabilities.ts';
 import { migrate } from '../../platform/db/migrate.ts';
 import { isDomainError } from '../../platform/errors/domain-error.ts';
 import { createUserService } from '../../platform/users/user-service.ts';
@@ -16,8 +18,10 @@ export async function adminGrantCommand(
     );
     process.exit(2);
   }
-  if (role !== 'admin' && role !== 'specialist') {
-    process.stderr.write(`Unknown role "${role}": use admin or specialist\n`);
+  // Roles are declared by the capabilities this build ships (plus the platform's admin).
+  const grantable = declarations(CAPABILITY_MODULES).roles.filter((r) => r.name !== 'user');
+  if (!grantable.some((r) => r.name === role)) {
+    process.stderr.write(`Unknown role "${role}": use ${grantable.map((r) => r.name).join(' or ')}\n`);
     process.exit(2);
   }
   try {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { sign, verify } from 'hono/jwt';
 import type { Role } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
@@ -9,11 +10,19 @@ export interface TokenClaims {
   roles: Role[];
   /** How the token was obtained. */
   via: 'webapp' | 'bot';
+  /** The user's token_version when minted; a bump ("sign out everywhere") revokes the token. */
+  tv: number;
+}
+
+/** What a verified token says, plus its own id and expiry (for signing out this one token). */
+export interface VerifiedClaims extends TokenClaims {
+  jti: string;
+  expiresAt: Date;
 }
 
 export interface ApiTokens {
   mint(claims: TokenClaims): Promise<{ token: string; expiresAt: Date }>;
-  verify(token: string): Promise<TokenClaims>;
+  verify(token: string): Promise<VerifiedClaims>;
 }
 
 /** Short-lived HS256 bearer tokens signed with a key derived from ENCRYPTION_KEY. */
@@ -23,7 +32,7 @@ export function createApiTokens(deps: { key: Buffer; ttlSeconds: number; now: ()
     async mint(claims) {
       const iat = Math.floor(deps.now().getTime() / 1000);
       const exp = iat + deps.ttlSeconds;
-      const token = await sign({ ...claims, iat, exp, iss: 'secretary' }, secret, 'HS256');
+      const token = await sign({ ...claims, jti: randomUUID(), iat, exp, iss: 'secretary' }, secret, 'HS256');
       return { token, expiresAt: new Date(exp * 1000) };
     },
     async verify(token) {
@@ -38,20 +47,41 @@ export function createApiTokens(deps: { key: Buffer; ttlSeconds: number; now: ()
         });
         const exp = Number(payload.exp);
         if (!Number.isFinite(exp) || exp * 1000 <= deps.now().getTime()) throw new Error('expired');
-        if (typeof payload.sub !== 'string' || !Array.isArray(payload.roles)) throw new Error('malformed');
+        if (
+          typeof payload.sub !== 'string' ||
+          !Array.isArray(payload.roles) ||
+          typeof payload.jti !== 'string' ||
+          !Number.isSafeInteger(payload.tv)
+        )
+          throw new Error('malformed');
         return {
           sub: payload.sub,
           tg: typeof payload.tg === 'number' ? payload.tg : null,
           roles: payload.roles as Role[],
           via: payload.via === 'bot' ? 'bot' : 'webapp',
+          tv: payload.tv as number,
+          jti: payload.jti,
+          expiresAt: new Date(exp * 1000),
         };
       } catch (error) {
-        throw new DomainError(
-          'unauthorized',
-          'token_invalid',
-          `Bearer token rejected: ${(error as Error).message}`,
-        );
+        // hono/jwt puts the whole token into some messages: name the reason, never echo the token.
+        throw new DomainError('unauthorized', 'token_invalid', `Bearer token rejected: ${rejection(error)}`);
       }
     },
   };
+}
+
+const REASONS: Record<string, string> = {
+  expired: 'expired',
+  malformed: 'malformed',
+  JwtTokenSignatureMismatched: 'bad signature',
+  JwtTokenIssuer: 'wrong issuer',
+  JwtAlgorithmMismatch: 'wrong algorithm',
+  JwtHeaderInvalid: 'malformed',
+  JwtTokenInvalid: 'malformed',
+};
+
+function rejection(error: unknown): string {
+  const { name, message } = error as Error;
+  return REASONS[message] ?? REASONS[name] ?? 'invalid';
 }

@@ -1,4 +1,5 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { DomainError } from '../errors/domain-error.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { requireAuth } from '../http/auth-middleware.ts';
 import { validationHook } from '../http/openapi-hook.ts';
@@ -6,6 +7,7 @@ import { problemResponse } from '../http/openapi-parts.ts';
 import type { User, UserService } from '../users/user-service.ts';
 import type { ApiTokens } from './api-tokens.ts';
 import { validateInitData } from './init-data.ts';
+import type { SessionStore } from './session-store.ts';
 
 export const UserSchema = z
   .object({
@@ -16,7 +18,7 @@ export const UserSchema = z
     username: z.string().nullable(),
     language: z.enum(['ru', 'en']),
     timezone: z.string(),
-    roles: z.array(z.enum(['user', 'admin', 'specialist'])),
+    roles: z.array(z.string()),
     quiet_hours: z.object({ start: z.string(), end: z.string() }).nullable(),
     created_at: z.string().datetime({ offset: true }),
   })
@@ -81,9 +83,36 @@ const meRoute = createRoute({
   },
 });
 
+const signedOut = {
+  200: {
+    description: 'Signed out',
+    content: { 'application/json': { schema: z.object({ signed_out: z.enum(['token', 'everywhere']) }) } },
+  },
+  401: problemResponse('Missing, invalid or expired token'),
+};
+
+const logoutRoute = createRoute({
+  method: 'post',
+  path: '/auth/logout',
+  tags: ['auth'],
+  summary: 'Sign out this token (it stops working at once)',
+  security: [{ bearer: [] }],
+  responses: signedOut,
+});
+
+const logoutAllRoute = createRoute({
+  method: 'post',
+  path: '/auth/logout-all',
+  tags: ['auth'],
+  summary: 'Sign out everywhere: every token of this user issued so far stops working',
+  security: [{ bearer: [] }],
+  responses: signedOut,
+});
+
 export function createAuthRoutes(deps: {
   tokens: ApiTokens;
   users: UserService;
+  sessions: SessionStore;
   botToken: string;
   initDataMaxAgeSeconds: number;
   now: () => Date;
@@ -95,16 +124,35 @@ export function createAuthRoutes(deps: {
       maxAgeSeconds: deps.initDataMaxAgeSeconds,
       now: deps.now(),
     });
+    // A valid initData is good for one exchange: a copy (a log, a proxy, a shared link) is not a login.
+    const hash = new URLSearchParams(init_data).get('hash') ?? '';
+    const validUntil = new Date(valid.authDate.getTime() + deps.initDataMaxAgeSeconds * 1000);
+    if (!(await deps.sessions.claimInitData(hash, validUntil)))
+      throw new DomainError(
+        'unauthorized',
+        'init_data_replayed',
+        'This initData was already used to sign in: open the Mini App again',
+      );
     const user = await deps.users.upsertFromTelegram(valid.user);
     const { token, expiresAt } = await deps.tokens.mint({
       sub: user.id,
       tg: user.telegramId,
       roles: user.roles,
       via: 'webapp',
+      tv: user.tokenVersion,
     });
     return c.json({ token, expires_at: expiresAt.toISOString(), user: toUserDto(user) }, 200);
   });
-  app.use('/me', requireAuth(deps));
+  for (const path of ['/me', '/auth/logout', '/auth/logout-all']) app.use(path, requireAuth(deps));
   app.openapi(meRoute, (c) => c.json(toUserDto(c.get('user')), 200));
+  app.openapi(logoutRoute, async (c) => {
+    const claims = c.get('claims');
+    await deps.sessions.revokeToken({ jti: claims.jti, userId: claims.sub, expiresAt: claims.expiresAt });
+    return c.json({ signed_out: 'token' as const }, 200);
+  });
+  app.openapi(logoutAllRoute, async (c) => {
+    await deps.sessions.revokeAllTokens(c.get('user').id);
+    return c.json({ signed_out: 'everywhere' as const }, 200);
+  });
   return app;
 }

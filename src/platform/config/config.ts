@@ -7,14 +7,21 @@ export type TelegramMode =
   | { kind: 'polling'; token: string; apiRoot: string }
   | { kind: 'webhook'; token: string; apiRoot: string; publicUrl: string };
 
-/** Where the data lives: embedded PGlite in a directory, or a PostgreSQL server. */
+/** Where the data lives: the embedded PostgreSQL in a directory, or an external PostgreSQL server. */
 export type DatabaseTarget = { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string };
 
 export interface Config {
   /** How updates come in: long polling or webhook (`auto`: webhook iff PUBLIC_URL is set with a token). */
   ingress: 'polling' | 'webhook';
   port: number;
+  /** 127.0.0.1 in sandbox mode unless HOST is set; 0.0.0.0 otherwise. */
   host: string;
+  /** Sandbox mode listening beyond loopback because HOST was set explicitly: warn loudly at start. */
+  sandboxExposed: boolean;
+  /** When set, /metrics needs `Authorization: Bearer <metricsToken>`. */
+  metricsToken: string | undefined;
+  /** Old master keys still accepted for reading encrypted text (key rotation). */
+  previousEncryptionKeys: readonly string[];
   dataDir: string;
   database: DatabaseTarget;
   telegram: TelegramMode;
@@ -55,7 +62,7 @@ const envSchema = z
         .max(65535, 'must be 0–65535')
         .default(3000),
     ),
-    HOST: z.preprocess(blankToUndefined, z.string().default('0.0.0.0')),
+    HOST: z.preprocess(blankToUndefined, z.string().optional()),
     DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
     DATABASE_URL: z.preprocess(
       blankToUndefined,
@@ -92,6 +99,20 @@ const envSchema = z
     ENCRYPTION_KEY: z.preprocess(
       blankToUndefined,
       z.string().min(32, 'must be at least 32 characters (try: openssl rand -base64 32)').optional(),
+    ),
+    ENCRYPTION_KEY_PREVIOUS: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .refine(
+          (v) => v.split(',').every((k) => k.trim().length >= 32),
+          'must be a comma-separated list of old keys, each at least 32 characters',
+        )
+        .optional(),
+    ),
+    METRICS_TOKEN: z.preprocess(
+      blankToUndefined,
+      z.string().min(16, 'must be at least 16 characters (try: openssl rand -hex 16)').optional(),
     ),
     ADMIN_TELEGRAM_IDS: z.preprocess(
       blankToUndefined,
@@ -137,6 +158,8 @@ const envSchema = z
       });
     }
   });
+
+const isLoopbackAddress = (host: string) => /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i.test(host);
 
 function isPostgresUrl(value: string): boolean {
   try {
@@ -201,7 +224,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       muteSeconds: e.FLOOD_MUTE_SECONDS,
     },
     port: e.PORT,
-    host: e.HOST,
+    // The sandbox mints logins for anyone who asks and uses a public token: loopback unless told.
+    host: e.HOST ?? (telegram.kind === 'sandbox' ? '127.0.0.1' : '0.0.0.0'),
+    sandboxExposed: telegram.kind === 'sandbox' && e.HOST !== undefined && !isLoopbackAddress(e.HOST),
+    metricsToken: e.METRICS_TOKEN,
+    previousEncryptionKeys: (e.ENCRYPTION_KEY_PREVIOUS ?? '')
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean),
     dataDir: e.DATA_DIR,
     database: e.DATABASE_URL
       ? { kind: 'postgres', url: e.DATABASE_URL }

@@ -1,8 +1,11 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
+import { ensurePrivateDir, writePrivateFile } from '../fs/private-files.ts';
 
 const KEY_FILE = 'encryption.key';
+/** Older generated keys, one per line, newest first: still read, never written with. */
+const PREVIOUS_FILE = 'encryption.key.previous';
 
 /**
  * The master key: ENCRYPTION_KEY when set; in embedded mode, a random key generated once into
@@ -20,11 +23,38 @@ export function resolveEncryptionKey(options: { configured: string | undefined; 
       throw new Error(`${path} is corrupt (shorter than 32 characters); restore it from a backup`);
     return { key, source: 'file' };
   }
-  mkdirSync(options.dataDir, { recursive: true });
+  ensurePrivateDir(options.dataDir);
   const key = randomBytes(32).toString('base64');
-  writeFileSync(path, `${key}\n`, { flag: 'wx', mode: 0o600 });
-  chmodSync(path, 0o600);
+  writePrivateFile(path, `${key}\n`, { flag: 'wx' });
   return { key, source: 'generated' };
+}
+
+/** Keys that still open old data: ENCRYPTION_KEY_PREVIOUS plus, in DATA_DIR, the generated keys rotated out. */
+export function previousKeys(options: { configured: readonly string[]; dataDir: string }): string[] {
+  const path = join(options.dataDir, PREVIOUS_FILE);
+  const fromFile = existsSync(path)
+    ? readFileSync(path, 'utf8')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => line.length >= 32)
+    : [];
+  return [...options.configured, ...fromFile];
+}
+
+/**
+ * Replaces the generated key in DATA_DIR with a new one, keeping the old one in
+ * encryption.key.previous (written first, so a crash in between loses no key). Returns both.
+ */
+export function rotateKeyFile(dataDir: string): { old: string; fresh: string } {
+  const path = join(dataDir, KEY_FILE);
+  const old = readFileSync(path, 'utf8').trim();
+  const previousPath = join(dataDir, PREVIOUS_FILE);
+  const earlier = existsSync(previousPath) ? readFileSync(previousPath, 'utf8') : '';
+  writePrivateFile(previousPath, `${old}\n${earlier}`);
+  const fresh = randomBytes(32).toString('base64');
+  writePrivateFile(`${path}.tmp`, `${fresh}\n`);
+  renameSync(`${path}.tmp`, path);
+  return { old, fresh };
 }
 
 /** A 32-byte subkey for one purpose (HKDF-SHA256), so one leaked subkey does not expose the others. */

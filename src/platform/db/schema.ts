@@ -1,10 +1,11 @@
-import { bigint, boolean, index, jsonb, pgTable, text, time, uuid } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, time, uuid } from 'drizzle-orm/pg-core';
 import { timestamptz as tstz } from './columns.ts';
 
 // Platform tables only. Capabilities declare their own tables beside their code; the SQL in
 // migrations/ is the source of truth and these definitions mirror it for typed queries.
 
-export type Role = 'user' | 'admin' | 'specialist';
+/** A user role: `user`, `admin`, or one a capability declares (e.g. booking's `specialist`). */
+export type Role = string;
 export type Language = 'ru' | 'en';
 
 export const users = pgTable('users', {
@@ -22,6 +23,8 @@ export const users = pgTable('users', {
   notificationsEnabled: boolean('notifications_enabled').notNull().default(true),
   timezoneConfirmed: boolean('timezone_confirmed').notNull().default(false),
   onboardedAt: tstz('onboarded_at'),
+  /** Bumped by "sign out everywhere"; API tokens carry it and older ones stop working. */
+  tokenVersion: integer('token_version').notNull().default(0),
   createdAt: tstz('created_at').notNull().defaultNow(),
   lastSeenAt: tstz('last_seen_at').notNull().defaultNow(),
 });
@@ -41,6 +44,17 @@ export const auditLog = pgTable(
   },
   (t) => [index('audit_log_at_idx').on(t.at)],
 );
+
+export const authRevokedTokens = pgTable('auth_revoked_tokens', {
+  jti: text('jti').primaryKey(),
+  userId: uuid('user_id').notNull(),
+  expiresAt: tstz('expires_at').notNull(),
+});
+
+export const authInitDataUses = pgTable('auth_init_data_uses', {
+  hash: text('hash').primaryKey(),
+  expiresAt: tstz('expires_at').notNull(),
+});
 
 export type UserRow = typeof users.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;

@@ -1,5 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
-import type { TokenClaims } from '../auth/api-tokens.ts';
+import type { VerifiedClaims } from '../auth/api-tokens.ts';
 import type { User } from '../users/user-service.ts';
 
 /** Per-request variables every route can read. `user` is set by the bearer auth middleware. */
@@ -7,7 +7,7 @@ export type AppEnv = {
   Variables: {
     requestId: string;
     user: User;
-    claims: TokenClaims;
+    claims: VerifiedClaims;
   };
 };
 

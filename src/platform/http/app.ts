@@ -1,5 +1,7 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { matchedRoutes } from 'hono/route';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
@@ -19,8 +21,19 @@ export interface HttpAppDeps {
   /** Other route groups mounted at the root (Telegram webhook, sandbox). */
   mounts?: Array<{ path: string; app: Hono | OpenAPIHono<AppEnv> }>;
   version: string;
+  /** When set, /metrics needs `Authorization: Bearer <metricsToken>`. */
+  metricsToken?: string | undefined;
 }
 
+/** Constant-time check of `Bearer <expected>` (hashes first, so lengths leak nothing either). */
+function bearerMatches(header: string | undefined, expected: string): boolean {
+  const given = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1] ?? '';
+  const digest = (v: string) => createHash('sha256').update(v).digest();
+  return timingSafeEqual(digest(given), digest(expected));
+}
+
+export const API_MAX_BYTES = 256 * 1024;
+const OTHER_MAX_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** The HTTP surface of one process: health, metrics, OpenAPI docs and the API. */
@@ -49,6 +62,18 @@ export function createHttpApp(deps: HttpAppDeps): OpenAPIHono<AppEnv> {
     }
   });
 
+  // Body limits before anything reads a body (login included): the API takes JSON of at most
+  // 256 KB; other root paths 1 MB (the webhook sets its own after checking its secret). The
+  // sandbox emulator (/sandbox, /bot<token>) is a dev tool with uploads and keeps its own rules.
+  const tooLarge = (max: number) => (c: Context) =>
+    problemJson(c, 413, 'body_too_large', `The request body is over ${Math.round(max / 1024)} KB`);
+  app.use('/api/*', bodyLimit({ maxSize: API_MAX_BYTES, onError: tooLarge(API_MAX_BYTES) }));
+  app.use('*', async (c, next) => {
+    const path = c.req.path;
+    if (path.startsWith('/api/') || path.startsWith('/sandbox') || path.startsWith('/bot')) return next();
+    return bodyLimit({ maxSize: OTHER_MAX_BYTES, onError: tooLarge(OTHER_MAX_BYTES) })(c, next);
+  });
+
   app.onError((error, c) => errorToProblem(error, c, logger));
   app.notFound((c) => problemJson(c, 404, 'route_not_found', `No route for ${c.req.method} ${c.req.path}`));
 
@@ -69,9 +94,11 @@ export function createHttpApp(deps: HttpAppDeps): OpenAPIHono<AppEnv> {
     if (!ready) return problemJson(c, 503, 'not_ready', 'A dependency is not reachable', { checks });
     return c.json({ status: 'ready', checks });
   });
-  app.get('/metrics', async (c) =>
-    c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType }),
-  );
+  app.get('/metrics', async (c) => {
+    if (deps.metricsToken && !bearerMatches(c.req.header('authorization'), deps.metricsToken))
+      return problemJson(c, 401, 'metrics_token_required', 'Send Authorization: Bearer <METRICS_TOKEN>');
+    return c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType });
+  });
 
   for (const { path, app: sub } of deps.api) app.route(`/api/v1${path}`, sub);
   for (const { path, app: sub } of deps.mounts ?? []) app.route(path, sub as Hono);

@@ -18,13 +18,16 @@ export function requireAuth(deps: { tokens: ApiTokens; users: UserService }): Mi
       );
     }
     const claims = await deps.tokens.verify(match[1]);
-    const user = await deps.users.getById(claims.sub);
-    if (!user)
+    const holder = await deps.users.getTokenHolder(claims.sub, claims.jti);
+    if (!holder)
       throw new DomainError(
         'unauthorized',
         'token_invalid',
         'The token belongs to a user that no longer exists',
       );
+    if (holder.tokenRevoked || holder.user.tokenVersion !== claims.tv)
+      throw new DomainError('unauthorized', 'token_revoked', 'This token was signed out; sign in again');
+    const user = holder.user;
     c.set('claims', claims);
     c.set('user', user);
     await next();

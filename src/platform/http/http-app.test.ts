@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/support/tes
 import { createApiTokens } from '../auth/api-tokens.ts';
 import { createAuthRoutes } from '../auth/auth-routes.ts';
 import { signInitData } from '../auth/init-data.ts';
+import { createSessionStore } from '../auth/session-store.ts';
 import { deriveKey } from '../crypto/keys.ts';
 import { createLogger } from '../observability/logger.ts';
 import { createMetrics } from '../observability/metrics.ts';
@@ -13,6 +14,7 @@ const BOT_TOKEN = '123456:TEST-TOKEN-abcdefghij';
 let testDb: TestDatabase;
 let app: ReturnType<typeof createHttpApp>;
 let now = new Date('2026-11-22T10:00:00Z');
+let launches = 0;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
@@ -33,6 +35,7 @@ beforeAll(async () => {
         app: createAuthRoutes({
           tokens,
           users,
+          sessions: createSessionStore({ db: testDb.database.db, now: () => now }),
           botToken: BOT_TOKEN,
           initDataMaxAgeSeconds: 3600,
           now: () => now,
@@ -47,7 +50,8 @@ const initData = (overrides: Record<string, string> = {}, token = BOT_TOKEN) =>
   signInitData(
     {
       auth_date: String(Math.floor(now.getTime() / 1000) - 60),
-      query_id: 'AAE1',
+      // Each Mini App launch gets its own query_id (and so its own hash): initData is single use.
+      query_id: `AAE${++launches}`,
       user: JSON.stringify({ id: 42, first_name: 'Анна', username: 'anna', language_code: 'ru' }),
       ...overrides,
     },

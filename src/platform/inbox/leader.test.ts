@@ -1,7 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.ts';
-import type { Database } from '../db/database.ts';
 import { createLogger } from '../observability/logger.ts';
 import { runAsLeader } from './leader.ts';
 
@@ -17,9 +16,9 @@ afterAll(async () => {
 
 const wait = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('poller leader (PostgreSQL)', () => {
+describe('poller leader', () => {
   it('re-acquires once after its connection is killed, then stops trying while it leads', async () => {
-    const database = testDb.database as Extract<Database, { kind: 'postgres' }>;
+    const database = testDb.database;
     let tries = 0;
     const pool = database.pool;
     const counting = new Proxy(pool, {
@@ -43,7 +42,7 @@ describe.runIf(Boolean(process.env.TEST_DATABASE_URL))('poller leader (PostgreSQ
         return { stop: async () => void leads.push('stop') };
       },
     });
-    const admin = new pg.Client({ connectionString: testDb.url as string });
+    const admin = new pg.Client({ connectionString: testDb.url });
     await admin.connect();
     try {
       const until = async (probe: () => boolean) => {

@@ -4,9 +4,8 @@ import type { Logger } from '../observability/logger.ts';
 
 /**
  * Runs `lead` in exactly one process at a time: Telegram allows one getUpdates caller per bot.
- * On PostgreSQL a session advisory lock on a dedicated connection decides; whoever holds it leads
- * until it stops or its connection dies (then it, or another process, takes over within `retryMs`).
- * Embedded mode has one process per database, so it always leads.
+ * A session advisory lock on a dedicated connection decides; whoever holds it leads until it stops
+ * or its connection dies (then it, or another process, takes over within `retryMs`).
  *
  * One loop, one timer: a process tries every `retryMs` while it does not hold the lock, stops
  * trying while it holds it, and however many times its connection reports an error, it steps down
@@ -20,10 +19,6 @@ export function runAsLeader(deps: {
   retryMs?: number;
 }): { stop(): Promise<void>; leading(): boolean } {
   const { database, logger } = deps;
-  if (database.kind === 'embedded') {
-    const current = deps.lead();
-    return { stop: () => current.stop(), leading: () => true };
-  }
   const pool = database.pool;
   const retryMs = deps.retryMs ?? 5000;
   let stopped = false;

@@ -4,7 +4,6 @@ import {
   type ConstructorOptions,
   type DrizzleTransactionLike,
   fromDrizzle,
-  fromPglite,
   type Job,
   PgBoss,
   type SendOptions,
@@ -68,8 +67,8 @@ export interface WorkOptions {
   batchSize?: number;
 }
 
-/** The job port capabilities use. */
-export interface JobQueue {
+/** The job port capabilities use: queue names and payloads, never the library behind it. */
+export interface JobPort {
   send<T extends object>(queue: string, data: T, options?: SendJobOptions): Promise<string | null>;
   /** Many jobs in one statement (optionally in the caller's transaction). */
   sendMany<T extends object>(
@@ -100,10 +99,20 @@ export interface JobQueue {
   /**
    * Wakes this process's idle workers of a queue to fetch now instead of at their next poll.
    * For work enqueued here that should start at once (same-process latency; other processes
-   * still find it by NOTIFY on PostgreSQL or by polling).
+   * still find it by NOTIFY or by polling).
    */
   wake(queue: string): void;
+}
+
+/** The platform's own view (dead-lettering and leases need pg-boss calls the port does not offer). */
+export interface JobQueue extends JobPort {
   boss: PgBoss;
+}
+
+/** Strips the pg-boss handle, so what a capability receives is only the port. */
+export function jobPort(jobs: JobQueue): JobPort {
+  const { boss: _boss, ...port } = jobs;
+  return port;
 }
 
 interface Envelope {
@@ -149,10 +158,7 @@ export function createJobRuntime(deps: {
     monitorIntervalSeconds: deps.superviseIntervalSeconds ?? 10,
     ...(deps.clock ? { clock: deps.clock } : {}),
   };
-  const boss =
-    database.kind === 'embedded'
-      ? new PgBoss({ ...common, db: fromPglite(database.pglite), backend: 'pglite' })
-      : new PgBoss({ ...common, connectionString: database.url, max: 5, useListenNotify: true });
+  const boss = new PgBoss({ ...common, connectionString: database.url, max: 5, useListenNotify: true });
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
 
   const known = new Set<string>();
@@ -304,7 +310,7 @@ export function createJobRuntime(deps: {
             retryDelayMax: def.retryDelayMaxSeconds ?? 600,
             expireInSeconds: def.expireInSeconds ?? 300,
             deadLetter: dead,
-            notify: database.kind === 'postgres',
+            notify: true,
             ...(def.policy ? { policy: def.policy } : {}),
             ...(def.heartbeatSeconds ? { heartbeatSeconds: def.heartbeatSeconds } : {}),
           });
@@ -312,10 +318,6 @@ export function createJobRuntime(deps: {
         known.add(def.name);
         known.add(dead);
       }
-      // Warm pg-boss's queue cache now, outside any transaction: on PGlite's single connection a
-      // first transactional send would otherwise look the queue up through the connection its own
-      // open transaction holds, and deadlock (NOTES.md).
-      for (const name of known) await boss.previewRedrive(name).catch(() => undefined);
     },
     async stop(timeoutMs = 3000) {
       await boss.stop({ graceful: true, close: true, timeout: timeoutMs });

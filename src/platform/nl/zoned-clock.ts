@@ -9,9 +9,7 @@ export interface WallTime {
   minute: number;
 }
 
-export function isTimezone(timezone: string): boolean {
-  return DateTime.now().setZone(timezone).isValid;
-}
+export { isTimezone } from '../time/local-time.ts';
 
 /** The wall clock in `timezone` at `instant`. */
 export function wallTimeAt(instant: Date, timezone: string): DateTime {

@@ -1,4 +1,5 @@
 import pino, { type Logger } from 'pino';
+import { REDACT_PATHS, safeError } from './log-redaction.ts';
 import { currentTraceId } from './trace.ts';
 
 export type { Logger };
@@ -21,17 +22,8 @@ export function createLogger(options: LoggerOptions): Logger {
       const traceId = currentTraceId();
       return traceId ? { trace_id: traceId } : {};
     },
-    redact: {
-      paths: [
-        '*.token',
-        '*.password',
-        '*.authorization',
-        '*.init_data',
-        'req.headers.authorization',
-        '*.secret',
-      ],
-      censor: '[redacted]',
-    },
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    serializers: { err: safeError, error: safeError },
   };
   if (options.destination) return pino(base, options.destination);
   if (pretty) {

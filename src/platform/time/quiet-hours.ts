@@ -1,9 +1,6 @@
 import { DateTime } from 'luxon';
 
-const minutesOf = (hhmm: string) => {
-  const [h, m] = hhmm.split(':').map(Number);
-  return (h ?? 0) * 60 + (m ?? 0);
-};
+import { minutesOf } from './local-time.ts';
 
 /**
  * When the person's quiet hours (local "HH:MM[:SS]" start/end, possibly across midnight) contain

@@ -2,8 +2,9 @@ import { eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Db, Queryable } from '../db/database.ts';
-import { type Language, type Role, type UserRow, users } from '../db/schema.ts';
+import { authRevokedTokens, type Language, type Role, type UserRow, users } from '../db/schema.ts';
 import { DomainError } from '../errors/domain-error.ts';
+import { isTimezone } from '../time/local-time.ts';
 
 /** What Telegram tells us about a person (from an update or Mini App initData). */
 export interface TelegramProfile {
@@ -19,9 +20,14 @@ export type User = UserRow;
 export interface UserService {
   /** Creates the user on first contact, refreshes names and last-seen afterwards. Idempotent. */
   upsertFromTelegram(profile: TelegramProfile): Promise<User>;
-  /** Pass `tx` to read inside an open transaction (required on PGlite's single connection). */
+  /** Pass `tx` to read inside an open transaction (sees its uncommitted writes, holds no second connection). */
   getById(id: string, options?: { tx?: Queryable }): Promise<User | null>;
   getByTelegramId(telegramId: number): Promise<User | null>;
+  /**
+   * The user an API token names, and whether that very token was signed out — one query, run on
+   * every request, so roles and revocations take effect at once.
+   */
+  getTokenHolder(id: string, tokenId: string): Promise<{ user: User; tokenRevoked: boolean } | null>;
   /** Adds a role by Telegram id, creating a placeholder user if they never wrote to the bot. */
   grantRole(
     telegramId: number,
@@ -40,15 +46,6 @@ export interface SettingsPatch {
   notificationsEnabled?: boolean;
   onboarded?: boolean;
 }
-
-const isTimezone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 export const languageFromCode = (code: string | undefined): Language =>
   code?.toLowerCase().startsWith('ru') ? 'ru' : 'en';
@@ -101,6 +98,17 @@ export function createUserService(deps: { db: Db; adminTelegramIds?: readonly nu
       return row ?? null;
     },
     getByTelegramId,
+    async getTokenHolder(id, tokenId) {
+      const [row] = await db
+        .select({
+          user: users,
+          tokenRevoked: sql<boolean>`exists (select 1 from ${authRevokedTokens} where ${eq(authRevokedTokens.jti, tokenId)})`,
+        })
+        .from(users)
+        .where(eq(users.id, id))
+        .limit(1);
+      return row ?? null;
+    },
     async updateSettings(id, patch) {
       if (patch.timezone !== undefined && !isTimezone(patch.timezone)) {
         throw new DomainError('invalid', 'timezone_invalid', `Unknown IANA timezone: ${patch.timezone}`);

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { BotApiError } from '../core/api-error.ts';
 import type { CallbackRegistry } from '../core/callbacks.ts';
 import type { SandboxContext } from '../core/context.ts';
+import { refuseBotApiRequest } from '../security/request-guard.ts';
 import type { WebhookDelivery } from '../updates/webhook-delivery.ts';
 import type { CallLog, FaultInjector } from './faults.ts';
 import type { MethodEnv, MethodTable } from './method-env.ts';
@@ -116,6 +117,11 @@ export function createBotApi(deps: BotApiDeps): BotApi {
 
   routes.all('/:seg{bot[^/]+}/:method', async (c) => {
     if (c.req.param('seg').slice(3) !== ctx.token) return c.json(unauthorized, 401);
+    const refused = refuseBotApiRequest(c.req.raw, c.req.param('method'));
+    if (refused) {
+      const code = refused.startsWith('Forbidden') ? 403 : 405;
+      return c.json({ ok: false, error_code: code, description: refused }, code);
+    }
     let raw: RawParams;
     try {
       raw = await readParams(c.req.raw);

@@ -1,5 +1,6 @@
 import type { Update, WebhookInfo } from '@grammyjs/types';
 import { badRequest, conflict } from '../core/api-error.ts';
+import { isLoopbackHost } from '../security/request-guard.ts';
 import type { MethodEnv, MethodTable } from './method-env.ts';
 import type { Params } from './params.ts';
 
@@ -95,6 +96,11 @@ export function createUpdateMethods(): MethodTable {
       }
       if (!/^https?:$/.test(parsed.protocol))
         throw badRequest('bad webhook: Webhook can be set up only on ports 80, 88, 443 or 8443');
+      // A local tool must not become a relay that POSTs every chat to any address on the network.
+      if (!isLoopbackHost(parsed.hostname) && !ctx.webhookHosts.includes(parsed.hostname.toLowerCase()))
+        throw badRequest(
+          `bad webhook: the sandbox delivers only to loopback addresses (127.0.0.1, ::1, localhost), not ${parsed.hostname}`,
+        );
       const secret = p.str('secret_token');
       if (secret !== undefined && !/^[A-Za-z0-9_-]{1,256}$/.test(secret)) {
         throw badRequest('bad webhook: Secret token contains unallowed characters');

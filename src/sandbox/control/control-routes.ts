@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { ControlError } from '../core/api-error.ts';
+import { isCrossSite } from '../security/request-guard.ts';
 import { createAdminRoutes } from './admin-routes.ts';
 import { createChatsRoutes } from './chats-routes.ts';
 import { type ControlDeps, problemBody } from './control-deps.ts';
@@ -10,6 +11,15 @@ import { createUsersRoutes } from './users-routes.ts';
 /** The JSON control API under /sandbox/api (errors are application/problem+json). */
 export function createControlRoutes(deps: ControlDeps, closing: AbortSignal): Hono {
   const api = new Hono();
+  // Only the sandbox's own page (same origin) and local tools drive it; another site's page may not.
+  api.use('*', async (c, next) => {
+    if (!isCrossSite(c.req.raw)) return next();
+    return c.json(
+      { type: 'about:blank', title: 'Forbidden', status: 403, detail: 'cross-site requests are refused' },
+      403,
+      { 'content-type': 'application/problem+json' },
+    );
+  });
   api.route('/', createUsersRoutes(deps));
   api.route('/', createChatsRoutes(deps));
   api.route('/', createMessagesRoutes(deps));

@@ -24,6 +24,8 @@ export interface SandboxContext {
   updates: UpdateQueue;
   webhook: { config: WebhookConfig | undefined };
   webAppUrl: string | undefined;
+  /** Non-loopback hosts setWebhook may target (the server's own explicit HOST); loopback is always allowed. */
+  webhookHosts: readonly string[];
   /** Marks state dirty so the optional state file gets rewritten (debounced). */
   changed(): void;
 }

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { Update } from '@grammyjs/types';
 import type { UpdateQueue } from '../updates/update-queue.ts';
@@ -93,8 +93,10 @@ export function createStatePersister(
   const write = async (): Promise<void> => {
     const body = JSON.stringify(snapshot(parts));
     const tmp = `${path}.${process.pid}.tmp`;
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(tmp, body);
+    // Chats, names and files of the test users: readable by the owner only (0600).
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
+    await writeFile(tmp, body, { mode: 0o600 });
+    await chmod(tmp, 0o600);
     await rename(tmp, path);
   };
   const run = (): Promise<void> => {

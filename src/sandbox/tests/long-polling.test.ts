@@ -56,10 +56,14 @@ describe('getUpdates', () => {
     });
   });
 
-  it('accepts GET with query parameters and form bodies', async () => {
+  it('accepts query parameters (GET for reads, POST for the rest) and form bodies', async () => {
     const alice = await env.sb.user('alice');
-    const get = await fetch(`${env.url}/bot${env.token}/sendMessage?chat_id=${alice.id}&text=via%20GET`);
-    expect(((await get.json()) as { result: { text: string } }).result.text).toBe('via GET');
+    const get = await fetch(`${env.url}/bot${env.token}/getChat?chat_id=${alice.id}`);
+    expect(((await get.json()) as { result: { id: number } }).result.id).toBe(alice.id);
+    const query = await fetch(`${env.url}/bot${env.token}/sendMessage?chat_id=${alice.id}&text=via%20query`, {
+      method: 'POST',
+    });
+    expect(((await query.json()) as { result: { text: string } }).result.text).toBe('via query');
     const form = await fetch(`${env.url}/bot${env.token}/sendMessage`, {
       method: 'POST',
       body: new URLSearchParams({

@@ -1,6 +1,6 @@
 import type { BotContext } from '../../../bot/bot-context.ts';
 import { isDomainError } from '../../../platform/errors/domain-error.ts';
-import { formatLocal, tomorrowAt } from '../local-time.ts';
+import { formatWhen, localAt } from '../../../platform/time/index.ts';
 import { parseOccurrenceData } from '../reminder-messages.ts';
 import type { ReminderService } from '../reminder-types.ts';
 
@@ -32,10 +32,10 @@ export async function handleOccurrenceButton(ctx: BotContext, reminders: Reminde
       default: {
         const until =
           parsed.action === 'tm'
-            ? tomorrowAt(timezone, now, 9)
+            ? localAt(timezone, now, 1, 9)
             : new Date(now.getTime() + (parsed.action === 's15' ? 15 : 60) * 60_000);
         await reminders.snooze(ctx.user.id, occurrence.id, until);
-        state = ctx.t('reminders-state-snoozed', { time: formatLocal(until, timezone, language) });
+        state = ctx.t('reminders-state-snoozed', { time: formatWhen(until, { timezone, language, now }) });
       }
     }
   } catch (error) {

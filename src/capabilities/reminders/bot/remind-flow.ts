@@ -2,7 +2,7 @@ import type { BotContext } from '../../../bot/bot-context.ts';
 import type { FlowDefinition } from '../../../bot/flows/flow-router.ts';
 import { isDomainError } from '../../../platform/errors/domain-error.ts';
 import type { ParsedText, ParseOptions } from '../../../platform/nl/parsed-text.ts';
-import { formatLocal } from '../local-time.ts';
+import { formatWhen } from '../../../platform/time/index.ts';
 import type { ReminderService } from '../reminder-types.ts';
 import { describeRule } from './describe-rule.ts';
 
@@ -52,7 +52,9 @@ async function createAndConfirm(
   try {
     const reminder = await deps.reminders.create(ctx.user.id, { text, dueAt, rrule, urgent });
     const { timezone, language } = ctx.user;
-    const when = reminder.nextAt ? formatLocal(reminder.nextAt, timezone, language) : '—';
+    const when = reminder.nextAt
+      ? formatWhen(reminder.nextAt, { timezone, language, now: ctx.services.now() })
+      : '—';
     const rule = describeRule(ctx.t.bind(ctx), reminder, language);
     await ctx.reply(
       rule

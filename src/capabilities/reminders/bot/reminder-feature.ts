@@ -5,10 +5,13 @@ import { parseClockTime } from '../../../bot/features/quiet-hours.ts';
 import { startFlow } from '../../../bot/flows/flow-router.ts';
 import type { ParsedText, ParseOptions } from '../../../platform/nl/parsed-text.ts';
 import type { DigestService } from '../digest-service.ts';
+import { LIST_CALLBACKS, OCCURRENCE_CALLBACKS } from '../reminder-messages.ts';
 import type { ReminderService } from '../reminder-types.ts';
 import { handleOccurrenceButton } from './occurrence-buttons.ts';
 import { createRemindFlow, remindFromText } from './remind-flow.ts';
 import { handleListButton, showReminderList } from './reminder-list.ts';
+
+const REMIND_FLOW = 'reminders-remind';
 
 export const REMINDERS_LOCALES_DIR = new URL('../locales', import.meta.url).pathname;
 
@@ -30,12 +33,12 @@ export function createReminderFeature(deps: ReminderFeatureDeps): BotFeature {
   chat.command('remind', async (ctx) => {
     const text = ctx.match.trim();
     if (!text) {
-      await startFlow(ctx, 'remind', 'what');
+      await startFlow(ctx, REMIND_FLOW, 'what');
       await ctx.reply(ctx.t('reminders-ask-what'));
       return;
     }
     const next = await remindFromText(ctx, deps, text, null);
-    if (next) await startFlow(ctx, 'remind', next.step, next.data);
+    if (next) await startFlow(ctx, REMIND_FLOW, next.step, next.data);
   });
   chat.command('reminders', (ctx) => showReminderList(ctx, reminders));
   chat.command('digest', async (ctx) => {
@@ -63,18 +66,19 @@ export function createReminderFeature(deps: ReminderFeatureDeps): BotFeature {
     await ctx.reply(ctx.t('reminders-digest-set', { time, timezone: ctx.user.timezone }));
   });
 
-  composer.callbackQuery(/^ro:/, (ctx) => handleOccurrenceButton(ctx, reminders));
-  composer.callbackQuery(/^rl:/, (ctx) => handleListButton(ctx, reminders));
+  composer.callbackQuery(OCCURRENCE_CALLBACKS.pattern, (ctx) => handleOccurrenceButton(ctx, reminders));
+  composer.callbackQuery(LIST_CALLBACKS.pattern, (ctx) => handleListButton(ctx, reminders));
 
   return {
     name: 'reminders',
     composer,
-    flows: { remind: createRemindFlow(deps) },
+    flows: { [REMIND_FLOW]: createRemindFlow(deps) },
     commands: [
       { command: 'remind', descriptionKey: 'reminders-cmd-remind' },
       { command: 'reminders', descriptionKey: 'reminders-cmd-reminders' },
       { command: 'digest', descriptionKey: 'reminders-cmd-digest' },
     ],
     localesDir: REMINDERS_LOCALES_DIR,
+    callbacks: [OCCURRENCE_CALLBACKS, LIST_CALLBACKS],
   };
 }

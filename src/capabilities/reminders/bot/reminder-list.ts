@@ -1,7 +1,8 @@
 import { InlineKeyboard } from 'grammy';
 import type { BotContext } from '../../../bot/bot-context.ts';
 import { isDomainError } from '../../../platform/errors/domain-error.ts';
-import { formatLocal } from '../local-time.ts';
+import { formatWhen } from '../../../platform/time/index.ts';
+import { LIST_CALLBACKS } from '../reminder-messages.ts';
 import type { Reminder, ReminderService } from '../reminder-types.ts';
 import { describeRule } from './describe-rule.ts';
 
@@ -10,7 +11,8 @@ const PAGE = 5;
 const MAX_LISTED = 500;
 
 /** Callback data of the list: `rl:<action>:<page>[:<reminder id>]`. */
-const listData = (action: string, page: number, id?: string) => `rl:${action}:${page}${id ? `:${id}` : ''}`;
+const listData = (action: string, page: number, id?: string) =>
+  id ? LIST_CALLBACKS.pack(action, page, id) : LIST_CALLBACKS.pack(action, page);
 const LIST_DATA = /^rl:(p|pa|re|de|dy|dn):(\d{1,4})(?::([0-9a-f-]{36}))?$/;
 
 async function liveReminders(reminders: ReminderService, userId: string): Promise<Reminder[]> {
@@ -28,7 +30,7 @@ function when(ctx: BotContext, r: Reminder): string {
   if (r.status === 'paused') return ctx.t('reminders-list-paused');
   const rule = describeRule(ctx.t.bind(ctx), r, ctx.user.language);
   const next = r.nextAt
-    ? formatLocal(r.nextAt, ctx.user.timezone, ctx.user.language)
+    ? formatWhen(r.nextAt, { ...ctx.user, now: ctx.services.now() })
     : ctx.t('reminders-list-ended');
   return rule ? `${rule} (${next})` : next;
 }

@@ -59,3 +59,10 @@ reminders-digest-off = The morning digest is off.
 reminders-digest-status-on = ☀️ Morning digest: every day at { $time }. Change it with /digest 8:00, or /digest off.
 reminders-digest-status-off = The morning digest is off. Switch it on with a time, e.g. /digest 8:00.
 reminders-digest-bad = Send a time like /digest 8:00, or /digest off.
+
+# What the smart inbox shows for this target
+reminders-inbox-card = ⏰ <b>Reminder</b>: { $title }
+reminders-inbox-switch = ⏰ It's a reminder
+reminders-inbox-saved = ✅ Reminder set: <b>{ $title }</b> · { $when }
+reminders-menu = ⏰ Reminders
+reminders-setting-digest = Morning digest

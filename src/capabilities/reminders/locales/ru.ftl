@@ -59,3 +59,10 @@ reminders-digest-off = Утренняя сводка выключена.
 reminders-digest-status-on = ☀️ Утренняя сводка: каждый день в { $time }. Изменить: /digest 8:00, выключить: /digest off.
 reminders-digest-status-off = Утренняя сводка выключена. Включить: /digest 8:00.
 reminders-digest-bad = Пришлите время, например /digest 8:00, или /digest off.
+
+# What the smart inbox shows for this target
+reminders-inbox-card = ⏰ <b>Напоминание</b>: { $title }
+reminders-inbox-switch = ⏰ Это напоминание
+reminders-inbox-saved = ✅ Напоминание поставлено: <b>{ $title }</b> · { $when }
+reminders-menu = ⏰ Напоминания
+reminders-setting-digest = Утренняя сводка

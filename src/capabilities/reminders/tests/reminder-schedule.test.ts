@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { nextLocalTime } from '../../../platform/time/index.ts';
 import { quietHoursEnd } from '../../../platform/time/quiet-hours.ts';
-import { nextLocalTime } from '../local-time.ts';
 import { normalizeRrule, occurrenceAfter, occurrencesBetween, type Series } from '../reminder-schedule.ts';
 
 const local = (d: Date | null, tz: string) =>

@@ -19,7 +19,7 @@ describe('en: a daily reminder through a DST change', () => {
   it('is set from free text', async () => {
     await ann.user.send('/remind every day at 8:30 stand-up');
     const set = await ann.chat.nextMessage(/Reminder set/);
-    expect(set.text).toBe('⏰ Reminder set: Stand-up\nRepeats every day at 08:30\nNext: 12 Mar 08:30');
+    expect(set.text).toBe('⏰ Reminder set: Stand-up\nRepeats every day at 08:30\nNext: Fri 12 Mar, 08:30');
   });
 
   it('fires at 08:30 with buttons; Done closes it and edits the message', async () => {
@@ -40,16 +40,16 @@ describe('en: a daily reminder through a DST change', () => {
     const fired = await waitMessage(clock, ann.chat, /^⏰ Stand-up$/, since);
     await fired.click('💤 15 min');
     const snoozed = await ann.chat.waitForEdit(fired, /Snoozed/);
-    expect(snoozed.text).toBe('⏰ Stand-up\n\n💤 Snoozed until 13 Mar 08:45');
+    expect(snoozed.text).toBe('⏰ Stand-up\n\n💤 Snoozed until Sat 13 Mar, 08:45');
     expect(snoozed.buttons()).toEqual([]);
     const before = await lastId(ann.chat);
     await jumpTo(clock, '2027-03-13T13:44:50Z');
     await expectSilence(clock, ann.chat, before, 8);
     const again = await waitMessage(clock, ann.chat, /Stand-up/, before);
-    expect(again.text).toBe('⏰ Stand-up\n(was due 13 Mar 08:30)');
+    expect(again.text).toBe('⏰ Stand-up\n(was due Sat 13 Mar, 08:30)');
     await again.click('⏭ Skip');
     expect((await ann.chat.waitForEdit(again, /Skipped/)).text).toBe(
-      '⏰ Stand-up\n(was due 13 Mar 08:30)\n\n⏭ Skipped',
+      '⏰ Stand-up\n(was due Sat 13 Mar, 08:30)\n\n⏭ Skipped',
     );
   });
 
@@ -74,7 +74,7 @@ describe('en: quiet hours and the digest', () => {
     await expectSilence(clock, ann.chat, since, 12);
     await jumpTo(clock, '2027-03-15T11:00:00Z'); // 07:00 local
     const pills = await waitMessage(clock, ann.chat, /Take pills/, since);
-    expect(pills.text).toBe('⏰ Take pills\n(was due 14 Mar 23:00)');
+    expect(pills.text).toBe('⏰ Take pills\n(was due Sun 14 Mar, 23:00)');
     await jumpTo(clock, '2027-03-15T12:30:00Z'); // 08:30 local
     await waitMessage(clock, ann.chat, /^⏰ Stand-up$/, since);
     // Yesterday's unanswered stand-up is superseded by today's: its buttons are out of date.

@@ -25,11 +25,11 @@ describe('ru: напоминания', () => {
     await boris.chat.nextMessage(/Не нашёл здесь времени/);
     await boris.user.send('завтра в 9');
     expect((await boris.chat.nextMessage(/Напоминание поставлено/)).text).toBe(
-      '⏰ Напоминание поставлено: позвонить маме\nБлижайшее: 2 мар. 09:00',
+      '⏰ Напоминание поставлено: позвонить маме\nБлижайшее: вт 2 мар., 09:00',
     );
     await boris.user.send('/remind каждый день в 9:00 пить воду');
     expect((await boris.chat.nextMessage(/Напоминание поставлено/)).text).toBe(
-      '⏰ Напоминание поставлено: Пить воду\nПовтор: каждый день в 09:00\nБлижайшее: 1 мар. 09:00',
+      '⏰ Напоминание поставлено: Пить воду\nПовтор: каждый день в 09:00\nБлижайшее: пн 1 мар., 09:00',
     );
   });
 
@@ -48,15 +48,15 @@ describe('ru: напоминания', () => {
     water = await waitMessage(clock, boris.chat, /^⏰ Пить воду$/, day2);
     await water.click('🌅 Завтра в 9:00');
     expect((await boris.chat.waitForEdit(water, /Отложено/)).text).toBe(
-      '⏰ Пить воду\n\n💤 Отложено до 3 мар. 09:00',
+      '⏰ Пить воду\n\n💤 Отложено до ср 3 мар., 09:00',
     );
     await mom.click('💤 1 ч');
-    await boris.chat.waitForEdit(mom, /Отложено до 2 мар\. 10:00/);
+    await boris.chat.waitForEdit(mom, /Отложено до вт 2 мар\., 10:00/);
 
     const later = await lastId(boris.chat);
     await jumpTo(clock, '2027-03-02T07:00:00Z');
     const momAgain = await waitMessage(clock, boris.chat, /позвонить маме/, later);
-    expect(momAgain.text).toBe('⏰ позвонить маме\n(было на 2 мар. 09:00)');
+    expect(momAgain.text).toBe('⏰ позвонить маме\n(было на вт 2 мар., 09:00)');
     await momAgain.click('⏭ Пропустить');
     await boris.chat.waitForEdit(momAgain, /Пропущено$/);
   });
@@ -64,7 +64,7 @@ describe('ru: напоминания', () => {
   it('на следующий день приходят и отложенное, и очередное — по одному разу', async () => {
     const since = await lastId(boris.chat);
     await jumpTo(clock, '2027-03-03T06:00:00Z');
-    await waitMessage(clock, boris.chat, /было на 2 мар\. 09:00/, since);
+    await waitMessage(clock, boris.chat, /было на вт 2 мар\., 09:00/, since);
     await waitMessage(clock, boris.chat, /^⏰ Пить воду$/, since);
     await expectSilence(clock, boris.chat, await lastId(boris.chat), 8);
     const today = (await boris.chat.messages()).filter((m) => m.id > since && /Пить воду/.test(m.text));
@@ -76,7 +76,7 @@ describe('ru: напоминания', () => {
   it('/reminders: пауза, удаление с подтверждением — всё в одном сообщении', async () => {
     await boris.user.send('/reminders');
     const list = await boris.chat.nextMessage(/Ваши напоминания/);
-    expect(list.text).toBe('⏰ Ваши напоминания (1):\n1. Пить воду — каждый день в 09:00 (4 мар. 09:00)');
+    expect(list.text).toBe('⏰ Ваши напоминания (1):\n1. Пить воду — каждый день в 09:00 (чт 4 мар., 09:00)');
     await list.click('⏸ 1');
     const paused = await boris.chat.waitForEdit(list, /на паузе/);
     expect(paused.buttons()).toEqual(['▶️ 1', '🗑 1']);

@@ -1,21 +1,11 @@
-/** Telegram allows 64 bytes of callback data; every button of this capability starts with `t:`. */
-const MAX_BYTES = 64;
+import { callbackCodec } from '../../../bot/callback-data.ts';
 
-/** A UUID as 22 base64url characters (callback data is tight). */
-export const packId = (uuid: string) => Buffer.from(uuid.replaceAll('-', ''), 'hex').toString('base64url');
+export { packId, unpackId } from '../../../bot/callback-data.ts';
 
-export function unpackId(packed: string | undefined): string | null {
-  if (!packed || !/^[A-Za-z0-9_-]{22}$/.test(packed)) return null;
-  const hex = Buffer.from(packed, 'base64url').toString('hex');
-  if (hex.length !== 32) return null;
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
+/** Every button of this capability starts with `t:`. */
+export const TASKS_CALLBACKS = callbackCodec('t');
 
-export function cb(...parts: Array<string | number>): string {
-  const data = ['t', ...parts].join(':');
-  if (Buffer.byteLength(data) > MAX_BYTES) throw new Error(`callback data over 64 bytes: ${data}`);
-  return data;
-}
+export const cb = (...parts: Array<string | number>): string => TASKS_CALLBACKS.pack(...parts);
 
 export interface Callback {
   action: string;
@@ -23,8 +13,7 @@ export interface Callback {
 }
 
 export function parseCallback(data: string): Callback | null {
-  if (!data.startsWith('t:') || Buffer.byteLength(data) > MAX_BYTES) return null;
-  const [, action, ...args] = data.split(':');
+  const [action, ...args] = TASKS_CALLBACKS.unpack(data) ?? [];
   if (!action || !/^[a-z]{1,3}$/.test(action)) return null;
   return { action, args };
 }

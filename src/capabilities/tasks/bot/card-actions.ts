@@ -3,7 +3,7 @@ import type { BotContext } from '../../../bot/bot-context.ts';
 import { type FlowDefinition, startFlow } from '../../../bot/flows/flow-router.ts';
 import { isDomainError } from '../../../platform/errors/domain-error.ts';
 import { escapeHtml } from '../../../platform/telegram/telegram-html.ts';
-import { localAt } from '../local-time.ts';
+import { localAt } from '../../../platform/time/index.ts';
 import { PRIORITIES } from '../task-tables.ts';
 import type { Task, TaskPatch, TaskService } from '../task-types.ts';
 import { type Callback, cb, packId, parseTabCode, unpackId, versionArg } from './callback-data.ts';

@@ -3,7 +3,7 @@ import type { BotContext } from '../../../bot/bot-context.ts';
 import { parseClockTime } from '../../../bot/features/quiet-hours.ts';
 import { type FlowDefinition, startFlow } from '../../../bot/flows/flow-router.ts';
 import { escapeHtml } from '../../../platform/telegram/telegram-html.ts';
-import { localAt, localDateAt, localIsoDate } from '../local-time.ts';
+import { localAt, localDateAt, localIsoDate } from '../../../platform/time/index.ts';
 import { PRIORITIES, type Priority } from '../task-tables.ts';
 import type { Task, TaskService } from '../task-types.ts';
 import { cb, packId, unpackId } from './callback-data.ts';

@@ -1,11 +1,12 @@
 import { InlineKeyboard } from 'grammy';
+/** A Fluent lookup: `ctx.t` in handlers, a fixed-language `i18n.t` in job workers. */
+import type { Translate } from '../../../bot/i18n.ts';
 import { escapeHtml } from '../../../platform/telegram/telegram-html.ts';
-import { formatDue } from '../local-time.ts';
+import { formatWhen } from '../../../platform/time/index.ts';
 import type { Task, TaskService } from '../task-types.ts';
 import { cb, packId } from './callback-data.ts';
 
-/** A Fluent lookup: `ctx.t` in handlers, a fixed-language `i18n.t` in job workers. */
-export type Translate = (key: string, vars?: Record<string, string | number>) => string;
+export type { Translate } from '../../../bot/i18n.ts';
 
 export interface CardDetails {
   category: string | null;
@@ -29,9 +30,7 @@ export async function cardDetails(service: TaskService, userId: string, task: Ta
 }
 
 export function dueText(t: Translate, task: Pick<Task, 'dueAt'>, viewer: Viewer): string {
-  return task.dueAt
-    ? formatDue(task.dueAt, viewer.timezone, viewer.language, viewer.now)
-    : t('tasks-no-deadline');
+  return task.dueAt ? formatWhen(task.dueAt, viewer) : t('tasks-no-deadline');
 }
 
 export function cardText(t: Translate, task: Task, details: CardDetails, viewer: Viewer): string {

@@ -2,7 +2,7 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../../../bot/bot-context.ts';
 import type { BotFeature } from '../../../bot/bot-feature.ts';
 import type { TaskService } from '../task-types.ts';
-import { parseCallback } from './callback-data.ts';
+import { parseCallback, TASKS_CALLBACKS } from './callback-data.ts';
 import { createCardActions, EDIT_FLOW, type Handled, isStale } from './card-actions.ts';
 import { COURSE_FLOW, createCoursesView } from './courses-view.ts';
 import type { ParseDeadline } from './deadline-text.ts';
@@ -13,10 +13,11 @@ import { renderList } from './task-list.ts';
 export const TASKS_LOCALES_DIR = new URL('../locales', import.meta.url).pathname;
 
 /** /new, /tasks and /courses, and every `t:` button. A thin UI over the TaskService. */
-export function createTasksBotFeature(deps: {
-  service: TaskService;
-  parseDeadline: ParseDeadline;
-}): BotFeature {
+export function createTasksBotFeature(deps: { service: TaskService; parseDeadline: ParseDeadline }): {
+  feature: BotFeature;
+  showTasks: (ctx: BotContext) => Promise<void>;
+  showCourses: (ctx: BotContext) => Promise<void>;
+} {
   const { service } = deps;
   const newTask = createNewTaskFlow(deps);
   const cards = createCardActions(deps);
@@ -25,7 +26,7 @@ export function createTasksBotFeature(deps: {
   const privateChat = composer.chatType('private');
 
   privateChat.command('new', (ctx) => newTask.start(ctx));
-  privateChat.command('tasks', async (ctx) => {
+  const showTasks = async (ctx: BotContext) => {
     const { text, keyboard } = await renderList(
       ctx.t.bind(ctx),
       service,
@@ -35,7 +36,9 @@ export function createTasksBotFeature(deps: {
       viewerOf(ctx),
     );
     await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
-  });
+  };
+  const showCourses = (ctx: BotContext) => courses.show(ctx);
+  privateChat.command('tasks', showTasks);
   privateChat.command('courses', (ctx) => courses.show(ctx));
 
   composer.on('callback_query:data', async (ctx, next) => {
@@ -57,7 +60,7 @@ export function createTasksBotFeature(deps: {
     await ctx.answerCallbackQuery(handled === true ? undefined : { text: handled.toast });
   });
 
-  return {
+  const feature: BotFeature = {
     name: 'tasks',
     composer,
     flows: { [NEW_FLOW]: newTask.flow, [EDIT_FLOW]: cards.editFlow, [COURSE_FLOW]: courses.flow },
@@ -67,5 +70,7 @@ export function createTasksBotFeature(deps: {
       { command: 'courses', descriptionKey: 'tasks-cmd-courses' },
     ],
     localesDir: TASKS_LOCALES_DIR,
+    callbacks: [TASKS_CALLBACKS],
   };
+  return { feature, showTasks, showCourses };
 }

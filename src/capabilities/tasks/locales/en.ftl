@@ -106,3 +106,10 @@ tasks-course-exists = You already have a course with that name. Pick another nam
 tasks-course-created = Course <b>{ $course }</b> created. Now send its topics, one per line, in order (or /cancel to add them later).
 tasks-course-ask-topics = Send the topics to add to <b>{ $course }</b>, one per line.
 tasks-course-bad-topics = Send at least one topic, one per line.
+
+# What the smart inbox shows for this target
+tasks-inbox-card = 📝 <b>Task</b>: { $title }
+tasks-inbox-switch = 📝 It's a task
+tasks-inbox-saved = ✅ Task saved: <b>{ $title }</b> · due { $when }
+tasks-menu-tasks = 📋 Tasks
+tasks-menu-courses = 📚 Courses

@@ -107,3 +107,10 @@ tasks-course-exists = Курс с таким названием уже есть.
 tasks-course-created = Курс <b>{ $course }</b> создан. Теперь пришлите темы по одной в строке, по порядку (или /cancel, чтобы добавить потом).
 tasks-course-ask-topics = Пришлите темы для курса <b>{ $course }</b>, по одной в строке.
 tasks-course-bad-topics = Пришлите хотя бы одну тему, по одной в строке.
+
+# What the smart inbox shows for this target
+tasks-inbox-card = 📝 <b>Задача</b>: { $title }
+tasks-inbox-switch = 📝 Это задача
+tasks-inbox-saved = ✅ Задача сохранена: <b>{ $title }</b> · срок { $when }
+tasks-menu-tasks = 📋 Задачи
+tasks-menu-courses = 📚 Курсы

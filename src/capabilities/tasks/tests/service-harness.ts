@@ -66,7 +66,13 @@ export async function startServiceHarness(start = new Date('2026-03-02T10:00:00Z
     async signIn(telegramId, timezone = 'UTC') {
       const user = await users.upsertFromTelegram({ id: telegramId, first_name: `U${telegramId}` });
       await users.updateSettings(user.id, { timezone });
-      const { token } = await tokens.mint({ sub: user.id, tg: telegramId, roles: ['user'], via: 'webapp' });
+      const { token } = await tokens.mint({
+        sub: user.id,
+        tg: telegramId,
+        roles: ['user'],
+        via: 'webapp',
+        tv: 0,
+      });
       return {
         userId: user.id,
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

@@ -1,0 +1,132 @@
+import { Composer } from 'grammy';
+import type { BotContext } from '../../bot/bot-context.ts';
+import type { BotFeature } from '../../bot/bot-feature.ts';
+import { type FlowDefinition, startFlow } from '../../bot/flows/flow-router.ts';
+import type { Ai } from '../../platform/ai/index.ts';
+import type { InboxTargetRegistry } from '../../platform/capability/inbox-targets.ts';
+import type { Db } from '../../platform/db/database.ts';
+import { CARD_CALLBACKS, renderCard, renderSaved } from './card.ts';
+import type { DraftStore } from './draft-store.ts';
+import { understandLine } from './understand-line.ts';
+
+const EDIT_FLOW = 'smart-inbox-edit';
+const LOCALES = new URL('./locales', import.meta.url).pathname;
+
+/** The smart inbox: a free-text message becomes a card showing what was understood, with buttons to confirm or change it. */
+export function createInboxFeature(deps: {
+  db: Db;
+  drafts: DraftStore;
+  targets: InboxTargetRegistry;
+  ai: Ai;
+}): BotFeature {
+  const { drafts } = deps;
+  const composer = new Composer<BotContext>();
+  const understand = (ctx: BotContext, text: string) =>
+    understandLine(
+      text,
+      {
+        timezone: ctx.user.timezone,
+        language: ctx.user.language,
+        now: ctx.services.now(),
+        userId: ctx.user.id,
+      },
+      deps.ai,
+      deps.targets,
+    );
+
+  composer.chatType('private').on('message:text', async (ctx, next) => {
+    const text = ctx.message.text;
+    if (ctx.message.entities?.some((e) => e.type === 'bot_command' && e.offset === 0) || text.length > 1000) {
+      return next();
+    }
+    const understood = await understand(ctx, text);
+    if (!understood.kind) return next();
+    const draft = await drafts.create({
+      userId: ctx.user.id,
+      chatId: ctx.chat.id,
+      sourceText: text,
+      kind: understood.kind,
+      parsed: understood.content,
+    });
+    const card = renderCard(ctx, draft, deps.targets);
+    const sent = await ctx.reply(card.text, {
+      parse_mode: 'HTML',
+      reply_markup: card.keyboard,
+      reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
+    });
+    await drafts.attachMessage(draft.id, sent.message_id);
+  });
+
+  composer.callbackQuery(CARD_CALLBACKS.pattern, async (ctx) => {
+    const [action, id, ...rest] = CARD_CALLBACKS.unpack(ctx.callbackQuery.data) ?? [];
+    const valid =
+      !rest.length && /^(save|edit|swap|cancel)$/.test(action ?? '') && /^[0-9a-f-]{36}$/.test(id ?? '');
+    const draft = valid && id ? await drafts.get(ctx.user.id, id) : null;
+    if (draft?.status !== 'pending' || draft.messageId !== ctx.callbackQuery.message?.message_id) {
+      await ctx.answerCallbackQuery({ text: ctx.t('stale-button') });
+      return;
+    }
+    if (action === 'cancel') {
+      await drafts.finish(draft.id, 'cancelled');
+      await ctx.editMessageText(ctx.t('inbox-cancelled'));
+      await ctx.answerCallbackQuery();
+      return;
+    }
+    if (action === 'swap') {
+      const kind = deps.targets.next(draft.kind)?.kind ?? draft.kind;
+      await drafts.update(draft.id, { kind });
+      const card = renderCard(ctx, { ...draft, kind }, deps.targets);
+      await ctx.editMessageText(card.text, { parse_mode: 'HTML', reply_markup: card.keyboard });
+      await ctx.answerCallbackQuery();
+      return;
+    }
+    if (action === 'edit') {
+      await startFlow(ctx, EDIT_FLOW, 'text', { draftId: draft.id });
+      await ctx.answerCallbackQuery();
+      await ctx.reply(ctx.t('inbox-edit-prompt', { text: draft.sourceText }));
+      return;
+    }
+    if (deps.targets.get(draft.kind)?.needsTime && !draft.parsed.dueAt) {
+      await ctx.answerCallbackQuery({ text: ctx.t('inbox-reminder-needs-time'), show_alert: true });
+      return;
+    }
+    // Save: the draft's state and the new object commit together, so a re-run after a crash saves once.
+    const saved = await deps.db.transaction(async (tx) => {
+      const target = deps.targets.get(draft.kind);
+      if (!target) return null;
+      const object = await target.save(ctx.user.id, draft.parsed, tx);
+      return (await drafts.finish(draft.id, 'saved', object.id, tx)) ? object : null;
+    });
+    if (!saved) {
+      await ctx.answerCallbackQuery({ text: ctx.t('stale-button') });
+      return;
+    }
+    await ctx.editMessageText(renderSaved(ctx, draft, deps.targets), { parse_mode: 'HTML' });
+    await ctx.answerCallbackQuery({ text: ctx.t('inbox-saved-toast') });
+  });
+
+  const flows: Record<string, FlowDefinition> = {
+    [EDIT_FLOW]: {
+      async text(ctx, data) {
+        const draft = await drafts.get(ctx.user.id, String(data.draftId));
+        const text = ctx.message?.text;
+        if (draft?.status !== 'pending' || !draft.messageId || !text) return null;
+        const understood = await understand(ctx, text);
+        const kind = understood.kind ?? draft.kind;
+        await drafts.update(draft.id, { kind, parsed: understood.content, sourceText: text });
+        const card = renderCard(
+          ctx,
+          { ...draft, kind, parsed: understood.content, sourceText: text },
+          deps.targets,
+        );
+        await ctx.api.editMessageText(draft.chatId, draft.messageId, card.text, {
+          parse_mode: 'HTML',
+          reply_markup: card.keyboard,
+        });
+        await ctx.reply(ctx.t('inbox-edited'));
+        return null;
+      },
+    },
+  };
+  return { name: 'smart-inbox', composer, flows, localesDir: LOCALES, callbacks: [CARD_CALLBACKS] };
+}

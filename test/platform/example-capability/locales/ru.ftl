@@ -1,0 +1,12 @@
+example-cmd-ideas = your ideas
+example-ideas = Ideas: { $count }
+example-morning-on = Morning note on.
+example-menu = 💡 Ideas
+example-setting-cheer = Cheerful mornings
+example-setting-tone = Tone
+example-setting-tone-calm = calm
+example-setting-tone-loud = loud
+example-inbox-card = 💡 <b>Idea</b>: { $title }
+example-inbox-saved = 💡 Idea kept: <b>{ $title }</b>
+example-inbox-switch = 💡 It's an idea
+example-page = Example
