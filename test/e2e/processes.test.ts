@@ -6,7 +6,7 @@ import { postmasterPid, removeDataDir, serverProcesses, tempDataDir } from '../s
 import { type SecretaryProcess, spawnSecretary } from '../support/spawn-secretary.ts';
 
 // Each test initialises real clusters (initdb fsyncs them): seconds each on a busy machine.
-const SLOW = 240_000;
+const SLOW = 420_000;
 const dirs: string[] = [];
 const running: SecretaryProcess[] = [];
 afterAll(async () => {
@@ -56,13 +56,13 @@ describe('the secretary process on the embedded PostgreSQL', () => {
     async () => {
       const dir = dataDir();
       const first = start({ DATA_DIR: dir });
-      const url = await first.url(90_000);
+      const url = await first.url(180_000);
       expect((await fetch(`${url}/readyz`)).status).toBe(200);
       const pid = postmasterPid(dir);
       expect(pid).not.toBeNull();
 
       const second = start({ DATA_DIR: dir });
-      const url2 = await second.url(90_000);
+      const url2 = await second.url(180_000);
       expect(second.output()).toContain('already running; using it');
       expect(postmasterPid(dir)).toBe(pid); // never a second server on one directory
 
@@ -87,13 +87,13 @@ describe('the secretary process on the embedded PostgreSQL', () => {
     async () => {
       const dir = dataDir();
       const first = start({ DATA_DIR: dir });
-      const token = await signIn(await first.url(90_000), 5150);
+      const token = await signIn(await first.url(180_000), 5150);
       const pid = postmasterPid(dir);
       await first.stop('SIGKILL');
       expect(pidAlive(pid as number)).toBe(true); // left running, found again below
 
       const second = start({ DATA_DIR: dir });
-      const url2 = await second.url(90_000);
+      const url2 = await second.url(180_000);
       expect(second.output()).toContain('already running; using it');
       expect(postmasterPid(dir)).toBe(pid);
       expect(await me(url2, token)).toMatchObject({ telegram_id: 5150, first_name: 'Crash' });
@@ -107,7 +107,7 @@ describe('the secretary process on the embedded PostgreSQL', () => {
     async () => {
       const dir = dataDir();
       const app = start({ DATA_DIR: dir });
-      const url = await app.url(90_000);
+      const url = await app.url(180_000);
       const token = await signIn(url, 6160);
       const before = serverProcesses(dir);
       expect(before.length).toBeGreaterThan(1);
@@ -122,7 +122,7 @@ describe('the secretary process on the embedded PostgreSQL', () => {
       await app.stop('SIGKILL');
       for (const pid of servers) process.kill(pid, 'SIGKILL');
       const again = start({ DATA_DIR: dir });
-      const url2 = await again.url(90_000);
+      const url2 = await again.url(180_000);
       expect(again.output()).toContain('embedded PostgreSQL is up');
       expect(await me(url2, token)).toMatchObject({ telegram_id: 6160 });
       await again.stop();
