@@ -23,11 +23,13 @@ const SYSTEM = [
 export default defineConfig({
   test: {
     pool: 'forks',
-    setupFiles: ['test/support/at-rest-keyring.ts', 'test/support/keep-failed-database.ts'],
+    // One PostgreSQL per run (embedded, or TEST_DATABASE_URL) with a migrated template database.
+    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // No maxWorkers here: projects would inherit it and ignore `--maxWorkers` on the command line;
     // Vitest's default (half the cores) or the flag decides.
+    setupFiles: ['test/support/at-rest-keyring.ts', 'test/support/keep-failed-database.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: UNIT } },
       {

@@ -3,8 +3,6 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Bot, webhookCallback } from 'grammy';
-import { openEmbedded } from '../src/platform/db/database.ts';
-import { migrate } from '../src/platform/db/migrate.ts';
 import { UPDATES_QUEUE } from '../src/platform/inbox/inbox-store.ts';
 import { createWebhookRoutes } from '../src/platform/inbox/webhook-routes.ts';
 import { createJobRuntime } from '../src/platform/jobs/job-queue.ts';
@@ -12,7 +10,10 @@ import { createLogger } from '../src/platform/observability/logger.ts';
 import { createMetrics } from '../src/platform/observability/metrics.ts';
 import { createTestDatabase } from '../test/support/test-database.ts';
 
-export async function serveTarget(target: 'pglite' | 'postgres' | 'grammy', secret: string): Promise<number> {
+export async function serveTarget(
+  target: 'embedded' | 'postgres' | 'grammy',
+  secret: string,
+): Promise<number> {
   if (target === 'grammy') {
     const bot = new Bot('1:bench', {
       botInfo: {
@@ -32,14 +33,13 @@ export async function serveTarget(target: 'pglite' | 'postgres' | 'grammy', secr
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     return (server.address() as AddressInfo).port;
   }
-  let database: Awaited<ReturnType<typeof openEmbedded>>;
-  if (target === 'postgres') {
-    process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
-    database = (await createTestDatabase()).database;
-  } else {
-    database = await openEmbedded(null);
-    await migrate(database);
-  }
+  // `embedded`: a PostgreSQL of this process in a temporary DATA_DIR, fsync on, like `npm start`.
+  if (target === 'postgres') process.env.TEST_DATABASE_URL ??= 'postgres://postgres@127.0.0.1:5432/postgres';
+  else delete process.env.TEST_DATABASE_URL;
+  const testDb = await createTestDatabase();
+  const { database } = testDb;
+  // The parent stops us with SIGTERM: drop the database (and stop the private embedded server).
+  process.once('SIGTERM', () => void testDb.close().finally(() => process.exit(0)));
   const logger = createLogger({ level: 'warn', pretty: false });
   // Ingress only: the jobs are created (that is part of the durable ack) but no worker takes them.
   const jobs = createJobRuntime({ database, logger, metrics: createMetrics(), queues: [UPDATES_QUEUE] });

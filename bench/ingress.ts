@@ -1,5 +1,5 @@
 // Webhook ingress: acknowledgements per second and ack latency (durable store included: the
-// update row and its job commit before the 200), on PGlite and PostgreSQL, next to grammY's bare
+// update row and its job commit before the 200), on the embedded PostgreSQL and an external one, next to grammY's bare
 // webhookCallback (no storage, a no-op handler) measured on the same machine in the same run.
 // Run: node scripts/with-node.mjs node bench/ingress.ts [--requests 4000] [--concurrency 32]
 // The server runs in a child process; this process only generates load.
@@ -19,12 +19,12 @@ const { values } = parseArgs({
 
 if (values.serve) {
   const { serveTarget } = await import('./ingress-server.ts');
-  const port = await serveTarget(values.serve as 'pglite' | 'postgres' | 'grammy', SECRET);
+  const port = await serveTarget(values.serve as 'embedded' | 'postgres' | 'grammy', SECRET);
   process.send?.({ port });
 } else {
   const requests = Number(values.requests);
   const concurrency = Number(values.concurrency);
-  const targets: Array<'grammy' | 'pglite' | 'postgres'> = ['grammy', 'pglite', 'postgres'];
+  const targets: Array<'grammy' | 'embedded' | 'postgres'> = ['grammy', 'embedded', 'postgres'];
   const results: Record<string, { rps: number; p50: number; p99: number }> = {};
   console.log(
     `node ${process.version}; ${requests} webhook POSTs per target, ${concurrency} concurrent connections`,
@@ -44,7 +44,7 @@ if (values.serve) {
     );
   }
   const base = results.grammy?.rps ?? 1;
-  for (const target of ['pglite', 'postgres']) {
+  for (const target of ['embedded', 'postgres']) {
     console.log(
       `${target} durable ingress / bare grammY webhookCallback = ${((results[target]?.rps ?? 0) / base).toFixed(2)}`,
     );

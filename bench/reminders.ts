@@ -93,7 +93,7 @@ try {
   const minute = Math.ceil((Date.now() + leadMs) / 60_000) * 60_000;
   const dueOf = (i: number) => new Date(values.burst ? minute : minute + Math.floor((i * 60_000) / count));
   console.log(
-    `${values.pg ? 'PostgreSQL' : 'PGlite'}: creating ${count} reminders for ${userCount} users ` +
+    `${values.pg ? 'PostgreSQL' : 'embedded PostgreSQL'}: creating ${count} reminders for ${userCount} users ` +
       `(${perCreateMs.toFixed(2)} ms each), due ${values.burst ? 'all at' : 'spread over the minute from'} ` +
       `${new Date(minute).toISOString()}`,
   );

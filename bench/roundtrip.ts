@@ -43,7 +43,7 @@ try {
   const q = (p: number) =>
     (latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0).toFixed(1);
   console.log(
-    `${values.pg ? 'PostgreSQL' : 'PGlite'}: ${rounds} round trips, /start → first reply  p50 ${q(0.5)} ms  p99 ${q(0.99)} ms  max ${q(1)} ms`,
+    `${values.pg ? 'PostgreSQL' : 'embedded PostgreSQL'}: ${rounds} round trips, /start → first reply  p50 ${q(0.5)} ms  p99 ${q(0.99)} ms  max ${q(1)} ms`,
   );
 } finally {
   await app.stop();

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Hono } from 'hono';
 import type { BotFeature } from '../bot/bot-feature.ts';
 import type { BotShell } from '../bot/bot-shell.ts';
@@ -11,7 +12,7 @@ import type { Database } from '../platform/db/database.ts';
 import { UPDATES_QUEUE } from '../platform/inbox/inbox-store.ts';
 import { runAsLeader } from '../platform/inbox/leader.ts';
 import { startPoller } from '../platform/inbox/poller.ts';
-import { createReplyLogTransformer } from '../platform/inbox/reply-log.ts';
+import { createReplyLog } from '../platform/inbox/reply-log.ts';
 import {
   PRUNE_QUEUE,
   registerPruneWorker,
@@ -65,8 +66,11 @@ export function createBotRuntime(deps: {
     deps.roles.http && config.ingress === 'webhook'
       ? createWebhookRoutes({ db, jobs, secret, logger })
       : null;
-  const stops: Array<() => Promise<void>> = [];
+  const stops: Array<() => Promise<void> | void> = [];
   let stopped = false;
+  // Aborted first thing on stop: Telegram calls in flight and waits end at once, whatever Telegram
+  // does, so shutdown stays bounded; the work they belonged to is deferred and done after restart.
+  const shutdown = new AbortController();
   let notifier: Notifier | null = null;
 
   return {
@@ -83,7 +87,9 @@ export function createBotRuntime(deps: {
         limits: config.telegramLimits.enabled
           ? { ...DEFAULT_TELEGRAM_LIMITS, globalPerSecond: config.telegramLimits.globalPerSecond }
           : 'off',
+        shutdown: shutdown.signal,
       });
+      const replyLog = createReplyLog(db, logger);
       notifier = createNotifier({ jobs, api: client.api, database, logger, metrics: deps.metrics });
       const bot = createBot({
         token: config.telegram.token,
@@ -97,8 +103,10 @@ export function createBotRuntime(deps: {
           now: deps.now,
           webAppUrl: config.publicUrl ? `${config.publicUrl}/app/` : undefined,
         },
-        // The reply log is outermost: it records one entry per logical call, however often the client retries it.
-        transformers: [createReplyLogTransformer(db, logger), client.transformer],
+        // The reply log wraps the client: outermost it numbers the logical calls and answers repeats
+        // from the log; innermost it writes each HTTP attempt down right before it leaves (after the
+        // limiter's waits and backoffs), so a crash while waiting leaves nothing ambiguous behind.
+        transformers: [replyLog.outer, client.transformer, replyLog.inner],
         features: deps.features ?? [],
         ...(deps.shell ? { shell: deps.shell } : {}),
       });
@@ -110,8 +118,9 @@ export function createBotRuntime(deps: {
             await bot.init();
             return true;
           } catch (error) {
+            if (stopped) break;
             logger.warn({ err: error, retry_in_ms: delay }, 'cannot reach the Telegram Bot API yet');
-            await new Promise((r) => setTimeout(r, delay));
+            await sleep(delay, undefined, { signal: shutdown.signal }).catch(() => undefined);
           }
         }
         return false;
@@ -122,7 +131,15 @@ export function createBotRuntime(deps: {
         await notifier.registerNotifyWorker();
         void ready.then(async (ok) => {
           if (!ok) return;
-          await registerUpdateWorker({ db, jobs, logger, handle: (update) => bot.handleUpdate(update) });
+          if (stopped) return;
+          const worker = await registerUpdateWorker({
+            database,
+            jobs,
+            logger,
+            handle: (update) => bot.handleUpdate(update),
+            shutdown: shutdown.signal,
+          });
+          stops.push(() => worker.stop());
         });
       }
       if (!deps.roles.http) return;
@@ -163,6 +180,7 @@ export function createBotRuntime(deps: {
     },
     async stop() {
       stopped = true;
+      shutdown.abort();
       for (const stop of stops.splice(0)) await stop();
     },
   };

@@ -11,11 +11,9 @@ import { createSessionStore } from '../platform/auth/session-store.ts';
 import { createSettingsRoutes } from '../platform/capability/settings-routes.ts';
 import type { Config } from '../platform/config/config.ts';
 import { deriveKey, resolveEncryptionKey } from '../platform/crypto/keys.ts';
-import { type DataDirLock, lockDataDir } from '../platform/db/data-dir-lock.ts';
-import { type Database, openEmbedded, openPostgres } from '../platform/db/database.ts';
+import { type Database, openDatabase } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { DIAGNOSTICS_QUEUE, registerDiagnosticsWorker } from '../platform/diagnostics/diagnostics.ts';
-import { ensurePrivateDir, tightenTree } from '../platform/fs/private-files.ts';
 import { createHttpApp } from '../platform/http/app.ts';
 import type { AppEnv } from '../platform/http/app-env.ts';
 import { requireAuth, requireRole } from '../platform/http/auth-middleware.ts';
@@ -49,7 +47,7 @@ export interface System {
 }
 
 /**
- * Builds and starts one process: opens (and locks) the database, migrates, starts the job runtime,
+ * Builds and starts one process: opens the database (starting the embedded one if needed), migrates, starts the job runtime,
  * then the parts asked for. `stop()` undoes it in reverse: stop taking work, finish, close the DB.
  */
 export async function startSystem(
@@ -58,9 +56,15 @@ export async function startSystem(
   logger: Logger,
   /**
    * Tests pass an open database (not closed on stop), a pg-boss TestClock, and other capability
-   * modules (mounted exactly like the shipped ones); processes pass nothing.
+   * modules (mounted exactly like the shipped ones). Processes pass `onDatabaseLost`: the embedded
+   * PostgreSQL died and could not be restarted.
    */
-  options: { database?: Database; clock?: JobClock; modules?: readonly AnyCapabilityModule[] } = {},
+  options: {
+    database?: Database;
+    clock?: JobClock;
+    modules?: readonly AnyCapabilityModule[];
+    onDatabaseLost?: (error: Error) => void;
+  } = {},
 ): Promise<System> {
   const cleanups: Array<() => Promise<void> | void> = [];
   const stop = async () => {
@@ -74,11 +78,6 @@ export async function startSystem(
   };
   const modules = options.modules ?? CAPABILITY_MODULES;
   try {
-    let lock: DataDirLock | null = null;
-    if (config.database.kind === 'embedded' && !options.database) {
-      lock = lockDataDir(config.database.dataDir);
-      cleanups.push(() => lock?.release());
-    }
     const { key: masterKey, source } = resolveEncryptionKey({
       configured: config.encryptionKey,
       dataDir: config.dataDir,
@@ -91,16 +90,11 @@ export async function startSystem(
 
     const database =
       options.database ??
-      (config.database.kind === 'embedded'
-        ? await openEmbedded(ensurePrivateDir(join(config.database.dataDir, 'pgdata')))
-        : await openPostgres(config.database.url));
+      (await openDatabase(config.database, {
+        logger,
+        ...(options.onDatabaseLost ? { onLost: options.onDatabaseLost } : {}),
+      }));
     if (!options.database) cleanups.push(() => database.close());
-    // PGlite creates its files 0666; the 0700 data dir already shields them, this makes them 0600 too.
-    if (config.database.kind === 'embedded' && !options.database) {
-      const pgdata = join(config.database.dataDir, 'pgdata');
-      tightenTree(pgdata);
-      cleanups.push(() => tightenTree(pgdata));
-    }
     const applied = await migrate(database);
     if (applied.length) logger.info({ applied }, 'migrations applied');
     await openTextKeyring(config, masterKey, database, logger);

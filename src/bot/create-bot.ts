@@ -1,7 +1,8 @@
 import type { UserFromGetMe } from '@grammyjs/types';
-import { Bot, GrammyError, HttpError, type Transformer } from 'grammy';
+import { Bot, type Transformer } from 'grammy';
 import type { Logger } from '../platform/observability/logger.ts';
 import { currentTraceId } from '../platform/observability/trace.ts';
+import { isRetryable } from '../platform/telegram/failure-kind.ts';
 import type { BotContext, BotServices } from './bot-context.ts';
 import type { BotFeature } from './bot-feature.ts';
 import { type BotShell, EMPTY_SHELL } from './bot-shell.ts';
@@ -46,14 +47,6 @@ export function collectFlows(features: readonly BotFeature[]) {
   return flows;
 }
 
-/** Transient failures are worth retrying the whole update; anything else is answered and logged. */
-function isTransient(error: unknown): boolean {
-  if (error instanceof HttpError) return true;
-  if (error instanceof GrammyError) return error.error_code === 429 || error.error_code >= 500;
-  const code = (error as { code?: string }).code;
-  return typeof code === 'string' && /^(ECONN|ETIMEDOUT|57P|08)/.test(code);
-}
-
 export function createBot(deps: CreateBotDeps): Bot<BotContext> {
   const bot = new Bot<BotContext>(deps.token, {
     client: { apiRoot: deps.apiRoot },
@@ -94,7 +87,9 @@ export function createBot(deps: CreateBotDeps): Bot<BotContext> {
     try {
       await next();
     } catch (error) {
-      if (isTransient(error)) throw error;
+      // Telegram's "later" and outages (its 5xx, the network, the database) are not answered with
+      // an apology: the update is run again once they pass (see update-worker.ts).
+      if (isRetryable(error)) throw error;
       deps.logger.error({ err: error, update_id: ctx.update.update_id }, 'bot handler failed');
       if (ctx.chat?.type === 'private' && ctx.user) {
         await ctx.reply(ctx.t('error-generic', { trace: currentTraceId() ?? '-' })).catch(() => undefined);

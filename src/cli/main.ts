@@ -27,16 +27,26 @@ const program = new Command('secretary')
 program
   .command('start', { isDefault: true })
   .description(
-    'run everything in one process: HTTP API, bot, job workers (embedded PGlite unless DATABASE_URL is set)',
+    'run everything: HTTP API, bot, job workers (on the embedded PostgreSQL in DATA_DIR unless DATABASE_URL is set)',
   )
-  .action(() => runCommand(env, { http: true, worker: true }, 'start'));
+  .option('--workers <n>', 'also run this many worker processes (children of this one)', '0')
+  .action((options: { workers: string }) => {
+    const workers = Number(options.workers);
+    if (!Number.isInteger(workers) || workers < 0 || workers > 32) {
+      process.stderr.write(`--workers must be a whole number from 0 to 32 (got "${options.workers}")\n`);
+      process.exit(2);
+    }
+    return runCommand(env, { http: true, worker: true }, 'start', { workers });
+  });
 program
   .command('serve')
-  .description('run the HTTP API and webhook ingress only; needs DATABASE_URL; run as many as you like')
+  .description(
+    'run the HTTP API and webhook ingress only; run as many as you like (same DATA_DIR or DATABASE_URL)',
+  )
   .action(() => runCommand(env, { http: true, worker: false }, 'serve'));
 program
   .command('worker')
-  .description('run job workers only; needs DATABASE_URL; run as many as you like')
+  .description('run job workers only; run as many as you like (same DATA_DIR or DATABASE_URL)')
   .action(() => runCommand(env, { http: false, worker: true }, 'worker'));
 program
   .command('migrate')

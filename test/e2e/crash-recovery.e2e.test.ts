@@ -1,9 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSandboxClient, type SandboxUser } from '../../src/sandbox/client.ts';
 import { startSandboxServer } from '../../src/sandbox/standalone.ts';
+import { removeDataDir, tempDataDir } from '../support/data-dirs.ts';
 import { type SecretaryProcess, spawnSecretary } from '../support/spawn-secretary.ts';
 
 const TOKEN = '5151:crash-recovery-test-token';
@@ -19,8 +17,9 @@ describe('crash recovery of the update pipeline', () => {
     const telegram = await startSandboxServer({ port: 0, token: TOKEN, limits: false });
     cleanups.push(() => telegram.close());
     const sb = createSandboxClient(telegram.url);
-    const dataDir = mkdtempSync(join(tmpdir(), 'secretary-crash-'));
-    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const dataDir = tempDataDir('secretary-crash-');
+    // Registered first, so it runs last: the killed app's embedded PostgreSQL is stopped, then removed.
+    cleanups.push(() => removeDataDir(dataDir));
     const env = {
       PORT: '0',
       HOST: '127.0.0.1',
@@ -108,5 +107,5 @@ async function postgresEnv(): Promise<Record<string, string>> {
   const { createTestDatabase } = await import('../support/test-database.ts');
   const db = await createTestDatabase({ migrate: false });
   cleanups.push(() => db.close());
-  return { DATABASE_URL: db.url as string, ENCRYPTION_KEY: 'crash-recovery-test-key-0123456789' };
+  return { DATABASE_URL: db.url, ENCRYPTION_KEY: 'crash-recovery-test-key-0123456789' };
 }

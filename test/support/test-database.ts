@@ -1,59 +1,56 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { type Database, openEmbedded, openPostgres } from '../../src/platform/db/database.ts';
+import { type Database, openPostgres } from '../../src/platform/db/database.ts';
 import { migrate } from '../../src/platform/db/migrate.ts';
+import { adminQuery, databaseUrl, startEmbeddedTestServer, type TestServer } from './test-server.ts';
 
 export interface TestDatabase {
   database: Database;
-  /** Connection string of the fresh database when running on PostgreSQL, else null. */
-  url: string | null;
+  /** Connection string of the fresh database (for child processes: DATABASE_URL). */
+  url: string;
   close(): Promise<void>;
 }
 
 /**
- * A fresh, migrated database for one test file: in-memory PGlite by default, or a brand-new
- * database on the server in TEST_DATABASE_URL (created here, dropped on close).
+ * A fresh, migrated database for one test file, created on the run's server (see global-setup.ts:
+ * the embedded PostgreSQL, or TEST_DATABASE_URL) and dropped on close. Outside vitest (bench
+ * scripts) the server is TEST_DATABASE_URL or an embedded PostgreSQL of this process, fsync on.
  */
 export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
-  const serverUrl = process.env.TEST_DATABASE_URL;
-  let database: Database;
-  let url: string | null = null;
-  let drop = async () => {};
-  if (serverUrl) {
-    const name = `secretary_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
-    await adminQuery(serverUrl, `CREATE DATABASE ${name}`);
-    const target = new URL(serverUrl);
-    target.pathname = `/${name}`;
-    url = target.toString();
-    database = await openPostgres(url, { max: 5 });
-    drop = async () => {
-      // A failed test's database stays for inspection (see keep-failed-database.ts).
-      if (process.env.SECRETARY_TEST_FAILED) {
-        process.stderr.write(`test failed: database ${name} kept for inspection (${url})\n`);
-        return;
-      }
-      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    };
-  } else {
-    database = await openEmbedded(null);
+  let server = await runServer();
+  let stopServer = async () => {};
+  if (!server) {
+    const embedded = await startEmbeddedTestServer({ durable: true });
+    server = { adminUrl: embedded.adminUrl, template: null };
+    stopServer = embedded.stop;
   }
-  if (options.migrate !== false) await migrate(database);
+  const { adminUrl, template } = server;
+  const name = `secretary_test_${Date.now().toString(36)}_${randomBytes(4).toString('hex')}`;
+  const copy = options.migrate !== false && template;
+  await adminQuery(adminUrl, `CREATE DATABASE ${name}${copy ? ` TEMPLATE ${template}` : ''}`);
+  const url = databaseUrl(adminUrl, name);
+  const database = await openPostgres(url, { max: 5 });
+  if (options.migrate !== false && !copy) await migrate(database);
   return {
     database,
     url,
     async close() {
       await database.close();
-      await drop();
+      // A failed test's database stays for inspection (see keep-failed-database.ts); on the
+      // embedded test server it lives until the run's server is removed.
+      if (process.env.SECRETARY_TEST_FAILED)
+        process.stderr.write(`test failed: database ${name} kept (${url})\n`);
+      else await adminQuery(adminUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await stopServer();
     },
   };
 }
 
-async function adminQuery(serverUrl: string, text: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(text);
-  } finally {
-    await client.end();
+async function runServer(): Promise<TestServer | null> {
+  if (process.env.VITEST) {
+    const { inject } = await import('vitest');
+    const provided = inject('testServer');
+    if (provided) return provided;
   }
+  const external = process.env.TEST_DATABASE_URL;
+  return external ? { adminUrl: external, template: null } : null;
 }

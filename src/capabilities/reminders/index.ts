@@ -101,7 +101,7 @@ export const remindersModule: CapabilityModule<typeof requires, ReminderService>
         // Many occurrences share a minute (everyone's "every day at 9"): each fetch claims a batch of
         // due occurrences and runs them together; a full batch fetches again at once.
         await deps.jobs.work<FireJob>(REMINDER_FIRE_QUEUE, fire, {
-          concurrency: deps.database.kind === 'postgres' ? 4 : 2,
+          concurrency: 4,
           batchSize: 25,
         });
         const digestJob = createDigestHandler({ ...deps, t, reminders, tasks: services.tasks });

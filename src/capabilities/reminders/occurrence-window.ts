@@ -1,8 +1,19 @@
 import { and, eq, gte, lt, ne, or } from 'drizzle-orm';
 import type { Queryable } from '../../platform/db/database.ts';
-import { occurrencesBetween } from './reminder-schedule.ts';
+import { isDomainError } from '../../platform/errors/domain-error.ts';
+import { occurrencesBetween, type Series } from './reminder-schedule.ts';
 import { reminderOccurrences, reminders } from './reminder-tables.ts';
 import type { OccurrenceInWindow } from './reminder-types.ts';
+
+/** A stored rule the guard refuses (written before it existed) is left out of a listing, not fatal to it. */
+function upcoming(series: Series, from: Date, to: Date): Date[] {
+  try {
+    return occurrencesBetween(series, from, to);
+  } catch (error) {
+    if (isDomainError(error)) return [];
+    throw error;
+  }
+}
 
 /**
  * Occurrences of a user's reminders in [from, to): the materialized ones (sent, snoozed, pending)
@@ -47,7 +58,7 @@ export async function listOccurrencesBetween(
   for (const { reminder, currentDue } of series) {
     if (!reminder.rrule) continue;
     const window = { rrule: reminder.rrule, startsAt: reminder.startsAt, timezone: reminder.timezone };
-    for (const at of occurrencesBetween(window, from, to)) {
+    for (const at of upcoming(window, from, to)) {
       if (at.getTime() <= currentDue.getTime() || known.has(`${reminder.id}@${at.getTime()}`)) continue;
       found.push({
         reminderId: reminder.id,

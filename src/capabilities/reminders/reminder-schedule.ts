@@ -1,10 +1,10 @@
 import { DateTime } from 'luxon';
 import rrulePackage from 'rrule';
-import { DomainError } from '../../platform/errors/domain-error.ts';
+import { type AnchoredRule, boundedAfter, boundedBetween } from '../../platform/recurrence/bounded-rrule.ts';
+import { checkRrule, rruleInvalid } from '../../platform/recurrence/rrule-guard.ts';
 
 // rrule ships CommonJS under "main": Node's ESM loader sees one default export, not named ones.
 const { RRule } = rrulePackage;
-type Rule = InstanceType<typeof RRule>;
 
 /** A series as stored: RRULE without DTSTART in local wall-clock time, anchored at startsAt in timezone. */
 export interface Series {
@@ -13,50 +13,17 @@ export interface Series {
   timezone: string;
 }
 
-const ALLOWED_PARTS = new Set([
-  'FREQ',
-  'INTERVAL',
-  'COUNT',
-  'UNTIL',
-  'BYDAY',
-  'BYMONTHDAY',
-  'BYMONTH',
-  'BYHOUR',
-  'BYMINUTE',
-  'BYSETPOS',
-  'BYYEARDAY',
-  'BYWEEKNO',
-  'WKST',
-]);
-const ALLOWED_FREQ = new Set(['YEARLY', 'MONTHLY', 'WEEKLY', 'DAILY', 'HOURLY']);
-
-const invalid = (rule: string, why: string) =>
-  new DomainError('invalid', 'rrule_invalid', `Invalid RRULE "${rule}": ${why}`, { rrule: rule });
-
 /**
  * Checks an RRULE as the parser and the API give it (optionally prefixed "RRULE:") and returns it
  * in canonical form. No DTSTART/TZID (the series is anchored by startsAt and the timezone), nothing
- * more frequent than hourly.
+ * more frequent than hourly; every part range-checked (a 422 naming the bad part otherwise).
  */
 export function normalizeRrule(input: string): string {
-  const rule = input.trim().replace(/^RRULE:/i, '');
-  const parts = rule.split(';').filter(Boolean);
-  const seen = new Set<string>();
-  for (const part of parts) {
-    const [key, value] = part.split('=');
-    const name = key?.toUpperCase() ?? '';
-    if (!ALLOWED_PARTS.has(name) || !value) throw invalid(input, `"${part}" is not allowed here`);
-    if (seen.has(name)) throw invalid(input, `${name} appears twice`);
-    seen.add(name);
-    if (name === 'FREQ' && !ALLOWED_FREQ.has(value.toUpperCase()))
-      throw invalid(input, 'FREQ must be YEARLY, MONTHLY, WEEKLY, DAILY or HOURLY');
-  }
-  if (!seen.has('FREQ')) throw invalid(input, 'FREQ is required');
+  const rule = checkRrule(input);
   try {
-    const options = RRule.parseString(rule.toUpperCase());
-    return RRule.optionsToString(options).replace(/^RRULE:/, '');
+    return RRule.optionsToString(RRule.parseString(rule)).replace(/^RRULE:/, '');
   } catch (error) {
-    throw invalid(input, (error as Error).message);
+    throw rruleInvalid(input, (error as Error).message);
   }
 }
 
@@ -81,8 +48,9 @@ export function fromFloating(floating: Date, timezone: string): Date {
   ).toJSDate();
 }
 
-function buildRule(series: Series & { rrule: string }): Rule {
-  const options = RRule.parseString(series.rrule);
+/** A stored rule is checked again before use: rows written before the guard existed may be anything. */
+function buildRule(series: Series & { rrule: string }): AnchoredRule {
+  const options = RRule.parseString(checkRrule(series.rrule));
   const dtstart = toFloating(series.startsAt, series.timezone);
   dtstart.setUTCMilliseconds(0);
   // "Monthly on the 31st" means the last day in shorter months, not skipping them (RFC 5545 would).
@@ -94,7 +62,7 @@ function buildRule(series: Series & { rrule: string }): Rule {
       options.bysetpos = [-1];
     }
   }
-  return new RRule({ ...options, dtstart, tzid: null });
+  return { options, dtstart };
 }
 
 /**
@@ -110,7 +78,7 @@ export function occurrenceAfter(series: Series, after: Date, inclusive = false):
   let include = inclusive;
   // Around a fall-back change a floating time maps to an instant already passed: step on.
   for (let i = 0; i < 4; i++) {
-    const next = rule.after(cursor, include);
+    const next = boundedAfter(rule, cursor, include);
     if (!next) return null;
     const real = fromFloating(next, series.timezone);
     if (isLater(real)) return real;
@@ -126,11 +94,11 @@ export function occurrencesBetween(series: Series, from: Date, to: Date, limit =
   if (!series.rrule) return inRange(series.startsAt) ? [series.startsAt] : [];
   const rule = buildRule({ ...series, rrule: series.rrule });
   const day = 86_400_000;
-  const floating = rule.between(
+  const floating = boundedBetween(
+    rule,
     new Date(toFloating(from, series.timezone).getTime() - day),
     new Date(toFloating(to, series.timezone).getTime() + day),
-    true,
-    (_, i) => i < limit + 8,
+    limit + 8,
   );
   return floating
     .map((d) => fromFloating(d, series.timezone))

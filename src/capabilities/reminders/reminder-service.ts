@@ -3,12 +3,13 @@ import { uuidv7 } from 'uuidv7';
 import type { Db, Queryable, Tx } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { JobPort } from '../../platform/jobs/job-queue.ts';
+import { SEARCH_YEARS } from '../../platform/recurrence/bounded-rrule.ts';
 import { isTimezone } from '../../platform/time/index.ts';
 import type { UserService } from '../../platform/users/user-service.ts';
 import { createOccurrenceActions } from './occurrence-actions.ts';
 import { createOccurrenceScheduler } from './occurrence-scheduler.ts';
 import { listOccurrencesBetween } from './occurrence-window.ts';
-import { normalizeRrule, occurrenceAfter } from './reminder-schedule.ts';
+import { normalizeRrule, occurrenceAfter, type Series } from './reminder-schedule.ts';
 import { type ReminderRow, reminderOccurrences, reminders } from './reminder-tables.ts';
 import type { Reminder, ReminderService } from './reminder-types.ts';
 
@@ -21,7 +22,8 @@ const notFound = (id: string) =>
 export const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
 function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString();
-  if (!UUID.test(id)) throw new DomainError('invalid', 'cursor_invalid', 'The cursor is not one we gave out');
+  if (!UUID.test(id))
+    throw new DomainError('unprocessable', 'cursor_invalid', 'The cursor is not one we gave out');
   return id;
 }
 
@@ -77,6 +79,17 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
     return row;
   }
 
+  /** A recurring rule must produce an occurrence soon enough to be worth storing (422 otherwise). */
+  function checkOccurs(series: Series) {
+    if (series.rrule && !occurrenceAfter(series, series.startsAt, true))
+      throw new DomainError(
+        'unprocessable',
+        'rrule_empty',
+        `The recurrence has no occurrence in the ${SEARCH_YEARS} years after its start`,
+        { rrule: series.rrule },
+      );
+  }
+
   function checkTiming(input: { dueAt: Date | null; rrule: string | null }, at: Date) {
     if (!input.dueAt && !input.rrule)
       throw new DomainError(
@@ -104,8 +117,7 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
         if (!isTimezone(timezone))
           throw new DomainError('invalid', 'timezone_invalid', `Unknown timezone ${timezone}`);
         const startsAt = input.dueAt ?? new Date(Math.floor(at.getTime() / 60_000) * 60_000);
-        if (rrule && !occurrenceAfter({ rrule, startsAt, timezone }, startsAt, true))
-          throw new DomainError('invalid', 'rrule_empty', 'The recurrence never occurs');
+        checkOccurs({ rrule, startsAt, timezone });
         const [row] = await tx
           .insert(reminders)
           .values({
@@ -171,6 +183,7 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
         if (timing) checkTiming({ dueAt, rrule }, at);
         if (patch.timezone !== undefined && !isTimezone(patch.timezone))
           throw new DomainError('invalid', 'timezone_invalid', `Unknown timezone ${patch.timezone}`);
+        if (timing) checkOccurs({ rrule, startsAt: dueAt ?? at, timezone: patch.timezone ?? row.timezone });
         const [updated] = await tx
           .update(reminders)
           .set({

@@ -1,10 +1,12 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
 import { DomainError } from '../../platform/errors/domain-error.ts';
+import { isSupportedDate } from '../../platform/http/safe-input.ts';
 import { tasks } from './task-tables.ts';
 import type { TaskFilter, TaskStatus } from './task-types.ts';
 import { viewRange } from './task-views.ts';
 
 const OPEN: TaskStatus[] = ['todo', 'in_progress'];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 interface Cursor {
   /** Sort key (ms) of the last item, null when it had none. */
@@ -17,14 +19,15 @@ export const encodeCursor = (cursor: Cursor) => Buffer.from(JSON.stringify(curso
 function decodeCursor(raw: string): Cursor {
   try {
     const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<Cursor>;
-    const validKey = value.k === null || (typeof value.k === 'number' && Number.isFinite(value.k));
-    if (validKey && typeof value.i === 'string' && /^[0-9a-f-]{36}$/.test(value.i)) {
+    // A key must be a date the database can compare with (1970–9999), the id a real UUID.
+    const validKey = value.k === null || (typeof value.k === 'number' && isSupportedDate(new Date(value.k)));
+    if (validKey && typeof value.i === 'string' && UUID.test(value.i)) {
       return { k: value.k ?? null, i: value.i };
     }
   } catch {
     // fall through: any undecodable cursor is the caller's mistake
   }
-  throw new DomainError('invalid', 'cursor_invalid', 'The cursor is not one this API returned');
+  throw new DomainError('unprocessable', 'cursor_invalid', 'The cursor is not one this API returned');
 }
 
 /**

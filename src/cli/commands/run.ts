@@ -1,17 +1,27 @@
 import { type ProcessParts, startSystem } from '../../app/system.ts';
-import { configOrExit, exitOnStartupError, loggerFor, requirePostgres } from './shared.ts';
+import { configOrExit, exitOnStartupError, loggerFor } from './shared.ts';
+import { startWorkerProcesses } from './worker-processes.ts';
 
-/** `start`, `serve` and `worker`: build the system, run until SIGINT/SIGTERM, shut down once. */
+/**
+ * `start`, `serve` and `worker`: build the system, run until SIGINT/SIGTERM, shut down once.
+ * `start --workers N` also runs N `worker` child processes and stops them before itself.
+ */
 export async function runCommand(
   env: Record<string, string | undefined>,
   parts: ProcessParts,
   name: string,
+  options: { workers?: number } = {},
 ): Promise<void> {
   const config = configOrExit(env);
-  if (name !== 'start') requirePostgres(config, name);
   const logger = loggerFor(config);
   const started = performance.now();
-  const system = await startSystem(config, parts, logger).catch((error) => exitOnStartupError(error, logger));
+  const system = await startSystem(config, parts, logger, {
+    onDatabaseLost: (error) => {
+      logger.fatal({ err: error }, error.message);
+      process.stderr.write(`${error.message}\n`);
+      process.exit(5);
+    },
+  }).catch((error) => exitOnStartupError(error, logger));
   logger.info(
     {
       command: name,
@@ -24,6 +34,7 @@ export async function runCommand(
   if (system.url && config.telegram.kind === 'sandbox') {
     logger.info(`Chat with the bot in the local Telegram sandbox: ${system.url}/sandbox`);
   }
+  const children = startWorkerProcesses(options.workers ?? 0, logger);
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return;
@@ -34,6 +45,8 @@ export async function runCommand(
       process.exit(1);
     }, 45_000);
     force.unref();
+    // Workers first: the embedded PostgreSQL is stopped by the last process to leave it.
+    await children.stop();
     await system.stop();
     logger.info('stopped');
     logger.flush?.();
@@ -41,4 +54,6 @@ export async function runCommand(
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // A worker forked by `start --workers` leaves when its parent is gone (even when it was killed).
+  if (process.send) process.once('disconnect', () => void shutdown('parent exited'));
 }

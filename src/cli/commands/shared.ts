@@ -1,8 +1,6 @@
-import { join } from 'node:path';
 import { type Config, ConfigError, loadConfig } from '../../platform/config/config.ts';
-import { DataDirLockedError, lockDataDir } from '../../platform/db/data-dir-lock.ts';
-import { type Database, openEmbedded, openPostgres } from '../../platform/db/database.ts';
-import { ensurePrivateDir, tightenTree } from '../../platform/fs/private-files.ts';
+import { type Database, openDatabase } from '../../platform/db/database.ts';
+import { MissingBinariesError } from '../../platform/db/postgres-binaries.ts';
 import { createLogger, type Logger } from '../../platform/observability/logger.ts';
 
 /** Parses the environment or exits with the one-screen list of what is wrong. */
@@ -24,8 +22,9 @@ export function loggerFor(config: Config): Logger {
 
 /** Known startup failures get a plain message and exit code; anything else is a bug with a stack. */
 export function exitOnStartupError(error: unknown, logger: Logger): never {
-  if (error instanceof DataDirLockedError) {
-    process.stderr.write(`${error.message}\n`);
+  const code = (error as { code?: unknown }).code;
+  if (error instanceof MissingBinariesError || code === 'embedded_server_failed' || code === 'lock_timeout') {
+    process.stderr.write(`Cannot start the embedded PostgreSQL: ${(error as Error).message}\n`);
     process.exit(3);
   }
   if ((error as { code?: string }).code === 'encryption_key_unknown') {
@@ -41,34 +40,15 @@ export function exitOnStartupError(error: unknown, logger: Logger): never {
   process.exit(1);
 }
 
-export function requirePostgres(config: Config, command: string): void {
-  if (config.database.kind !== 'postgres') {
-    process.stderr.write(
-      `"secretary ${command}" runs next to other processes and needs a shared PostgreSQL: set DATABASE_URL ` +
-        '(and ENCRYPTION_KEY). For a single process on the embedded database use "secretary start".\n',
-    );
-    process.exit(2);
-  }
-}
-
 /**
- * Opens the configured database for a one-shot command (locking an embedded data directory, so a
- * running `start` is never opened twice), runs `fn`, and closes everything again.
+ * Opens the configured database for a one-shot command (the embedded one is shared with a running
+ * `start`, or started and stopped again around the command), runs `fn`, and closes it again.
  */
 export async function withDatabase<T>(config: Config, fn: (database: Database) => Promise<T>): Promise<T> {
-  const lock = config.database.kind === 'embedded' ? lockDataDir(config.database.dataDir) : null;
+  const database = await openDatabase(config.database, { logger: loggerFor(config), max: 3 });
   try {
-    const database =
-      config.database.kind === 'embedded'
-        ? await openEmbedded(ensurePrivateDir(join(config.database.dataDir, 'pgdata')))
-        : await openPostgres(config.database.url, { max: 3 });
-    try {
-      return await fn(database);
-    } finally {
-      await database.close();
-      if (config.database.kind === 'embedded') tightenTree(join(config.database.dataDir, 'pgdata'));
-    }
+    return await fn(database);
   } finally {
-    lock?.release();
+    await database.close();
   }
 }

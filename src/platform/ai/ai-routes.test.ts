@@ -57,7 +57,7 @@ describe('POST /classify', () => {
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     const body = await res.json();
-    expect(body).toMatchObject({ status: 400, code: 'validation_failed', title: 'Validation failed' });
+    expect(body).toMatchObject({ status: 400, code: 'validation_failed', title: 'Bad Request' });
     expect(body.errors.map((e: { path: string }) => e.path)).toEqual(
       expect.arrayContaining(['text', 'topics']),
     );

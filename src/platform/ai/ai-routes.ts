@@ -1,4 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { validationHook } from '../http/openapi-hook.ts';
+import { safeDateTime, safeText, safeZoneName } from '../http/safe-input.ts';
 import { isTimezone } from '../time/local-time.ts';
 import type { Ai, Clock } from './ai-port.ts';
 
@@ -19,19 +21,22 @@ const problem = z
 
 const classifyBody = z
   .object({
-    text: z.string().min(1).max(20_000),
+    text: safeText({ min: 1, max: 20_000 }),
     topics: z
       .array(
         z.object({
-          id: z.string().min(1),
-          name: z.string().min(1),
-          description: z.string().optional(),
-          keywords: z.array(z.string()).optional(),
+          id: safeText({ min: 1, max: 100 }),
+          name: safeText({ min: 1, max: 200 }),
+          description: safeText({ max: 2000 }).optional(),
+          keywords: z
+            .array(safeText({ max: 100 }))
+            .max(100)
+            .optional(),
         }),
       )
       .max(200),
     examples: z
-      .array(z.object({ text: z.string(), topic_id: z.string() }))
+      .array(z.object({ text: safeText({ max: 4000 }), topic_id: safeText({ max: 100 }) }))
       .max(2000)
       .optional(),
   })
@@ -50,9 +55,9 @@ const classifyResult = z
 
 const understandBody = z
   .object({
-    text: z.string().min(1).max(5000),
-    timezone: z.string().optional().openapi({ example: 'Europe/Moscow' }),
-    now: z.iso.datetime({ offset: true }).optional(),
+    text: safeText({ min: 1, max: 5000 }),
+    timezone: safeZoneName().optional().openapi({ example: 'Europe/Moscow' }),
+    now: safeDateTime().optional(),
   })
   .openapi('UnderstandRequest');
 
@@ -103,21 +108,7 @@ const understandRoute = createRoute({
 export function createAiRoutes(deps: { ai: Ai; clock?: Clock }) {
   const clock = deps.clock ?? { now: () => new Date() };
   const app = new OpenAPIHono<AiRoutesEnv>({
-    defaultHook: (result, c) => {
-      if (result.success) return;
-      return c.json(
-        {
-          type: 'https://secretary.dev/problems/validation-failed',
-          title: 'Validation failed',
-          status: 400,
-          detail: 'The request body does not match the schema.',
-          code: 'validation_failed',
-          errors: result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-        },
-        400,
-        { 'content-type': 'application/problem+json' },
-      );
-    },
+    defaultHook: validationHook,
   });
 
   app.openapi(classifyRoute, async (c) => {

@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { DomainError } from '../errors/domain-error.ts';
+import { stripControls } from '../http/safe-input.ts';
 import type { TelegramProfile } from '../users/user-service.ts';
 
 export interface ValidInitData {
@@ -49,26 +50,48 @@ export function validateInitData(
   }
   if (ageSeconds < -300) throw invalid('auth_date is in the future');
 
-  let user: TelegramProfile;
-  try {
-    const raw = JSON.parse(params.get('user') ?? 'null') as Partial<TelegramProfile> | null;
-    if (!raw || typeof raw.id !== 'number' || typeof raw.first_name !== 'string') throw new Error('no user');
-    user = {
-      id: raw.id,
-      first_name: raw.first_name,
-      last_name: raw.last_name,
-      username: raw.username,
-      language_code: raw.language_code,
-    };
-  } catch {
-    throw invalid('no valid user field');
-  }
+  const user = parseUser(params.get('user'));
+  if (!user) throw invalid('no valid user field');
   return {
     user,
     authDate: new Date(authDateSeconds * 1000),
     queryId: params.get('query_id') ?? undefined,
     chatType: params.get('chat_type') ?? undefined,
     startParam: params.get('start_param') ?? undefined,
+  };
+}
+
+const LANGUAGE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/;
+const name = (value: unknown, max: number) =>
+  typeof value === 'string' ? stripControls(value).slice(0, max) : undefined;
+
+/**
+ * The `user` field, checked field by field: Telegram signs what a client sent it, not that it is
+ * sane. A positive integer id, a string first name, optional string extras (control characters
+ * stripped, lengths bounded); anything else makes the whole initData invalid.
+ */
+function parseUser(json: string | null): TelegramProfile | null {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json ?? 'null');
+  } catch {
+    return null;
+  }
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return null;
+  const u = raw as Record<string, unknown>;
+  if (typeof u.id !== 'number' || !Number.isSafeInteger(u.id) || u.id <= 0) return null;
+  const firstName = name(u.first_name, 256);
+  if (!firstName) return null;
+  for (const key of ['last_name', 'username', 'language_code'])
+    if (u[key] !== undefined && u[key] !== null && typeof u[key] !== 'string') return null;
+  const language =
+    typeof u.language_code === 'string' && LANGUAGE.test(u.language_code) ? u.language_code : undefined;
+  return {
+    id: u.id,
+    first_name: firstName,
+    last_name: name(u.last_name, 256),
+    username: name(u.username, 64),
+    language_code: language,
   };
 }
 

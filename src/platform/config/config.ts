@@ -7,7 +7,7 @@ export type TelegramMode =
   | { kind: 'polling'; token: string; apiRoot: string }
   | { kind: 'webhook'; token: string; apiRoot: string; publicUrl: string };
 
-/** Where the data lives: embedded PGlite in a directory, or a PostgreSQL server. */
+/** Where the data lives: the embedded PostgreSQL in a directory, or an external PostgreSQL server. */
 export type DatabaseTarget = { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string };
 
 export interface Config {

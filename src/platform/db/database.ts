@@ -1,10 +1,11 @@
-import { PGlite } from '@electric-sql/pglite';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { drizzle } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
-import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import type { DatabaseTarget } from '../config/config.ts';
+import type { Logger } from '../observability/logger.ts';
+import { attachEmbedded } from './embedded-server.ts';
 
-/** Drizzle over either backend. Capabilities use the query builder; both drivers share it. */
+/** Drizzle over node-postgres. Capabilities use the query builder. */
 export type Db = PgDatabase<PgQueryResultHKT>;
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 /** Anything that can run a Drizzle query: the database or an open transaction. */
@@ -16,34 +17,18 @@ export interface RawSql {
   exec(text: string): Promise<void>;
 }
 
-export type Database =
-  | { kind: 'embedded'; db: Db; raw: RawSql; pglite: PGlite; close(): Promise<void> }
-  | { kind: 'postgres'; db: Db; raw: RawSql; pool: pg.Pool; url: string; close(): Promise<void> };
+/** Always a PostgreSQL server: the embedded one in DATA_DIR or an external one. */
+export interface Database {
+  db: Db;
+  raw: RawSql;
+  pool: pg.Pool;
+  /** Connection string (for pg-boss's own pool and for child processes in tests). */
+  url: string;
+  close(): Promise<void>;
+}
 
 // node-postgres returns int8 as strings by default; our bigints are Telegram ids that fit a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
-
-/** Opens PGlite in `dataDir` (or in memory when null). The caller holds the directory lock. */
-export async function openEmbedded(dataDir: string | null): Promise<Database> {
-  const pglite = dataDir ? await PGlite.create(dataDir) : await PGlite.create();
-  const raw: RawSql = {
-    async query<T>(text: string, params?: unknown[]) {
-      return (await pglite.query<T>(text, params)).rows;
-    },
-    async exec(text: string) {
-      await pglite.exec(text);
-    },
-  };
-  return {
-    kind: 'embedded',
-    db: drizzlePglite({ client: pglite }) as unknown as Db,
-    raw,
-    pglite,
-    async close() {
-      if (!pglite.closed) await pglite.close();
-    },
-  };
-}
 
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
@@ -59,8 +44,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   };
   await pool.query('select 1');
   return {
-    kind: 'postgres',
-    db: drizzlePg({ client: pool }) as unknown as Db,
+    db: drizzle({ client: pool }) as unknown as Db,
     raw,
     pool,
     url,
@@ -68,4 +52,34 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
       await pool.end();
     },
   };
+}
+
+/**
+ * Opens the configured database: the external server in DATABASE_URL, or the embedded PostgreSQL
+ * in DATA_DIR (started if needed; on close, stopped if no other process still uses it).
+ */
+export async function openDatabase(
+  target: DatabaseTarget,
+  deps: { logger: Logger; max?: number; onLost?: (error: Error) => void },
+): Promise<Database> {
+  const max = deps.max === undefined ? {} : { max: deps.max };
+  if (target.kind === 'postgres') return openPostgres(target.url, max);
+  const server = await attachEmbedded({
+    dataDir: target.dataDir,
+    logger: deps.logger,
+    ...(deps.onLost ? { onLost: deps.onLost } : {}),
+  });
+  try {
+    const database = await openPostgres(server.url, max);
+    return {
+      ...database,
+      async close() {
+        await database.close();
+        await server.release();
+      },
+    };
+  } catch (error) {
+    await server.release();
+    throw error;
+  }
 }

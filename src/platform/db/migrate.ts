@@ -34,7 +34,6 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationFil
  */
 export async function migrate(database: Database, files?: MigrationFile[]): Promise<string[]> {
   const migrations = files ?? (await readMigrations());
-  if (database.kind === 'embedded') return applyLocked(database.raw, migrations);
   const client = await database.pool.connect();
   try {
     const raw: RawSql = {

@@ -1,6 +1,8 @@
 /** What kind of failure it is; transports map kinds to statuses (HTTP) or localized replies (bot). */
 export type ErrorKind =
   | 'invalid'
+  /** Well-formed but unacceptable content: control characters, dates out of range, a rule that never occurs. */
+  | 'unprocessable'
   | 'unauthorized'
   | 'forbidden'
   | 'not_found'

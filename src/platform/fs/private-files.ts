@@ -4,8 +4,7 @@ import { join } from 'node:path';
 /**
  * DATA_DIR holds the encryption key, the embedded database and the sandbox state: nobody but the
  * owner may read it. `mkdir`'s mode is masked by the umask and ignored for existing directories,
- * and some writers (PGlite's WebAssembly file system) chmod their files 0666 themselves, so modes
- * are set explicitly after the fact.
+ * and some writers chmod their files themselves, so modes are set explicitly after the fact.
  */
 export const PRIVATE_DIR_MODE = 0o700;
 export const PRIVATE_FILE_MODE = 0o600;

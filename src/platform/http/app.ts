@@ -1,6 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { matchedRoutes } from 'hono/route';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
@@ -31,6 +32,8 @@ function bearerMatches(header: string | undefined, expected: string): boolean {
   return timingSafeEqual(digest(given), digest(expected));
 }
 
+export const API_MAX_BYTES = 256 * 1024;
+const OTHER_MAX_BYTES = 1024 * 1024;
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** The HTTP surface of one process: health, metrics, OpenAPI docs and the API. */
@@ -57,6 +60,18 @@ export function createHttpApp(deps: HttpAppDeps): OpenAPIHono<AppEnv> {
         'http',
       );
     }
+  });
+
+  // Body limits before anything reads a body (login included): the API takes JSON of at most
+  // 256 KB; other root paths 1 MB (the webhook sets its own after checking its secret). The
+  // sandbox emulator (/sandbox, /bot<token>) is a dev tool with uploads and keeps its own rules.
+  const tooLarge = (max: number) => (c: Context) =>
+    problemJson(c, 413, 'body_too_large', `The request body is over ${Math.round(max / 1024)} KB`);
+  app.use('/api/*', bodyLimit({ maxSize: API_MAX_BYTES, onError: tooLarge(API_MAX_BYTES) }));
+  app.use('*', async (c, next) => {
+    const path = c.req.path;
+    if (path.startsWith('/api/') || path.startsWith('/sandbox') || path.startsWith('/bot')) return next();
+    return bodyLimit({ maxSize: OTHER_MAX_BYTES, onError: tooLarge(OTHER_MAX_BYTES) })(c, next);
   });
 
   app.onError((error, c) => errorToProblem(error, c, logger));

@@ -17,6 +17,7 @@ export interface Problem {
 
 const STATUS: Record<ErrorKind, ContentfulStatusCode> = {
   invalid: 400,
+  unprocessable: 422,
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
@@ -32,6 +33,7 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   409: 'Conflict',
   413: 'Content Too Large',
+  422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',

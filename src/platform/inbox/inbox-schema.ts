@@ -1,5 +1,5 @@
 import type { Update } from '@grammyjs/types';
-import { bigint, integer, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bigint, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
 import { timestamptz as tstz } from '../db/columns.ts';
 
 export const telegramUpdates = pgTable('telegram_updates', {
@@ -14,6 +14,10 @@ export const telegramUpdates = pgTable('telegram_updates', {
   processedAt: tstz('processed_at'),
   error: text('error'),
   traceId: text('trace_id'),
+  claimedBy: text('claimed_by'),
+  claimJobId: uuid('claim_job_id'),
+  claimExpiresAt: tstz('claim_expires_at'),
+  failures: integer('failures').notNull().default(0),
 });
 
 export const updateReplies = pgTable(

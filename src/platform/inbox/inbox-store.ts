@@ -1,6 +1,7 @@
 import type { Update } from '@grammyjs/types';
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../db/database.ts';
+import { sanitizeUpdate } from '../http/safe-input.ts';
 import type { JobQueue, QueueDefinition } from '../jobs/job-queue.ts';
 import { currentTraceId, newTraceId } from '../observability/trace.ts';
 import { telegramUpdates } from './inbox-schema.ts';
@@ -71,7 +72,9 @@ export async function storeUpdates(
 ): Promise<number> {
   if (updates.length === 0) return 0;
   const traceId = currentTraceId();
-  const unique = [...new Map(updates.map((u) => [u.update_id, u])).values()];
+  // Every ingress path (webhook and long polling) stores text PostgreSQL accepts: no NUL, no lone
+  // surrogates (jsonb refuses both); the webhook route has already done it, a second pass is a no-op.
+  const unique = [...new Map(updates.map((u) => [u.update_id, sanitizeUpdate(u)])).values()];
   const rows = unique.map((update) => {
     const shape = describeUpdate(update);
     return { update, shape, traceId: traceId ?? newTraceId() };

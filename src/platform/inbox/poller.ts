@@ -1,3 +1,4 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { Api } from 'grammy';
 import type { Db } from '../db/database.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
@@ -50,7 +51,8 @@ export function startPoller(deps: {
       } catch (error) {
         if (controller.signal.aborted) break;
         logger.warn({ err: error, retry_in_ms: backoffMs }, 'getUpdates failed; retrying');
-        await new Promise((r) => setTimeout(r, backoffMs));
+        // Abortable: a stop during an outage must not wait out the backoff (up to 30 s).
+        await delay(backoffMs, undefined, { signal: controller.signal }).catch(() => undefined);
         backoffMs = Math.min(backoffMs * 2, 30_000);
       }
     }

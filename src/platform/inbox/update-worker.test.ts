@@ -23,7 +23,7 @@ beforeAll(async () => {
   });
   await runtime.start();
   await registerUpdateWorker({
-    db: testDb.database.db,
+    database: testDb.database,
     jobs: runtime.jobs,
     logger,
     handle: async (update) => {

@@ -1,68 +1,133 @@
 import type { Update } from '@grammyjs/types';
-import { and, eq, lt, ne, sql } from 'drizzle-orm';
-import type { Db } from '../db/database.ts';
+import { and, eq, lt, ne } from 'drizzle-orm';
+import { uuidv7 } from 'uuidv7';
+import type { Database, Db, Tx } from '../db/database.ts';
+import { deferJob } from '../jobs/defer-job.ts';
 import { deadLetterName, type JobQueue } from '../jobs/job-queue.ts';
 import type { Logger } from '../observability/logger.ts';
+import { classifyFailure } from '../telegram/failure-kind.ts';
+import { UPDATE_POLICY, withSendPolicy } from '../telegram/telegram-transformer.ts';
 import { telegramUpdates, updateReplies } from './inbox-schema.ts';
 import { orderingKey, UPDATES_QUEUE, type UpdateJob } from './inbox-store.ts';
 import { inUpdateScope } from './reply-log.ts';
+import { createUpdateClaims, type UpdateClaims } from './update-claims.ts';
 
 export const PRUNE_QUEUE = { name: 'telegram.updates.prune', retryLimit: 2 } as const;
 
+/** Handler failures (bugs) before an update is parked; its chat moves on meanwhile. */
+const MAX_HANDLER_FAILURES = 3;
+/** Outage failures (Telegram 5xx / network, the database away) before parking: about an hour of backoff. */
+const MAX_OUTAGE_FAILURES = 70;
+
+export interface UpdateWorker {
+  /** Stops the claim refresher and sweeper; call when the job runtime stops. */
+  stop(): void;
+  claims: UpdateClaims;
+}
+
 /**
- * Handles stored updates: at least once, duplicates and already-handled ones skipped. A handler
- * that keeps failing is retried `retryLimit` times, then parked (status failed + a copy in the
- * dead-letter queue) and the job completes, so the chat's later updates are not held forever.
+ * Handles stored updates: at least once, duplicates and already-handled ones skipped. An update is
+ * marked done only when its handling finished. Telegram's "later" (429) and outages (5xx, network,
+ * the database connection) give the job back to the queue for later — its chat's order kept, the
+ * worker slot freed, no failure counted for a 429. A handler that keeps failing is parked after a
+ * few tries (status failed + a copy in the dead-letter queue, replayable) and the chat moves on.
  */
 export async function registerUpdateWorker(deps: {
-  db: Db;
+  database: Database;
   jobs: JobQueue;
   logger: Logger;
   handle: (update: Update) => Promise<void>;
   concurrency?: number;
-}): Promise<void> {
-  const { db, jobs, logger } = deps;
-  const retryLimit = UPDATES_QUEUE.retryLimit ?? 3;
+  /** Aborted at shutdown: work cut short then is deferred without counting as a failure. */
+  shutdown?: AbortSignal;
+  claimTtlMs?: number;
+}): Promise<UpdateWorker> {
+  const { database, jobs, logger } = deps;
+  const db = database.db;
+  const claims = createUpdateClaims({
+    database,
+    jobs,
+    logger,
+    instanceId: uuidv7(),
+    ...(deps.claimTtlMs ? { ttlMs: deps.claimTtlMs } : {}),
+  });
+  const setRow = (updateId: number, values: Partial<typeof telegramUpdates.$inferInsert>) => (tx: Tx | Db) =>
+    tx
+      .update(telegramUpdates)
+      .set({ ...values, claimedBy: null, claimJobId: null, claimExpiresAt: null })
+      .where(eq(telegramUpdates.updateId, updateId))
+      .then(() => undefined);
+
   await jobs.work<UpdateJob>(
     UPDATES_QUEUE.name,
     async (job) => {
       const updateId = job.data.update_id;
-      const [row] = await db
-        .update(telegramUpdates)
-        .set({ attempts: sql`${telegramUpdates.attempts} + 1` })
-        .where(and(eq(telegramUpdates.updateId, updateId), eq(telegramUpdates.status, 'pending')))
-        .returning({ payload: telegramUpdates.payload });
-      if (!row) return { skipped: 'not pending' };
-      try {
-        await inUpdateScope(updateId, () => deps.handle(row.payload));
-      } catch (error) {
-        const message = (error as Error).message ?? String(error);
-        if (job.retryCount < retryLimit) {
-          await db
-            .update(telegramUpdates)
-            .set({ error: message })
-            .where(eq(telegramUpdates.updateId, updateId));
-          throw error;
-        }
-        logger.error(
-          { err: error, update_id: updateId, update: row.payload },
-          'update handler failed for good; parked',
+      const claim = await claims.claim(updateId, job.id);
+      if (claim.status === 'gone') return { skipped: 'not pending' };
+      const defer = (seconds: number, reason: string, values: Partial<typeof telegramUpdates.$inferInsert>) =>
+        deferJob(
+          { boss: jobs.boss, database },
+          UPDATES_QUEUE.name,
+          job,
+          seconds,
+          reason,
+          setRow(updateId, values),
         );
-        await db
-          .update(telegramUpdates)
-          .set({ status: 'failed', error: message, processedAt: new Date() })
-          .where(eq(telegramUpdates.updateId, updateId));
-        await jobs.send(deadLetterName(UPDATES_QUEUE.name), { update_id: updateId, error: message });
+      if (claim.status === 'busy') {
+        await deferJob({ boss: jobs.boss, database }, UPDATES_QUEUE.name, job, 1, 'claimed by a live worker');
+        return { deferred: 'busy' };
+      }
+      try {
+        await withSendPolicy(UPDATE_POLICY, () =>
+          inUpdateScope(updateId, () => deps.handle(claim.payload as Update)),
+        );
+      } catch (error) {
+        const failure = deps.shutdown?.aborted ? ({ kind: 'shutdown' } as const) : classifyFailure(error);
+        const message = (error as Error)?.message ?? String(error);
+        const failures =
+          claim.failures + (failure.kind === 'retry_later' || failure.kind === 'shutdown' ? 0 : 1);
+        const limit = failure.kind === 'permanent' ? MAX_HANDLER_FAILURES : MAX_OUTAGE_FAILURES;
+        if (failures <= limit) {
+          const seconds =
+            failure.kind === 'retry_later'
+              ? (failure.retryAt.getTime() - Date.now()) / 1000
+              : failure.kind === 'shutdown'
+                ? 0
+                : Math.min(60, 2 ** (failures - 1));
+          try {
+            await defer(seconds, message, { error: message, failures });
+            logger.info({ update_id: updateId, kind: failure.kind, in_seconds: seconds }, 'update deferred');
+            return { deferred: failure.kind };
+          } catch (deferError) {
+            // The database is away too: pg-boss retries the job (the claim lapses meanwhile).
+            logger.warn({ err: deferError, update_id: updateId }, 'could not defer the update');
+            throw error;
+          } finally {
+            claims.release(updateId);
+          }
+        }
+        claims.release(updateId);
+        logger.error(
+          { err: error, update_id: updateId, update: claim.payload },
+          'update failed for good; parked',
+        );
+        await database.db.transaction(async (tx) => {
+          await setRow(updateId, { status: 'failed', error: message, failures, processedAt: new Date() })(tx);
+          await jobs.send(
+            deadLetterName(UPDATES_QUEUE.name),
+            { update_id: updateId, error: message },
+            { tx },
+          );
+        });
         return { parked: true };
       }
-      await db
-        .update(telegramUpdates)
-        .set({ status: 'done', processedAt: new Date(), error: null })
-        .where(eq(telegramUpdates.updateId, updateId));
+      claims.release(updateId);
+      await setRow(updateId, { status: 'done', processedAt: new Date(), error: null })(db);
       return undefined;
     },
     { concurrency: deps.concurrency ?? 8 },
   );
+  return { claims, stop: () => claims.stop() };
 }
 
 /** Retention: handled updates and their reply logs older than `days` are deleted. */

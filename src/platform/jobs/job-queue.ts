@@ -4,7 +4,6 @@ import {
   type ConstructorOptions,
   type DrizzleTransactionLike,
   fromDrizzle,
-  fromPglite,
   type Job,
   PgBoss,
   type SendOptions,
@@ -100,7 +99,7 @@ export interface JobPort {
   /**
    * Wakes this process's idle workers of a queue to fetch now instead of at their next poll.
    * For work enqueued here that should start at once (same-process latency; other processes
-   * still find it by NOTIFY on PostgreSQL or by polling).
+   * still find it by NOTIFY or by polling).
    */
   wake(queue: string): void;
 }
@@ -124,7 +123,11 @@ interface Envelope {
 export interface JobRuntime {
   jobs: JobQueue;
   start(): Promise<void>;
-  /** Stops taking jobs, lets running ones finish (up to timeoutMs), then returns. The DB stays open. */
+  /**
+   * Stops taking jobs, lets running ones finish (up to timeoutMs, default 3 s: shutdown stays
+   * bounded; a job cut off is run again — updates within seconds by their claims, others after
+   * their expiry), then returns. The DB stays open.
+   */
   stop(timeoutMs?: number): Promise<void>;
   ping(): Promise<boolean>;
 }
@@ -155,10 +158,7 @@ export function createJobRuntime(deps: {
     monitorIntervalSeconds: deps.superviseIntervalSeconds ?? 10,
     ...(deps.clock ? { clock: deps.clock } : {}),
   };
-  const boss =
-    database.kind === 'embedded'
-      ? new PgBoss({ ...common, db: fromPglite(database.pglite), backend: 'pglite' })
-      : new PgBoss({ ...common, connectionString: database.url, max: 5, useListenNotify: true });
+  const boss = new PgBoss({ ...common, connectionString: database.url, max: 5, useListenNotify: true });
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
 
   const known = new Set<string>();
@@ -310,7 +310,7 @@ export function createJobRuntime(deps: {
             retryDelayMax: def.retryDelayMaxSeconds ?? 600,
             expireInSeconds: def.expireInSeconds ?? 300,
             deadLetter: dead,
-            notify: database.kind === 'postgres',
+            notify: true,
             ...(def.policy ? { policy: def.policy } : {}),
             ...(def.heartbeatSeconds ? { heartbeatSeconds: def.heartbeatSeconds } : {}),
           });
@@ -318,12 +318,8 @@ export function createJobRuntime(deps: {
         known.add(def.name);
         known.add(dead);
       }
-      // Warm pg-boss's queue cache now, outside any transaction: on PGlite's single connection a
-      // first transactional send would otherwise look the queue up through the connection its own
-      // open transaction holds, and deadlock (NOTES.md).
-      for (const name of known) await boss.previewRedrive(name).catch(() => undefined);
     },
-    async stop(timeoutMs = 30_000) {
+    async stop(timeoutMs = 3000) {
       await boss.stop({ graceful: true, close: true, timeout: timeoutMs });
     },
     async ping() {

@@ -3,6 +3,7 @@ import { DomainError } from '../errors/domain-error.ts';
 import type { AppEnv } from '../http/app-env.ts';
 import { validationHook } from '../http/openapi-hook.ts';
 import { problemResponse } from '../http/openapi-parts.ts';
+import { safeDateTime, safeText, safeZoneName } from '../http/safe-input.ts';
 import { parseText } from './parse-text.ts';
 import { isoInZone, isTimezone } from './zoned-clock.ts';
 
@@ -13,17 +14,14 @@ export interface ParseRoutesDeps {
 
 const ParseRequest = z
   .object({
-    text: z
-      .string()
-      .min(1)
-      .max(1000)
-      .openapi({ example: 'Сдать эссе по истории в пятницу 18:00 !high #учёба' }),
-    timezone: z
-      .string()
+    text: safeText({ min: 1, max: 1000 }).openapi({
+      example: 'Сдать эссе по истории в пятницу 18:00 !high #учёба',
+    }),
+    timezone: safeZoneName()
       .refine(isTimezone, 'unknown IANA timezone')
       .optional()
       .openapi({ description: "IANA timezone; defaults to the user's", example: 'Europe/Berlin' }),
-    now: z.iso.datetime({ offset: true }).optional().openapi({
+    now: safeDateTime().optional().openapi({
       description: 'Reference instant; defaults to the server clock',
       example: '2026-11-23T10:00:00+03:00',
     }),

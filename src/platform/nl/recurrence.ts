@@ -1,5 +1,6 @@
 import type { DateTime } from 'luxon';
 import rrulePkg from 'rrule';
+import { boundedAfter } from '../recurrence/bounded-rrule.ts';
 import { B, E, findFirst, NUMBER_WORD_PATTERN, readNumber, type Span } from './text-spans.ts';
 import { floating, type WallTime, wallOfFloating } from './zoned-clock.ts';
 
@@ -152,8 +153,9 @@ export function firstOccurrence(
   from: DateTime,
 ): WallTime | null {
   const start = from.startOf('minute');
-  const rule = new RRule({ ...ruleOptions(r, time), dtstart: floating(start) });
-  const next = rule.after(floating(from.second > 0 ? start.plus({ minutes: 1 }) : start), true);
+  const rule = { options: ruleOptions(r, time), dtstart: floating(start) };
+  // "every 0 days" or "every 100000 hours" come from free text: the bounded search takes any of them.
+  const next = boundedAfter(rule, floating(from.second > 0 ? start.plus({ minutes: 1 }) : start), true);
   return next ? wallOfFloating(next) : null;
 }
 

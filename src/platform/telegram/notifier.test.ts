@@ -51,7 +51,7 @@ async function boot() {
     database: testDb.database,
     logger,
     metrics,
-    policy: { maxAttempts: 2, maxWaitSeconds: 3, baseDelayMs: 50, maxDelayMs: 100 },
+    policy: { maxAttempts: 2, maxWaitSeconds: 3, maxRetryAfterSeconds: 0, baseDelayMs: 50, maxDelayMs: 100 },
   });
   await notifier.registerNotifyWorker({ concurrency: 8 });
 }

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { type Api, GrammyError } from 'grammy';
 import { type DrizzleTransactionLike, fromDrizzle, type PgBoss } from 'pg-boss';
 import type { Database, Tx } from '../db/database.ts';
+import { deferJob } from '../jobs/defer-job.ts';
 import type { JobContext } from '../jobs/job-queue.ts';
 import type { Logger } from '../observability/logger.ts';
 import { currentTraceId } from '../observability/trace.ts';
@@ -19,6 +20,7 @@ import { type SendPolicy, withSendPolicy } from './telegram-transformer.ts';
 export const JOB_POLICY: SendPolicy = {
   maxAttempts: 2,
   maxWaitSeconds: 3,
+  maxRetryAfterSeconds: 0,
   baseDelayMs: 250,
   maxDelayMs: 1000,
 };
@@ -79,23 +81,14 @@ export function createNotifyHandler(deps: NotifyWorkerDeps) {
   }
 
   /**
-   * Telegram said "later". Fail the attempt and move its retry to `retryAt` in one transaction,
-   * giving the retry back (retry_limit + 1): a 429 is not the message's fault. The job stays in
-   * `retry`, so key_strict_fifo keeps the rest of its chat waiting behind it.
+   * Telegram said "later" (a 429, or our limiter's wait is too long for a job): the job goes back
+   * to the queue for `retryAt`, not counted as a failure (whatever its attempt, also the last),
+   * and stays in `retry`, so key_strict_fifo keeps the rest of its chat waiting behind it.
    */
   async function defer(job: JobContext<NotifyMessage>, error: TelegramRetryLaterError) {
-    const row = await boss.getJobById(NOTIFY_QUEUE, job.id);
-    // On the last attempt a fail would be terminal; a message that already used every retry on
-    // 5xx errors goes to the dead letters rather than waiting in an unbounded loop.
-    if (!row || row.retryCount >= row.retryLimit) return deadLetter(job, error);
-    await database.db.transaction(async (tx) => {
-      const db = bossDb(tx);
-      await boss.fail(NOTIFY_QUEUE, attempt(job), { message: error.message }, { db });
-      await boss.update({
-        name: NOTIFY_QUEUE,
-        options: { id: job.id, startAfter: error.retryAt, retryLimit: row.retryLimit + 1, db },
-      });
-    });
+    const seconds = (error.retryAt.getTime() - Date.now()) / 1000;
+    const deferred = await deferJob({ boss, database }, NOTIFY_QUEUE, attempt(job), seconds, error.message);
+    if (!deferred) return done('retry'); // the attempt was settled meanwhile (expired): pg-boss retries it
     log.info({ job_id: job.id, chat_id: job.data.chatId, retry_at: error.retryAt }, 'notification deferred');
     return done('deferred', { retry_at: error.retryAt.toISOString() });
   }
@@ -131,7 +124,8 @@ export function createNotifyHandler(deps: NotifyWorkerDeps) {
       }
       if (error instanceof TelegramRetryLaterError) return defer(job, error);
       // A 4xx other than 429 will not change on retry (chat not found, bad markup, kicked).
-      if (error instanceof GrammyError && error.error_code < 500) return deadLetter(job, error);
+      if (error instanceof GrammyError && error.error_code < 500 && error.error_code !== 429)
+        return deadLetter(job, error);
       const row = await boss.getJobById(NOTIFY_QUEUE, job.id);
       if (!row || row.retryCount >= row.retryLimit) return deadLetter(job, error);
       deps.counters?.notifications.inc({ outcome: 'retry' });

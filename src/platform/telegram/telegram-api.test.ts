@@ -90,7 +90,7 @@ describe('telegram client', () => {
     const id = await user('Gleb');
     await sandbox.faults.add({ method: 'sendMessage', status: 503, count: 10 });
     const error = await withSendPolicy(
-      { maxAttempts: 3, maxWaitSeconds: 5, baseDelayMs: 10, maxDelayMs: 20 },
+      { maxAttempts: 3, maxWaitSeconds: 5, maxRetryAfterSeconds: 5, baseDelayMs: 10, maxDelayMs: 20 },
       () => api.sendMessage(id, 'never').catch((e: unknown) => e),
     );
     expect(error).toBeInstanceOf(GrammyError);
@@ -119,7 +119,13 @@ describe('telegram client', () => {
   it('hands a long retry_after back to a caller that may not wait, and holds the chat for it', async () => {
     const id = await user('Petr');
     await sandbox.faults.add({ method: 'sendMessage', status: 429, retry_after: 30, count: 1 });
-    const policy = { maxAttempts: 3, maxWaitSeconds: 2, baseDelayMs: 10, maxDelayMs: 20 };
+    const policy = {
+      maxAttempts: 3,
+      maxWaitSeconds: 2,
+      maxRetryAfterSeconds: 2,
+      baseDelayMs: 10,
+      maxDelayMs: 20,
+    };
     const first = await withSendPolicy(policy, () => api.sendMessage(id, 'x').catch((e: unknown) => e));
     expect(first).toBeInstanceOf(TelegramRetryLaterError);
     const retryAt = (first as TelegramRetryLaterError).retryAt.getTime();

@@ -29,6 +29,8 @@ export interface TelegramApiDeps {
    * client does not do). Must stay well under the notify queue's expireInSeconds.
    */
   timeoutSeconds?: number;
+  /** Aborted at shutdown: every wait and request of this client ends at once. */
+  shutdown?: AbortSignal;
 }
 
 /** Everything the client shares with a Bot whose `api` should go through the same limits. */
@@ -58,6 +60,7 @@ export function createTelegramClient(deps: TelegramApiDeps): TelegramClient {
     counters: telegramCounters(deps.metrics?.registry),
     ...(deps.clock ? { clock: deps.clock } : {}),
     ...(deps.policy ? { policy: deps.policy } : {}),
+    ...(deps.shutdown ? { shutdown: deps.shutdown } : {}),
   });
   const api = new Api(deps.token, {
     apiRoot: deps.apiRoot,

@@ -11,8 +11,13 @@ import type { TelegramCounters } from './telegram-metrics.ts';
 export interface SendPolicy {
   /** Attempts in all (1 = never retry) for 429s, 5xx and network errors. */
   maxAttempts: number;
-  /** The longest wait (limiter slot or 429 retry_after) slept through; longer ones throw TelegramRetryLaterError. */
+  /** The longest wait for a limiter slot slept through; longer ones throw TelegramRetryLaterError. */
   maxWaitSeconds: number;
+  /**
+   * The longest 429 retry_after slept through; longer ones throw TelegramRetryLaterError. Jobs use
+   * 0: a job rescheduled for later frees its worker slot, one sleeping here holds it.
+   */
+  maxRetryAfterSeconds: number;
   /** First backoff after a 5xx / network error; doubles per attempt, with jitter, up to maxDelayMs. */
   baseDelayMs: number;
   maxDelayMs: number;
@@ -22,8 +27,22 @@ export interface SendPolicy {
 export const INTERACTIVE_POLICY: SendPolicy = {
   maxAttempts: 5,
   maxWaitSeconds: 30,
+  maxRetryAfterSeconds: 30,
   baseDelayMs: 500,
   maxDelayMs: 8000,
+};
+
+/**
+ * For calls made while handling a stored update (a job): short in-slot waits only. A 429 or a
+ * longer limiter wait throws TelegramRetryLaterError and the update is rescheduled for then, which
+ * frees the worker slot for other chats instead of sleeping in it.
+ */
+export const UPDATE_POLICY: SendPolicy = {
+  maxAttempts: 3,
+  maxWaitSeconds: 3,
+  maxRetryAfterSeconds: 0,
+  baseDelayMs: 250,
+  maxDelayMs: 2000,
 };
 
 const policyStorage = new AsyncLocalStorage<SendPolicy>();
@@ -79,6 +98,11 @@ export interface TransformerDeps {
   policy?: Partial<SendPolicy>;
   /** Injected in tests; defaults to a timer that honours the call's abort signal. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /**
+   * Aborted when the process shuts down: every wait and request in flight ends at once (as an
+   * HttpError / abort), so shutdown is bounded whatever Telegram does; the work is retried later.
+   */
+  shutdown?: AbortSignal;
 }
 
 /**
@@ -97,7 +121,12 @@ export function createTelegramTransformer(deps: TransformerDeps): Transformer {
   return async (prev, method, payload, grammySignal) => {
     // grammY types its signal with the abort-controller polyfill's class; at runtime it is the
     // platform's AbortSignal, which is what our sleep listens to.
-    const signal = grammySignal as unknown as AbortSignal | undefined;
+    const callSignal = grammySignal as unknown as AbortSignal | undefined;
+    const signal =
+      deps.shutdown && callSignal
+        ? AbortSignal.any([deps.shutdown, callSignal])
+        : (deps.shutdown ?? callSignal);
+    const passSignal = signal as unknown as typeof grammySignal;
     const policy = policyStorage.getStore() ?? basePolicy;
     const chatId = chatIdOf(payload);
     const limited = LIMITED_METHODS.has(method);
@@ -119,7 +148,8 @@ export function createTelegramTransformer(deps: TransformerDeps): Transformer {
 
       let response: Awaited<ReturnType<typeof prev>>;
       try {
-        response = await prev(method, payload, grammySignal);
+        if (signal?.aborted) throw signal.reason;
+        response = await prev(method, payload, passSignal);
       } catch (error) {
         count('network_error');
         if (signal?.aborted || attempt >= policy.maxAttempts) throw error;
@@ -141,7 +171,7 @@ export function createTelegramTransformer(deps: TransformerDeps): Transformer {
         // Stored before anything else, so every process's next slot for this chat waits it out.
         if (limited) await limiter.pause(chatId, untilMs);
         log.warn({ method, chat_id: chatId, retry_after: seconds, attempt }, 'telegram 429');
-        if (attempt >= policy.maxAttempts || seconds > policy.maxWaitSeconds) {
+        if (attempt >= policy.maxAttempts || seconds > policy.maxRetryAfterSeconds) {
           throw new TelegramRetryLaterError(method, new Date(untilMs), response.description);
         }
         // A limited method's next reservation waits for the stored pause; others wait here.

@@ -20,7 +20,7 @@ export type User = UserRow;
 export interface UserService {
   /** Creates the user on first contact, refreshes names and last-seen afterwards. Idempotent. */
   upsertFromTelegram(profile: TelegramProfile): Promise<User>;
-  /** Pass `tx` to read inside an open transaction (required on PGlite's single connection). */
+  /** Pass `tx` to read inside an open transaction (sees its uncommitted writes, holds no second connection). */
   getById(id: string, options?: { tx?: Queryable }): Promise<User | null>;
   getByTelegramId(telegramId: number): Promise<User | null>;
   /**

@@ -2,6 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { validationHook } from '../../../platform/http/openapi-hook.ts';
 import { bearerSecurity, jsonContent, problemResponse } from '../../../platform/http/openapi-parts.ts';
+import { safeDateTime } from '../../../platform/http/safe-input.ts';
 import type { DigestService } from '../digest-service.ts';
 import type { ReminderService } from '../reminder-types.ts';
 import {
@@ -26,7 +27,7 @@ const listWindow = createRoute({
   security,
   summary: 'Occurrences in a time window (sent, pending and still to come), by time',
   request: {
-    query: z.object({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) }),
+    query: z.object({ from: safeDateTime(), to: safeDateTime() }),
   },
   responses: {
     200: { description: 'Occurrences', ...json(z.object({ items: z.array(windowItemSchema) })) },
@@ -42,7 +43,7 @@ const snooze = createRoute({
   summary: 'Move one occurrence to a later moment (the series keeps its schedule)',
   request: {
     params: occurrenceParams,
-    body: { required: true, ...json(z.object({ until: z.iso.datetime({ offset: true }) })) },
+    body: { required: true, ...json(z.object({ until: safeDateTime() })) },
   },
   responses: {
     200: { description: 'The snoozed occurrence', ...json(occurrenceSchema) },

@@ -1,4 +1,5 @@
 import { z } from '@hono/zod-openapi';
+import { safeDateTime, safeText, safeZoneName } from '../../../platform/http/safe-input.ts';
 import type { DigestSettings } from '../digest-service.ts';
 import type { Occurrence, OccurrenceInWindow, Reminder } from '../reminder-types.ts';
 
@@ -24,20 +25,20 @@ export const reminderPageSchema = z
   .object({ items: z.array(reminderSchema), next_cursor: z.string().nullable() })
   .openapi('ReminderPage');
 
-const rrule = z.string().min(1).max(500).nullable().openapi({
+const rrule = safeText({ min: 1, max: 500 }).nullable().openapi({
   description: 'RFC 5545 RRULE without DTSTART, in local wall-clock time of `timezone`; null for a one-off',
 });
 
 export const createReminderSchema = z
   .object({
-    text: z.string().min(1).max(1000),
-    due_at: z.iso.datetime({ offset: true }).nullable().optional().openapi({
+    text: safeText({ min: 1, max: 1000 }),
+    due_at: safeDateTime().nullable().optional().openapi({
       description: 'First due moment; required for a one-off',
       example: '2026-03-03T09:00:00+03:00',
     }),
     rrule: rrule.optional(),
     urgent: z.boolean().optional().openapi({ description: 'Urgent reminders ignore quiet hours' }),
-    timezone: z.string().optional().openapi({ description: "Defaults to the user's timezone" }),
+    timezone: safeZoneName().optional().openapi({ description: "Defaults to the user's timezone" }),
   })
   .openapi('CreateReminder');
 

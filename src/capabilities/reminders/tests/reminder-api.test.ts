@@ -121,18 +121,20 @@ describe('CRUD', () => {
 
 describe('bad input', () => {
   it.each([
-    [{ text: '', due_at: '2026-03-05T10:00:00Z' }, 'validation_failed'],
-    [{ text: 'x' }, 'due_required'],
-    [{ text: 'x', due_at: 'tomorrow' }, 'validation_failed'],
-    [{ text: 'x', due_at: '2026-03-01T10:00:00Z' }, 'due_in_past'],
-    [{ text: 'x', rrule: 'FREQ=SECONDLY' }, 'rrule_invalid'],
-    [{ text: 'x', rrule: 'DTSTART:20260101T000000Z\nRRULE:FREQ=DAILY' }, 'rrule_invalid'],
-    [{ text: 'x', rrule: 'FREQ=DAILY', timezone: 'Mars/Olympus' }, 'timezone_invalid'],
-    [{ text: '   ', rrule: 'FREQ=DAILY' }, 'text_invalid'],
-  ])('rejects %j with 400 %s', async (body, code) => {
+    [{ text: '', due_at: '2026-03-05T10:00:00Z' }, 400, 'validation_failed'],
+    [{ text: 'x' }, 400, 'due_required'],
+    [{ text: 'x', due_at: 'tomorrow' }, 400, 'validation_failed'],
+    [{ text: 'x', due_at: '2026-03-01T10:00:00Z' }, 400, 'due_in_past'],
+    [{ text: 'x', rrule: 'FREQ=SECONDLY' }, 422, 'rrule_invalid'],
+    [{ text: 'x', rrule: 'DTSTART:20260101T000000Z\nRRULE:FREQ=DAILY' }, 422, 'rrule_invalid'],
+    [{ text: 'x', rrule: 'FREQ=DAILY', timezone: 'Mars/Olympus' }, 400, 'timezone_invalid'],
+    [{ text: '   ', rrule: 'FREQ=DAILY' }, 400, 'text_invalid'],
+    [{ text: 'x\u0000y', rrule: 'FREQ=DAILY' }, 422, 'input_unprocessable'],
+    [{ text: 'x', due_at: '0000-01-01T00:00:00+01:00' }, 422, 'input_unprocessable'],
+  ])('rejects %j with %i %s', async (body, status, code) => {
     const before = (await (await h.call(alice, 'GET', '/?limit=100')).json()).items.length;
     const res = await h.call(alice, 'POST', '/', body);
-    expect(res.status).toBe(400);
+    expect(res.status).toBe(status);
     expect(res.headers.get('content-type')).toContain('application/problem+json');
     expect(await res.json()).toMatchObject({ code });
     expect((await (await h.call(alice, 'GET', '/?limit=100')).json()).items.length).toBe(before);

@@ -1,6 +1,7 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { validationHook } from '../../../platform/http/openapi-hook.ts';
+import { safeText } from '../../../platform/http/safe-input.ts';
 import { notFound } from '../owned.ts';
 import { TOPIC_STATUSES } from '../task-tables.ts';
 import type { CourseService } from '../task-types.ts';
@@ -29,10 +30,10 @@ const TopicParams = IdParam.extend({
 });
 const CourseInput = z
   .object({
-    name: z.string().min(1).max(100),
-    description: z.string().max(2000).nullable().optional(),
+    name: safeText({ min: 1, max: 100 }),
+    description: safeText({ max: 2000 }).nullable().optional(),
     topics: z
-      .array(z.string().min(1).max(200))
+      .array(safeText({ min: 1, max: 200 }))
       .max(200)
       .optional()
       .openapi({ description: 'Topic titles in order' }),
@@ -40,12 +41,18 @@ const CourseInput = z
   .strict();
 const TopicInput = z
   .object({
-    title: z.string().min(1).max(200),
+    title: safeText({ min: 1, max: 200 }),
     status: z.enum(TOPIC_STATUSES).optional(),
-    position: z.number().int().min(0).optional().openapi({ description: '0-based place in the course' }),
+    position: z
+      .number()
+      .int()
+      .min(0)
+      .max(10_000)
+      .optional()
+      .openapi({ description: '0-based place in the course' }),
   })
   .strict();
-const NameInput = z.object({ name: z.string().min(1).max(60) }).strict();
+const NameInput = z.object({ name: safeText({ min: 1, max: 60 }) }).strict();
 
 const route = <T extends Parameters<typeof createRoute>[0]>(tag: string, def: T) =>
   createRoute({ ...def, tags: [tag], security });

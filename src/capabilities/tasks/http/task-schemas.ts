@@ -1,10 +1,12 @@
 import { z } from '@hono/zod-openapi';
 import { problemResponse } from '../../../platform/http/openapi-parts.ts';
+import { safeDateTime, safeText } from '../../../platform/http/safe-input.ts';
 import { PRIORITIES, STATUSES, TOPIC_STATUSES } from '../task-tables.ts';
 import type { Category, Course, Task, Topic } from '../task-types.ts';
 
 const dateTime = z.string().datetime({ offset: true });
 const id = z.string().uuid();
+const inputDateTime = safeDateTime();
 
 export const TaskSchema = z
   .object({
@@ -25,9 +27,9 @@ export const TaskSchema = z
   .openapi('Task');
 
 const taskFields = {
-  title: z.string().min(1).max(200),
-  description: z.string().max(4000).nullable().optional(),
-  due_at: dateTime.nullable().optional().openapi({ description: 'Deadline, ISO 8601 with offset' }),
+  title: safeText({ min: 1, max: 200 }),
+  description: safeText({ max: 4000 }).nullable().optional(),
+  due_at: inputDateTime.nullable().optional().openapi({ description: 'Deadline, ISO 8601 with offset' }),
   priority: z.enum(PRIORITIES).optional(),
   status: z.enum(STATUSES).optional(),
   category_id: id.nullable().optional(),
@@ -38,13 +40,12 @@ const taskFields = {
 export const TaskCreateSchema = z
   .object({
     ...taskFields,
-    category: z
-      .string()
-      .min(1)
-      .max(60)
+    category: safeText({ min: 1, max: 60 })
       .optional()
       .openapi({ description: 'Category by name (created if new)' }),
-    course: z.string().min(1).max(100).optional().openapi({ description: 'Course by name (created if new)' }),
+    course: safeText({ min: 1, max: 100 })
+      .optional()
+      .openapi({ description: 'Course by name (created if new)' }),
   })
   .strict()
   .openapi('TaskCreate');
@@ -71,8 +72,8 @@ export const TaskListQuery = z.object({
     .regex(/^(todo|in_progress|done|cancelled)(,(todo|in_progress|done|cancelled))*$/)
     .optional()
     .openapi({ description: 'Comma-separated statuses' }),
-  due_from: dateTime.optional(),
-  due_to: dateTime.optional().openapi({ description: 'Exclusive' }),
+  due_from: inputDateTime.optional(),
+  due_to: inputDateTime.optional().openapi({ description: 'Exclusive' }),
   category_id: id.optional(),
   course_id: id.optional(),
   topic_id: id.optional(),

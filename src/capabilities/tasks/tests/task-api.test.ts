@@ -92,7 +92,6 @@ describe('tasks API', () => {
       ['POST', '/tasks', { title: 'x', unknown: 1 }],
       ['POST', '/tasks', { title: '   ' }],
       ['GET', '/tasks?view=someday', undefined],
-      ['GET', '/tasks?cursor=garbage', undefined],
       ['GET', '/tasks/not-a-uuid', undefined],
       ['PUT', '/tasks/settings', { deadline_offsets: [0] }],
       ['POST', '/courses', { name: '' }],
@@ -100,6 +99,25 @@ describe('tasks API', () => {
     for (const [method, path, body] of cases) {
       const res = await call(method, path, alice, body);
       expect({ path, body, status: res.status }).toEqual({ path, body, status: 400 });
+      expect(res.type).toBe('application/problem+json');
+    }
+  });
+
+  it('refuses well-formed but unacceptable input with 422: control characters, dates out of range, forged cursors', async () => {
+    const forged = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const cases: Array<[string, string, unknown]> = [
+      ['POST', '/tasks', { title: 'a\u0000b' }],
+      ['POST', '/tasks', { title: 'ok', description: 'bell \u0007' }],
+      ['POST', '/tasks', { title: 'x', due_at: '0001-01-01T00:00:00+05:00' }],
+      ['POST', '/courses', { name: 'c', topics: ['t\u0000'] }],
+      ['GET', `/tasks?due_from=${encodeURIComponent('0000-01-01T00:00:00+01:00')}`, undefined],
+      ['GET', '/tasks?cursor=garbage', undefined],
+      ['GET', `/tasks?cursor=${forged({ k: 1e300, i: '0190a0e0-0000-7000-8000-000000000000' })}`, undefined],
+      ['GET', `/tasks?cursor=${forged({ k: 1, i: '------------------------------------' })}`, undefined],
+    ];
+    for (const [method, path, body] of cases) {
+      const res = await call(method, path, alice, body);
+      expect({ path, body, status: res.status }).toEqual({ path, body, status: 422 });
       expect(res.type).toBe('application/problem+json');
     }
   });

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.ts';
-import { type System, startSystem } from '../../app/system.ts';
-import { createSandboxClient } from '../../sandbox/client.ts';
-import { loadConfig, SANDBOX_BOT_TOKEN } from '../config/config.ts';
-import { createLogger } from './logger.ts';
+import { type System, startSystem } from '../../src/app/system.ts';
+import { loadConfig, SANDBOX_BOT_TOKEN } from '../../src/platform/config/config.ts';
+import { createLogger } from '../../src/platform/observability/logger.ts';
+import { createSandboxClient } from '../../src/sandbox/client.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 const ENCRYPTION_KEY = 'log-test-encryption-key-0123456789abcdef';
 let testDb: TestDatabase;

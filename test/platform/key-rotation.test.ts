@@ -3,11 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.ts';
-import { rotateKeys } from '../../../cli/commands/keys.ts';
-import { loadConfig } from '../../config/config.ts';
-import { createKeyring, keyIdFor } from '../keyring.ts';
-import { resolveEncryptionKey } from '../keys.ts';
+import { rotateKeys } from '../../src/cli/commands/keys.ts';
+import { loadConfig } from '../../src/platform/config/config.ts';
+import { createKeyring, keyIdFor } from '../../src/platform/crypto/keyring.ts';
+import { resolveEncryptionKey } from '../../src/platform/crypto/keys.ts';
+import { createTestDatabase, type TestDatabase } from '../support/test-database.ts';
 
 let testDb: TestDatabase;
 let dataDir: string;

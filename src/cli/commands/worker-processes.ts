@@ -1,0 +1,39 @@
+import { type ChildProcess, fork } from 'node:child_process';
+import type { Logger } from '../../platform/observability/logger.ts';
+
+/**
+ * N `secretary worker` child processes of `start --workers N`: more job throughput on one machine
+ * (each is a full Node process with its own event loop). One that dies is started again.
+ */
+export function startWorkerProcesses(count: number, logger: Logger): { stop(): Promise<void> } {
+  const children = new Set<ChildProcess>();
+  let stopping = false;
+  const spawnOne = (slot: number) => {
+    // The same entry script and Node flags as this process; IPC lets the child notice our death.
+    const child = fork(process.argv[1] as string, ['worker'], { stdio: 'inherit' });
+    children.add(child);
+    logger.info({ slot, worker_pid: child.pid }, 'worker process started');
+    child.once('exit', (code, signal) => {
+      children.delete(child);
+      if (stopping) return;
+      logger.error({ slot, worker_pid: child.pid, code, signal }, 'worker process exited; starting it again');
+      setTimeout(() => !stopping && spawnOne(slot), 1000).unref();
+    });
+  };
+  for (let slot = 1; slot <= count; slot++) spawnOne(slot);
+  return {
+    async stop() {
+      stopping = true;
+      await Promise.all(
+        [...children].map(
+          (child) =>
+            new Promise<void>((resolve) => {
+              if (child.exitCode !== null || child.signalCode !== null) return resolve();
+              child.once('exit', () => resolve());
+              child.kill('SIGTERM');
+            }),
+        ),
+      );
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.ts';
+import { createLogger } from '../observability/logger.ts';
+import { createMemoryRateLimitStore, createRateLimiter } from '../telegram/rate-limiter.ts';
+import {
+  createTelegramTransformer,
+  UPDATE_POLICY,
+  withSendPolicy,
+} from '../telegram/telegram-transformer.ts';
+import { createReplyLog, inUpdateScope } from './reply-log.ts';
+
+let testDb: TestDatabase;
+beforeAll(async () => {
+  testDb = await createTestDatabase();
+});
+afterAll(async () => {
+  await testDb.close();
+});
+
+type Reply = { ok: true; result: unknown } | { ok: false; error_code: number; description: string };
+
+/** The bot's chain — reply log outer, the client (limits, retries), reply log inner — over a scripted Telegram. */
+function chain(script: Reply[], onSleep: () => Promise<void>) {
+  const logger = createLogger({ level: 'silent', pretty: false });
+  const log = createReplyLog(testDb.database.db, logger);
+  const client = createTelegramTransformer({
+    limiter: createRateLimiter({ store: createMemoryRateLimitStore(), limits: 'off' }),
+    raw: testDb.database.raw,
+    logger,
+    sleep: onSleep,
+  });
+  const rowsAtRequest: number[] = [];
+  const http = async () => {
+    rowsAtRequest.push(await pendingRows());
+    return script.shift() ?? { ok: true, result: { message_id: 7 } };
+  };
+  // grammY composes transformers this way: each receives the next one as `prev`.
+  const inner = (m: string, p: object) => log.inner(http as never, m as never, p as never);
+  const middle = (m: string, p: object) => client(inner as never, m as never, p as never);
+  const call = (m: string, p: object) => log.outer(middle as never, m as never, p as never);
+  return { call, rowsAtRequest };
+}
+
+const pendingRows = async () =>
+  (await testDb.database.raw.query('SELECT 1 FROM update_replies WHERE update_id = 1 AND result IS NULL'))
+    .length;
+
+describe('reply log', () => {
+  it('writes the marker only while an HTTP attempt is out: a wait or a backoff leaves nothing ambiguous', async () => {
+    const duringSleeps: number[] = [];
+    const { call, rowsAtRequest } = chain(
+      [{ ok: false, error_code: 502, description: 'Bad Gateway' }],
+      async () => {
+        duringSleeps.push(await pendingRows());
+      },
+    );
+    const response = await withSendPolicy(UPDATE_POLICY, () =>
+      inUpdateScope(1, () => call('sendMessage', { chat_id: 5, text: 'card' })),
+    );
+    expect(response).toMatchObject({ ok: true });
+    expect(rowsAtRequest).toEqual([1, 1]); // each attempt went out with its marker written
+    expect(duringSleeps).toEqual([0]); // the backoff between them had none: a crash there loses nothing
+    const [row] = await testDb.database.raw.query<{ result: unknown }>(
+      'SELECT result FROM update_replies WHERE update_id = 1 AND seq = 0',
+    );
+    expect(row?.result).toEqual({ message_id: 7 });
+  });
+
+  it('a second run of the update answers the recorded call from the log and sends nothing', async () => {
+    const { call, rowsAtRequest } = chain([], async () => undefined);
+    const response = await inUpdateScope(1, () => call('sendMessage', { chat_id: 5, text: 'card' }));
+    expect(response).toEqual({ ok: true, result: { message_id: 7 } });
+    expect(rowsAtRequest).toEqual([]);
+  });
+
+  it('a 429 handed back to the job leaves no marker, so the rescheduled run sends the reply', async () => {
+    const { call } = chain(
+      [
+        {
+          ok: false,
+          error_code: 429,
+          description: 'Too Many Requests',
+          parameters: { retry_after: 40 },
+        } as Reply,
+      ],
+      async () => undefined,
+    );
+    const error = await withSendPolicy(UPDATE_POLICY, () =>
+      inUpdateScope(2, () => call('sendMessage', { chat_id: 5, text: 'card' })),
+    ).catch((e: unknown) => e);
+    expect((error as Error).name).toBe('TelegramRetryLaterError');
+    expect(await testDb.database.raw.query('SELECT 1 FROM update_replies WHERE update_id = 2')).toEqual([]);
+  });
+});

@@ -1,0 +1,144 @@
+import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import type { Database, Db, Tx } from '../db/database.ts';
+import { deferJob } from '../jobs/defer-job.ts';
+import type { JobQueue } from '../jobs/job-queue.ts';
+import type { Logger } from '../observability/logger.ts';
+import { telegramUpdates } from './inbox-schema.ts';
+import { UPDATES_QUEUE } from './inbox-store.ts';
+
+/**
+ * Who handles which update, so a chat whose worker died is freed within seconds rather than after
+ * pg-boss's heartbeat supervision (heartbeats are ≥ 10 s there, plus the supervision interval).
+ * A worker claims an update for `ttlMs` and refreshes its claims every `ttlMs / 4`; any worker
+ * process sweeps every `ttlMs / 4` for lapsed claims and gives their jobs back to the queue, to
+ * run at once, in the chat's order. A claim of this very process whose handler still runs is never
+ * swept (a stalled event loop is not a dead worker), and a live claim makes a second attempt wait.
+ */
+export interface UpdateClaims {
+  /** Claims a pending update for this job; null when it is not pending or another live worker holds it. */
+  claim(updateId: number, jobId: string): Promise<ClaimResult>;
+  release(updateId: number): void;
+  /** One sweep (also run by the timer): frees updates of lost workers. Returns how many. */
+  sweep(): Promise<number>;
+  stop(): void;
+}
+
+export type ClaimResult =
+  | { status: 'claimed'; payload: unknown; failures: number }
+  | { status: 'gone' }
+  | { status: 'busy' };
+
+export function createUpdateClaims(deps: {
+  database: Database;
+  jobs: JobQueue;
+  logger: Logger;
+  instanceId: string;
+  ttlMs?: number;
+}): UpdateClaims {
+  const { database, jobs, logger, instanceId } = deps;
+  const db = database.db;
+  const ttlMs = deps.ttlMs ?? 2000;
+  const ttl = sql`now() + ${`${ttlMs} milliseconds`}::interval`;
+  const running = new Set<number>();
+  let stopped = false;
+
+  const refresh = async () => {
+    if (running.size === 0) return;
+    await db
+      .update(telegramUpdates)
+      .set({ claimExpiresAt: ttl })
+      .where(and(eq(telegramUpdates.claimedBy, instanceId), inArray(telegramUpdates.updateId, [...running])));
+  };
+
+  const sweep = async () => {
+    const lapsed = await db
+      .select({
+        updateId: telegramUpdates.updateId,
+        jobId: telegramUpdates.claimJobId,
+        claimedBy: telegramUpdates.claimedBy,
+      })
+      .from(telegramUpdates)
+      .where(and(eq(telegramUpdates.status, 'pending'), lt(telegramUpdates.claimExpiresAt, sql`now()`)))
+      .limit(100);
+    let freed = 0;
+    for (const row of lapsed) {
+      if (row.claimedBy === instanceId && running.has(row.updateId)) continue;
+      const clear = async (tx: Tx | Db) => {
+        await tx
+          .update(telegramUpdates)
+          .set({ claimedBy: null, claimJobId: null, claimExpiresAt: null })
+          .where(
+            and(eq(telegramUpdates.updateId, row.updateId), lt(telegramUpdates.claimExpiresAt, sql`now()`)),
+          );
+      };
+      const deferred = row.jobId
+        ? await deferJob(
+            { boss: jobs.boss, database },
+            UPDATES_QUEUE.name,
+            { id: row.jobId },
+            0,
+            'worker lost (claim lapsed)',
+            clear,
+          )
+        : false;
+      if (!deferred) await clear(db); // its job already moved on (retried, expired): just forget the claim
+      if (deferred) {
+        freed++;
+        logger.warn({ update_id: row.updateId, job_id: row.jobId }, 'freed an update of a lost worker');
+      }
+    }
+    if (freed > 0) jobs.wake(UPDATES_QUEUE.name);
+    return freed;
+  };
+
+  const tick = async () => {
+    if (stopped) return;
+    try {
+      await refresh();
+      await sweep();
+    } catch (error) {
+      // The database is away (restart, network): claims lapse meanwhile; the next tick catches up.
+      logger.debug({ err: error }, 'update claims tick failed');
+    }
+    if (!stopped) timer = setTimeout(tick, Math.max(100, ttlMs / 4));
+  };
+  let timer: NodeJS.Timeout = setTimeout(tick, Math.max(100, ttlMs / 4));
+
+  return {
+    async claim(updateId, jobId) {
+      const [row] = await db
+        .update(telegramUpdates)
+        .set({
+          attempts: sql`${telegramUpdates.attempts} + 1`,
+          claimedBy: instanceId,
+          claimJobId: jobId,
+          claimExpiresAt: ttl,
+        })
+        .where(
+          and(
+            eq(telegramUpdates.updateId, updateId),
+            eq(telegramUpdates.status, 'pending'),
+            or(isNull(telegramUpdates.claimExpiresAt), lt(telegramUpdates.claimExpiresAt, sql`now()`)),
+          ),
+        )
+        .returning({ payload: telegramUpdates.payload, failures: telegramUpdates.failures });
+      if (row) {
+        running.add(updateId);
+        return { status: 'claimed', payload: row.payload, failures: row.failures };
+      }
+      const [current] = await db
+        .select({ status: telegramUpdates.status })
+        .from(telegramUpdates)
+        .where(eq(telegramUpdates.updateId, updateId));
+      return current?.status === 'pending' ? { status: 'busy' } : { status: 'gone' };
+    },
+    release(updateId) {
+      running.delete(updateId);
+    },
+    sweep,
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
