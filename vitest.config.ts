@@ -7,7 +7,7 @@ const UNIT = [
   'src/platform/ai/{ai-config,ai-routes,create-ai,offline-*,provider-contract}.test.ts',
   'src/platform/{config,nl,time,capability}/**/*.test.ts',
   'src/app/contract.test.ts',
-  'src/bot/tests/i18n.test.ts',
+  'src/bot/tests/{i18n,recurrence-words}.test.ts',
   'src/capabilities/*/tests/*-schedule.test.ts',
   'src/sandbox/tests/entities-*.test.ts',
   'test/house-rules/**/*.test.ts',

@@ -4,7 +4,7 @@
 // Run: node scripts/with-node.mjs node bench/chaos.ts [--pg] [--people 100] [--lines 10] [--only burst,storm,…]
 // --pg creates its own PostgreSQL cluster (initdb into a temp dir, port 5433) so that it may restart
 // it; without the PostgreSQL 15 binaries (or root to run them as `postgres`) that row is skipped.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,16 +37,23 @@ function ownCluster(port = 5433) {
   const dir = mkdtempSync(join(tmpdir(), 'secretary-chaos-pg-'));
   chmodSync(dir, 0o777);
   const data = join(dir, 'data');
+  const command = (bin: string, args: string[]) => ['-u', 'postgres', '--', join(PG_BIN, bin), ...args];
+  // stdio ignored: the server pg_ctl leaves running would hold captured pipes open forever.
   const asPostgres = (bin: string, args: string[]) =>
-    execFileSync('runuser', ['-u', 'postgres', '--', join(PG_BIN, bin), ...args], { stdio: 'pipe' });
+    execFileSync('runuser', command(bin, args), { stdio: 'ignore' });
   asPostgres('initdb', ['-D', data, '-A', 'trust', '-U', 'postgres']);
   const opts = `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c max_connections=200`;
   asPostgres('pg_ctl', ['-D', data, '-o', opts, '-l', join(dir, 'log'), '-w', 'start']);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    restart: () => {
-      asPostgres('pg_ctl', ['-D', data, '-o', opts, '-m', 'fast', '-w', 'restart']);
-    },
+    // Asynchronous: the sandbox lives in this process and must keep answering the bot meanwhile.
+    restart: () =>
+      new Promise<void>((resolve, reject) => {
+        const args = command('pg_ctl', ['-D', data, '-o', opts, '-m', 'fast', '-w', 'restart']);
+        spawn('runuser', args, { stdio: 'ignore' }).once('exit', (code) =>
+          code === 0 ? resolve() : reject(new Error(`pg_ctl restart exited with ${code}`)),
+        );
+      }),
     remove() {
       try {
         asPostgres('pg_ctl', ['-D', data, '-m', 'immediate', '-w', 'stop']);

@@ -10,16 +10,15 @@ try {
   await t.sb.limits(false);
   const anna = await t.sb.user('anna', { first_name: 'Anna', username: 'anna_k', language_code: 'en' });
   const chat = anna.privateChat();
+  // A newcomer's first minute: /start, then straight to business without answering the timezone question.
   await anna.send('/start');
   await chat.nextMessage(/Hi, Anna/);
-  await anna.send('Berlin');
-  await chat.nextMessage(/All set/);
   await anna.send('Submit essay on history by Friday 18:00 !high #study');
   const card = await chat.nextMessage(/Task/);
   await card.click('💾 Save');
   await chat.waitForEdit(card, (m) => m.text.startsWith('✅'));
-  await anna.send('remind me every weekday at 8:30 stand-up');
-  await chat.nextMessage(/Reminder/);
+  await anna.send('remind me to drink water every 2 hours');
+  await chat.nextMessage(/every 2 hours/);
 
   const browser = await chromium.launch({
     executablePath: execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim(),
@@ -35,7 +34,7 @@ try {
   await page.addInitScript((id) => localStorage.setItem('sandbox.userId', String(id)), anna.id);
   await page.goto(`${t.url}/sandbox`);
   await page
-    .locator('.message', { hasText: 'stand-up' })
+    .locator('.message', { hasText: 'every 2 hours' })
     .last()
     .waitFor({ state: 'visible', timeout: 10_000 });
   await page.waitForTimeout(400);

@@ -1,5 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Api } from 'grammy';
 import type { Hono } from 'hono';
+import type { BotServices } from '../bot/bot-context.ts';
 import type { BotFeature } from '../bot/bot-feature.ts';
 import type { BotShell } from '../bot/bot-shell.ts';
 import { createBot, registerCommands } from '../bot/create-bot.ts';
@@ -31,6 +33,7 @@ import {
   NOTIFY_QUEUES,
   type Notifier,
 } from '../platform/telegram/index.ts';
+import { createTelegramActions, type TelegramActions } from '../platform/telegram/telegram-actions.ts';
 import type { UserService } from '../platform/users/user-service.ts';
 
 export const BOT_QUEUES: QueueDefinition[] = [UPDATES_QUEUE, PRUNE_QUEUE, UNBLOCK_QUEUE, ...NOTIFY_QUEUES];
@@ -43,6 +46,10 @@ export interface BotRuntime {
   start(selfUrl: string | null): Promise<void>;
   /** Durable notifications (set once `start` ran). */
   notifier(): Notifier;
+  /** Telegram calls for capabilities' jobs (set once `start` ran). */
+  telegram(): TelegramActions;
+  /** The shared Telegram client's API (set once `start` ran). */
+  api(): Api;
   stop(): Promise<void>;
 }
 
@@ -58,6 +65,7 @@ export function createBotRuntime(deps: {
   roles: { http: boolean; worker: boolean };
   features?: readonly BotFeature[];
   shell?: BotShell;
+  issueToken?: BotServices['issueToken'];
 }): BotRuntime {
   const { config, database, jobs, logger } = deps;
   const db = database.db;
@@ -72,6 +80,8 @@ export function createBotRuntime(deps: {
   // does, so shutdown stays bounded; the work they belonged to is deferred and done after restart.
   const shutdown = new AbortController();
   let notifier: Notifier | null = null;
+  let telegram: TelegramActions | null = null;
+  let api: Api | null = null;
 
   return {
     webhookRoutes,
@@ -90,7 +100,9 @@ export function createBotRuntime(deps: {
         shutdown: shutdown.signal,
       });
       const replyLog = createReplyLog(db, logger);
+      api = client.api;
       notifier = createNotifier({ jobs, api: client.api, database, logger, metrics: deps.metrics });
+      telegram = createTelegramActions(client.api, apiRoot, config.telegram.token);
       const bot = createBot({
         token: config.telegram.token,
         apiRoot,
@@ -102,6 +114,8 @@ export function createBotRuntime(deps: {
           flood: createFloodControl(db, config.flood),
           now: deps.now,
           webAppUrl: config.publicUrl ? `${config.publicUrl}/app/` : undefined,
+          issueToken: deps.issueToken,
+          docsUrl: `${config.publicUrl ?? selfUrl ?? ''}/docs`,
         },
         // The reply log wraps the client: outermost it numbers the logical calls and answers repeats
         // from the log; innermost it writes each HTTP attempt down right before it leaves (after the
@@ -177,6 +191,14 @@ export function createBotRuntime(deps: {
     notifier() {
       if (!notifier) throw new Error('bot runtime not started');
       return notifier;
+    },
+    telegram() {
+      if (!telegram) throw new Error('bot runtime not started');
+      return telegram;
+    },
+    api() {
+      if (!api) throw new Error('bot runtime not started');
+      return api;
     },
     async stop() {
       stopped = true;

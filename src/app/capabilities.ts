@@ -1,4 +1,8 @@
+import { bookingModule } from '../capabilities/booking/index.ts';
 import type { AnyCapabilityModule } from '../capabilities/capability.ts';
+import { companionModuleWith, companionOptionsFromEnv } from '../capabilities/companion/index.ts';
+import { insightsModule } from '../capabilities/insights/index.ts';
+import { notesModule } from '../capabilities/notes/index.ts';
 import { remindersModule } from '../capabilities/reminders/index.ts';
 import { smartInboxModule } from '../capabilities/smart-inbox/index.ts';
 import { tasksModule } from '../capabilities/tasks/index.ts';
@@ -11,5 +15,10 @@ import { tasksModule } from '../capabilities/tasks/index.ts';
 export const CAPABILITY_MODULES: readonly AnyCapabilityModule[] = [
   tasksModule,
   remindersModule,
+  bookingModule,
+  notesModule,
+  insightsModule,
   smartInboxModule,
+  // After the smart inbox: free text it did not claim is conversation.
+  companionModuleWith(companionOptionsFromEnv(process.env)),
 ];

@@ -47,8 +47,9 @@ export interface System {
 }
 
 /**
- * Builds and starts one process: opens the database (starting the embedded one if needed), migrates, starts the job runtime,
- * then the parts asked for. `stop()` undoes it in reverse: stop taking work, finish, close the DB.
+ * Builds and starts one process: opens the database (starting the embedded one if needed),
+ * migrates, starts the job runtime, then the parts asked for. `stop()` undoes it in reverse: stop
+ * taking work, finish, close the DB.
  */
 export async function startSystem(
   config: Config,
@@ -136,6 +137,12 @@ export async function startSystem(
       db: database.db,
       jobs: jobPort(jobs.jobs),
       notify,
+      telegram: {
+        downloadFile: (fileId, maxBytes) => botRuntime.telegram().downloadFile(fileId, maxBytes),
+        createForumTopic: (chatId, name) => botRuntime.telegram().createForumTopic(chatId, name),
+        editMessageText: (chatId, id, text, o) => botRuntime.telegram().editMessageText(chatId, id, text, o),
+      },
+      telegramApi: () => botRuntime.api(),
       users,
       ai,
       now,
@@ -156,6 +163,19 @@ export async function startSystem(
       roles: parts,
       features: capabilities.flatMap((c) => (c.bot ? [c.bot] : [])),
       shell: assembled.shell,
+      // `/token` in the bot: the same short-lived tokens as the Mini App login, revocable alike.
+      ...(parts.http || config.publicUrl
+        ? {
+            issueToken: (user) =>
+              tokens.mint({
+                sub: user.id,
+                tg: user.telegramId,
+                roles: user.roles,
+                via: 'bot',
+                tv: user.tokenVersion,
+              }),
+          }
+        : {}),
     });
     cleanups.push(() => botRuntime.stop());
 

@@ -14,6 +14,10 @@ export interface BotServices {
   flood: FloodControl;
   now: () => Date;
   webAppUrl?: string | undefined;
+  /** Mints an API bearer token for this person (`/token`); absent where no API is served. */
+  issueToken?: ((user: User) => Promise<{ token: string; expiresAt: Date }>) | undefined;
+  /** Where the API reference lives (`…/docs`), for `/token`'s reply. */
+  docsUrl?: string | undefined;
 }
 
 export type BotContext = Context &

@@ -114,7 +114,7 @@ export async function registerCommands(
   features: readonly BotFeature[] = [],
 ): Promise<void> {
   const i18n = createI18n(features.flatMap((f) => (f.localesDir ? [f.localesDir] : [])));
-  const shell = ['start', 'menu', 'settings', 'language', 'cancel', 'help'].map((command) => ({
+  const shell = ['start', 'menu', 'settings', 'language', 'token', 'cancel', 'help'].map((command) => ({
     command,
     descriptionKey: `cmd-${command}`,
   }));

@@ -1,5 +1,6 @@
 import tzLookup from '@photostructure/tz-lookup';
 import cityTimezones from 'city-timezones';
+import { DateTime } from 'luxon';
 
 // Russian names of cities people most often type; city-timezones knows cities by their Latin names.
 const RU_CITIES: Record<string, string> = {
@@ -91,14 +92,23 @@ export function timezoneAt(latitude: number, longitude: number): string | null {
   }
 }
 
-/** A sensible first guess before the person tells us. */
-export const defaultTimezoneFor = (language: 'ru' | 'en') => (language === 'ru' ? 'Europe/Moscow' : 'UTC');
+/**
+ * A sensible first guess before the person tells us: the region of Telegram's language code
+ * ("en-GB", "pt-BR") names a country, its biggest city names the zone; else Moscow for Russian, UTC.
+ */
+export function defaultTimezoneFor(language: 'ru' | 'en', languageCode?: string): string {
+  const region = /^[a-z]{2,3}[-_]([a-z]{2})$/i.exec(languageCode ?? '')?.[1]?.toUpperCase();
+  if (region) {
+    const cities = cityTimezones.findFromIsoCode(region);
+    const biggest = [...cities].sort((a, b) => b.pop - a.pop)[0];
+    if (biggest?.timezone && IANA.includes(biggest.timezone)) return biggest.timezone;
+  }
+  return language === 'ru' ? 'Europe/Moscow' : 'UTC';
+}
 
-export function localTime(timezone: string, now: Date, language: 'ru' | 'en'): string {
-  return new Intl.DateTimeFormat(language, {
-    timeZone: timezone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).format(now);
+/** How a person reads a zone: "Europe/Berlin (UTC+01:00)", and "UTC+07:00" for the offset-only Etc zones. */
+export function timezoneLabel(timezone: string, now: Date): string {
+  const offset = DateTime.fromJSDate(now, { zone: timezone }).toFormat('ZZ');
+  const utc = `UTC${offset === '+00:00' ? '' : offset}`;
+  return timezone === 'UTC' || timezone.startsWith('Etc/') ? utc : `${timezone} (${utc})`;
 }

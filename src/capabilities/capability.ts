@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
+import type { Api } from 'grammy';
 import type { Hono } from 'hono';
 import type { BotFeature } from '../bot/bot-feature.ts';
 import type { HelpEntry, MenuEntry } from '../bot/help-menu.ts';
@@ -13,6 +14,7 @@ import type { AppEnv } from '../platform/http/app-env.ts';
 import type { JobPort, QueueDefinition } from '../platform/jobs/job-queue.ts';
 import type { Logger } from '../platform/observability/logger.ts';
 import type { NotifyMessage } from '../platform/telegram/index.ts';
+import type { TelegramActions } from '../platform/telegram/telegram-actions.ts';
 import type { UserService } from '../platform/users/user-service.ts';
 
 export type { HelpEntry, MenuEntry } from '../bot/help-menu.ts';
@@ -27,6 +29,7 @@ export type { RoleDeclaration } from '../platform/capability/roles.ts';
 export type { ScheduleDefinition, ScheduleHandler, ScheduleRule } from '../platform/capability/schedules.ts';
 export { need } from '../platform/capability/service-needs.ts';
 export type { SettingDefinition } from '../platform/capability/settings.ts';
+export type { TelegramActions } from '../platform/telegram/telegram-actions.ts';
 
 /** Sends a Telegram message as a durable job (retried, dead-lettered); pass `tx` to commit it with a write. */
 export type NotifyFn = (
@@ -41,6 +44,13 @@ export interface CapabilityDeps {
   /** The job port (no pg-boss behind it: a capability never reaches the library). */
   jobs: JobPort;
   notify: NotifyFn;
+  telegram: TelegramActions;
+  /**
+   * The one Telegram client (shared limits, 429 handling, blocked users marked), for sends whose
+   * result matters now: bulk delivery, editing a live progress message. Prefer `notify` otherwise.
+   * Available once the bot runtime started (call it when sending, not in `create`).
+   */
+  telegramApi: () => Api;
   users: UserService;
   ai: Ai;
   /** Values of contributed settings (this capability's and others'), by key. */

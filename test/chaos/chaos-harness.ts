@@ -73,7 +73,14 @@ export async function startChaosRun(options: {
     await current.url(options.upTimeoutMs ?? 240_000);
     return performance.now() - t0;
   };
-  await start();
+  try {
+    await start();
+  } catch (error) {
+    for (const p of processes) await p.stop('SIGKILL');
+    await telegram.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
 
   const people: SandboxUser[] = [];
   const prefix = options.name ?? 'chaos';

@@ -24,11 +24,11 @@ export interface CapabilityHarness {
  */
 export async function startCapabilityHarness(
   modules: readonly AnyCapabilityModule[],
-  options: { start?: string } = {},
+  options: { start?: string; env?: Record<string, string> } = {},
 ): Promise<CapabilityHarness> {
   // Ahead of the real clock: PostgreSQL stamps some job times with its own now().
   const clock = new TestClock(options.start ?? '2037-03-02T08:00:00Z');
-  const t = await startTestSystem({}, { clock, modules });
+  const t = await startTestSystem(options.env ?? {}, { clock, modules });
   await t.sb.limits(false);
   const request = (path: string, init?: RequestInit) => fetch(`${t.url}${path}`, init);
   return {

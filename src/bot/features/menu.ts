@@ -1,4 +1,5 @@
 import { Composer } from 'grammy';
+import { formatWhen } from '../../platform/time/index.ts';
 import { HHMM } from '../../platform/time/local-time.ts';
 import type { BotContext } from '../bot-context.ts';
 import { forUser } from '../bot-shell.ts';
@@ -15,6 +16,21 @@ menuFeature.command('menu', (ctx) => showMenu(ctx, 'main'));
 menuFeature.command('settings', (ctx) => showMenu(ctx, 'settings'));
 menuFeature.command('language', (ctx) => showMenu(ctx, 'language'));
 menuFeature.command('help', (ctx) => ctx.reply(helpText(ctx), { parse_mode: 'HTML' }));
+/** /token: a short-lived API token, in a private chat only (a group would show it to everyone). */
+menuFeature.chatType('private').command('token', async (ctx) => {
+  const issue = ctx.services.issueToken;
+  if (!issue) return void (await ctx.reply(ctx.t('token-unavailable')));
+  const { token, expiresAt } = await issue(ctx.user);
+  const now = ctx.services.now();
+  await ctx.reply(
+    ctx.t('token-issued', {
+      token,
+      until: formatWhen(expiresAt, { ...ctx.user, now }),
+      docs: ctx.services.docsUrl ?? '/docs',
+    }),
+    { parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
+  );
+});
 menuFeature.command('cancel', async (ctx) => {
   const cleared = ctx.from ? await ctx.services.flows.clear(ctx.chat.id, ctx.from.id) : false;
   await ctx.reply(ctx.t(cleared ? 'cancel-done' : 'cancel-nothing'), {

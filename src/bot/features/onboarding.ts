@@ -1,8 +1,9 @@
 import { Composer, Keyboard } from 'grammy';
+import { formatWhen } from '../../platform/time/index.ts';
 import type { BotContext } from '../bot-context.ts';
 import { type FlowDefinition, startFlow } from '../flows/flow-router.ts';
-import { showMenu } from '../menus/live-menu.ts';
-import { defaultTimezoneFor, findTimezone, localTime, timezoneAt } from '../timezone-lookup.ts';
+import { capabilityLines, showMenu } from '../menus/live-menu.ts';
+import { defaultTimezoneFor, findTimezone, timezoneAt, timezoneLabel } from '../timezone-lookup.ts';
 
 const locationKeyboard = (ctx: BotContext, keep?: string) => {
   const keyboard = new Keyboard().requestLocation(ctx.t('timezone-share-location'));
@@ -19,14 +20,33 @@ function timezoneFrom(ctx: BotContext): string | null {
   return findTimezone(text);
 }
 
+/**
+ * Could this be a try at naming a place ("Berln", "Нью Йорк")? One to three words without digits
+ * or marks. Anything else typed instead of a city is a message in its own right.
+ */
+const looksLikePlace = (text: string) =>
+  /^[\p{L}][\p{L}\s.'’-]{0,40}$/u.test(text.trim()) && text.trim().split(/\s+/).length <= 3;
+
+const nowIn = (ctx: BotContext, timezone: string) =>
+  formatWhen(
+    ctx.services.now(),
+    { timezone, language: ctx.user.language, now: ctx.services.now() },
+    { part: 'time' },
+  );
+
 async function confirmTimezone(ctx: BotContext, timezone: string, onboarding: boolean) {
   ctx.user = await ctx.services.users.updateSettings(ctx.user.id, {
     timezone,
     timezoneConfirmed: true,
     ...(onboarding ? { onboarded: true } : {}),
   });
-  const time = localTime(timezone, ctx.services.now(), ctx.user.language);
-  await ctx.reply(ctx.t('timezone-set', { timezone, time }), { reply_markup: { remove_keyboard: true } });
+  await ctx.reply(
+    ctx.t('timezone-set', {
+      timezone: timezoneLabel(timezone, ctx.services.now()),
+      time: nowIn(ctx, timezone),
+    }),
+    { reply_markup: { remove_keyboard: true } },
+  );
 }
 
 const askAgain = async (ctx: BotContext) => {
@@ -40,24 +60,40 @@ export const timezoneFlows: Record<string, FlowDefinition> = {
   onboarding: {
     async timezone(ctx) {
       const timezone = timezoneFrom(ctx);
-      if (!timezone) {
+      if (timezone) {
+        await confirmTimezone(ctx, timezone, true);
+        await ctx.reply(ctx.t('onboarding-done'));
+        return null;
+      }
+      const text = ctx.message?.text ?? '';
+      if (!text || looksLikePlace(text)) {
         await askAgain(ctx);
         return { step: 'timezone' };
       }
-      await confirmTimezone(ctx, timezone, true);
-      await ctx.reply(ctx.t('onboarding-done'));
-      return null;
+      // Not a place: the person went straight to business. The guess stands (unconfirmed, so
+      // /settings still offers to fix it) and the message is handled like any other.
+      ctx.user = await ctx.services.users.updateSettings(ctx.user.id, { onboarded: true });
+      await ctx.reply(
+        ctx.t('timezone-kept', {
+          timezone: timezoneLabel(ctx.user.timezone, ctx.services.now()),
+          time: nowIn(ctx, ctx.user.timezone),
+        }),
+        { reply_markup: { remove_keyboard: true } },
+      );
+      return 'pass';
     },
   },
   timezone: {
     async ask(ctx) {
       const timezone = timezoneFrom(ctx);
-      if (!timezone) {
-        await askAgain(ctx);
-        return { step: 'ask' };
+      if (timezone) {
+        await confirmTimezone(ctx, timezone, false);
+        return null;
       }
-      await confirmTimezone(ctx, timezone, false);
-      return null;
+      const text = ctx.message?.text ?? '';
+      if (text && !looksLikePlace(text)) return 'pass';
+      await askAgain(ctx);
+      return { step: 'ask' };
     },
   },
 };
@@ -70,7 +106,7 @@ export async function askTimezone(ctx: BotContext) {
 
 export const onboardingFeature = new Composer<BotContext>();
 
-/** /start registers (the user row exists by now), asks the timezone once, later shows the menu. */
+/** /start registers (the user row exists by now), says what the bot does, asks the timezone once. */
 onboardingFeature.command('start', async (ctx) => {
   const name = ctx.from?.first_name ?? '';
   if (ctx.user.onboardedAt) {
@@ -80,11 +116,22 @@ onboardingFeature.command('start', async (ctx) => {
   }
   if (!ctx.user.timezoneConfirmed) {
     ctx.user = await ctx.services.users.updateSettings(ctx.user.id, {
-      timezone: defaultTimezoneFor(ctx.user.language),
+      timezone: defaultTimezoneFor(ctx.user.language, ctx.from?.language_code),
     });
   }
   await startFlow(ctx, 'onboarding', 'timezone');
-  await ctx.reply(ctx.t('welcome-new', { name, timezone: ctx.user.timezone }), {
-    reply_markup: locationKeyboard(ctx, ctx.user.timezone),
-  });
+  // What the bot does comes from the capabilities this build has: the welcome never promises more.
+  const can = capabilityLines(ctx);
+  await ctx.reply(
+    [
+      ctx.t('welcome-new', { name }),
+      ...(can.length ? ['', ctx.t('welcome-can'), ...can] : []),
+      '',
+      ctx.t('welcome-timezone', {
+        timezone: timezoneLabel(ctx.user.timezone, ctx.services.now()),
+        time: nowIn(ctx, ctx.user.timezone),
+      }),
+    ].join('\n'),
+    { reply_markup: locationKeyboard(ctx, ctx.user.timezone) },
+  );
 });

@@ -1,11 +1,15 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../bot-context.ts';
 
-/** A step handler consumes one message; it returns the next step, or null when the flow is over. */
+/**
+ * A step handler consumes one message; it returns the next step, or null when the flow is over,
+ * or `'pass'` when the message was not an answer at all: the flow ends and the message is handled
+ * as if no flow were running (a task typed instead of a city is still a task).
+ */
 export type FlowStep = (
   ctx: BotContext,
   data: Record<string, unknown>,
-) => Promise<{ step: string; data?: Record<string, unknown> } | null>;
+) => Promise<{ step: string; data?: Record<string, unknown> } | null | 'pass'>;
 
 export type FlowDefinition = Record<string, FlowStep>;
 
@@ -57,6 +61,10 @@ export function createFlowRouter(
       return next();
     }
     const result = await step(ctx, active.data);
+    if (result === 'pass') {
+      await store.clear(ctx.chat.id, ctx.from.id);
+      return next();
+    }
     if (result) {
       await store.set(
         ctx.chat.id,

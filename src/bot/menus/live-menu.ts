@@ -4,6 +4,7 @@ import type { SettingDefinition, SettingValue } from '../../platform/capability/
 import type { BotContext } from '../bot-context.ts';
 import { forUser } from '../bot-shell.ts';
 import { callbackCodec } from '../callback-data.ts';
+import { timezoneLabel } from '../timezone-lookup.ts';
 
 export type Screen = 'main' | 'settings' | 'language' | 'help';
 
@@ -31,12 +32,18 @@ export function settingValueText(
   return typeof value === 'string' ? value : ctx.t('settings-off');
 }
 
-/** /help: the shell's lines, then each capability's commands meant for this user. */
+/** Each capability's commands meant for this user, as `/command — what it does`. */
+export const capabilityLines = (ctx: BotContext): string[] =>
+  forUser(ctx.shell.help, ctx.user.roles).map((h) => `/${h.command} — ${ctx.t(h.descriptionKey)}`);
+
+/** /help: what the capabilities do first (they grow with the build), then the shell's own commands. */
 export function helpText(ctx: BotContext): string {
-  const lines = forUser(ctx.shell.help, ctx.user.roles).map(
-    (h) => `/${h.command} — ${ctx.t(h.descriptionKey)}`,
-  );
-  return [ctx.t('help'), ...(lines.length ? ['', ...lines] : [])].join('\n');
+  const lines = capabilityLines(ctx);
+  return [
+    ctx.t('help-title'),
+    ...(lines.length ? [ctx.t('help-just-write'), '', ...lines, ''] : []),
+    ctx.t('help'),
+  ].join('\n');
 }
 
 async function render(
@@ -60,7 +67,7 @@ async function render(
       text: [
         ctx.t('settings-title', {
           language: ctx.t('language-name'),
-          timezone: user.timezone,
+          timezone: timezoneLabel(user.timezone, ctx.services.now()),
           quiet,
           notifications: ctx.t(user.notificationsEnabled ? 'settings-on' : 'settings-off'),
         }),

@@ -19,6 +19,10 @@ composer.command('askall', async (ctx) => {
   await startFlow(ctx, 'probe-everywhere', 'answer');
   await ctx.reply('What, everyone?');
 });
+composer.command('picky', async (ctx) => {
+  await startFlow(ctx, 'probe-picky', 'answer');
+  await ctx.reply('Yes or no?');
+});
 composer.filter(hasRole('admin')).command('secret', (ctx) => ctx.reply('for admins'));
 const echo = (label: string) => ({
   async answer(ctx: BotContext) {
@@ -29,14 +33,27 @@ const echo = (label: string) => ({
 const probe: BotFeature = {
   name: 'probe',
   composer,
-  flows: { 'probe-ask': echo('private'), 'probe-everywhere': echo('anywhere') },
+  flows: {
+    'probe-ask': echo('private'),
+    'probe-everywhere': echo('anywhere'),
+    // Not an answer → 'pass': the message is handled as if no flow ran (here: the fallback).
+    'probe-picky': {
+      async answer(ctx) {
+        if (!/^(yes|no)$/.test(ctx.message?.text ?? '')) return 'pass';
+        await ctx.reply(`picked ${ctx.message?.text}`);
+        return null;
+      },
+    },
+  },
   groupFlows: ['probe-everywhere'],
   callbacks: [callbackCodec('pr')],
 };
 
 let h: BotHarness;
+let nowMs = Date.parse('2037-03-02T08:00:00Z');
 beforeAll(async () => {
   h = await startBotHarness({
+    now: () => new Date(nowMs),
     features: [probe],
     shell: { settings: null, help: [{ command: 'ask', descriptionKey: 'cmd-cancel' }], menu: [] },
   });
@@ -67,6 +84,34 @@ describe('bot shell', () => {
     await h.send('/ask');
     await h.send('green');
     expect(h.texts(from).at(-1)).toBe('private: green');
+  });
+
+  it('drops a flow left for 30 minutes with a note, and handles the message as usual', async () => {
+    let from = h.calls.length;
+    await h.send('/ask');
+    nowMs += 29 * 60_000;
+    await h.send('still here');
+    expect(h.texts(from)).toEqual(['What?', 'private: still here']);
+
+    from = h.calls.length;
+    await h.send('/ask');
+    nowMs += 31 * 60_000;
+    await h.send('too late');
+    const texts = h.texts(from);
+    expect(texts[1]).toBe('That conversation expired, so I dropped it. Start again whenever you like.');
+    expect(texts).not.toContain('private: too late');
+    expect(texts[2]).toMatch(/^I'm not sure what to do with this/);
+  });
+
+  it("a step that says 'pass' ends the flow and lets the message through", async () => {
+    const from = h.calls.length;
+    await h.send('/picky');
+    await h.send('buy milk');
+    await h.send('yes');
+    const texts = h.texts(from);
+    expect(texts[0]).toBe('Yes or no?');
+    expect(texts[1]).toMatch(/^I'm not sure what to do with this/);
+    expect(texts).not.toContain('picked yes');
   });
 
   it('lets role-only handlers through only for holders of the role', async () => {

@@ -39,6 +39,33 @@ describe('bot texts', () => {
     expect(used.filter((u) => !en.has(u.key))).toEqual([]);
   });
 
+  it("every capability uses only keys that exist (its own locales or the shell's)", () => {
+    const capabilities = join(BOT_DIR, '..', 'capabilities');
+    const missing = readdirSync(capabilities)
+      .filter((name) => statSync(join(capabilities, name)).isDirectory())
+      .flatMap((name) => {
+        const dir = join(capabilities, name);
+        const own = (() => {
+          try {
+            return readFileSync(join(dir, 'locales', 'en.ftl'), 'utf8');
+          } catch {
+            return '';
+          }
+        })();
+        const keys = new Set([
+          ...en,
+          ...[...own.matchAll(/^([a-z][a-z0-9-]*)\s*=/gm)].map((m) => m[1] as string),
+        ]);
+        return sourceFiles(dir).flatMap((file) =>
+          [...readFileSync(file, 'utf8').matchAll(/\bt\(\s*'([a-z][a-z0-9-]*)'/g)]
+            .map((m) => m[1] as string)
+            .filter((key) => !keys.has(key))
+            .map((key) => `${file}: ${key}`),
+        );
+      });
+    expect(missing).toEqual([]);
+  });
+
   it('never sends a literal string to the user (everything goes through t())', () => {
     const offenders = sourceFiles(BOT_DIR).flatMap((file) =>
       readFileSync(file, 'utf8')

@@ -1,56 +1,41 @@
 import { InlineKeyboard } from 'grammy';
-import rrulePackage from 'rrule';
+import { DateTime } from 'luxon';
 import type { BotContext } from '../../bot/bot-context.ts';
 import { callbackCodec } from '../../bot/callback-data.ts';
+import { describeRecurrence } from '../../bot/recurrence-words.ts';
 import type { InboxTargetRegistry } from '../../platform/capability/inbox-targets.ts';
 import { escapeHtml } from '../../platform/telegram/telegram-html.ts';
 import { formatWhen } from '../../platform/time/index.ts';
 import type { Draft } from './draft-store.ts';
 
-/** Card buttons: `i:<save|edit|swap|cancel>:<draft id>`. */
+/** Card buttons: `i:<save|edit|swap|cancel|next|nocourse>:<draft id>`. */
 export const CARD_CALLBACKS = callbackCodec('i');
-
-// rrule ships CommonJS: under plain Node only the default export exists (vitest would hide this).
-const { RRule } = rrulePackage;
+export const CARD_ACTIONS = /^(save|edit|swap|cancel|next|nocourse)$/;
 
 /** The due moment in the one house format (no time for all-day dates). */
 const formatDue = (ctx: BotContext, iso: string, allDay: boolean) =>
   formatWhen(new Date(iso), { ...ctx.user, now: ctx.services.now() }, { allDay });
 
-/** A short human phrase for the common recurrences; null when it is something unusual. */
-export function describeRecurrence(ctx: BotContext, rrule: string): string | null {
-  let options: ReturnType<typeof RRule.parseString>;
-  try {
-    options = RRule.parseString(rrule);
-  } catch {
-    return null;
-  }
-  const interval = options.interval ?? 1;
-  const days = (
-    Array.isArray(options.byweekday) ? options.byweekday : options.byweekday ? [options.byweekday] : []
-  ).map((d) => (typeof d === 'number' ? d : (d as { weekday: number }).weekday));
-  const dayNames = days.map((d) =>
-    new Intl.DateTimeFormat(ctx.user.language, { weekday: 'short', timeZone: 'UTC' }).format(
-      new Date(Date.UTC(2024, 0, 1 + d)),
-    ),
-  );
-  switch (options.freq) {
-    case RRule.DAILY:
-      return interval === 1 ? ctx.t('inbox-every-day') : ctx.t('inbox-every-n-days', { n: interval });
-    case RRule.WEEKLY:
-      if (days.length === 5 && [0, 1, 2, 3, 4].every((d) => days.includes(d)))
-        return ctx.t('inbox-every-weekday');
-      return interval === 1
-        ? ctx.t('inbox-every-week-on', { days: dayNames.join(', ') || '—' })
-        : ctx.t('inbox-every-n-weeks-on', { n: interval, days: dayNames.join(', ') || '—' });
-    case RRule.MONTHLY: {
-      const day = Array.isArray(options.bymonthday) ? options.bymonthday[0] : options.bymonthday;
-      return ctx.t('inbox-every-month', { day: day ?? '—' });
-    }
-    default:
-      return null;
-  }
+/** A one-off moment already gone ("today at 4 am" said at 5:17). */
+export const isPast = (ctx: BotContext, draft: Pick<Draft, 'parsed'>) =>
+  !!draft.parsed.dueAt && !draft.parsed.rrule && new Date(draft.parsed.dueAt) <= ctx.services.now();
+
+/** The next sensible time for a moment that has passed: the same local time on the next day still ahead. */
+export function nextSensible(ctx: BotContext, iso: string): string {
+  const now = ctx.services.now();
+  let at = DateTime.fromISO(iso, { zone: ctx.user.timezone });
+  while (at.toJSDate() <= now) at = at.plus({ days: 1 });
+  return at.toUTC().toISO() ?? iso;
 }
+
+const repeatText = (ctx: BotContext, draft: Draft) =>
+  draft.parsed.rrule && draft.parsed.dueAt
+    ? describeRecurrence(ctx.t.bind(ctx), draft.parsed.rrule, {
+        at: new Date(draft.parsed.dueAt),
+        timezone: ctx.user.timezone,
+        language: ctx.user.language,
+      })
+    : null;
 
 export function renderCard(
   ctx: BotContext,
@@ -62,26 +47,37 @@ export function renderCard(
   const details: string[] = [];
   if (p.dueAt) details.push(`🗓 ${formatDue(ctx, p.dueAt, p.allDay)}`);
   else if (!target?.needsTime) details.push(ctx.t('inbox-no-deadline'));
-  if (p.rrule) details.push(`🔁 ${describeRecurrence(ctx, p.rrule) ?? p.rrule}`);
+  const repeat = repeatText(ctx, draft);
+  if (repeat) details.push(`🔁 ${repeat}`);
   if (p.priority !== 'normal') details.push(ctx.t(`inbox-priority-${p.priority}`));
   if (p.category) details.push(`#${escapeHtml(p.category)}`);
-  if (p.course) details.push(`📚 ${escapeHtml(p.course)}`);
   const heading = target ? ctx.t(target.cardKey, { title: escapeHtml(p.title) }) : escapeHtml(p.title);
-  const b = (key: string, action: string) =>
-    InlineKeyboard.text(ctx.t(key), CARD_CALLBACKS.pack(action, draft.id));
+  const lines = [heading, details.join(' · ')];
+  // A course read from "по истории" is only a guess: shown as one, with a button to drop it.
+  if (p.course) lines.push(ctx.t('inbox-course-suggested', { course: escapeHtml(p.course) }));
+  const past = isPast(ctx, draft);
+  if (past) lines.push(ctx.t('inbox-past'));
+  if (target?.needsTime && !p.dueAt) lines.push(ctx.t('inbox-needs-time-hint'));
+  const b = (text: string, action: string) =>
+    InlineKeyboard.text(text, CARD_CALLBACKS.pack(action, draft.id));
   const other = targets.next(draft.kind);
-  return {
-    text: `${heading}\n${details.join(' · ')}`,
-    keyboard: InlineKeyboard.from([
-      [b('inbox-save', 'save'), b('inbox-edit', 'edit')],
-      [...(other ? [b(other.switchKey, 'swap')] : []), b('inbox-cancel', 'cancel')],
-    ]),
-  };
+  const rows = [
+    [b(ctx.t('inbox-save'), 'save'), b(ctx.t('inbox-edit'), 'edit')],
+    [...(other ? [b(ctx.t(other.switchKey), 'swap')] : []), b(ctx.t('inbox-cancel'), 'cancel')],
+  ];
+  if (past && p.dueAt) {
+    const next = formatDue(ctx, nextSensible(ctx, p.dueAt), false);
+    rows.unshift([b(ctx.t('inbox-move-to', { when: next }), 'next')]);
+  }
+  if (p.course) rows.push([b(ctx.t('inbox-drop-course'), 'nocourse')]);
+  return { text: lines.filter(Boolean).join('\n'), keyboard: InlineKeyboard.from(rows) };
 }
 
 export function renderSaved(ctx: BotContext, draft: Draft, targets: InboxTargetRegistry): string {
   const p = draft.parsed;
-  const when = p.dueAt ? formatDue(ctx, p.dueAt, p.allDay) : '—';
+  const when = p.dueAt ? formatDue(ctx, p.dueAt, p.allDay) : ctx.t('inbox-no-deadline');
   const target = targets.get(draft.kind);
-  return target ? ctx.t(target.savedKey, { title: escapeHtml(p.title), when }) : escapeHtml(p.title);
+  const saved = target ? ctx.t(target.savedKey, { title: escapeHtml(p.title), when }) : escapeHtml(p.title);
+  const repeat = repeatText(ctx, draft);
+  return repeat ? `${saved}\n🔁 ${repeat}` : saved;
 }

@@ -5,7 +5,8 @@ import { type FlowDefinition, startFlow } from '../../bot/flows/flow-router.ts';
 import type { Ai } from '../../platform/ai/index.ts';
 import type { InboxTargetRegistry } from '../../platform/capability/inbox-targets.ts';
 import type { Db } from '../../platform/db/database.ts';
-import { CARD_CALLBACKS, renderCard, renderSaved } from './card.ts';
+import { isDomainError } from '../../platform/errors/domain-error.ts';
+import { CARD_ACTIONS, CARD_CALLBACKS, isPast, nextSensible, renderCard, renderSaved } from './card.ts';
 import type { DraftStore } from './draft-store.ts';
 import { understandLine } from './understand-line.ts';
 
@@ -40,6 +41,10 @@ export function createInboxFeature(deps: {
       return next();
     }
     const understood = await understand(ctx, text);
+    if (understood.invalidTime) {
+      await ctx.reply(ctx.t('inbox-bad-time', { time: understood.invalidTime }));
+      return;
+    }
     if (!understood.kind) return next();
     const draft = await drafts.create({
       userId: ctx.user.id,
@@ -59,8 +64,7 @@ export function createInboxFeature(deps: {
 
   composer.callbackQuery(CARD_CALLBACKS.pattern, async (ctx) => {
     const [action, id, ...rest] = CARD_CALLBACKS.unpack(ctx.callbackQuery.data) ?? [];
-    const valid =
-      !rest.length && /^(save|edit|swap|cancel)$/.test(action ?? '') && /^[0-9a-f-]{36}$/.test(id ?? '');
+    const valid = !rest.length && CARD_ACTIONS.test(action ?? '') && /^[0-9a-f-]{36}$/.test(id ?? '');
     const draft = valid && id ? await drafts.get(ctx.user.id, id) : null;
     if (draft?.status !== 'pending' || draft.messageId !== ctx.callbackQuery.message?.message_id) {
       await ctx.answerCallbackQuery({ text: ctx.t('stale-button') });
@@ -80,6 +84,19 @@ export function createInboxFeature(deps: {
       await ctx.answerCallbackQuery();
       return;
     }
+    if ((action === 'next' && draft.parsed.dueAt) || action === 'nocourse') {
+      const parsed =
+        action === 'next' && draft.parsed.dueAt
+          ? { ...draft.parsed, dueAt: nextSensible(ctx, draft.parsed.dueAt) }
+          : { ...draft.parsed, course: null };
+      await drafts.update(draft.id, { parsed });
+      const card = renderCard(ctx, { ...draft, parsed }, deps.targets);
+      await ctx.editMessageText(card.text, { parse_mode: 'HTML', reply_markup: card.keyboard });
+      await ctx.answerCallbackQuery({
+        text: ctx.t(action === 'next' ? 'inbox-moved' : 'inbox-course-dropped'),
+      });
+      return;
+    }
     if (action === 'edit') {
       await startFlow(ctx, EDIT_FLOW, 'text', { draftId: draft.id });
       await ctx.answerCallbackQuery();
@@ -90,13 +107,26 @@ export function createInboxFeature(deps: {
       await ctx.answerCallbackQuery({ text: ctx.t('inbox-reminder-needs-time'), show_alert: true });
       return;
     }
+    if (deps.targets.get(draft.kind)?.needsTime && isPast(ctx, draft)) {
+      await ctx.answerCallbackQuery({ text: ctx.t('inbox-past'), show_alert: true });
+      return;
+    }
     // Save: the draft's state and the new object commit together, so a re-run after a crash saves once.
-    const saved = await deps.db.transaction(async (tx) => {
-      const target = deps.targets.get(draft.kind);
-      if (!target) return null;
-      const object = await target.save(ctx.user.id, draft.parsed, tx);
-      return (await drafts.finish(draft.id, 'saved', object.id, tx)) ? object : null;
-    });
+    let saved: { id: string } | null;
+    try {
+      saved = await deps.db.transaction(async (tx) => {
+        const target = deps.targets.get(draft.kind);
+        if (!target) return null;
+        const object = await target.save(ctx.user.id, draft.parsed, tx);
+        return (await drafts.finish(draft.id, 'saved', object.id, tx)) ? object : null;
+      });
+    } catch (error) {
+      // A rule of the target (a time gone by, a text too long) is an answer, never a crash.
+      if (!isDomainError(error) || error.kind !== 'invalid') throw error;
+      const text = error.code === 'due_in_past' ? ctx.t('inbox-past') : ctx.t('inbox-save-invalid');
+      await ctx.answerCallbackQuery({ text, show_alert: true });
+      return;
+    }
     if (!saved) {
       await ctx.answerCallbackQuery({ text: ctx.t('stale-button') });
       return;

@@ -6,6 +6,8 @@ export interface Understood {
   /** The kind of the inbox target that claimed the line, or null when none did. */
   kind: string | null;
   content: InboxContent;
+  /** A clock time no clock shows ("25:00"), to explain rather than guess. */
+  invalidTime?: string;
 }
 
 /**
@@ -18,11 +20,8 @@ export async function understandLine(
   ai: Ai,
   targets: InboxTargetRegistry,
 ): Promise<Understood> {
-  const parsed = parseText(text, {
-    timezone: context.timezone,
-    now: context.now,
-    language: context.language,
-  });
+  // No fixed language: a line is read in the language it is written in, whatever the interface's.
+  const parsed = parseText(text, { timezone: context.timezone, now: context.now });
   let model: { intent: string } | null = null;
   let title = parsed.title;
   if (ai.describe().llm !== 'none') {
@@ -36,6 +35,7 @@ export async function understandLine(
     }
   }
   return {
+    ...(parsed.invalidTime && !parsed.dueAt ? { invalidTime: parsed.invalidTime } : {}),
     kind: targets.choose(parsed, model)?.kind ?? null,
     content: {
       title,

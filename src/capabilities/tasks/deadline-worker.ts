@@ -27,7 +27,7 @@ export interface DeadlineWorkerDeps {
   }>;
 }
 
-type Outcome = { outcome: 'sent' | 'obsolete' | 'deferred' | 'muted' };
+type Outcome = { outcome: 'sent' | 'obsolete' | 'deferred' };
 
 /**
  * Handles one deadline job. The job is current only while its row in task_deadline_jobs names it:
@@ -75,7 +75,7 @@ export function createDeadlineHandler(deps: DeadlineWorkerDeps) {
         return { outcome: 'deferred' };
       }
       await tx.delete(taskDeadlineJobs).where(eq(taskDeadlineJobs.jobId, job.id));
-      if (!user.notificationsEnabled) return { outcome: 'muted' };
+      // Notifications off means silent, not dropped: the same rule as reminders (see /settings).
       await deps.notify(
         {
           chatId: user.telegramId,
@@ -83,6 +83,7 @@ export function createDeadlineHandler(deps: DeadlineWorkerDeps) {
           parseMode: 'HTML',
           replyMarkup: message.replyMarkup,
           dedupeKey: `task-deadline:${taskId}:${job.data.dueAt}:${offsetMinutes}`,
+          ...(user.notificationsEnabled ? {} : { disableNotification: true }),
         },
         { tx },
       );

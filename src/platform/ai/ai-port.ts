@@ -27,6 +27,19 @@ export type ParsedInsightStats = z.output<typeof insightStatsSchema>;
 export type ParsedChatInput = z.output<typeof chatInputSchema>;
 export type ParsedTranscribeInput = z.output<typeof transcribeInputSchema>;
 
+/**
+ * A capability's own structured question to the model (profile, check-in decision): its prompt, the
+ * zod schema of the answer, and the answer to use offline (no provider, over the cap, or failing).
+ */
+export interface GenerateRequest<T> {
+  /** Short name for logs and accounting, e.g. `companion.checkin`. */
+  op: string;
+  system: string;
+  prompt: string;
+  schema: z.ZodType<T>;
+  offline: () => T;
+}
+
 /** Which implementation produced a result. */
 export type AiSource = 'model' | 'offline';
 
@@ -52,6 +65,8 @@ export interface Ai {
   renderNote(input: RenderNoteInput, options?: AiCallOptions): Promise<AiResult<RenderedNote>>;
   writeInsight(input: InsightStats, options?: AiCallOptions): Promise<AiResult<Insight>>;
   chat(input: ChatInput, options?: AiCallOptions): Promise<AiResult<ChatReply>>;
+  /** Generic structured generation with the same fallback, retries and accounting as the operations above. */
+  generate<T>(request: GenerateRequest<T>, options?: AiCallOptions): Promise<AiResult<T>>;
   /** Throws AiError `stt_not_configured` when no STT provider is set, `stt_failed` when it fails. */
   transcribe(input: TranscribeInput, options?: AiCallOptions): Promise<AiResult<Transcript>>;
   /** What is configured, for /healthz-style status pages; never includes keys. */
@@ -78,6 +93,7 @@ export interface AiEngine {
   renderNote(input: ParsedRenderNoteInput, signal?: AbortSignal): Promise<ModelOutput<RenderedNote>>;
   writeInsight(input: ParsedInsightStats, signal?: AbortSignal): Promise<ModelOutput<Insight>>;
   chat(input: ParsedChatInput, signal?: AbortSignal): Promise<ModelOutput<ChatReply>>;
+  generate<T>(request: GenerateRequest<T>, signal?: AbortSignal): Promise<ModelOutput<T>>;
 }
 
 /** Speech-to-text implementation. */

@@ -1,5 +1,5 @@
 import { DateTime } from 'luxon';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { AiConfig } from './ai-config.ts';
 import { AiError } from './ai-error.ts';
 import type {
@@ -139,6 +139,9 @@ export function createAi({ config, usageStore, clock, logger }: AiDeps): Ai {
     writeInsight: (input, o = {}) =>
       run('writeInsight', insightStatsSchema, input, o, (e, i, s) => e.writeInsight(i, s)),
     chat: (input, o = {}) => run('chat', chatInputSchema, input, o, (e, i, s) => e.chat(i, s)),
+    // The request carries its own schema and offline answer; there is no input to validate.
+    generate: (request, o = {}) =>
+      run('generate', z.unknown(), null, o, (e, _i, s) => e.generate(request, s)),
     async transcribe(input, o = {}) {
       const parsed = transcribeInputSchema.safeParse(input);
       if (!parsed.success)

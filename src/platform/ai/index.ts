@@ -2,7 +2,16 @@ export type { AiConfig, AiEnv, LlmProvider, ResilienceConfig, SttProvider } from
 export { aiConfigSchema, aiEnvSchema, checkAiEnv, offlineAiConfig, toAiConfig } from './ai-config.ts';
 export type { AiErrorCode } from './ai-error.ts';
 export { AiError, isAiError } from './ai-error.ts';
-export type { Ai, AiCallOptions, AiLogger, AiResult, AiSource, Clock, TokenUsage } from './ai-port.ts';
+export type {
+  Ai,
+  AiCallOptions,
+  AiLogger,
+  AiResult,
+  AiSource,
+  Clock,
+  GenerateRequest,
+  TokenUsage,
+} from './ai-port.ts';
 export type { AiRoutesEnv } from './ai-routes.ts';
 export { createAiRoutes } from './ai-routes.ts';
 export * from './ai-schemas.ts';

@@ -179,5 +179,14 @@ export function createModelEngine({ model, policy, logger }: ModelEngineDeps): A
       const out = await text('chat', chatPrompt(input), signal);
       return { usage: out.usage, value: { reply: out.value } };
     },
+
+    generate: (request, signal) =>
+      structured(
+        request.op,
+        request.schema,
+        { system: request.system, prompt: request.prompt },
+        () => true,
+        signal,
+      ),
   };
 }

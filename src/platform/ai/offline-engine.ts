@@ -47,5 +47,6 @@ export function createOfflineEngine(): AiEngine {
     renderNote: (input) => wrap(renderNoteOffline(input)),
     writeInsight: (input) => wrap(writeInsightOffline(input)),
     chat: (input) => wrap(chatOffline(input)),
+    generate: (request) => wrap(request.offline()),
   };
 }

@@ -100,6 +100,11 @@ function findPeriodPhrase(text: string, now: DateTime): DateHit | null {
       () => ({ day: today, defaultTime: END_OF_DAY }),
     ],
     [
+      // Chat shorthands chrono does not know.
+      new RegExp(`${B}(?:tmrw|tmr|tmw|tmrow|tomoz|2moro|2morrow)${E}`, 'iu'),
+      () => ({ day: today.plus({ days: 1 }) }),
+    ],
+    [
       new RegExp(`${B}(?:на\\s+)?(?:следующей|след\\.?)\\s+неделе${E}|${B}next\\s+week${E}`, 'iu'),
       () => ({ day: today.plus({ days: 8 - today.weekday }) }),
     ],

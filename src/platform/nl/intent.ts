@@ -112,7 +112,11 @@ export interface IntentSignals {
   marked: boolean;
 }
 
+/** A note, a letter, a pasted article: more than a to-do line. Its dates are context, not a due time. */
+const isLongText = (text: string) => text.length > 200 || text.split('\n').filter((l) => l.trim()).length > 3;
+
 export function pickIntent(s: IntentSignals): ParsedText['intent'] {
+  if (isLongText(s.text) && !s.leadIn) return 'unknown';
   if (s.leadIn?.reminder || REMINDER_ANYWHERE.test(s.text) || s.recurring) return 'reminder';
   const question = /\?\s*$/u.test(s.text) || QUESTION_WORD.test(s.text);
   if (question) return 'unknown';

@@ -9,6 +9,11 @@ const MARKS: Array<[RegExp, Priority]> = [
   [/(?<!\S)!(?:high|важно|важный|высокий|p2|2)(?!\S)/iu, 'high'],
   [/(?<!\S)!(?:normal|medium|обычный|средний|p3|3)(?!\S)/iu, 'normal'],
   [/(?<!\S)!(?:low|низкий|p4|4)(?!\S)/iu, 'low'],
+  // Todoist's shorthands: p1 is the most important, p4 the least.
+  [/(?<![\S])p1(?!\S)/iu, 'urgent'],
+  [/(?<![\S])p2(?!\S)/iu, 'high'],
+  [/(?<![\S])p3(?!\S)/iu, 'normal'],
+  [/(?<![\S])p4(?!\S)/iu, 'low'],
   [/(?<!\S)!{2,}(?!\S)/u, 'urgent'],
   [/(?<!\S)!(?!\S)/u, 'high'],
   [

@@ -610,4 +610,38 @@ export const EN_CASES: ParseCase[] = [
     'call the bank on friday',
     { intent: 'task', title: 'Call the bank', due: '2026-11-27T09:00:00+03:00', allDay: true },
   ],
+  // Quick-add shorthands (issue 11): tmrw/tmr, p1–p4, "next tue", eod, and a line in the other script.
+  [
+    'ny',
+    'buy milk tmrw',
+    { intent: 'task', title: 'Buy milk', due: '2026-03-09T09:00:00-04:00', allDay: true },
+  ],
+  ['ny', 'pay rent tmr 6pm', { intent: 'task', title: 'Pay rent', due: '2026-03-09T18:00:00-04:00' }],
+  [
+    'ny',
+    'dentist next tue 10am p1',
+    { intent: 'task', title: 'Dentist', due: '2026-03-10T10:00:00-04:00', priority: 'urgent' },
+  ],
+  ['ny', 'clean the garage p4', { intent: 'task', title: 'Clean the garage', priority: 'low', due: null }],
+  [
+    'ny',
+    'finish the slides eod p2',
+    {
+      intent: 'task',
+      title: 'Finish the slides',
+      due: '2026-03-08T23:59:00-04:00',
+      allDay: true,
+      priority: 'high',
+    },
+  ],
+  [
+    'ny',
+    'send the invoice at lunch',
+    { intent: 'task', title: 'Send the invoice', due: '2026-03-08T13:00:00-04:00' },
+  ],
+  [
+    'moscow',
+    'Сдать курсовую до 15 декабря',
+    { intent: 'task', title: 'Сдать курсовую', due: '2026-12-15T09:00:00+03:00', allDay: true },
+  ],
 ];

@@ -802,4 +802,31 @@ export const RU_CASES: ParseCase[] = [
     'Дедлайн по проекту 20.07 23:00',
     { intent: 'task', title: 'Дедлайн по проекту', due: '2026-07-20T23:00:00+05:30' },
   ],
+  // Быстрые сокращения (issue 11) и строка на другом языке в русском чате.
+  [
+    'moscow',
+    'позвонить маме послезавтра утром',
+    { intent: 'reminder', title: 'Позвонить маме', due: '2026-11-25T09:00:00+03:00' },
+  ],
+  [
+    'moscow',
+    'отправить отчёт в обед',
+    { intent: 'task', title: 'Отправить отчёт', due: '2026-11-23T13:00:00+03:00' },
+  ],
+  [
+    'moscow',
+    'купить подарок завтра p2',
+    {
+      intent: 'task',
+      title: 'Купить подарок',
+      due: '2026-11-24T09:00:00+03:00',
+      allDay: true,
+      priority: 'high',
+    },
+  ],
+  [
+    'moscow',
+    'Submit essay on history Friday 18:00',
+    { intent: 'task', title: 'Submit essay on history', due: '2026-11-27T18:00:00+03:00' },
+  ],
 ];

@@ -121,3 +121,21 @@ describe('parseText: property', () => {
     );
   });
 });
+
+describe('parseText: what is not a to-do', () => {
+  const now = new Date(CLOCKS.moscow.now);
+  it('a long note with a date in it stays a note (issue 11)', () => {
+    const note =
+      'Мысли после встречи с научником: нужно переписать вторую главу, добавить обзор литературы и не забыть про приложения. На следующей неделе он уезжает, так что обсудим всё уже в декабре, когда он вернётся.';
+    expect(parseText(note, { timezone: 'Europe/Moscow', now })).toMatchObject({
+      intent: 'unknown',
+      dueAt: null,
+    });
+  });
+  it('an impossible clock time is reported, not guessed', () => {
+    const parsed = parseText('meeting at 25:00', { timezone: 'Europe/Moscow', now });
+    expect(parsed).toMatchObject({ dueAt: null, invalidTime: '25:00' });
+    expect(parseText('встреча в 18:75', { timezone: 'Europe/Moscow', now }).invalidTime).toBe('18:75');
+    expect(parseText('встреча в 18:45', { timezone: 'Europe/Moscow', now }).invalidTime).toBeUndefined();
+  });
+});

@@ -6,7 +6,7 @@ import { findCategory, findCourse, findCourseMark, findPriority } from './marks.
 import type { ParsedText, ParseOptions } from './parsed-text.ts';
 import { DAY_CODES, findRecurrence, firstOccurrence, type Recurrence, toRRule } from './recurrence.ts';
 import { mask, type Span, trimmed } from './text-spans.ts';
-import { findPartOfDay, findTime, type TimeHit, type TimeOfDay } from './time-of-day.ts';
+import { findInvalidTime, findPartOfDay, findTime, type TimeHit, type TimeOfDay } from './time-of-day.ts';
 import { makeTitle } from './title.ts';
 import { instantOf, wallTimeAt } from './zoned-clock.ts';
 
@@ -22,7 +22,6 @@ export function parseText(text: string, options: ParseOptions): ParsedText {
   const now = wallTimeAt(options.now, timezone);
   if (!now.isValid)
     throw new DomainError('invalid', 'timezone_unknown', `Unknown timezone "${timezone}"`, { timezone });
-  const language = options.language ?? detectLanguage(text);
   const spans: Span[] = [];
   let work = text;
   const cut = (found: Span | null | undefined) => {
@@ -57,8 +56,14 @@ export function parseText(text: string, options: ParseOptions): ParsedText {
       };
     }
   }
-  const date = findDate(work, now, language);
+  // The date words decide the language of the line when the caller did not fix one: run both
+  // readers, the longer phrase wins ("Submit essay Friday 18:00" in a Russian chat is English).
+  const fixed = options.language;
+  const read = fixed ? { hit: findDate(work, now, fixed), language: fixed } : findDateAnyLanguage(work, now);
+  const date = read?.hit ?? null;
+  const language = options.language ?? read?.language ?? detectLanguage(text);
   cut(date);
+  const invalidTime = time ? null : findInvalidTime(work);
 
   let when = recurrence
     ? resolveSeries(recurrence, time, date, now, options.now)
@@ -89,7 +94,19 @@ export function parseText(text: string, options: ParseOptions): ParsedText {
     course: courseMark?.course ?? findCourse(text),
     language,
     timezone,
+    ...(invalidTime ? { invalidTime } : {}),
   };
+}
+
+/** Both date readers; the one that read more of the line wins, ties go to the script of the text. */
+function findDateAnyLanguage(text: string, now: DateTime): { hit: DateHit; language: 'ru' | 'en' } | null {
+  const script = detectLanguage(text);
+  const other = script === 'ru' ? 'en' : 'ru';
+  const first = findDate(text, now, script);
+  const second = findDate(text, now, other);
+  const length = (hit: DateHit | null) => (hit ? hit.end - hit.start : 0);
+  if (second && length(second) > length(first)) return { hit: second, language: other };
+  return first ? { hit: first, language: script } : null;
 }
 
 interface When {

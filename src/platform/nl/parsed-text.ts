@@ -20,12 +20,14 @@ export interface ParsedText {
   language: 'ru' | 'en';
   /** The IANA timezone the times were read in. */
   timezone: string;
+  /** A clock time that cannot be ("25:00", "18:75"), as written; the line then carries no time. */
+  invalidTime?: string;
 }
 
 export interface ParseOptions {
   /** IANA timezone of the user. */
   timezone: string;
   now: Date;
-  /** Defaults to a guess from the script of the text. */
+  /** Fixes the date reader's language; by default both run and the one that reads more wins. */
   language?: 'ru' | 'en';
 }

@@ -79,6 +79,10 @@ const PARTS: Array<{ re: RegExp; hour: number; today?: boolean; tomorrow?: boole
   { re: /(?<![\p{L}])(?:in the )?evening(?![\p{L}])/iu, hour: 19 },
   { re: /(?<![\p{L}])(?:at night|tomorrow night)(?![\p{L}])/iu, hour: 22 },
   { re: /(?<![\p{L}])(?:с утра|утром|поутру)(?![\p{L}])/iu, hour: 9 },
+  {
+    re: /(?<![\p{L}])(?:в обед|к обеду|в обеденный перерыв|at lunch(?:time)?|by lunch)(?![\p{L}])/iu,
+    hour: 13,
+  },
   { re: /(?<![\p{L}])(?:дн[её]м|после обеда)(?![\p{L}])/iu, hour: 14 },
   { re: /(?<![\p{L}])(?:вечером|вечерком)(?![\p{L}])/iu, hour: 19 },
   { re: /(?<![\p{L}])ночью(?![\p{L}])/iu, hour: 22 },
@@ -93,6 +97,15 @@ export function findTime(text: string): TimeHit | null {
     if (t) return { ...t, start: m.start, end: m.end };
   }
   return findPartOfDay(text);
+}
+
+/** "25:00", "в 18:75": something written as a clock time that no clock shows (to explain, not to guess). */
+export function findInvalidTime(text: string): string | null {
+  const m = /(?<![\d:.])(\d{1,2}):(\d{2})(?![\d:])/u.exec(text);
+  if (!m) return null;
+  const hour = Number(m[1]);
+  const minute = Number(m[2]);
+  return hour > 24 || minute > 59 || (hour === 24 && minute > 0) ? m[0] : null;
 }
 
 export function findPartOfDay(text: string): TimeHit | null {

@@ -18,6 +18,24 @@ import { activeReplyKeyboard, commandsFor, currentChat, currentUser } from './st
  * }} ComposerActions
  */
 
+/** @type {Map<string, boolean | 'checking'>} Whether a Mini App URL answers (checked once per URL). */
+const served = new Map();
+
+/** @param {string} url @param {() => void} rerender */
+function appServed(url, rerender) {
+  // Another origin cannot be probed from this page (CORS); the bot's owner vouches for it.
+  if (new URL(url, location.href).origin !== location.origin) return true;
+  const known = served.get(url);
+  if (known === true || known === false) return known;
+  if (known === 'checking') return false;
+  served.set(url, 'checking');
+  fetch(url, { method: 'GET', redirect: 'follow' })
+    .then((response) => served.set(url, response.ok))
+    .catch(() => served.set(url, false))
+    .finally(rerender);
+  return false;
+}
+
 const input = () => /** @type {HTMLTextAreaElement} */ ($('#input'));
 
 function autosize() {
@@ -118,9 +136,11 @@ export function renderComposer(state) {
   const appButton = $('#menu-app-button');
   appButton.hidden = !(menuButton?.type === 'web_app' && chat?.type === 'private');
   appButton.textContent = menuButton?.text ?? 'Open';
-  // The header button opens the bot's Mini App from any chat, as long as the bot has one.
+  // The header button opens the bot's Mini App from any chat, as long as the bot has one that
+  // answers: a URL nobody serves yet (the Mini App comes later) would only show an error page.
   const headerApp = $('#header-webapp');
-  headerApp.hidden = !(state.info?.web_app_url || menuButton?.type === 'web_app');
+  const appUrl = menuButton?.type === 'web_app' ? menuButton.web_app?.url : state.info?.web_app_url;
+  headerApp.hidden = !(appUrl && appServed(appUrl, actions.rerender));
   headerApp.textContent = menuButton?.type === 'web_app' && menuButton.text ? menuButton.text : 'Open app';
 
   const preview = $('#reply-preview');

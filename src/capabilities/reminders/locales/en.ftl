@@ -43,13 +43,6 @@ reminders-resumed = Resumed.
 reminders-deleted = Deleted.
 reminders-gone = That reminder no longer exists.
 
-reminders-rule-daily = every day at { $time }
-reminders-rule-weekdays = every weekday at { $time }
-reminders-rule-weekly = every week on { $days } at { $time }
-reminders-rule-every-days = every { $n } days at { $time }
-reminders-rule-every-weeks = every { $n } weeks on { $days } at { $time }
-reminders-rule-monthly = every month on day { $day } at { $time }
-reminders-rule-custom = by the rule { $rule }
 
 reminders-digest-title = ☀️ Good morning! Your day, { $date }
 reminders-digest-tasks = Tasks ({ $count }):

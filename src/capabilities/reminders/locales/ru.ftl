@@ -43,13 +43,6 @@ reminders-resumed = Снова включено.
 reminders-deleted = Удалено.
 reminders-gone = Этого напоминания уже нет.
 
-reminders-rule-daily = каждый день в { $time }
-reminders-rule-weekdays = по будням в { $time }
-reminders-rule-weekly = каждую неделю: { $days } в { $time }
-reminders-rule-every-days = каждые { $n } дн. в { $time }
-reminders-rule-every-weeks = раз в { $n } нед.: { $days } в { $time }
-reminders-rule-monthly = каждый месяц { $day }-го числа в { $time }
-reminders-rule-custom = по правилу { $rule }
 
 reminders-digest-title = ☀️ Доброе утро! Ваш день, { $date }
 reminders-digest-tasks = Задачи ({ $count }):

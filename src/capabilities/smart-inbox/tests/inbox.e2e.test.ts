@@ -60,13 +60,16 @@ describe('smart inbox', () => {
     ]);
   });
 
-  it('ru: a reminder card can be turned into a task, edited, and a line with nothing to do gets the fallback', async () => {
+  it('ru: a reminder card can be turned into a task, edited; a statement becomes a note, a question is conversation', async () => {
     const boris = await registered('Борис', 'ru', 'Москва');
     const chat = boris.privateChat();
     await boris.send('напомни завтра в 9 позвонить маме');
     const card = await chat.nextMessage(/Напоминание/);
     expect(card.text).toBe('⏰ Напоминание: Позвонить маме\n🗓 вт 3 мар., 09:00');
-    await card.click('📝 Это задача');
+    // With the notes capability the "it's a …" button cycles reminder → note → task.
+    await card.click('🗒 Это заметка');
+    const asNote = await chat.waitForEdit(card, (m) => m.text.startsWith('🗒'));
+    await asNote.click('📝 Это задача');
     const asTask = await chat.waitForEdit(card, (m) => m.text.startsWith('📝'));
     expect(asTask.buttons()).toContain('⏰ Это напоминание');
 
@@ -79,8 +82,14 @@ describe('smart inbox', () => {
     await edited.click('💾 Сохранить');
     await chat.waitForEdit(card, (m) => m.text.startsWith('✅ Задача сохранена'));
 
+    // A statement that is neither a task nor a reminder is kept as a note (no "didn't understand").
+    await boris.send('идея для подарка маме — книга про сад');
+    await chat.nextMessage(/В теме/);
+    // A short question is conversation: the companion answers (offline: it says so honestly).
     await boris.send('как дела?');
-    await chat.nextMessage(/Не понял, что с этим сделать/);
+    await chat.nextMessage(/Свободно поговорить сейчас не получится/);
+    await boris.send('/notanything');
+    await chat.nextMessage(/Не понял|Неизвестная команда|\/help/);
   });
 
   it('a saved reminder fires at its time; Cancel stores nothing', async () => {

@@ -3,7 +3,7 @@ import type { BotContext } from '../../../bot/bot-context.ts';
 import { type FlowDefinition, startFlow } from '../../../bot/flows/flow-router.ts';
 import { isDomainError } from '../../../platform/errors/domain-error.ts';
 import { escapeHtml } from '../../../platform/telegram/telegram-html.ts';
-import { localAt } from '../../../platform/time/index.ts';
+import { formatWhen, localAt } from '../../../platform/time/index.ts';
 import { PRIORITIES } from '../task-tables.ts';
 import type { Task, TaskPatch, TaskService } from '../task-types.ts';
 import { type Callback, cb, packId, parseTabCode, unpackId, versionArg } from './callback-data.ts';
@@ -35,7 +35,10 @@ export function createCardActions(deps: { service: TaskService; parseDeadline: P
   async function card(ctx: BotContext, task: Task, from: string, note?: string) {
     const details = await cardDetails(service, ctx.user.id, task);
     const text = cardText(t(ctx), task, details, viewerOf(ctx));
-    return { text: note ? `${note}\n\n${text}` : text, keyboard: cardKeyboard(t(ctx), task, from) };
+    return {
+      text: note ? `${note}\n\n${text}` : text,
+      keyboard: cardKeyboard(t(ctx), task, from, viewerOf(ctx)),
+    };
   }
 
   async function showCard(ctx: BotContext, task: Task, from: string, note?: string) {
@@ -53,7 +56,12 @@ export function createCardActions(deps: { service: TaskService; parseDeadline: P
     const now = ctx.services.now();
     const base = task.dueAt && task.dueAt > now ? task.dueAt : now;
     if (kind === 'h') return new Date(base.getTime() + HOUR);
-    if (kind === 't') return localAt(ctx.user.timezone, now, 1, 9, 0);
+    if (kind === 't') {
+      const tomorrow9 = localAt(ctx.user.timezone, now, 1, 9, 0);
+      // Never moves a deadline earlier: the button is not drawn then, so this one is stale.
+      return task.dueAt && task.dueAt >= tomorrow9 ? null : tomorrow9;
+    }
+    if (!task.dueAt) return null;
     if (kind === 'w') return new Date(base.getTime() + 7 * 24 * HOUR);
     return null;
   }
@@ -103,7 +111,7 @@ export function createCardActions(deps: { service: TaskService; parseDeadline: P
         const dueAt = snoozeTarget(ctx, task, args[3]);
         if (!dueAt) return false;
         await change(ctx, id, version, { dueAt }, from);
-        break;
+        return { toast: ctx.t('tasks-deadline-moved', { when: formatWhen(dueAt, viewerOf(ctx)) }) };
       }
       case 'e':
         await showScreen(

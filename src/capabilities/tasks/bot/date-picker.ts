@@ -43,22 +43,36 @@ export function datePicker(
     for (let i = 0; i < 7; i++) {
       const inMonth = cursor.month === first.month;
       const selectable = inMonth && cursor >= today;
+      // Days gone by are shown as a dot: a number that does nothing when tapped looks broken.
       keyboard.text(
-        inMonth ? String(cursor.day) : ' ',
+        inMonth ? (selectable ? String(cursor.day) : '·') : ' ',
         selectable ? button('d', cursor.toISODate() ?? '') : button('_'),
       );
       cursor = cursor.plus({ days: 1 });
     }
     keyboard.row();
   }
-  return keyboard.text(t('tasks-pick-none'), button('q', 'none'));
+  return keyboard
+    .text(t('tasks-pick-none'), button('q', 'none'))
+    .row()
+    .text(t('tasks-btn-cancel'), button('x'));
 }
 
-export function timePicker(t: Translate, button: (op: string, arg?: string) => string): InlineKeyboard {
+/** Times of day for a picked day; on today only those still ahead. */
+export function timePicker(
+  t: Translate,
+  button: (op: string, arg?: string) => string,
+  options: { day: string; timezone: string; now: Date },
+): InlineKeyboard {
   const keyboard = new InlineKeyboard();
-  PICKER_TIMES.forEach((time, i) => {
+  const ahead = PICKER_TIMES.filter((time) => {
+    const at = DateTime.fromISO(`${options.day}T${time}`, { zone: options.timezone });
+    return !at.isValid || at.toJSDate() > options.now;
+  });
+  ahead.forEach((time, i) => {
     keyboard.text(time, button('h', time.replace(':', '')));
     if (i % 3 === 2) keyboard.row();
   });
-  return keyboard.text(t('tasks-pick-back'), button('b'));
+  if (ahead.length % 3 !== 0) keyboard.row();
+  return keyboard.text(t('tasks-pick-back'), button('b')).text(t('tasks-btn-cancel'), button('x'));
 }

@@ -3,7 +3,7 @@ import type { BotContext } from '../../../bot/bot-context.ts';
 import { parseClockTime } from '../../../bot/features/quiet-hours.ts';
 import { type FlowDefinition, startFlow } from '../../../bot/flows/flow-router.ts';
 import { escapeHtml } from '../../../platform/telegram/telegram-html.ts';
-import { localAt, localDateAt, localIsoDate } from '../../../platform/time/index.ts';
+import { formatWhen, localAt, localDateAt, localIsoDate } from '../../../platform/time/index.ts';
 import { PRIORITIES, type Priority } from '../task-tables.ts';
 import type { Task, TaskService } from '../task-types.ts';
 import { cb, packId, unpackId } from './callback-data.ts';
@@ -26,6 +26,12 @@ interface Draft extends Record<string, unknown> {
 }
 
 type Screen = { text: string; keyboard: InlineKeyboard };
+/** A picked day ("2026-11-30") as the house format shows a date: "Mon 30 Nov". */
+function dayText(ctx: BotContext, day: string | undefined): string {
+  const noon = day ? localDateAt(ctx.user.timezone, day, 12, 0) : null;
+  return noon ? formatWhen(noon, viewerOf(ctx), { allDay: true }) : '';
+}
+
 type Step = 'title' | 'description' | 'deadline' | 'time' | 'priority' | 'category' | 'confirm';
 
 export function createNewTaskFlow(deps: { service: TaskService; parseDeadline: ParseDeadline }) {
@@ -35,7 +41,9 @@ export function createNewTaskFlow(deps: { service: TaskService; parseDeadline: P
   const screens = {
     description: (ctx: BotContext, d: Draft): Screen => ({
       text: ctx.t('tasks-new-ask-description', { title: escapeHtml(d.title ?? '') }),
-      keyboard: new InlineKeyboard().text(ctx.t('tasks-btn-skip'), button(d)('k')),
+      keyboard: new InlineKeyboard()
+        .text(ctx.t('tasks-btn-skip'), button(d)('k'))
+        .text(ctx.t('tasks-btn-cancel'), button(d)('x')),
     }),
     deadline: (ctx: BotContext, d: Draft, month?: string): Screen => ({
       text: ctx.t('tasks-new-ask-deadline'),
@@ -47,8 +55,14 @@ export function createNewTaskFlow(deps: { service: TaskService; parseDeadline: P
       }),
     }),
     time: (ctx: BotContext, d: Draft): Screen => ({
-      text: ctx.t('tasks-new-ask-time', { day: d.day ?? '' }),
-      keyboard: timePicker(ctx.t.bind(ctx), button(d)),
+      text: ctx.t('tasks-new-ask-time', {
+        day: dayText(ctx, d.day),
+      }),
+      keyboard: timePicker(ctx.t.bind(ctx), button(d), {
+        day: d.day ?? '',
+        timezone: ctx.user.timezone,
+        now: ctx.services.now(),
+      }),
     }),
     priority: (ctx: BotContext, d: Draft): Screen => {
       const keyboard = new InlineKeyboard();
@@ -124,6 +138,10 @@ export function createNewTaskFlow(deps: { service: TaskService; parseDeadline: P
       const d = data as Draft;
       const time = parseClockTime(ctx.message?.text ?? '');
       const due = time && d.day ? localDateAt(ctx.user.timezone, d.day, ...hm(time)) : null;
+      if (due && due <= ctx.services.now()) {
+        await ctx.reply(ctx.t('tasks-new-time-past'));
+        return { step: 'time' };
+      }
       if (!due) {
         await ctx.reply(ctx.t('tasks-new-bad-time'));
         return { step: 'time' };

@@ -2,7 +2,7 @@ import { InlineKeyboard } from 'grammy';
 /** A Fluent lookup: `ctx.t` in handlers, a fixed-language `i18n.t` in job workers. */
 import type { Translate } from '../../../bot/i18n.ts';
 import { escapeHtml } from '../../../platform/telegram/telegram-html.ts';
-import { formatWhen } from '../../../platform/time/index.ts';
+import { formatWhen, localAt } from '../../../platform/time/index.ts';
 import type { Task, TaskService } from '../task-types.ts';
 import { cb, packId } from './callback-data.ts';
 
@@ -49,8 +49,12 @@ export function cardText(t: Translate, task: Task, details: CardDetails, viewer:
   return lines.join('\n');
 }
 
-/** The card's buttons; each carries the task's version, so a button of an older state goes stale. */
-export function cardKeyboard(t: Translate, task: Task, from = 't0'): InlineKeyboard {
+/**
+ * The card's buttons; each carries the task's version, so a button of an older state goes stale.
+ * The deadline buttons say what they do to the deadline, appear only where it makes sense (no
+ * "+1 h" without a deadline) and never move a deadline earlier ("tomorrow 9:00" only before it).
+ */
+export function cardKeyboard(t: Translate, task: Task, from = 't0', viewer?: Viewer): InlineKeyboard {
   const id = packId(task.id);
   const v = task.version;
   const keyboard = new InlineKeyboard();
@@ -62,10 +66,16 @@ export function cardKeyboard(t: Translate, task: Task, from = 't0'): InlineKeybo
     keyboard
       .text(t('tasks-btn-done'), cb('d', id, v, from))
       .text(t('tasks-btn-edit'), cb('e', id, v, from))
-      .row()
-      .text(t('tasks-btn-snooze-hour'), cb('s', id, v, from, 'h'))
-      .text(t('tasks-btn-snooze-tomorrow'), cb('s', id, v, from, 't'))
-      .text(t('tasks-btn-snooze-week'), cb('s', id, v, from, 'w'))
+      .row();
+    const tomorrow9 = viewer ? localAt(viewer.timezone, viewer.now, 1, 9, 0) : null;
+    if (!task.dueAt) keyboard.text(t('tasks-btn-due-tomorrow'), cb('s', id, v, from, 't'));
+    else {
+      keyboard.text(t('tasks-btn-snooze-hour'), cb('s', id, v, from, 'h'));
+      if (tomorrow9 && task.dueAt < tomorrow9)
+        keyboard.text(t('tasks-btn-snooze-tomorrow'), cb('s', id, v, from, 't'));
+      keyboard.text(t('tasks-btn-snooze-week'), cb('s', id, v, from, 'w'));
+    }
+    keyboard
       .row()
       .text(t('tasks-btn-course'), cb('lk', id, v, from))
       .text(t('tasks-btn-delete'), cb('x', id, v, from));

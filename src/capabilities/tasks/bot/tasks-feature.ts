@@ -27,14 +27,16 @@ export function createTasksBotFeature(deps: { service: TaskService; parseDeadlin
 
   privateChat.command('new', (ctx) => newTask.start(ctx));
   const showTasks = async (ctx: BotContext) => {
-    const { text, keyboard } = await renderList(
-      ctx.t.bind(ctx),
-      service,
-      ctx.user.id,
-      'today',
-      0,
-      viewerOf(ctx),
-    );
+    // Opens on the first tab with something in it: a task saved for Friday is not "nothing to do".
+    let tab: 'today' | 'overdue' | 'upcoming' = 'upcoming';
+    for (const candidate of ['today', 'overdue'] as const) {
+      const { total } = await service.list(ctx.user.id, { view: candidate, limit: 1, offset: 0 });
+      if (total > 0) {
+        tab = candidate;
+        break;
+      }
+    }
+    const { text, keyboard } = await renderList(ctx.t.bind(ctx), service, ctx.user.id, tab, 0, viewerOf(ctx));
     await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
   };
   const showCourses = (ctx: BotContext) => courses.show(ctx);

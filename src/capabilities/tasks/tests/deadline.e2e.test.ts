@@ -44,7 +44,7 @@ describe('deadline notifications', () => {
 
     await advanceQuietly(due - 25 * HOUR, chat);
     const first = await advanceUntil(due - 24 * HOUR, chat, /Due in 24 h:\n\nTax return/);
-    expect(first.buttons()).toEqual(expect.arrayContaining(['✅ Done', '+1 h', '🗑 Delete']));
+    expect(first.buttons()).toEqual(expect.arrayContaining(['✅ Done', '⏩ Deadline +1 h', '🗑 Delete']));
     await advanceUntil(due - 23.5 * HOUR, chat, /Due in 24 h:\n\nWater plants/);
 
     await tasks.complete(userId, other.id);
@@ -76,5 +76,18 @@ describe('deadline notifications', () => {
     await advanceQuietly(Date.parse('2037-03-12T04:31:00Z'), chat); // 07:31: held by quiet hours
     const hour = await advanceUntil(Date.parse('2037-03-12T05:00:00Z'), chat, /Срок через 1 ч/);
     expect(hour.text).toContain('Отчёт');
+  });
+
+  it('notifications off: a deadline alert still comes, silently — the same rule as reminders', async () => {
+    const { user, userId } = await person(t, 'nora', 'en', 'UTC');
+    await t.system.users.updateSettings(userId, { notificationsEnabled: false });
+    const chat = user.privateChat();
+    await clock.setTime('2037-04-01T08:00:00Z');
+    await tasks.create(userId, { title: 'Silent one', dueAt: new Date('2037-04-02T12:00:00Z') });
+    await advanceUntil(Date.parse('2037-04-01T12:00:00Z'), chat, /Due in 24 h:\n\nSilent one/);
+    const sends = (await t.sb.calls('sendMessage')).filter((c) =>
+      String(c.params.text).includes('Silent one'),
+    );
+    expect(sends.map((c) => c.params.disable_notification)).toEqual([true]);
   });
 });

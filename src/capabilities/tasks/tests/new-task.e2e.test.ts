@@ -26,7 +26,8 @@ describe('/new guided flow', () => {
     await picker.click('»');
     const april = await chat.waitForEdit(picker, (m) => m.buttons().includes('April 2037'));
     await april.click('15');
-    const times = await chat.waitForEdit(picker, /2037-04-15: at what time/);
+    const times = await chat.waitForEdit(picker, /Wed 15 Apr: at what time/);
+    expect(times.buttons()).toEqual(expect.arrayContaining(['09:00', '18:00', '23:59', '✖️ Cancel']));
     await times.click('18:00');
     const priority = await chat.waitForEdit(picker, /How important/);
     await priority.click('High');
@@ -39,7 +40,7 @@ describe('/new guided flow', () => {
     await confirm.click('✅ Save');
     const saved = await chat.waitForEdit(picker, /Task saved/);
     expect(saved.buttons()).toEqual(expect.arrayContaining(['✅ Done', '✏️ Edit', '🗑 Delete']));
-    expect(describe.buttons()).toEqual(['Skip']);
+    expect(describe.buttons()).toEqual(['Skip', '✖️ Cancel']);
     // An old button of the finished flow is stale.
     expect((await describe.click('Skip')).answer?.text).toBe('This button is out of date.');
   });
@@ -78,6 +79,10 @@ describe('/new guided flow', () => {
     await user.send('details');
     const picker = await chat.nextMessage(/When is it due/);
     expect(picker.buttons()).not.toContain('«');
+    // Days gone by are dots, not numbers that do nothing; today (2 March at START) is the first number.
+    expect(picker.buttons()).toContain('·');
+    expect(picker.buttons()).not.toContain('1');
+    expect(picker.buttons()).toContain('✖️ Cancel');
     await user.send('/cancel');
     await chat.nextMessage(/^Cancelled\.$/);
     expect((await picker.click('Tomorrow')).answer?.text).toBe('This button is out of date.');

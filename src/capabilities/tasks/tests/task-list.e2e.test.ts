@@ -55,12 +55,13 @@ describe('/tasks lists and task cards', () => {
     await upcoming.click('1. Next one');
     const card = await chat.waitForEdit(upcoming, /Priority: Urgent/);
     expect(card.id).toBe(list.id);
-    await card.click('+1 h');
+    // The deadline buttons say what they move, confirm it in a toast, and never move it earlier.
+    expect((await card.click('⏩ Deadline +1 h')).answer?.text).toBe('Deadline: Thu 5 Mar, 13:00');
     const snoozed = await chat.waitForEdit(card, /Thu 5 Mar, 13:00/);
-    await snoozed.click('+1 week');
+    await snoozed.click('⏩ Deadline +1 week');
     const week = await chat.waitForEdit(snoozed, /Thu 12 Mar, 13:00/);
-    await week.click('Tomorrow 9:00');
-    const tomorrow = await chat.waitForEdit(week, /Tue 3 Mar, 09:00/);
+    expect(week.buttons()).not.toContain('⏩ Deadline: tomorrow 9:00');
+    const tomorrow = week;
     const done = await tomorrow.click('✅ Done');
     expect(done.answer?.text).toBe('Done! ✅');
     const doneCard = await chat.waitForEdit(tomorrow, /Status: done/);
@@ -129,7 +130,14 @@ describe('/tasks lists and task cards', () => {
     await list.click('1. Купить хлеб');
     const card = await chat.waitForEdit(list, /Приоритет: Высокий/);
     expect(card.buttons()).toEqual(
-      expect.arrayContaining(['✅ Готово', '✏️ Изменить', '+1 ч', 'Завтра 9:00', '+1 неделя', '🗑 Удалить']),
+      expect.arrayContaining([
+        '✅ Готово',
+        '✏️ Изменить',
+        '⏩ Срок +1 ч',
+        '⏩ Срок: завтра 9:00',
+        '⏩ Срок +1 неделя',
+        '🗑 Удалить',
+      ]),
     );
     // The same task in a second message: completing it there makes the first card's buttons stale.
     await user.send('/tasks');
@@ -138,7 +146,7 @@ describe('/tasks lists and task cards', () => {
     const secondCard = await chat.waitForEdit(second, /Приоритет: Высокий/);
     await secondCard.click('✅ Готово');
     await chat.waitForEdit(secondCard, /Статус: готово/);
-    expect((await card.click('+1 ч')).answer?.text).toBe('Эта кнопка устарела.');
+    expect((await card.click('⏩ Срок +1 ч')).answer?.text).toBe('Эта кнопка устарела.');
     expect((await card.click('🗑 Удалить')).answer?.text).toBe('Эта кнопка устарела.');
     const [row] = (await tasks.list(userId, { view: 'done' })).items;
     expect(row).toMatchObject({ title: 'Купить хлеб', dueAt: at('2037-03-02T15:00:00Z'), version: 2 });

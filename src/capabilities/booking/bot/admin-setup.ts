@@ -1,0 +1,172 @@
+import type { BotContext } from '../../../bot/bot-context.ts';
+import type { FlowDefinition } from '../../../bot/flows/flow-router.ts';
+import { startFlow } from '../../../bot/flows/flow-router.ts';
+import { isTimezone } from '../../../platform/nl/zoned-clock.ts';
+import { minutesOf } from '../booking-format.ts';
+import type { DayHours } from '../booking-setup.ts';
+import { bookingCallback as cb, packBooking as pack } from './booking-callbacks.ts';
+import { type BookingBotDeps, errorText } from './bot-support.ts';
+
+export const SETUP_FLOW = 'booking-setup';
+
+/** "1-5 09:00-18:00 13:00-14:00": weekdays (ISO, a range or a list), hours, an optional break. */
+export function parseHoursLine(line: string): DayHours[] | null {
+  const m =
+    /^\s*(\d)(?:\s*-\s*(\d))?((?:\s*,\s*\d)*)\s+(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})(?:\s+(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2}))?\s*$/.exec(
+      line,
+    );
+  if (!m) return null;
+  const pad = (t: string | undefined) => (t ? minutesOf(t.padStart(5, '0')) : null);
+  const [start, end, bs, be] = [pad(m[4]), pad(m[5]), pad(m[6]), pad(m[7])];
+  if (start === null || end === null || end <= start) return null;
+  if (m[6] && (bs === null || be === null || bs < start || (be as number) > end || (be as number) <= bs))
+    return null;
+  const from = Number(m[1]);
+  const to = m[2] ? Number(m[2]) : from;
+  const extra = (m[3] ?? '')
+    .split(',')
+    .map((x) => Number(x.trim()))
+    .filter((x) => x > 0);
+  const days = [...Array.from({ length: to - from + 1 }, (_, i) => from + i), ...extra];
+  if (days.some((d) => d < 1 || d > 7)) return null;
+  return days.map((weekday) => ({
+    weekday,
+    start,
+    end,
+    breaks: bs !== null && be !== null ? [{ start: bs, end: be }] : [],
+  }));
+}
+
+/** The admin's setup flows: location, service, specialist (all services and locations), hours. */
+export function createSetupFlows(deps: BookingBotDeps): {
+  flow: FlowDefinition;
+  begin: (ctx: BotContext, what: string, data?: Record<string, unknown>) => Promise<void>;
+} {
+  const { setup } = deps;
+  const ask = async (ctx: BotContext, step: string, data: Record<string, unknown> = {}) => {
+    await startFlow(ctx, SETUP_FLOW, step, data);
+    await ctx.reply(ctx.t(`booking-setup-ask-${step}`));
+  };
+  const guard = async (ctx: BotContext, run: () => Promise<string>) => {
+    try {
+      await ctx.reply(await run());
+    } catch (error) {
+      await ctx.reply(errorText(ctx, error));
+    }
+    return null;
+  };
+  const text = (ctx: BotContext) => (ctx.message?.text ?? '').trim().slice(0, 120);
+
+  const flow: FlowDefinition = {
+    'location-name': async (ctx, data) => {
+      const name = text(ctx);
+      if (!name) return { step: 'location-name', data };
+      await ctx.reply(ctx.t('booking-setup-ask-location-zone'));
+      return { step: 'location-zone', data: { ...data, name } };
+    },
+    'location-zone': async (ctx, data) => {
+      const timezone = text(ctx);
+      if (!isTimezone(timezone)) {
+        await ctx.reply(ctx.t('booking-setup-bad-zone'));
+        return { step: 'location-zone', data };
+      }
+      return guard(ctx, async () => {
+        const row = await setup.createLocation({ name: String(data.name), timezone });
+        return ctx.t('booking-setup-location-saved', { name: row.name, zone: row.timezone });
+      });
+    },
+    'service-name': async (ctx, data) => {
+      const name = text(ctx);
+      if (!name) return { step: 'service-name', data };
+      await ctx.reply(ctx.t('booking-setup-ask-service-duration'));
+      return { step: 'service-duration', data: { ...data, name } };
+    },
+    'service-duration': async (ctx, data) => {
+      const minutes = Number(text(ctx));
+      if (!Number.isInteger(minutes) || minutes < 15 || minutes > 720 || minutes % 15) {
+        await ctx.reply(ctx.t('booking-setup-bad-duration'));
+        return { step: 'service-duration', data };
+      }
+      await ctx.reply(ctx.t('booking-setup-ask-service-approval'), {
+        reply_markup: {
+          inline_keyboard: [
+            [
+              { text: ctx.t('booking-setup-approval-yes'), callback_data: cb('sc', 'always', minutes) },
+              { text: ctx.t('booking-setup-approval-no'), callback_data: cb('sc', 'never', minutes) },
+            ],
+          ],
+        },
+      });
+      return { step: 'service-approval', data: { ...data, minutes } };
+    },
+    'service-approval': async (ctx, data) => {
+      await ctx.reply(ctx.t('booking-use-buttons'));
+      return { step: 'service-approval', data };
+    },
+    'specialist-id': async (ctx, data) => {
+      const id = Number(text(ctx));
+      if (!Number.isSafeInteger(id) || id <= 0) {
+        await ctx.reply(ctx.t('booking-setup-bad-id'));
+        return { step: 'specialist-id', data };
+      }
+      await ctx.reply(ctx.t('booking-setup-ask-specialist-name'));
+      return { step: 'specialist-name', data: { telegramId: id } };
+    },
+    'specialist-name': async (ctx, data) =>
+      guard(ctx, async () => {
+        const name = text(ctx) || 'Specialist';
+        const services = await setup.listServices();
+        const locations = await setup.listLocations();
+        const row = await setup.createSpecialist({
+          telegramId: Number(data.telegramId),
+          name,
+          serviceIds: services.map((s) => s.id),
+          locationIds: locations.map((l) => l.id),
+        });
+        await ctx.services.users.grantRole(row.telegramId, 'specialist', {
+          kind: 'user',
+          userId: ctx.user.id,
+        });
+        return ctx.t('booking-setup-specialist-saved', {
+          name: row.name,
+          services: services.length,
+          locations: locations.length,
+        });
+      }),
+    hours: async (ctx, data) => {
+      const weekly = text(ctx)
+        .split(/[;\n]/)
+        .filter((l) => l.trim())
+        .map(parseHoursLine);
+      if (weekly.length === 0 || weekly.some((w) => w === null)) {
+        await ctx.reply(ctx.t('booking-setup-bad-hours'));
+        return { step: 'hours', data };
+      }
+      return guard(ctx, async () => {
+        const locations = await setup.listLocations();
+        for (const l of locations)
+          await setup.setHours(String(data.specialistId), l.id, weekly.flat() as DayHours[]);
+        return ctx.t('booking-setup-hours-saved');
+      });
+    },
+  };
+
+  async function begin(ctx: BotContext, what: string, data: Record<string, unknown> = {}) {
+    if (what === 'loc') return ask(ctx, 'location-name');
+    if (what === 'svc') return ask(ctx, 'service-name');
+    if (what === 'spec') return ask(ctx, 'specialist-id');
+    if (what === 'hours') {
+      const specialists = await setup.listSpecialists();
+      if (specialists.length === 0) return void (await ctx.reply(ctx.t('booking-none-yet')));
+      await ctx.reply(ctx.t('booking-setup-pick-specialist'), {
+        reply_markup: {
+          inline_keyboard: specialists.map((s) => [{ text: s.name, callback_data: cb('hs', pack(s.id)) }]),
+        },
+      });
+      return;
+    }
+    if (what === 'hours-for') return ask(ctx, 'hours', data);
+  }
+
+  return { flow, begin };
+}

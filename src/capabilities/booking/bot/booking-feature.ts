@@ -1,0 +1,181 @@
+import { Composer } from 'grammy';
+import type { BotContext } from '../../../bot/bot-context.ts';
+import type { BotFeature } from '../../../bot/bot-feature.ts';
+import { formatWhen } from '../booking-format.ts';
+import { isAdmin } from '../booking-people.ts';
+import type { BookingAction } from '../booking-state.ts';
+import { createSetupFlows, SETUP_FLOW } from './admin-setup.ts';
+import {
+  bookingCallback as cb,
+  packBooking as pack,
+  parseBookingCallback,
+  unpackBooking as unpack,
+} from './booking-callbacks.ts';
+import { type BookingBotDeps, DRAFT_FLOW, errorText, setDraft, show } from './bot-support.ts';
+import { createClientBooking } from './client-book.ts';
+import { createBookingLists } from './my-bookings.ts';
+
+export const BOOKING_LOCALES_DIR = new URL('../locales', import.meta.url).pathname;
+
+/** Card buttons: who answers them is checked by the service's state machine, not here. */
+const CARD_ACTIONS: Record<string, BookingAction> = {
+  confirm: 'confirm',
+  decline: 'decline',
+  done: 'complete',
+  noshow: 'no_show',
+  cx: 'cancel',
+};
+
+/** /book, /mybookings, /schedule, /admin and every `bk:` button. */
+export function createBookingFeature(deps: BookingBotDeps): {
+  feature: BotFeature;
+  open: Record<'book' | 'mine' | 'schedule' | 'admin', (ctx: BotContext) => Promise<void>>;
+} {
+  const composer = new Composer<BotContext>();
+  const chat = composer.chatType('private');
+  const client = createClientBooking(deps);
+  const lists = createBookingLists(deps);
+  const setupFlows = createSetupFlows(deps);
+
+  chat.command('book', (ctx) => client.start(ctx));
+  chat.command('mybookings', (ctx) => lists.mine(ctx));
+  chat.command('schedule', (ctx) => lists.schedule(ctx));
+  chat.command('admin', (ctx) => adminHome(ctx));
+  async function adminHome(ctx: BotContext) {
+    if (!isAdmin(ctx.user)) return void (await ctx.reply(ctx.t('booking-admin-only')));
+    const button = (key: string, what: string) => ({ text: ctx.t(key), callback_data: cb('ad', what) });
+    await ctx.reply(ctx.t('booking-admin-title'), {
+      reply_markup: {
+        inline_keyboard: [
+          [button('booking-admin-today', 'today'), button('booking-admin-pending', 'pending')],
+          [button('booking-admin-add-location', 'loc'), button('booking-admin-add-service', 'svc')],
+          [button('booking-admin-add-specialist', 'spec'), button('booking-admin-hours', 'hours')],
+        ],
+      },
+    });
+  }
+
+  async function card(ctx: BotContext, action: BookingAction, id: string) {
+    const original =
+      ctx.callbackQuery?.message && 'text' in ctx.callbackQuery.message
+        ? (ctx.callbackQuery.message.text ?? '')
+        : '';
+    try {
+      const row = await deps.bookings.act(ctx.user, id, action);
+      await ctx.editMessageText(`${original}\n\n${ctx.t(`booking-card-${action.replace('_', '-')}`)}`, {
+        reply_markup: { inline_keyboard: [] },
+      });
+      return row;
+    } catch (error) {
+      await ctx.answerCallbackQuery({ text: errorText(ctx, error), show_alert: true });
+      return null;
+    }
+  }
+
+  async function adminMenu(ctx: BotContext, what: string) {
+    if (!isAdmin(ctx.user)) return void (await ctx.reply(ctx.t('booking-admin-only')));
+    if (what === 'today' || what === 'pending') {
+      const now = ctx.services.now();
+      const rows = await deps.bookings.list(
+        ctx.user,
+        'all',
+        what === 'today' ? { from: now, to: new Date(now.getTime() + 86_400_000) } : { from: now },
+      );
+      const picked = rows.filter((r) =>
+        what === 'pending' ? r.booking.status === 'pending' : r.booking.status !== 'cancelled',
+      );
+      if (picked.length === 0) return void (await ctx.reply(ctx.t('booking-admin-nothing')));
+      for (const r of picked.slice(0, 20)) {
+        const text = ctx.t('booking-line', {
+          when: formatWhen(r.booking.startAt, r.timezone, ctx.user.language),
+          service: '',
+          client: `${r.clientName}${r.noShows ? ` (${ctx.t('booking-no-shows', { n: r.noShows })})` : ''}`,
+          status: ctx.t(`booking-status-${r.booking.status}`),
+        });
+        const buttons =
+          r.booking.status === 'pending'
+            ? [
+                [
+                  { text: ctx.t('booking-button-confirm'), callback_data: cb('confirm', pack(r.booking.id)) },
+                  { text: ctx.t('booking-button-decline'), callback_data: cb('decline', pack(r.booking.id)) },
+                ],
+              ]
+            : [];
+        await ctx.reply(text, { reply_markup: { inline_keyboard: buttons } });
+      }
+      return;
+    }
+    await setupFlows.begin(ctx, what);
+  }
+
+  composer.callbackQuery(/^bk:/, async (ctx) => {
+    const parsed = parseBookingCallback(ctx.callbackQuery.data);
+    if (!parsed || parsed.action === 'nop') return void (await ctx.answerCallbackQuery());
+    const { action, args } = parsed;
+    const id = unpack(args[0]);
+    const cardAction = CARD_ACTIONS[action];
+    if (cardAction && id) {
+      await card(ctx, cardAction, id);
+    } else if (action === 'rs' && id) {
+      const booking = await deps.bookings.get(id).catch(() => null);
+      if (!booking) return void (await ctx.answerCallbackQuery({ text: ctx.t('stale-button') }));
+      const draft = {
+        serviceId: booking.serviceId,
+        locationId: booking.locationId,
+        specialistId: booking.specialistId,
+        rescheduleId: id,
+      };
+      await setDraft(ctx, draft);
+      await client.calendar(ctx, draft);
+    } else if (action === 'ad' && args[0]) {
+      await adminMenu(ctx, args[0]);
+    } else if (action === 'hs' && id && isAdmin(ctx.user)) {
+      await setupFlows.begin(ctx, 'hours-for', { specialistId: id });
+    } else if (action === 'sc' && isAdmin(ctx.user) && ctx.chat && ctx.from) {
+      const flow = await ctx.services.flows.get(ctx.chat.id, ctx.from.id, ctx.services.now());
+      const name = flow?.flow === SETUP_FLOW ? String(flow.data.name ?? '') : '';
+      if (!name) return void (await ctx.answerCallbackQuery({ text: ctx.t('stale-button') }));
+      await ctx.services.flows.clear(ctx.chat.id, ctx.from.id);
+      const service = await deps.setup.createService({
+        name,
+        durationMinutes: Number(args[1]),
+        requiresConfirmation: args[0] === 'always' ? 'always' : 'never',
+      });
+      await show(
+        ctx,
+        ctx.t('booking-setup-service-saved', { name: service.name, minutes: service.durationMinutes }),
+      );
+    } else if (!(await client.onButton(ctx, action, args))) {
+      return void (await ctx.answerCallbackQuery({ text: ctx.t('stale-button') }));
+    }
+    await ctx.answerCallbackQuery().catch(() => {});
+  });
+
+  const feature: BotFeature = {
+    name: 'booking',
+    composer,
+    flows: {
+      [DRAFT_FLOW]: {
+        buttons: async (ctx, data) => {
+          await ctx.reply(ctx.t('booking-use-buttons'));
+          return { step: 'buttons', data };
+        },
+      },
+      [SETUP_FLOW]: setupFlows.flow,
+    },
+    commands: [
+      { command: 'book', descriptionKey: 'booking-cmd-book' },
+      { command: 'mybookings', descriptionKey: 'booking-cmd-mybookings' },
+      { command: 'schedule', descriptionKey: 'booking-cmd-schedule' },
+      { command: 'admin', descriptionKey: 'booking-cmd-admin' },
+    ],
+    localesDir: BOOKING_LOCALES_DIR,
+  };
+  const open = {
+    book: async (ctx: BotContext) => void (await client.start(ctx)),
+    mine: async (ctx: BotContext) => void (await lists.mine(ctx)),
+    schedule: async (ctx: BotContext) => void (await lists.schedule(ctx)),
+    admin: adminHome,
+  };
+  return { feature, open };
+}

@@ -1,0 +1,203 @@
+import { createRoute, type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../../../platform/http/app-env.ts';
+import {
+  jsonContent,
+  problemResponse as problem,
+  bearerSecurity as security,
+} from '../../../platform/http/openapi-parts.ts';
+import { minutesOf } from '../booking-format.ts';
+import type { BookingSetup } from '../booking-setup.ts';
+import { requireAdmin } from './booking-access.ts';
+import {
+  ExceptionCreate,
+  HoursPut,
+  IdParam,
+  LocationCreate,
+  LocationSchema,
+  ServiceCreate,
+  ServiceSchema,
+  SpecialistCreate,
+  SpecialistSchema,
+} from './booking-schemas.ts';
+
+const tags = ['booking'];
+const errors = { 400: problem('Invalid input'), 401: problem('Not signed in'), 403: problem('Admins only') };
+const body = <T extends z.ZodType>(schema: T) => ({ body: { ...jsonContent(schema), required: true } });
+const ok = <T extends z.ZodType>(schema: T, description: string) => ({ description, ...jsonContent(schema) });
+const mins = (hhmm: string) => minutesOf(hhmm) as number;
+
+const routes = {
+  createLocation: createRoute({
+    method: 'post',
+    path: '/locations',
+    tags,
+    security,
+    summary: 'Add a location (admin)',
+    request: body(LocationCreate),
+    responses: { 201: ok(LocationSchema, 'Created'), ...errors },
+  }),
+  listLocations: createRoute({
+    method: 'get',
+    path: '/locations',
+    tags,
+    security,
+    summary: 'Locations',
+    responses: { 200: ok(z.object({ locations: z.array(LocationSchema) }), 'All'), ...errors },
+  }),
+  createService: createRoute({
+    method: 'post',
+    path: '/services',
+    tags,
+    security,
+    summary: 'Add a service (admin)',
+    request: body(ServiceCreate),
+    responses: { 201: ok(ServiceSchema, 'Created'), ...errors },
+  }),
+  listServices: createRoute({
+    method: 'get',
+    path: '/services',
+    tags,
+    security,
+    summary: 'Services',
+    responses: { 200: ok(z.object({ services: z.array(ServiceSchema) }), 'All'), ...errors },
+  }),
+  createSpecialist: createRoute({
+    method: 'post',
+    path: '/specialists',
+    tags,
+    security,
+    summary: 'Add a specialist (admin)',
+    request: body(SpecialistCreate),
+    responses: {
+      201: ok(SpecialistSchema, 'Created'),
+      ...errors,
+      404: problem('Unknown service or location'),
+      409: problem('Already a specialist'),
+    },
+  }),
+  listSpecialists: createRoute({
+    method: 'get',
+    path: '/specialists',
+    tags,
+    security,
+    summary: 'Specialists',
+    responses: { 200: ok(z.object({ specialists: z.array(SpecialistSchema) }), 'All'), ...errors },
+  }),
+  putHours: createRoute({
+    method: 'put',
+    path: '/specialists/{id}/hours',
+    tags,
+    security,
+    summary: "Replace a specialist's weekly hours at a location (admin)",
+    request: { params: IdParam, ...body(HoursPut) },
+    responses: {
+      200: ok(z.object({ ok: z.literal(true) }), 'Saved'),
+      ...errors,
+      404: problem('No such specialist at that location'),
+    },
+  }),
+  addException: createRoute({
+    method: 'post',
+    path: '/specialists/{id}/exceptions',
+    tags,
+    security,
+    summary: 'A day off or extra hours on a date (admin)',
+    request: { params: IdParam, ...body(ExceptionCreate) },
+    responses: { 201: ok(z.object({ ok: z.literal(true) }), 'Saved'), ...errors },
+  }),
+};
+
+export function addSetupRoutes(app: OpenAPIHono<AppEnv>, setup: BookingSetup): void {
+  app.openapi(routes.createLocation, async (c) => {
+    requireAdmin(c.get('user'));
+    const b = c.req.valid('json');
+    const row = await setup.createLocation(b);
+    return c.json({ id: row.id, name: row.name, timezone: row.timezone, address: row.address }, 201);
+  });
+  app.openapi(routes.listLocations, async (c) => {
+    const rows = await setup.listLocations();
+    return c.json(
+      { locations: rows.map((r) => ({ id: r.id, name: r.name, timezone: r.timezone, address: r.address })) },
+      200,
+    );
+  });
+  app.openapi(routes.createService, async (c) => {
+    requireAdmin(c.get('user'));
+    const b = c.req.valid('json');
+    const row = await setup.createService({
+      name: b.name,
+      durationMinutes: b.duration_minutes,
+      priceCents: b.price_cents,
+      bufferBeforeMinutes: b.buffer_before_minutes,
+      bufferAfterMinutes: b.buffer_after_minutes,
+      minNoticeMinutes: b.min_notice_minutes,
+      maxDaysAhead: b.max_days_ahead,
+      requiresConfirmation: b.requires_confirmation,
+      cancelCutoffMinutes: b.cancel_cutoff_minutes,
+    });
+    return c.json(
+      { id: row.id, name: row.name, duration_minutes: row.durationMinutes, price_cents: row.priceCents },
+      201,
+    );
+  });
+  app.openapi(routes.listServices, async (c) => {
+    const rows = await setup.listServices();
+    return c.json(
+      {
+        services: rows.map((r) => ({
+          id: r.id,
+          name: r.name,
+          duration_minutes: r.durationMinutes,
+          price_cents: r.priceCents,
+        })),
+      },
+      200,
+    );
+  });
+  app.openapi(routes.createSpecialist, async (c) => {
+    requireAdmin(c.get('user'));
+    const b = c.req.valid('json');
+    const row = await setup.createSpecialist({
+      telegramId: b.telegram_id,
+      name: b.name,
+      serviceIds: b.service_ids,
+      locationIds: b.location_ids,
+    });
+    return c.json({ id: row.id, name: row.name, telegram_id: row.telegramId }, 201);
+  });
+  app.openapi(routes.listSpecialists, async (c) => {
+    const rows = await setup.listSpecialists();
+    return c.json(
+      { specialists: rows.map((r) => ({ id: r.id, name: r.name, telegram_id: r.telegramId })) },
+      200,
+    );
+  });
+  app.openapi(routes.putHours, async (c) => {
+    requireAdmin(c.get('user'));
+    const { id } = c.req.valid('param');
+    const b = c.req.valid('json');
+    await setup.setHours(
+      id,
+      b.location_id,
+      b.weekly.map((d) => ({
+        weekday: d.weekday,
+        start: mins(d.start),
+        end: mins(d.end),
+        breaks: d.breaks.map((x) => ({ start: mins(x.start), end: mins(x.end) })),
+      })),
+    );
+    return c.json({ ok: true as const }, 200);
+  });
+  app.openapi(routes.addException, async (c) => {
+    requireAdmin(c.get('user'));
+    const { id } = c.req.valid('param');
+    const b = c.req.valid('json');
+    await setup.addException({
+      specialistId: id,
+      locationId: b.location_id,
+      day: b.day,
+      ...(b.start && b.end ? { start: mins(b.start), end: mins(b.end) } : {}),
+    });
+    return c.json({ ok: true as const }, 201);
+  });
+}

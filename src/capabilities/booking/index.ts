@@ -1,0 +1,79 @@
+import { createI18n } from '../../bot/i18n.ts';
+import type { CapabilityModule } from '../capability.ts';
+import { type BookingService, createBookingService } from './booking-service.ts';
+import { createBookingSetup } from './booking-setup.ts';
+import { BOOKING_LOCALES_DIR, createBookingFeature } from './bot/booking-feature.ts';
+import { createBookingRoutes } from './http/booking-routes.ts';
+import {
+  BOOKING_TIMERS_QUEUE,
+  createTimerHandler,
+  createTimerScheduler,
+  type TimerJob,
+  type TimerRules,
+} from './jobs/booking-timers.ts';
+import { createNoticeSender } from './notices/notice-sender.ts';
+import { createSlotService } from './slots/slot-service.ts';
+
+const TIMER_RULES: TimerRules = {
+  reminderMinutes: [1440, 120],
+  pendingRemindHours: 2,
+  pendingExpireHours: 24,
+};
+
+/** Booking (seed 003): setup, slots, bookings with the state machine, the notice matrix, timers, bot. */
+export const bookingModule: CapabilityModule<Record<string, never>, BookingService> = {
+  name: 'booking',
+  provides: 'booking',
+  // Who is a specialist is booking's own table (by Telegram id); the role mirrors it for /help, /menu and grants.
+  roles: [{ name: 'specialist', description: 'Sees and runs their own booking schedule' }],
+  queues: [{ name: BOOKING_TIMERS_QUEUE, retryLimit: 5, retryDelaySeconds: 2, expireInSeconds: 60 }],
+  create(deps) {
+    const i18n = createI18n([BOOKING_LOCALES_DIR]);
+    const t = (language: string, key: string, vars?: Record<string, string | number>) =>
+      i18n.t(language, key, vars);
+    const slots = createSlotService({ now: deps.now });
+    const sendNotices = createNoticeSender({ notify: deps.notify, t });
+    const scheduleTimers = createTimerScheduler({ jobs: deps.jobs, now: deps.now, rules: TIMER_RULES });
+    const bookings = createBookingService({
+      db: deps.db,
+      now: deps.now,
+      slots,
+      sendNotices,
+      scheduleTimers,
+      rules: { noShowThreshold: 2 },
+    });
+    const baseSetup = createBookingSetup({ db: deps.db, slots });
+    const setup: typeof baseSetup = {
+      ...baseSetup,
+      async createSpecialist(input) {
+        const row = await baseSetup.createSpecialist(input);
+        await deps.users.grantRole(input.telegramId, 'specialist', { kind: 'system' });
+        return row;
+      },
+    };
+    const bot = createBookingFeature({ bookings, setup });
+    return {
+      service: bookings,
+      routes: [
+        { path: '/booking', app: createBookingRoutes({ bookings, setup, db: deps.db }), access: 'user' },
+      ],
+      bot: bot.feature,
+      help: [
+        { command: 'book', descriptionKey: 'booking-cmd-book' },
+        { command: 'mybookings', descriptionKey: 'booking-cmd-mybookings' },
+        { command: 'schedule', descriptionKey: 'booking-cmd-schedule', role: 'specialist' },
+        { command: 'admin', descriptionKey: 'booking-cmd-admin', role: 'admin' },
+      ],
+      menu: [
+        { id: 'book', labelKey: 'booking-menu-book', open: bot.open.book },
+        { id: 'mybookings', labelKey: 'booking-menu-mybookings', open: bot.open.mine },
+        { id: 'schedule', labelKey: 'booking-menu-schedule', role: 'specialist', open: bot.open.schedule },
+        { id: 'bkadmin', labelKey: 'booking-menu-admin', role: 'admin', open: bot.open.admin },
+      ],
+      async startWorkers() {
+        const handler = createTimerHandler({ ...deps, t, bookings, sendNotices, rules: TIMER_RULES });
+        await deps.jobs.work<TimerJob>(BOOKING_TIMERS_QUEUE, handler, { concurrency: 2, batchSize: 10 });
+      },
+    };
+  },
+};

@@ -1,0 +1,150 @@
+import { and, eq } from 'drizzle-orm';
+import type { InlineKeyboardMarkup } from 'grammy/types';
+import type { Tx } from '../../../platform/db/database.ts';
+import type { NotifyFn } from '../../capability.ts';
+import { formatWhen } from '../booking-format.ts';
+import { admins, clientPerson, type Person, specialistPerson } from '../booking-people.ts';
+import {
+  type ActorRole,
+  type BookingRow,
+  bookingAdTemplates,
+  bookingLocations,
+  bookingNotificationSettings,
+  bookingServices,
+  type InitiatorRole,
+} from '../booking-tables.ts';
+import { bookingCallback, packBooking } from '../bot/booking-callbacks.ts';
+import { type NoticeEvent, recipientsOf } from './notice-matrix.ts';
+
+export type Translate = (language: string, key: string, vars?: Record<string, string | number>) => string;
+
+export interface NoticeInput {
+  event: NoticeEvent;
+  initiator: InitiatorRole;
+  /** The person who acted: never told of their own action (except the client's own confirmation). */
+  initiatorUserId: string | null;
+  booking: BookingRow;
+  previousStart?: Date;
+}
+
+/**
+ * Turns a booking change into Telegram notices per the matrix, each a `notify` job in the caller's
+ * transaction (so a rolled-back change tells no one). Settings switch a cell off or add an ad footer.
+ */
+export function createNoticeSender(deps: { notify: NotifyFn; t: Translate }) {
+  return async function sendNotices(tx: Tx, input: NoticeInput): Promise<number> {
+    const { booking } = input;
+    const targets = recipientsOf(input.event, input.initiator);
+    if (targets.length === 0) return 0;
+    const [service] = await tx
+      .select()
+      .from(bookingServices)
+      .where(eq(bookingServices.id, booking.serviceId));
+    const [location] = await tx
+      .select()
+      .from(bookingLocations)
+      .where(eq(bookingLocations.id, booking.locationId));
+    if (!service || !location) return 0;
+    const specialist = await specialistPerson(tx, booking.specialistId);
+    const client = await clientPerson(tx, booking.clientId);
+    const settings = await tx
+      .select({
+        role: bookingNotificationSettings.recipientRole,
+        enabled: bookingNotificationSettings.enabled,
+        ad: bookingAdTemplates.text,
+      })
+      .from(bookingNotificationSettings)
+      .leftJoin(
+        bookingAdTemplates,
+        and(
+          eq(bookingAdTemplates.id, bookingNotificationSettings.adTemplateId),
+          eq(bookingAdTemplates.active, true),
+        ),
+      )
+      .where(
+        and(
+          eq(bookingNotificationSettings.event, input.event),
+          eq(bookingNotificationSettings.channel, 'telegram'),
+        ),
+      );
+    const people: Record<ActorRole, Person[]> = {
+      client: [client],
+      specialist: [specialist],
+      admin: targets.some((r) => r.role === 'admin') ? await admins(tx) : [],
+    };
+    const told = new Set<number>();
+    let sent = 0;
+    for (const { role, message } of targets) {
+      const setting = settings.find((s) => s.role === role);
+      if (setting && !setting.enabled) continue;
+      for (const person of people[role]) {
+        if (person.telegramId === null || told.has(person.telegramId)) continue;
+        const self = person.userId !== null && person.userId === input.initiatorUserId;
+        if (self && role !== input.initiator) continue;
+        told.add(person.telegramId);
+        const lang = person.language;
+        const vars = {
+          service: service.name,
+          specialist: specialist.name,
+          client: client.name,
+          location: location.name,
+          when: formatWhen(booking.startAt, location.timezone, lang),
+          was: input.previousStart ? formatWhen(input.previousStart, location.timezone, lang) : '',
+        };
+        const pendingCard =
+          role !== 'client' && booking.status === 'pending' && input.event !== 'booking_expired';
+        // A client whose booking awaits approval is told it is requested, not booked.
+        const said = message === 'confirmation' && booking.status === 'pending' ? 'requested' : message;
+        let text = deps.t(lang, `booking-notice-${input.event.slice(8)}-${said}`, vars);
+        if (pendingCard && input.event === 'booking_created')
+          text += `\n${deps.t(lang, 'booking-needs-approval')}`;
+        if (setting?.ad) text += `\n\n${setting.ad}`;
+        await deps.notify(
+          {
+            chatId: person.telegramId,
+            text,
+            replyMarkup: buttons(input.event, booking, role, pendingCard, (key) => deps.t(lang, key)),
+            dedupeKey:
+              input.event === 'booking_done'
+                ? `booking-done:${booking.id}:${person.telegramId}`
+                : `booking:${booking.id}:v${booking.version}:${input.event}:${person.telegramId}`,
+          },
+          { tx },
+        );
+        sent++;
+      }
+    }
+    return sent;
+  };
+}
+
+function buttons(
+  event: NoticeEvent,
+  booking: BookingRow,
+  role: ActorRole,
+  pendingCard: boolean,
+  t: (key: string) => string,
+): InlineKeyboardMarkup | undefined {
+  const id = packBooking(booking.id);
+  if (event === 'booking_done' && role === 'admin') {
+    return {
+      inline_keyboard: [
+        [
+          { text: t('booking-button-visit-yes'), callback_data: bookingCallback('done', id) },
+          { text: t('booking-button-visit-no'), callback_data: bookingCallback('noshow', id) },
+        ],
+      ],
+    };
+  }
+  if (pendingCard && (event === 'booking_created' || event === 'booking_rescheduled')) {
+    return {
+      inline_keyboard: [
+        [
+          { text: t('booking-button-confirm'), callback_data: bookingCallback('confirm', id) },
+          { text: t('booking-button-decline'), callback_data: bookingCallback('decline', id) },
+        ],
+      ],
+    };
+  }
+  return undefined;
+}

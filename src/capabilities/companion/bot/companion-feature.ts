@@ -1,0 +1,162 @@
+import { Composer, InlineKeyboard } from 'grammy';
+import type { BotContext } from '../../../bot/bot-context.ts';
+import type { BotFeature } from '../../../bot/bot-feature.ts';
+import { unpackId } from '../../../bot/callback-data.ts';
+import { startFlow } from '../../../bot/flows/flow-router.ts';
+import { hasRole } from '../../../bot/role-filter.ts';
+import { DomainError } from '../../../platform/errors/domain-error.ts';
+import { formatWhen } from '../../../platform/time/index.ts';
+import type { AgendaSource } from '../agenda.ts';
+import type { BroadcastService } from '../broadcast-service.ts';
+import { COMPANION_CALLBACKS } from '../companion-callbacks.ts';
+import type { ConversationService } from '../conversation-service.ts';
+import type { ProfileService } from '../profile-service.ts';
+import { splitReply } from '../split-reply.ts';
+import { createBroadcastFlow } from './broadcast-flow.ts';
+
+export const COMPANION_LOCALES = new URL('../locales', import.meta.url).pathname;
+const EDIT_FLOW = 'companion-profile';
+
+export interface CompanionBotDeps {
+  conversation: ConversationService;
+  profiles: ProfileService;
+  agenda: AgendaSource;
+  broadcasts: BroadcastService;
+  /** Erases the user everywhere (/forget, after the confirmation). */
+  eraseUser(userId: string): Promise<void>;
+  optOut(userId: string): Promise<void>;
+  enrol(userId: string): Promise<void>;
+}
+
+const isCommand = (ctx: BotContext) =>
+  ctx.message?.entities?.some((e) => e.type === 'bot_command' && e.offset === 0) ?? false;
+
+/** Today's agenda as the offline answer (and the "what's on today" quick reply). */
+async function renderAgenda(ctx: BotContext, agenda: AgendaSource, intro: boolean) {
+  const today = await agenda.today(ctx.user.id, ctx.user.timezone);
+  const when = (at: Date) =>
+    formatWhen(at, { timezone: ctx.user.timezone, language: ctx.user.language, now: ctx.services.now() });
+  const lines = [
+    ...today.tasks.map((t) =>
+      ctx.t('companion-offline-task', { title: t.title, when: t.dueAt ? ` — ${when(t.dueAt)}` : '' }),
+    ),
+    ...today.reminders.map((r) => ctx.t('companion-offline-reminder', { text: r.text, when: when(r.at) })),
+  ];
+  const body = lines.length
+    ? `${ctx.t('companion-offline-agenda')}\n${lines.join('\n')}`
+    : ctx.t('companion-offline-empty');
+  return intro ? `${ctx.t('companion-offline')}\n\n${body}` : body;
+}
+
+async function showProfile(ctx: BotContext, profiles: ProfileService) {
+  const p = await profiles.get(ctx.user.id);
+  const none = ctx.t('companion-profile-none');
+  const text = ctx.t('companion-profile-show', {
+    stage: p.stage,
+    summary: p.summary || ctx.t('companion-profile-empty'),
+    interests: p.interests.join(', ') || none,
+    goals: p.goals.join(', ') || none,
+    times: p.preferredTimes || none,
+  });
+  const keyboard = new InlineKeyboard()
+    .text(ctx.t('companion-profile-edit'), COMPANION_CALLBACKS.pack('p', 'edit'))
+    .text(ctx.t('companion-profile-erase'), COMPANION_CALLBACKS.pack('p', 'erase'));
+  await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
+}
+
+/** The companion in the bot: chat for free text nothing else claimed, /reset, /profile, /forget, /broadcast. */
+export function createCompanionFeature(deps: CompanionBotDeps): BotFeature {
+  const composer = new Composer<BotContext>();
+  const dm = composer.chatType('private');
+  const broadcast = createBroadcastFlow(deps.broadcasts);
+  const enrolled = new Set<string>();
+  // Whoever reaches the companion gets the daily profile and check-ins (the hourly job catches the rest).
+  composer.use(async (ctx, next) => {
+    if (ctx.user && !enrolled.has(ctx.user.id)) {
+      await deps.enrol(ctx.user.id);
+      enrolled.add(ctx.user.id);
+    }
+    await next();
+  });
+
+  dm.command('reset', async (ctx) => {
+    await deps.conversation.reset(ctx.user.id);
+    await ctx.reply(ctx.t('companion-reset-done'));
+  });
+  dm.command('profile', (ctx) => showProfile(ctx, deps.profiles));
+  dm.command('forget', async (ctx) => {
+    const keyboard = new InlineKeyboard()
+      .text(ctx.t('companion-forget-yes'), COMPANION_CALLBACKS.pack('f', 'yes'))
+      .text(ctx.t('companion-forget-no'), COMPANION_CALLBACKS.pack('f', 'no'));
+    await ctx.reply(ctx.t('companion-forget-confirm'), { reply_markup: keyboard });
+  });
+  dm.filter(hasRole('admin')).command('broadcast', broadcast.start);
+
+  composer.callbackQuery(COMPANION_CALLBACKS.pattern, async (ctx) => {
+    const [kind, action, extra] = COMPANION_CALLBACKS.unpack(ctx.callbackQuery.data) ?? [];
+    if (kind === 'f') {
+      if (action === 'yes') await deps.eraseUser(ctx.user.id);
+      await ctx.editMessageText(ctx.t(action === 'yes' ? 'companion-forget-done' : 'companion-forget-kept'));
+    } else if (kind === 'p' && action === 'erase') {
+      await deps.profiles.erase(ctx.user.id);
+      await ctx.editMessageText(ctx.t('companion-profile-erased'));
+    } else if (kind === 'p' && action === 'edit') {
+      await startFlow(ctx, EDIT_FLOW, 'text');
+      await ctx.reply(ctx.t('companion-profile-edit-prompt'));
+    } else if (kind === 'q') {
+      if (action === 'stop') await deps.optOut(ctx.user.id);
+      const reply =
+        action === 'today'
+          ? await renderAgenda(ctx, deps.agenda, false)
+          : ctx.t(
+              `companion-quick-${action === 'tour' ? 'tour-text' : action === 'stop' ? 'stop-done' : 'later-done'}`,
+            );
+      await ctx.reply(reply);
+    } else if ((kind === 'b' || kind === 's') && hasRole('admin')(ctx)) {
+      try {
+        await broadcast.press(ctx, kind, action ?? '', unpackId(extra) ?? '');
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        await ctx.answerCallbackQuery({ text: ctx.t('companion-broadcast-state') });
+        return;
+      }
+    } else {
+      await ctx.answerCallbackQuery({ text: ctx.t('stale-button') });
+      return;
+    }
+    await ctx.answerCallbackQuery();
+  });
+
+  // Free text that no flow and no other feature (the smart inbox first) claimed: conversation.
+  dm.on('message:text', async (ctx, next) => {
+    if (isCommand(ctx)) return next();
+    await ctx.replyWithChatAction('typing');
+    const answer = await deps.conversation.reply(ctx.user, ctx.message.text);
+    const text = answer.kind === 'model' ? answer.text : await renderAgenda(ctx, deps.agenda, true);
+    for (const part of splitReply(text)) await ctx.reply(part);
+  });
+
+  return {
+    name: 'companion',
+    composer,
+    flows: {
+      [EDIT_FLOW]: {
+        async text(ctx) {
+          const summary = ctx.message?.text?.trim().slice(0, 1000);
+          if (!summary) return { step: 'text' };
+          await deps.profiles.edit(ctx.user.id, { summary });
+          await ctx.reply(ctx.t('companion-profile-edited'));
+          return null;
+        },
+      },
+      ...broadcast.flows,
+    },
+    commands: [
+      { command: 'profile', descriptionKey: 'companion-cmd-profile' },
+      { command: 'reset', descriptionKey: 'companion-cmd-reset' },
+      { command: 'forget', descriptionKey: 'companion-cmd-forget' },
+    ],
+    localesDir: COMPANION_LOCALES,
+    callbacks: [COMPANION_CALLBACKS],
+  };
+}

@@ -1,0 +1,95 @@
+import { bigint, boolean, date, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { timestamptz as tstz } from '../../platform/db/columns.ts';
+
+// Mirrors migrations/0016_companion.sql (the SQL is the source of truth).
+
+/**
+ * Conversation text. Plain `text` today; when the encrypted column type lands (branch
+ * sec-exposure) this one definition switches to it and nothing else changes (only the
+ * conversation store reads these columns).
+ */
+const conversationText = (name: string) => text(name);
+
+export const companionMessages = pgTable('companion_messages', {
+  id: uuid('id').primaryKey(),
+  userId: uuid('user_id').notNull(),
+  role: text('role').$type<'user' | 'assistant'>().notNull(),
+  text: conversationText('text').notNull(),
+  createdAt: tstz('created_at').notNull(),
+});
+
+export const companionSummaries = pgTable('companion_summaries', {
+  id: uuid('id').primaryKey(),
+  userId: uuid('user_id').notNull().unique(),
+  text: conversationText('text').notNull(),
+  summarisedUntil: tstz('summarised_until').notNull(),
+  updatedAt: tstz('updated_at').notNull(),
+});
+
+export const companionActivity = pgTable('companion_activity', {
+  id: uuid('id').primaryKey(),
+  userId: uuid('user_id').notNull(),
+  kind: text('kind').notNull(),
+  details: jsonb('details').$type<Record<string, unknown>>().notNull(),
+  at: tstz('at').notNull(),
+});
+
+export const companionProfiles = pgTable('companion_profiles', {
+  userId: uuid('user_id').primaryKey(),
+  summary: text('summary').notNull(),
+  interests: text('interests').array().notNull(),
+  goals: text('goals').array().notNull(),
+  preferredTimes: text('preferred_times').notNull(),
+  stage: text('stage').notNull(),
+  stageChangedAt: tstz('stage_changed_at'),
+  editedByUser: boolean('edited_by_user').notNull(),
+  checkinsEnabled: boolean('checkins_enabled').notNull().default(true),
+  refreshedAt: tstz('refreshed_at'),
+  updatedAt: tstz('updated_at').notNull(),
+});
+
+export const companionProactiveLog = pgTable('companion_proactive_log', {
+  id: uuid('id').primaryKey(),
+  userId: uuid('user_id').notNull(),
+  trigger: text('trig').notNull(),
+  decision: text('decision').$type<'sent' | 'skipped'>().notNull(),
+  reason: text('reason').notNull(),
+  localDate: date('local_date', { mode: 'string' }).notNull(),
+  text: conversationText('text'),
+  at: tstz('at').notNull(),
+});
+
+export type BroadcastStatus = 'draft' | 'running' | 'paused' | 'done' | 'cancelled';
+export type RecipientState = 'pending' | 'sent' | 'failed' | 'blocked';
+
+export const companionBroadcasts = pgTable('companion_broadcasts', {
+  id: uuid('id').primaryKey(),
+  createdBy: uuid('created_by'),
+  text: text('text').notNull(),
+  buttons: jsonb('buttons').$type<Array<{ text: string; url: string }>>().notNull(),
+  segment: jsonb('segment').$type<Record<string, unknown>>().notNull(),
+  status: text('status').$type<BroadcastStatus>().notNull(),
+  total: integer('total').notNull(),
+  sent: integer('sent').notNull(),
+  failed: integer('failed').notNull(),
+  blocked: integer('blocked').notNull(),
+  progressChatId: bigint('progress_chat_id', { mode: 'number' }),
+  progressMessageId: integer('progress_message_id'),
+  progressEditedAt: tstz('progress_edited_at'),
+  startedAt: tstz('started_at'),
+  finishedAt: tstz('finished_at'),
+  createdAt: tstz('created_at').notNull(),
+});
+
+export const companionBroadcastRecipients = pgTable(
+  'companion_broadcast_recipients',
+  {
+    broadcastId: uuid('broadcast_id').notNull(),
+    userId: uuid('user_id').notNull(),
+    chatId: bigint('chat_id', { mode: 'number' }).notNull(),
+    state: text('state').$type<RecipientState>().notNull(),
+    error: text('error'),
+    doneAt: tstz('done_at'),
+  },
+  (t) => [primaryKey({ columns: [t.broadcastId, t.userId] })],
+);

@@ -1,0 +1,44 @@
+# Insights
+insights-cmd-stats = Статистика и графики
+insights-cmd-calendar = Ссылка на календарь
+insights-cmd-export = Выгрузить мои данные
+insights-menu-stats = 📊 Статистика
+insights-setting-weekly = Недельный отчёт (воскресенье 19:00)
+insights-btn-week = Эта неделя
+insights-btn-last-week = Прошлая неделя
+insights-btn-month = Месяц
+insights-title = 📊 { $from } – { $to }
+insights-chart-title = { $from } – { $to }
+insights-chart-per-day = Выполнено по дням
+insights-chart-hours = Продуктивные часы
+insights-chart-courses = Курсы
+insights-line-tasks = ✅ Выполнено: { $completed } · создано: { $created }
+insights-line-rate = 🎯 Со сроком в периоде: сделано { $dueDone } из { $due } ({ $rate }%)
+insights-line-on-time = ⏱ В срок: { $rate }%{ $late ->
+    [none] {""}
+   *[other] {""} · опоздание в среднем { $late } мин
+  }
+insights-line-overdue = ⚠️ Просрочено сейчас: { $n }
+insights-line-streak = 🔥 Серия: { $current } { $current ->
+    [one] день
+    [few] дня
+   *[other] дней
+  } (лучшая { $best })
+insights-line-best-time = 🕒 Продуктивнее всего: { $weekday }, около { $hour }:00
+insights-line-reminders = 🔔 Напоминания: выполнено { $done } · пропущено { $skipped } · отложено { $snoozed }
+insights-line-course = 📚 { $name }: { $learned }/{ $topics } тем
+insights-nothing = В этом периоде пока ничего не выполнено.
+insights-weekly-title = 🗓 Ваша неделя
+insights-insight-rate-high = Вы выполнили { $dueDone } из { $due } задач со сроком — { $rate }%. Так держать!
+insights-insight-rate-low = Выполнено { $dueDone } из { $due } задач со сроком ({ $rate }%). Возможно, стоит брать меньше задач и мельче.
+insights-insight-streak = Вы что-то завершаете { $current } дн. подряд — лучшая серия { $best }.
+insights-insight-hour = Больше всего вы успеваете около { $hour }:00 — планируйте сложное на это время.
+insights-insight-quiet = Спокойная неделя. Одна маленькая задача завтра начнёт новую серию.
+insights-calendar-link = 📅 Ваш личный календарь (подпишитесь в Google, Apple или Outlook Calendar):
+    { $url }
+    Не делитесь ссылкой: по ней видны ваши задачи и напоминания.
+insights-calendar-reset = Сменить ссылку
+insights-calendar-was-reset = Старая ссылка больше не работает. Новая:
+    { $url }
+insights-export-caption = Ваши данные: всё в JSON, задачи ещё и в CSV.
+insights-error = Не удалось собрать статистику. Попробуйте позже.

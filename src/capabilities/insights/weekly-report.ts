@@ -1,0 +1,46 @@
+import type { ScheduleHandler, Schedules } from '../../platform/capability/schedules.ts';
+import type { UserService } from '../../platform/users/user-service.ts';
+import type { NotifyFn } from '../capability.ts';
+import type { InsightsService } from './insights-service.ts';
+import { summaryText, type T, templateInsight } from './insights-texts.ts';
+
+export const WEEKLY_SCHEDULE = 'insights.weekly';
+export const WEEKLY_SETTING = 'insights.weekly';
+/** Sunday 19:00 local (ISO weekday 7). */
+export const WEEKLY_RULE = { time: '19:00', weekdays: [7] };
+
+/**
+ * The weekly report: the week's figures and an insight from templates (numbers only from the
+ * figures). Sent through the notify queue with a key per local date, so a retried firing sends once.
+ */
+export function weeklyReportHandler(deps: {
+  insights: InsightsService;
+  users: UserService;
+  notify: NotifyFn;
+  translate: (language: string) => T;
+}): ScheduleHandler {
+  return async ({ userId, localDate }) => {
+    const user = await deps.users.getById(userId);
+    if (!user?.telegramId) return;
+    const t = deps.translate(user.language);
+    const figures = await deps.insights.figures(userId, 'week');
+    const text = `${t('insights-weekly-title')}\n\n${summaryText(t, user.language, figures)}\n\n${templateInsight(t, figures)}`;
+    await deps.notify({
+      chatId: user.telegramId,
+      text,
+      dedupeKey: `${WEEKLY_SCHEDULE}:${userId}:${localDate}`,
+    });
+  };
+}
+
+/** The opt-in toggle in /settings is the schedule itself: on = scheduled Sunday 19:00 local. */
+export function weeklySettingStore(schedules: Schedules) {
+  return {
+    async get(userId: string) {
+      return (await schedules.get(userId, WEEKLY_SCHEDULE)) !== null;
+    },
+    async set(userId: string, value: boolean | string | null) {
+      await schedules.set(userId, WEEKLY_SCHEDULE, value === true ? WEEKLY_RULE : null);
+    },
+  };
+}

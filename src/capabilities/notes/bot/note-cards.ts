@@ -1,0 +1,54 @@
+import { InlineKeyboard } from 'grammy';
+import { callbackCodec, packId } from '../../../bot/callback-data.ts';
+import type { Translate } from '../../../bot/i18n.ts';
+import { escapeHtml } from '../../../platform/telegram/telegram-html.ts';
+import { formatWhen } from '../../../platform/time/index.ts';
+import type { Filing } from '../filing-service.ts';
+import type { Note } from '../note-repository.ts';
+import type { NoteTopic } from '../topic-service.ts';
+
+export const NOTE_CALLBACKS = callbackCodec('nt');
+const label = (t: NoteTopic) => `${t.emoji ? `${t.emoji} ` : ''}${t.name}`;
+const preview = (note: Note) => escapeHtml((note.text || note.transcript || '').slice(0, 200));
+
+export function filedCard(t: Translate, note: Note, topic: NoteTopic) {
+  const id = packId(note.id);
+  return {
+    text:
+      t('notes-filed', { topic: escapeHtml(label(topic)) }) +
+      (note.transcript ? `\n🎙 ${escapeHtml(note.transcript)}` : ''),
+    keyboard: new InlineKeyboard()
+      .text(t('notes-btn-move'), NOTE_CALLBACKS.pack('m', id))
+      .text(t('notes-btn-undo'), NOTE_CALLBACKS.pack('u', id)),
+  };
+}
+
+export function pendingCard(
+  t: Translate,
+  filing: Filing,
+  viewer: { timezone: string; language: 'ru' | 'en'; now: Date },
+) {
+  const { note } = filing;
+  const id = packId(note.id);
+  const keyboard = new InlineKeyboard();
+  for (const { topic } of filing.alternatives.slice(0, 3))
+    keyboard.text(label(topic), NOTE_CALLBACKS.pack('c', id, packId(topic.id))).row();
+  keyboard
+    .text(t('notes-btn-new-topic'), NOTE_CALLBACKS.pack('n', id))
+    .text(t('notes-btn-inbox'), NOTE_CALLBACKS.pack('i', id))
+    .row()
+    .text(t('notes-btn-cancel'), NOTE_CALLBACKS.pack('x', id));
+  const when = note.expiresAt ? formatWhen(note.expiresAt, viewer) : '';
+  return {
+    text: `${t('notes-pending', { text: preview(note) })}\n${t('notes-pending-expires', { when })}`,
+    keyboard,
+  };
+}
+
+export function topicChooser(t: Translate, note: Note, topics: NoteTopic[]) {
+  const keyboard = new InlineKeyboard();
+  for (const topic of topics.filter((x) => x.id !== note.topicId && !x.closed).slice(0, 12))
+    keyboard.text(label(topic), NOTE_CALLBACKS.pack('c', packId(note.id), packId(topic.id))).row();
+  keyboard.text(t('notes-btn-new-topic'), NOTE_CALLBACKS.pack('n', packId(note.id)));
+  return { text: t('notes-move-prompt', { text: preview(note) }), keyboard };
+}

@@ -1,0 +1,263 @@
+import { and, eq } from 'drizzle-orm';
+import type { Ai, NoteClassification } from '../../platform/ai/index.ts';
+import type { Db, Tx } from '../../platform/db/database.ts';
+import { DomainError } from '../../platform/errors/domain-error.ts';
+import type { JobPort } from '../../platform/jobs/job-queue.ts';
+import type { Note, NoteRepository } from './note-repository.ts';
+import { type NoteKind, notes } from './note-tables.ts';
+import type { NotesPreferencesStore } from './notes-settings.ts';
+import type { NoteTopic, TopicService } from './topic-service.ts';
+
+export const EXPIRE_QUEUE = 'notes.expire';
+export const POST_QUEUE = 'notes.post';
+export const LINK_QUEUE = 'notes.link';
+export const CLASSIFY_QUEUE = 'notes.classify';
+export interface NoteJob {
+  noteId: string;
+}
+
+export interface CaptureInput {
+  text: string;
+  kind: NoteKind;
+  source?: string | null;
+  linkUrl?: string | null;
+  transcript?: string | null;
+  fileIds?: string[];
+  chatId?: number;
+  messageId?: number;
+}
+
+export interface Filing {
+  note: Note;
+  topic: NoteTopic | null;
+  /** Best topics first (up to three), for the pending card. */
+  alternatives: Array<{ topic: NoteTopic; confidence: number }>;
+}
+
+const URL_IN_TEXT = /https?:\/\/[^\s<>"]+/i;
+export const firstUrl = (text: string) => text.match(URL_IN_TEXT)?.[0] ?? null;
+
+const missing = (id: string) => new DomainError('not_found', 'note_not_found', `No note ${id}`, { id });
+
+/** Classifies, files or holds as pending, and learns from every correction. */
+export function createFilingService(deps: {
+  db: Db;
+  ai: Ai;
+  jobs: JobPort;
+  topics: TopicService;
+  repo: NoteRepository;
+  prefs: NotesPreferencesStore;
+  now: () => Date;
+}) {
+  const { db, ai, jobs, topics, repo, prefs, now } = deps;
+
+  async function classify(userId: string, note: { text: string; kind: NoteKind }, candidates: NoteTopic[]) {
+    const examples = await topics.examples(userId);
+    const known = new Set(candidates.map((t) => t.id));
+    const result = await ai.classifyNote(
+      {
+        note: { text: note.text, source: { kind: note.kind === 'audio' ? 'voice' : note.kind } },
+        topics: candidates.map((t) => ({
+          id: t.id,
+          name: t.name,
+          ...(t.description ? { description: t.description } : {}),
+          keywords: t.keywords,
+        })),
+        examples: examples.filter((e) => known.has(e.topicId)),
+      },
+      { userId },
+    );
+    return result.value;
+  }
+
+  const byId = (list: NoteTopic[], id: string | null) => list.find((t) => t.id === id) ?? null;
+  // The card always offers three topics: when the classifier saw nothing in common, the rest follow in order.
+  const alternativesOf = (list: NoteTopic[], c: NoteClassification) => {
+    const ranked = c.alternatives.flatMap((a) => {
+      const topic = byId(list, a.topicId);
+      return topic ? [{ topic, confidence: a.confidence }] : [];
+    });
+    const rest = list
+      .filter((t) => !ranked.some((r) => r.topic.id === t.id))
+      .map((topic) => ({ topic, confidence: 0 }));
+    return [...ranked, ...rest].slice(0, 3);
+  };
+
+  async function fileInto(tx: Tx, note: Note, topicId: string, example: boolean) {
+    await repo.update(tx, note.id, { topicId, status: 'filed', expiresAt: null });
+    if (example)
+      await topics.addExample(
+        note.userId,
+        topicId,
+        [note.text, note.transcript].filter(Boolean).join('\n'),
+        note.id,
+        tx,
+      );
+    await jobs.send<NoteJob>(POST_QUEUE, { noteId: note.id }, { tx });
+  }
+
+  /** Files when confident, else holds for the person; with no topics at all it goes to the default topic or the Inbox. */
+  async function decide(userId: string, input: { text: string; transcript?: string | null; kind: NoteKind }) {
+    const all = await topics.list(userId);
+    const inbox = all.find((t) => t.isInbox) ?? (await topics.inbox(userId));
+    const candidates = all.filter((t) => !t.isInbox && !t.closed);
+    const preferences = await prefs.get(userId);
+    const text = [input.text, input.transcript].filter(Boolean).join('\n');
+    const c = candidates.length ? await classify(userId, { text, kind: input.kind }, candidates) : null;
+    const best = c ? byId(candidates, c.topicId) : null;
+    const confident = !c || (best !== null && c.confidence >= preferences.threshold);
+    const topic = confident ? (best ?? byId(all, preferences.defaultTopicId) ?? inbox) : null;
+    return {
+      topic,
+      alternatives: c ? alternativesOf(candidates, c) : [],
+      fields: {
+        confidence: c?.confidence ?? 0,
+        alternatives: c?.alternatives ?? [],
+        status: topic ? ('filed' as const) : ('pending' as const),
+        topicId: topic?.id ?? null,
+        expiresAt: topic ? null : new Date(now().getTime() + preferences.ttlMs),
+      },
+    };
+  }
+
+  async function afterDecision(tx: Tx, note: Note, topic: NoteTopic | null) {
+    if (note.link) await jobs.send<NoteJob>(LINK_QUEUE, { noteId: note.id }, { tx });
+    if (topic && !note.link) await jobs.send<NoteJob>(POST_QUEUE, { noteId: note.id }, { tx });
+    if (!topic)
+      await jobs.send<NoteJob>(
+        EXPIRE_QUEUE,
+        { noteId: note.id },
+        { tx, startAfter: note.expiresAt ?? now() },
+      );
+  }
+
+  const service = {
+    async capture(userId: string, input: CaptureInput): Promise<Filing> {
+      const d = await decide(userId, input);
+      const note = await db.transaction(async (tx) => {
+        const saved = await repo.insert(tx, {
+          userId,
+          kind: input.kind,
+          text: input.text,
+          transcript: input.transcript ?? null,
+          source: input.source ?? null,
+          linkUrl: input.linkUrl ?? null,
+          fileIds: input.fileIds ?? [],
+          chatId: input.chatId ?? null,
+          messageId: input.messageId ?? null,
+          ...d.fields,
+        });
+        await afterDecision(tx, saved, d.topic);
+        return saved;
+      });
+      return { note, topic: d.topic, alternatives: d.alternatives };
+    },
+
+    /**
+     * Keeps a note inside the caller's transaction (the smart inbox's Save) and classifies it in a
+     * job: classification reads settings and topics, which must not wait on that open transaction.
+     */
+    async hold(userId: string, input: CaptureInput, tx: Tx): Promise<Note> {
+      const note = await repo.insert(tx, {
+        userId,
+        kind: input.kind,
+        text: input.text,
+        linkUrl: input.linkUrl ?? null,
+        status: 'pending',
+        topicId: null,
+        confidence: 0,
+        expiresAt: null,
+      });
+      await jobs.send<NoteJob>(CLASSIFY_QUEUE, { noteId: note.id }, { tx });
+      return note;
+    },
+
+    /** Classifies a held note (once); null when it was already decided or is gone. */
+    async classifyHeld(noteId: string): Promise<Filing | null> {
+      const held = await repo.byId(db, noteId);
+      if (held?.status !== 'pending' || held.expiresAt) return null;
+      const d = await decide(held.userId, held);
+      const note = await db.transaction(async (tx) => {
+        await repo.update(tx, held.id, d.fields);
+        const updated = { ...held, ...d.fields };
+        await afterDecision(tx, updated, d.topic);
+        return updated;
+      });
+      return { note, topic: d.topic, alternatives: d.alternatives };
+    },
+
+    async get(userId: string, id: string): Promise<Note> {
+      const note = await repo.get(db, userId, id);
+      if (!note) throw missing(id);
+      return note;
+    },
+
+    /** A choice on a pending card or a Move of a filed note: both teach the classifier. */
+    async move(userId: string, id: string, topicId: string): Promise<Note> {
+      const topic = await topics.get(userId, topicId);
+      return db.transaction(async (tx) => {
+        const note = await repo.get(tx, userId, id);
+        if (!note) throw missing(id);
+        await fileInto(tx, { ...note }, topic.id, true);
+        return { ...note, topicId: topic.id, status: 'filed' as const, expiresAt: null };
+      });
+    },
+
+    async remove(userId: string, id: string): Promise<void> {
+      if (!(await repo.remove(db, userId, id))) throw missing(id);
+    },
+
+    /** A pending note whose TTL passed goes to the Inbox; null when it was answered meanwhile. */
+    async expire(id: string): Promise<{ note: Note; inbox: NoteTopic } | null> {
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .select({ userId: notes.userId })
+          .from(notes)
+          .where(and(eq(notes.id, id), eq(notes.status, 'pending')));
+        if (!row) return null;
+        const note = await repo.get(tx, row.userId, id);
+        if (!note?.expiresAt || note.expiresAt > now()) return null;
+        const inbox = await topics.inbox(row.userId, tx);
+        await fileInto(tx, note, inbox.id, false);
+        return { note: { ...note, topicId: inbox.id, status: 'filed' as const }, inbox };
+      });
+    },
+
+    /** A reply to a filed note adds to it (its forum copy is not edited; the addition is posted). */
+    async append(userId: string, id: string, text: string): Promise<Note> {
+      const note = await service.get(userId, id);
+      const joined = `${note.text}\n\n${text}`.slice(0, 20_000);
+      await repo.update(db, id, { text: joined });
+      return { ...note, text: joined };
+    },
+
+    async attachCard(id: string, cardMessageId: number) {
+      await repo.update(db, id, { cardMessageId });
+    },
+
+    /** The note a message refers to: the user's original message or the bot's card, in that chat. */
+    async byMessage(userId: string, chatId: number, messageId: number): Promise<Note | null> {
+      return (
+        (await repo.findBy(
+          db,
+          userId,
+          and(eq(notes.chatId, chatId), eq(notes.messageId, messageId)) as never,
+        )) ??
+        (await repo.findBy(
+          db,
+          userId,
+          and(eq(notes.chatId, chatId), eq(notes.cardMessageId, messageId)) as never,
+        ))
+      );
+    },
+
+    preferences: (userId: string) => prefs.get(userId),
+
+    list: (
+      userId: string,
+      filter: { q?: string; topicId?: string; status?: 'filed' | 'pending'; limit?: number },
+    ) => repo.list(db, userId, { ...filter, limit: filter.limit ?? 50 }),
+  };
+  return service;
+}
+export type FilingService = ReturnType<typeof createFilingService>;

@@ -1,0 +1,58 @@
+notes-filed = 📁 В теме <b>{ $topic }</b>
+notes-btn-move = ↪️ Перенести
+notes-btn-undo = ↩️ Отменить
+notes-btn-new-topic = ➕ Новая тема
+notes-btn-inbox = 📥 Входящие
+notes-btn-cancel = ✖️ Отмена
+notes-pending = 🤔 В какую тему это?
+    <i>{ $text }</i>
+notes-pending-expires = Без ответа уйдёт во «Входящие» в { $when }.
+notes-expired = ⌛ Ответа не было — заметка в теме <b>{ $topic }</b>.
+    <i>{ $text }</i>
+notes-move-prompt = В какую тему перенести?
+    <i>{ $text }</i>
+notes-undone = ↩️ Отменено: заметка удалена.
+notes-cancelled = ✖️ Отмена: заметка не сохранена.
+notes-new-topic-prompt = Как назвать новую тему?
+notes-appended = ➕ Добавил к заметке.
+notes-no-stt = 🎙 Распознавание речи на этом сервере не настроено, поэтому сохраняю аудио как заметку без расшифровки.
+notes-stt-failed = 🎙 Не удалось расшифровать аудио; сохраняю его как заметку без расшифровки.
+notes-find-usage = Поиск по заметкам: /find слова
+notes-find-none = По запросу «{ $q }» ничего не нашлось.
+notes-find-title = 🔎 «{ $q }»: найдено { $n }
+notes-settings = 🗂 <b>Настройки заметок</b>
+    Порог уверенности: { $threshold }%
+    Ожидание ответа: { $ttl } ч, затем «Входящие»
+    Стиль: { $style }
+    Тема по умолчанию: { $fallback }
+    Форум: { $forum } · публикация { $post }
+    Изменить — в /settings.
+notes-preview = <b>Пример:</b>
+notes-forum-none = не подключён (выполните /connect в группе-форуме)
+notes-connect-not-forum = /connect работает в супергруппе с включёнными темами.
+notes-connect-not-admin = Сделайте меня администратором с правом управлять темами и снова выполните /connect.
+notes-connect-not-owner = Подключить группу может только её администратор.
+notes-connected = ✅ Подключено. Создано тем: { $created }; уже связано: { $mapped }. Заметки будут публиковаться в свои темы.
+notes-cmd-find = Поиск по заметкам
+notes-cmd-notes = Настройки заметок
+notes-setting-threshold = Заметки: порог уверенности
+notes-setting-threshold-30 = 30%
+notes-setting-threshold-40 = 40%
+notes-setting-threshold-50 = 50%
+notes-setting-threshold-60 = 60%
+notes-setting-threshold-70 = 70%
+notes-setting-threshold-80 = 80%
+notes-setting-threshold-90 = 90%
+notes-setting-ttl = Заметки: ожидание ответа
+notes-setting-ttl-1h = 1 час
+notes-setting-ttl-6h = 6 часов
+notes-setting-ttl-24h = 24 часа
+notes-setting-ttl-72h = 3 дня
+notes-setting-style = Заметки: стиль
+notes-setting-style-detailed = подробный
+notes-setting-style-compact = компактный
+notes-setting-style-minimal = минимальный
+notes-setting-forum = Заметки: публиковать в форум
+notes-inbox-card = 🗒 Заметка: { $title }
+notes-inbox-saved = ✅ Заметка сохранена: { $title }
+notes-inbox-switch = 🗒 Это заметка
