@@ -36,7 +36,7 @@ describe('crash recovery of the update pipeline', () => {
       return p;
     };
     let app: SecretaryProcess = start();
-    await app.url(60_000);
+    await app.url(180_000);
 
     const users: SandboxUser[] = [];
     for (let i = 0; i < CHATS; i++)
@@ -61,7 +61,7 @@ describe('crash recovery of the update pipeline', () => {
     await sending;
 
     app = start();
-    await app.url(60_000);
+    await app.url(180_000);
     const deadline = Date.now() + 120_000;
     const replyTargets = async () => {
       const byChat = new Map<number, number[]>();
@@ -100,7 +100,7 @@ describe('crash recovery of the update pipeline', () => {
     // (and most of those did reach the chat). At most one per worker slot.
     expect(missing).toBeLessThanOrEqual(ambiguous());
     expect(ambiguous()).toBeLessThanOrEqual(8);
-  }, 240_000);
+  }, 420_000);
 });
 
 async function postgresEnv(): Promise<Record<string, string>> {

@@ -48,13 +48,13 @@ describe('modes against the standalone sandbox used as a self-hosted Bot API ser
   it('polling: a token and TELEGRAM_API_ROOT, no PUBLIC_URL', async () => {
     const telegram = await externalTelegram();
     const app = runSecretary({ PORT: '0', TELEGRAM_API_ROOT: telegram.url });
-    await app.url(60_000);
+    await app.url(180_000);
     const sb = createSandboxClient(telegram.url);
     const user = await sb.user('polly', { first_name: 'Polly', language_code: 'en' });
     await user.send('/start');
     await user.privateChat().nextMessage(/Hi, Polly!/, { timeoutMs: 20_000 });
     expect(app.output()).toContain('"telegram":"polling"');
-  });
+  }, 240_000); // a real embedded PostgreSQL is initialised first
 
   it('webhook: the app registers its webhook with a generated secret and updates flow', async () => {
     const telegram = await externalTelegram();
@@ -64,7 +64,7 @@ describe('modes against the standalone sandbox used as a self-hosted Bot API ser
       TELEGRAM_API_ROOT: telegram.url,
       PUBLIC_URL: `http://127.0.0.1:${port}`,
     });
-    await app.url(60_000);
+    await app.url(180_000);
     const sb = createSandboxClient(telegram.url);
     const user = await sb.user('wendy', { first_name: 'Венди', language_code: 'ru' });
     await user.send('/start');
@@ -74,7 +74,7 @@ describe('modes against the standalone sandbox used as a self-hosted Bot API ser
     expect(String((setWebhook?.params as { secret_token?: string } | undefined)?.secret_token)).toMatch(
       /^[A-Za-z0-9_-]{32,256}$/,
     );
-  });
+  }, 240_000); // a real embedded PostgreSQL is initialised first
 });
 
 describe('webhook ingress security', () => {

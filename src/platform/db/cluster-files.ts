@@ -82,17 +82,23 @@ export function ensureReachable(paths: ClusterPaths, user: ServerUser): void {
   const root = statSync(paths.root);
   if (root.gid !== user.gid) chownSync(paths.root, root.uid, user.gid);
   if ((root.mode & 0o010) === 0) chmodSync(paths.root, (root.mode & 0o7777) | 0o010);
-  for (let dir = dirname(paths.root); ; dir = dirname(dir)) {
+  const blocked = blockingDir(dirname(paths.root), user);
+  if (blocked) {
+    throw new Error(
+      `The embedded PostgreSQL runs as the OS user "postgres" (it refuses root), which cannot enter ${blocked}. ` +
+        `Allow it (chmod o+x ${blocked}) or choose a DATA_DIR outside it.`,
+    );
+  }
+}
+
+/** The first directory from `path` up to / that the server's OS user cannot pass through, or null. */
+export function blockingDir(path: string, user: NonNullable<ServerUser>): string | null {
+  for (let dir = path; ; dir = dirname(dir)) {
     const s = statSync(dir);
     const through =
       s.mode & 0o001 || (s.gid === user.gid && s.mode & 0o010) || (s.uid === user.uid && s.mode & 0o100);
-    if (!through) {
-      throw new Error(
-        `The embedded PostgreSQL runs as the OS user "postgres" (it refuses root), which cannot enter ${dir}. ` +
-          `Allow it (chmod o+x ${dir}) or choose a DATA_DIR outside it.`,
-      );
-    }
-    if (dir === dirname(dir)) break;
+    if (!through) return dir;
+    if (dir === dirname(dir)) return null;
   }
 }
 

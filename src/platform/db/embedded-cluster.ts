@@ -5,6 +5,7 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import type { Logger } from '../observability/logger.ts';
 import {
+  blockingDir,
   type ClusterPaths,
   clusterPaths,
   ensureReachable,
@@ -19,7 +20,7 @@ import {
   socketUrl,
 } from './cluster-files.ts';
 import { pidAlive } from './file-lock.ts';
-import { type PostgresBinaries, postgresBinaries } from './postgres-binaries.ts';
+import { type PostgresBinaries, postgresBinaries, relocatedBinaries } from './postgres-binaries.ts';
 
 const run = promisify(execFile);
 
@@ -49,8 +50,15 @@ export function embeddedCluster(
   let bins: PostgresBinaries | null = null;
   let user: ServerUser | undefined;
   const setup = () => {
-    bins ??= postgresBinaries();
     user ??= serverUser();
+    if (!bins) {
+      bins = postgresBinaries();
+      // As root, the `postgres` account must be able to run them; a home-directory checkout is 0700.
+      if (user && blockingDir(bins.native, user)) {
+        ensureReachable(paths, user);
+        bins = relocatedBinaries(bins, paths.root, user);
+      }
+    }
     return { bins, user };
   };
   // As root the server's programs run under the `postgres` account. pg_ctl puts the postmaster in

@@ -1,4 +1,13 @@
-import { existsSync, readFileSync, symlinkSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  lchownSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { arch, platform } from 'node:os';
 import { dirname, join, relative } from 'node:path';
@@ -8,6 +17,9 @@ export interface PostgresBinaries {
   initdb: string;
   pgCtl: string;
   postgres: string;
+  /** The package's `native` folder (bin, lib, share), and the package version. */
+  native: string;
+  version: string;
 }
 
 export class MissingBinariesError extends Error {
@@ -35,12 +47,48 @@ export function postgresBinaries(): PostgresBinaries {
   }
   const native = join(root, 'native');
   hydrateSymlinks(root, join(native, 'pg-symlinks.json'));
+  const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  return inNative(native, version);
+}
+
+function inNative(native: string, version: string): PostgresBinaries {
   const exe = platform() === 'win32' ? '.exe' : '';
   return {
     initdb: join(native, 'bin', `initdb${exe}`),
     pgCtl: join(native, 'bin', `pg_ctl${exe}`),
     postgres: join(native, 'bin', `postgres${exe}`),
+    native,
+    version,
   };
+}
+
+/**
+ * A copy of the binaries in `dir` (made once per version), for when the server's OS user cannot
+ * reach node_modules (a checkout under root's 0700 home, say). The copy belongs to that user.
+ */
+export function relocatedBinaries(
+  bins: PostgresBinaries,
+  dir: string,
+  owner: { uid: number; gid: number },
+): PostgresBinaries {
+  const target = join(dir, `postgres-bin-${bins.version}`);
+  if (!existsSync(join(target, 'bin'))) {
+    const partial = `${target}.partial-${process.pid}`;
+    cpSync(bins.native, partial, { recursive: true, verbatimSymlinks: true });
+    chownTree(partial, owner);
+    rmSync(target, { recursive: true, force: true });
+    renameSync(partial, target);
+  }
+  return inNative(target, bins.version);
+}
+
+function chownTree(path: string, owner: { uid: number; gid: number }): void {
+  lchownSync(path, owner.uid, owner.gid);
+  for (const entry of readdirSync(path, { withFileTypes: true })) {
+    const child = join(path, entry.name);
+    if (entry.isDirectory()) chownTree(child, owner);
+    else lchownSync(child, owner.uid, owner.gid);
+  }
 }
 
 function hydrateSymlinks(root: string, listFile: string): void {

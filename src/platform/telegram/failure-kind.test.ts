@@ -34,30 +34,27 @@ describe('classifyFailure walks the cause chain', () => {
     }
   });
 
-  it.runIf(Boolean(process.env.TEST_DATABASE_URL))(
-    'a connection killed under a query (PostgreSQL) is transient',
-    async () => {
-      const url = testDb.url as string;
-      const victim = new pg.Pool({ connectionString: url, max: 1 });
-      victim.on('error', () => undefined);
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      try {
-        const { rows } = await victim.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
-        const running = victim.query('SELECT pg_sleep(30)').catch((error: unknown) => error);
-        await new Promise((r) => setTimeout(r, 200));
-        await admin.query('SELECT pg_terminate_backend($1)', [rows[0]?.pid]);
-        expect(classifyFailure(await running).kind).toBe('transient');
-        const refused = await new pg.Client({ connectionString: 'postgres://x@127.0.0.1:1/x' })
-          .connect()
-          .catch((error: unknown) => error);
-        expect(classifyFailure(refused).kind).toBe('transient');
-      } finally {
-        await admin.end();
-        await victim.end();
-      }
-    },
-  );
+  it('a connection killed under a query, and one refused, are transient', async () => {
+    const url = testDb.url;
+    const victim = new pg.Pool({ connectionString: url, max: 1 });
+    victim.on('error', () => undefined);
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const { rows } = await victim.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+      const running = victim.query('SELECT pg_sleep(30)').catch((error: unknown) => error);
+      await new Promise((r) => setTimeout(r, 200));
+      await admin.query('SELECT pg_terminate_backend($1)', [rows[0]?.pid]);
+      expect(classifyFailure(await running).kind).toBe('transient');
+      const refused = await new pg.Client({ connectionString: 'postgres://x@127.0.0.1:1/x' })
+        .connect()
+        .catch((error: unknown) => error);
+      expect(classifyFailure(refused).kind).toBe('transient');
+    } finally {
+      await admin.end();
+      await victim.end();
+    }
+  });
 
   it('Telegram: 429 and our retry-later are "later", 5xx and network transient, 4xx permanent — also inside BotError', () => {
     const retryAt = new Date(Date.now() + 40_000);
