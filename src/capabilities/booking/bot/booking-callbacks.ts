@@ -1,4 +1,4 @@
-import { packId, unpackId } from '../../tasks/bot/callback-data.ts';
+import { packId, unpackId } from '../../../bot/callback-data.ts';
 
 // Every booking button's data starts with `bk:` (Telegram allows 64 bytes). One codec for the
 // capability; platform v2's shared codec replaces this file.

@@ -89,7 +89,7 @@ export function createSlotService(deps: { now: () => Date }) {
           ),
         ),
     ]);
-    const at = Date.now();
+    const at = deps.now().getTime();
     for (const specialistId of specialistIds) {
       const weekly: WeeklyHours[] = hours
         .filter((h) => h.specialistId === specialistId)
@@ -173,7 +173,7 @@ export function createSlotService(deps: { now: () => Date }) {
       if (input.specialistIds.length === 0) return [];
       const nowMs = deps.now().getTime();
       const zone = input.location.timezone;
-      const fresh = Date.now() - TTL_MS;
+      const fresh = nowMs - TTL_MS;
       const missing = input.specialistIds.filter((id) =>
         days.some((d) => {
           const e = cache.get(id)?.get(`${input.location.id}|${d}`);
