@@ -34,6 +34,10 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
+  // Nor a checked-out one between two queries (inside a transaction, say) when the server restarts:
+  // without a listener that 'error' event is unhandled and kills the process. The caller's next
+  // query on it fails instead, which is classified as transient and retried.
+  pool.on('connect', (client) => client.on('error', () => {}));
   const raw: RawSql = {
     async query<T>(text: string, params?: unknown[]) {
       return (await pool.query(text, params)).rows as T[];
