@@ -19,11 +19,14 @@ export interface ChaosRun {
   kill(): Promise<void>;
   /** Every person sends `lines` numbered lines; `spreadMs` spreads each person's lines over that time. */
   send(lines: number, spreadMs?: number): Promise<void>;
+  /** Starts a scenario: from now on tally() and ambiguous() count only what is sent after this. */
+  beginScenario(): void;
   tally(): Promise<Tally>;
   /** Resolves when every line sent got a reply (or rejects with the tally after `timeoutMs`). */
   drained(timeoutMs: number): Promise<Tally>;
   /** Resolves once this many replies went out (for timing a kill during the drain). */
   repliesReach(count: number, timeoutMs?: number): Promise<void>;
+  /** Sends logged as ambiguous (the process died with them in flight) since the scenario began. */
   ambiguous(): number;
   close(): Promise<void>;
 }
@@ -65,6 +68,10 @@ export async function startChaosRun(options: {
   const processes: SecretaryProcess[] = [];
   let current: SecretaryProcess | null = null;
   const sent = new Map<number, number[]>(); // chat id → message ids of its lines, in send order
+  const scenarioStart = new Map<number, number>(); // chat id → index in `sent` where the scenario began
+  let ambiguousBefore = 0;
+  const countAmbiguous = () =>
+    processes.reduce((n, p) => n + (p.output().match(/ambiguous send/g) ?? []).length, 0);
 
   const start = async () => {
     const t0 = performance.now();
@@ -119,9 +126,10 @@ export async function startChaosRun(options: {
       replies.set(chatId, list);
     }
     const result: Tally = { sent: 0, replied: 0, lost: 0, duplicates: 0, order: 0, sorry };
-    for (const [chatId, ids] of sent) {
-      const got = replies.get(chatId) ?? [];
-      const unique = new Set(got.filter((id) => ids.includes(id)));
+    for (const [chatId, all] of sent) {
+      const ids = all.slice(scenarioStart.get(chatId) ?? 0);
+      const got = (replies.get(chatId) ?? []).filter((id) => ids.includes(id));
+      const unique = new Set(got);
       result.sent += ids.length;
       result.replied += unique.size;
       result.duplicates += got.length - new Set(got).size;
@@ -158,6 +166,10 @@ export async function startChaosRun(options: {
         }),
       );
     },
+    beginScenario() {
+      for (const [chatId, ids] of sent) scenarioStart.set(chatId, ids.length);
+      ambiguousBefore = countAmbiguous();
+    },
     tally,
     async drained(timeoutMs) {
       let last: Tally | null = null;
@@ -178,7 +190,7 @@ export async function startChaosRun(options: {
     async repliesReach(count, timeoutMs = 120_000) {
       await until(async () => (await tally()).replied >= count, timeoutMs, `${count} replies`);
     },
-    ambiguous: () => processes.reduce((n, p) => n + (p.output().match(/ambiguous send/g) ?? []).length, 0),
+    ambiguous: () => countAmbiguous() - ambiguousBefore,
     async close() {
       for (const p of processes) await p.stop('SIGKILL');
       // CHAOS_LOG=<file>: keep the bot's logs of the run, for reading what went wrong.

@@ -22,13 +22,13 @@ export async function burstWithKills(
   run: ChaosRun,
   options: { lines: number; kills: number; label?: string; restartDatabase?: () => Promise<void> | void },
 ): Promise<ScenarioResult> {
-  const before = (await run.tally()).replied;
+  run.beginScenario();
   const total = run.people.length * options.lines;
   const sending = run.send(options.lines);
   const restarts: number[] = [];
   const events = options.kills + (options.restartDatabase ? 1 : 0);
   for (let k = 1; k <= events; k++) {
-    await run.repliesReach(before + Math.floor((total * k) / (events + 1)), DRAIN_MS);
+    await run.repliesReach(Math.floor((total * k) / (events + 1)), DRAIN_MS);
     if (k > options.kills && options.restartDatabase) {
       await options.restartDatabase();
       continue;
@@ -45,6 +45,7 @@ export async function faultStorm(
   run: ChaosRun,
   options: { lines: number; seconds: number },
 ): Promise<ScenarioResult> {
+  run.beginScenario();
   const until = Date.now() + options.seconds * 1000;
   const storm = (async () => {
     while (Date.now() < until) {
@@ -69,6 +70,7 @@ export async function longRetryAfter(
   run: ChaosRun,
   options: { lines: number; retryAfter: number; count: number },
 ): Promise<ScenarioResult> {
+  run.beginScenario();
   await run.sb.faults.add({
     method: 'sendMessage',
     status: 429,

@@ -25,7 +25,12 @@ async function databaseEnv(): Promise<Record<string, string>> {
 }
 
 function pingReport(doctor: SecretaryProcess) {
-  return JSON.parse(doctor.output().trim().split('\n').at(-1) as string) as {
+  const line = doctor
+    .output()
+    .split('\n')
+    .findLast((l) => l.startsWith('{') && l.includes('"answered"'));
+  if (!line) throw new Error(`doctor printed no report:\n${doctor.output()}`);
+  return JSON.parse(line) as {
     sent: number;
     answered: number;
     byWorker: Record<string, number>;

@@ -28,10 +28,17 @@ export function spawnSecretary(args: string[], env: Record<string, string>): Sec
   };
   child.stdout?.on('data', onData);
   child.stderr?.on('data', onData);
+  // 'exit' can come before the last output is read from the pipes: wait for both streams to end
+  // too (bounded — a server the process started may hold them open after it is gone).
+  const streamEnded = (stream: NodeJS.ReadableStream | null) =>
+    new Promise<void>((resolve) => (stream ? stream.once('end', resolve).once('error', resolve) : resolve()));
+  const drained = Promise.all([streamEnded(child.stdout), streamEnded(child.stderr)]);
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     child.once('exit', (code, signal) => {
-      resolve({ code, signal });
-      for (const l of listeners) l();
+      void Promise.race([drained, new Promise((r) => setTimeout(r, 2000))]).then(() => {
+        resolve({ code, signal });
+        for (const l of listeners) l();
+      });
     }),
   );
   let done = false;

@@ -10,6 +10,7 @@ import type { AppEnv } from './app-env.ts';
 import { createDocsRoutes } from './docs-page.ts';
 import { validationHook } from './openapi-hook.ts';
 import { errorToProblem, problemJson } from './problem.ts';
+import { findControlCharacters, hasControlCharacters, jsonTooDeep } from './safe-input.ts';
 
 export interface HttpAppDeps {
   logger: Logger;
@@ -34,6 +35,19 @@ function bearerMatches(header: string | undefined, expected: string): boolean {
 
 export const API_MAX_BYTES = 256 * 1024;
 const OTHER_MAX_BYTES = 1024 * 1024;
+const MAX_JSON_DEPTH = 32;
+const controlCharacters = (c: Context, at: string) =>
+  problemJson(
+    c,
+    422,
+    'input_unprocessable',
+    `${at}: must not contain control characters (only tab and newline are allowed)`,
+    {
+      errors: [
+        { path: at, message: 'must not contain control characters (only tab and newline are allowed)' },
+      ],
+    },
+  );
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
 /** The HTTP surface of one process: health, metrics, OpenAPI docs and the API. */
@@ -72,6 +86,29 @@ export function createHttpApp(deps: HttpAppDeps): OpenAPIHono<AppEnv> {
     const path = c.req.path;
     if (path.startsWith('/api/') || path.startsWith('/sandbox') || path.startsWith('/bot')) return next();
     return bodyLimit({ maxSize: OTHER_MAX_BYTES, onError: tooLarge(OTHER_MAX_BYTES) })(c, next);
+  });
+
+  // The text policy of safe-input, for every API route at once (a route whose schema forgot
+  // `safeText` is still covered): a control character in any JSON string or query value is a 422
+  // before a handler runs, so it can neither reach the database (which refuses NUL) nor be stored.
+  app.use('/api/*', async (c, next) => {
+    for (const [name, values] of Object.entries(c.req.queries())) {
+      if (hasControlCharacters(name) || values.some(hasControlCharacters))
+        return controlCharacters(c, `query.${name}`);
+    }
+    if (!['POST', 'PUT', 'PATCH', 'DELETE'].includes(c.req.method)) return next();
+    if (!/\bjson\b/i.test(c.req.header('content-type') ?? '')) return next();
+    const text = await c.req.text();
+    if (jsonTooDeep(text, MAX_JSON_DEPTH))
+      return problemJson(c, 400, 'validation_failed', `JSON nests deeper than ${MAX_JSON_DEPTH} levels`);
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      return next(); // malformed JSON is the route's validation to report (400)
+    }
+    const at = findControlCharacters(body);
+    return at ? controlCharacters(c, at) : next();
   });
 
   app.onError((error, c) => errorToProblem(error, c, logger));

@@ -77,6 +77,30 @@ export function jsonTooDeep(text: string, max: number): boolean {
 }
 
 /**
+ * The path of the first string (value or key) in a parsed JSON tree that holds a C0 control
+ * character other than tab and newline, or undefined. Expects a tree already checked by `jsonTooDeep`.
+ */
+export function findControlCharacters(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return CONTROL.test(value) ? path || '(body)' : undefined;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = findControlCharacters(value[i], path ? `${path}.${i}` : String(i));
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (value && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      const at = path ? `${path}.${key}` : key;
+      if (CONTROL.test(key)) return at;
+      const found = findControlCharacters(v, at);
+      if (found) return found;
+    }
+  }
+  return undefined;
+}
+
+/**
  * A Telegram update with every C0 control in its strings and keys (bar tab and newline) turned
  * into a space and every lone surrogate into U+FFFD. A space rather than nothing: message entities address the text by UTF-16 offsets,
  * which must stay true. Expects a tree already checked by `jsonTooDeep`.
