@@ -134,6 +134,18 @@ export interface JobRuntime {
 
 export const deadLetterName = (queue: string) => `${queue}.dead`;
 
+/**
+ * How an idle worker learns of work without polling every queue twice a second (36 fetches/s for
+ * 18 queues: most of an idle process's CPU). Jobs runnable at once wake workers by NOTIFY (every
+ * queue is created with `notify`), across processes and only after the sender's commit. Jobs that
+ * come due later (reminders, retries after a backoff, deferred sends) are found by one small query
+ * per second over all queues this process works, which sets a timer for the earliest due job of
+ * each; a delayed job sent from this process sets its timer at once. The per-queue poll stays as a
+ * slow backstop.
+ */
+const BACKSTOP_POLL_SECONDS = 30;
+const DUE_SCAN_MS = 1000;
+
 export function createJobRuntime(deps: {
   database: Database;
   logger: Logger;
@@ -179,7 +191,9 @@ export function createJobRuntime(deps: {
       // that tie by id — a random uuid would run one chat's updates out of order.
       sendOptions.id = options.id ?? uuidv7();
       if (options.tx) sendOptions.db = txDb(options.tx);
-      return boss.send(queue, envelope, sendOptions);
+      const id = await boss.send(queue, envelope, sendOptions);
+      if (options.startAfter) due.at(queue, options.startAfter.getTime());
+      return id;
     },
     async sendMany(queue, items, options = {}) {
       assertKnown(queue);
@@ -201,6 +215,7 @@ export function createJobRuntime(deps: {
         })),
         options.tx ? { db: txDb(options.tx) } : {},
       );
+      for (const item of items) if (item.startAfter) due.at(queue, item.startAfter.getTime());
     },
     async cancel(queue, id, options = {}) {
       assertKnown(queue);
@@ -243,12 +258,16 @@ export function createJobRuntime(deps: {
             throw error;
           }
         });
+      due.watch(queue);
       const common = {
         localConcurrency: options.concurrency ?? 1,
+        // Without a NOTIFY listener (lost connection) workers fall back to a short poll.
         pollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5,
-        // NOTIFY wakes workers only for jobs runnable now; delayed jobs and retries are found by
-        // polling, so the backstop must stay as short as the plain interval.
-        notifyPollingIntervalSeconds: options.pollingIntervalSeconds ?? 0.5,
+        // With it, NOTIFY and the due timer (see BACKSTOP_POLL_SECONDS) wake them; this is the
+        // backstop. Under a test clock the short poll stays: the database's job_now() moves a step
+        // after the JS timers, so a wake at the due instant can fetch just too early.
+        notifyPollingIntervalSeconds:
+          options.pollingIntervalSeconds ?? (deps.clock ? 0.5 : BACKSTOP_POLL_SECONDS),
         ...(options.groupConcurrency ? { groupConcurrency: options.groupConcurrency } : {}),
       };
       const batchSize = options.batchSize ?? 1;
@@ -289,6 +308,21 @@ export function createJobRuntime(deps: {
     },
   };
 
+  const due = createDueTimer({
+    clock: deps.clock,
+    wake: (queue) => jobs.wake(queue),
+    // Through pg-boss's own connection: a test clock waits for its statements before moving on.
+    nextDue: async (queues) => {
+      const { rows } = await boss.getDb().executeSql(
+        `SELECT name, (extract(epoch FROM min(start_after)) * 1000)::float8 AS next
+             FROM pgboss.job WHERE name = ANY($1) AND state < 'active' GROUP BY name`,
+        [queues],
+      );
+      return (rows as Array<{ name: string; next: number }>).map((r) => [r.name, Number(r.next)] as const);
+    },
+    onError: (error) => log.warn({ err: error }, 'due-job scan failed; polling covers it'),
+  });
+
   function assertKnown(queue: string) {
     if (!known.has(queue))
       throw new Error(`Unknown queue "${queue}": declare it in the process's queue list`);
@@ -320,6 +354,7 @@ export function createJobRuntime(deps: {
       }
     },
     async stop(timeoutMs = 3000) {
+      due.stop();
       await boss.stop({ graceful: true, close: true, timeout: timeoutMs });
     },
     async ping() {
@@ -329,6 +364,78 @@ export function createJobRuntime(deps: {
       } catch {
         return false;
       }
+    },
+  };
+}
+
+/**
+ * Wakes workers when delayed jobs come due: a timer per queue for its earliest queued job, found by
+ * a scan every DUE_SCAN_MS (started with the first watched queue) or set directly by a local send.
+ */
+function createDueTimer(deps: {
+  clock: Clock | undefined;
+  wake: (queue: string) => void;
+  nextDue: (queues: string[]) => Promise<ReadonlyArray<readonly [string, number]>>;
+  onError: (error: unknown) => void;
+}) {
+  const now = () => deps.clock?.now() ?? Date.now();
+  const setTimer = (fn: () => void, ms: number) =>
+    deps.clock ? deps.clock.setTimeout(fn, ms) : setTimeout(fn, ms).unref();
+  const clearTimer = (handle: unknown) =>
+    deps.clock ? deps.clock.clearTimeout(handle) : clearTimeout(handle as NodeJS.Timeout);
+  const watched = new Set<string>();
+  const timers = new Map<string, { at: number; handle: unknown }>();
+  let scanTimer: unknown = null;
+  let scanning = false;
+  let stopped = false;
+
+  const at = (queue: string, when: number) => {
+    if (stopped || !watched.has(queue)) return;
+    const delay = when - now();
+    if (delay <= 0) return deps.wake(queue);
+    const current = timers.get(queue);
+    if (current && current.at <= when) return; // an earlier wake is set; the scan after it finds this one
+    if (current) clearTimer(current.handle);
+    const handle = setTimer(() => {
+      timers.delete(queue);
+      deps.wake(queue);
+      void scan(); // the queue's next due job, without waiting for the next tick
+    }, delay);
+    timers.set(queue, { at: when, handle });
+  };
+
+  const scan = async () => {
+    if (scanning || stopped || watched.size === 0) return;
+    scanning = true;
+    try {
+      const horizon = now() + DUE_SCAN_MS * 2;
+      for (const [queue, next] of await deps.nextDue([...watched]))
+        if (Number.isFinite(next) && next <= horizon) at(queue, next);
+    } catch (error) {
+      if (!stopped) deps.onError(error);
+    } finally {
+      scanning = false;
+    }
+  };
+
+  const tick = () => {
+    if (stopped) return;
+    scanTimer = setTimer(() => {
+      void scan().finally(tick);
+    }, DUE_SCAN_MS);
+  };
+
+  return {
+    watch(queue: string) {
+      watched.add(queue);
+      if (scanTimer === null && !stopped) tick();
+    },
+    at,
+    stop() {
+      stopped = true;
+      if (scanTimer !== null) clearTimer(scanTimer);
+      for (const { handle } of timers.values()) clearTimer(handle);
+      timers.clear();
     },
   };
 }
