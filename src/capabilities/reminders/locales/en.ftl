@@ -7,9 +7,9 @@ reminders-ask-what = ⏰ What should I remind you about?
 reminders-ask-when = When? For example: "tomorrow at 9", "in 2 hours", "every weekday at 8:30".
 reminders-bad-when = I couldn't find a time in that. Try "tomorrow at 9", "in 2 hours" or "every day at 8:00".
 reminders-in-past = That time has already passed. When should I remind you?
-reminders-created = ⏰ Reminder set: { $text }
+reminders-created = ⏰ Reminder set: “{ $text }”
     Next: { $when }
-reminders-created-repeat = ⏰ Reminder set: { $text }
+reminders-created-repeat = ⏰ Reminder set: “{ $text }”
     Repeats { $rule }
     Next: { $when }
 reminders-error = I couldn't save that reminder: { $reason }
@@ -87,6 +87,6 @@ reminders-digest-bad = Send a time like /digest 8:00, or /digest off.
 # What the smart inbox shows for this target
 reminders-inbox-card = ⏰ <b>Reminder</b>: { $title }
 reminders-inbox-switch = ⏰ It's a reminder
-reminders-inbox-saved = ✅ Reminder set: <b>{ $title }</b> · { $when }
+reminders-inbox-saved = ✅ Reminder set: “<b>{ $title }</b>” · { $when }
 reminders-menu = ⏰ Reminders
 reminders-setting-digest = Morning digest

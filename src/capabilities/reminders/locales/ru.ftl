@@ -7,9 +7,9 @@ reminders-ask-what = ⏰ О чём напомнить?
 reminders-ask-when = Когда? Например: «завтра в 9», «через 2 часа», «по будням в 8:30».
 reminders-bad-when = Не нашёл здесь времени. Попробуйте «завтра в 9», «через 2 часа» или «каждый день в 8:00».
 reminders-in-past = Это время уже прошло. Когда напомнить?
-reminders-created = ⏰ Напоминание поставлено: { $text }
+reminders-created = ⏰ Напоминание поставлено: «{ $text }»
     Ближайшее: { $when }
-reminders-created-repeat = ⏰ Напоминание поставлено: { $text }
+reminders-created-repeat = ⏰ Напоминание поставлено: «{ $text }»
     Повтор: { $rule }
     Ближайшее: { $when }
 reminders-error = Не получилось сохранить напоминание: { $reason }
@@ -87,6 +87,6 @@ reminders-digest-bad = Пришлите время, например /digest 8:0
 # What the smart inbox shows for this target
 reminders-inbox-card = ⏰ <b>Напоминание</b>: { $title }
 reminders-inbox-switch = ⏰ Это напоминание
-reminders-inbox-saved = ✅ Напоминание поставлено: <b>{ $title }</b> · { $when }
+reminders-inbox-saved = ✅ Напоминание поставлено: «<b>{ $title }</b>» · { $when }
 reminders-menu = ⏰ Напоминания
 reminders-setting-digest = Утренняя сводка
