@@ -1,4 +1,5 @@
 import { InlineKeyboard } from 'grammy';
+import { DateTime } from 'luxon';
 import type { BotContext } from '../../../bot/bot-context.ts';
 import type { FlowDefinition } from '../../../bot/flows/flow-router.ts';
 import { isDomainError } from '../../../platform/errors/domain-error.ts';
@@ -19,17 +20,11 @@ type StepResult = { step: string; data?: Record<string, unknown> } | null;
  */
 export function retimeRule(rrule: string, at: Date, timezone: string): string {
   if (!/BYHOUR=/.test(rrule)) return rrule;
-  const local = new Intl.DateTimeFormat('en-GB', {
-    timeZone: timezone,
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(at);
-  const part = (type: string) => Number(local.find((p) => p.type === type)?.value ?? 0);
-  return rrule
-    .replace(/BYHOUR=[^;]*/, `BYHOUR=${part('hour')}`)
-    .replace(/BYMINUTE=[^;]*/, `BYMINUTE=${part('minute')}`)
-    .replace(/;?BYSECOND=[^;]*/, '');
+  const local = DateTime.fromJSDate(at, { zone: timezone });
+  const timed = rrule.replace(/BYHOUR=[^;]*/, `BYHOUR=${local.hour}`).replace(/;?BYSECOND=[^;]*/, '');
+  return /BYMINUTE=/.test(timed)
+    ? timed.replace(/BYMINUTE=[^;]*/, `BYMINUTE=${local.minute}`)
+    : `${timed};BYMINUTE=${local.minute}`;
 }
 
 /** `reminders-edit`: the text, time or repetition of one reminder, typed as a message. */
