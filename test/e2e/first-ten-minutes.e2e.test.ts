@@ -126,7 +126,10 @@ describe('the first ten minutes', () => {
     expect(welcome.text).toContain('/tasks');
     expect(welcome.text).toContain('/reminders');
     expect(welcome.text).toContain(s.guessed);
-    expect(welcome.text).not.toMatch(/notes|заметок|bookings|записей/);
+    // It promises only what exists: every command it names is one /help lists (checked below).
+    // (Notes and booking have shipped since this test was written, so the welcome may name them.)
+    const promised = welcome.text.match(/\/[a-z_]+/g) ?? [];
+    expect(promised.length).toBeGreaterThan(1);
 
     // A task typed at once, not answering the question: the guess stands, the task is not lost.
     await user.send(s.task);
@@ -176,7 +179,7 @@ describe('the first ten minutes', () => {
     await reply(chat, s.badTimeReply);
     await user.send('/help');
     const help = await reply(chat, /\/help/);
-    for (const command of ['/new', '/tasks', '/remind', '/reminders', '/token'])
+    for (const command of ['/new', '/tasks', '/remind', '/reminders', '/token', ...promised])
       expect(help.text).toContain(command);
     await user.sendVoice(OGG, { duration: 2 });
     await reply(chat, s.voiceReply);
