@@ -1,9 +1,8 @@
 import { eq } from 'drizzle-orm';
-import { DateTime } from 'luxon';
 import type { Translate, TranslateIn } from '../../bot/i18n.ts';
 import type { Db } from '../../platform/db/database.ts';
 import type { JobContext, JobPort } from '../../platform/jobs/job-queue.ts';
-import { formatWhen, localDay, nextLocalTime } from '../../platform/time/index.ts';
+import { formatWhen, localDateAt, localDay, nextLocalTime } from '../../platform/time/index.ts';
 import type { UserService } from '../../platform/users/user-service.ts';
 import type { NotifyFn } from '../capability.ts';
 import { scheduleDigest } from './digest-service.ts';
@@ -22,7 +21,8 @@ export function renderDigest(
 ): string | null {
   if (!tasks.length && !reminders.length) return null;
   const time = (at: Date | null) => (at ? formatWhen(at, { ...user, now: at }, { part: 'time' }) : '—');
-  const date = DateTime.fromISO(day.isoDate).setLocale(user.language).toFormat('cccc d MMMM');
+  const noon = localDateAt(user.timezone, day.isoDate, 12, 0);
+  const date = noon ? formatWhen(noon, { ...user, now: noon }, { part: 'day' }) : day.isoDate;
   const lines = [t('reminders-digest-title', { date })];
   if (tasks.length) {
     lines.push('', t('reminders-digest-tasks', { count: tasks.length }));

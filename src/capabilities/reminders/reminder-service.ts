@@ -12,6 +12,7 @@ import { listOccurrencesBetween } from './occurrence-window.ts';
 import { normalizeRrule, occurrenceAfter, type Series } from './reminder-schedule.ts';
 import { type ReminderRow, reminderOccurrences, reminders } from './reminder-tables.ts';
 import type { Reminder, ReminderService } from './reminder-types.ts';
+import { listUpcoming } from './reminder-upcoming.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_TEXT = 1000;
@@ -170,6 +171,11 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
         items: page.map((r) => toReminder(r.reminder, r.nextAt)),
         nextCursor: rows.length > limit && last ? encodeCursor(last.reminder.id) : null,
       };
+    },
+
+    async upcoming(userId, options = {}) {
+      if (options.id !== undefined && !UUID.test(options.id)) return [];
+      return listUpcoming(db, toReminder, userId, options.id);
     },
 
     async update(userId, id, patch) {

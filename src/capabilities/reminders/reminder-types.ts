@@ -21,6 +21,14 @@ export interface Reminder {
   updatedAt: Date;
 }
 
+/** A reminder as the bot lists it: when it next runs, counting an occurrence snoozed apart from the series. */
+export interface UpcomingReminder extends Reminder {
+  /** The earliest of nextAt and snoozedUntil; null when paused or nothing is left. */
+  runAt: Date | null;
+  /** An occurrence moved later (snoozed, or waiting out quiet hours), still to fire. */
+  snoozedUntil: Date | null;
+}
+
 export interface Occurrence {
   id: string;
   reminderId: string;
@@ -75,6 +83,8 @@ export interface ReminderService {
   create(userId: string, input: CreateReminderInput, options?: { tx?: Tx }): Promise<Reminder>;
   get(userId: string, id: string): Promise<Reminder>;
   list(userId: string, options?: ListOptions): Promise<Page<Reminder>>;
+  /** Still to come, soonest run first, paused ones last (with `id`: that one reminder, whatever its state). */
+  upcoming(userId: string, options?: { id?: string }): Promise<UpcomingReminder[]>;
   update(userId: string, id: string, patch: UpdateReminderInput): Promise<Reminder>;
   pause(userId: string, id: string): Promise<Reminder>;
   resume(userId: string, id: string): Promise<Reminder>;

@@ -1,11 +1,10 @@
 import { InlineKeyboard } from 'grammy';
-import { DateTime } from 'luxon';
 import type { BotContext } from '../../bot/bot-context.ts';
 import { callbackCodec } from '../../bot/callback-data.ts';
 import { describeRecurrence } from '../../bot/recurrence-words.ts';
 import type { InboxTargetRegistry } from '../../platform/capability/inbox-targets.ts';
 import { escapeHtml } from '../../platform/telegram/telegram-html.ts';
-import { formatWhen } from '../../platform/time/index.ts';
+import { formatWhen, sameTimeNextFree } from '../../platform/time/index.ts';
 import type { Draft } from './draft-store.ts';
 
 /** Card buttons: `i:<save|edit|swap|cancel|next|nocourse>:<draft id>`. */
@@ -21,12 +20,8 @@ export const isPast = (ctx: BotContext, draft: Pick<Draft, 'parsed'>) =>
   !!draft.parsed.dueAt && !draft.parsed.rrule && new Date(draft.parsed.dueAt) <= ctx.services.now();
 
 /** The next sensible time for a moment that has passed: the same local time on the next day still ahead. */
-export function nextSensible(ctx: BotContext, iso: string): string {
-  const now = ctx.services.now();
-  let at = DateTime.fromISO(iso, { zone: ctx.user.timezone });
-  while (at.toJSDate() <= now) at = at.plus({ days: 1 });
-  return at.toUTC().toISO() ?? iso;
-}
+export const nextSensible = (ctx: BotContext, iso: string): string =>
+  sameTimeNextFree(ctx.user.timezone, new Date(iso), ctx.services.now()).toISOString();
 
 const repeatText = (ctx: BotContext, draft: Draft) =>
   draft.parsed.rrule && draft.parsed.dueAt

@@ -85,6 +85,7 @@ const problemResponse = (description: string) => ({
 const classifyRoute = createRoute({
   method: 'post',
   path: '/classify',
+  tags: ['ai'],
   summary: 'Pick the best topic for a note',
   request: { body: { required: true, ...json(classifyBody) } },
   responses: {
@@ -96,6 +97,7 @@ const classifyRoute = createRoute({
 const understandRoute = createRoute({
   method: 'post',
   path: '/understand',
+  tags: ['ai'],
   summary: 'Say what a free-text message is: task, reminder, note, booking or chat',
   request: { body: { required: true, ...json(understandBody) } },
   responses: {

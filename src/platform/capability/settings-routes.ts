@@ -8,7 +8,7 @@ import {
 } from '../http/openapi-parts.ts';
 import type { SettingDefinition, SettingsRegistry, SettingValue } from './settings.ts';
 
-const tags = ['Settings'];
+const tags = ['settings'];
 const value = z.union([z.boolean(), z.string().max(64), z.null()]);
 const settingSchema = z
   .object({

@@ -7,4 +7,5 @@ export {
   localDay,
   localIsoDate,
   nextLocalTime,
+  sameTimeNextFree,
 } from './local-time.ts';

@@ -69,3 +69,10 @@ export function localDateAt(timezone: string, isoDate: string, hour: number, min
 export function localIsoDate(timezone: string, at: Date): string {
   return DateTime.fromJSDate(at, { zone: timezone }).toISODate() ?? '';
 }
+
+/** The same local time of day as `at`, on the first day whose moment is still after `now` (a passed time moved on). */
+export function sameTimeNextFree(timezone: string, at: Date, now: Date): Date {
+  let moment = DateTime.fromJSDate(at, { zone: timezone });
+  while (moment.toJSDate() <= now) moment = moment.plus({ days: 1 });
+  return moment.toJSDate();
+}

@@ -10,7 +10,7 @@ import { segmentSchema } from '../broadcast-segment.ts';
 import type { Broadcast, BroadcastService } from '../broadcast-service.ts';
 import type { ProactiveLog } from '../proactive-log.ts';
 
-const tags = ['Admin: broadcasts'];
+const tags = ['broadcasts'];
 const params = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 const broadcastSchema = z
   .object({
@@ -99,7 +99,7 @@ export function createBroadcastRoutes(broadcasts: BroadcastService) {
 const decisionsRoute = createRoute({
   method: 'get',
   path: '/decisions',
-  tags: ['Admin: companion'],
+  tags: ['companion'],
   security,
   summary: 'Proactive decisions (sent / skipped and why), newest first',
   request: {

@@ -8,7 +8,7 @@ import {
 } from '../../../platform/http/openapi-parts.ts';
 import type { Profile, ProfileService } from '../profile-service.ts';
 
-const tags = ['Companion'];
+const tags = ['companion'];
 const profileSchema = z
   .object({
     summary: z.string(),

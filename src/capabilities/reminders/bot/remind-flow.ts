@@ -54,7 +54,7 @@ async function createAndConfirm(
     const { timezone, language } = ctx.user;
     const when = reminder.nextAt
       ? formatWhen(reminder.nextAt, { timezone, language, now: ctx.services.now() })
-      : '—';
+      : ctx.t('reminders-list-ended');
     const rule = describeRule(ctx.t.bind(ctx), reminder, language);
     await ctx.reply(
       rule

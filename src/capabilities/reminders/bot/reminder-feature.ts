@@ -7,9 +7,11 @@ import type { ParsedText, ParseOptions } from '../../../platform/nl/parsed-text.
 import type { DigestService } from '../digest-service.ts';
 import { LIST_CALLBACKS, OCCURRENCE_CALLBACKS } from '../reminder-messages.ts';
 import type { ReminderService } from '../reminder-types.ts';
+import { EDIT_FLOW, handleListButton } from './card-actions.ts';
+import { createEditFlow } from './edit-flow.ts';
 import { handleOccurrenceButton } from './occurrence-buttons.ts';
 import { createRemindFlow, remindFromText } from './remind-flow.ts';
-import { handleListButton, showReminderList } from './reminder-list.ts';
+import { showReminderList } from './reminder-list.ts';
 
 const REMIND_FLOW = 'reminders-remind';
 
@@ -24,7 +26,7 @@ export interface ReminderFeatureDeps {
 
 const OFF = new Set(['off', 'no', 'none', 'выкл', 'выключить', 'нет', 'откл']);
 
-/** /remind, /reminders, /digest and the buttons of reminder messages and the list. */
+/** /remind, /reminders (the list and each reminder's card), /digest and the buttons of reminder messages. */
 export function createReminderFeature(deps: ReminderFeatureDeps): BotFeature {
   const { reminders, digest } = deps;
   const composer = new Composer<BotContext>();
@@ -72,7 +74,7 @@ export function createReminderFeature(deps: ReminderFeatureDeps): BotFeature {
   return {
     name: 'reminders',
     composer,
-    flows: { [REMIND_FLOW]: createRemindFlow(deps) },
+    flows: { [REMIND_FLOW]: createRemindFlow(deps), [EDIT_FLOW]: createEditFlow(deps) },
     commands: [
       { command: 'remind', descriptionKey: 'reminders-cmd-remind' },
       { command: 'reminders', descriptionKey: 'reminders-cmd-reminders' },

@@ -17,7 +17,7 @@ import {
 const json = jsonContent;
 const problem = problemResponse;
 const security = bearerSecurity;
-const tags = ['Reminders'];
+const tags = ['reminders'];
 const occurrenceParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
 const listWindow = createRoute({

@@ -16,7 +16,7 @@ import {
 const json = jsonContent;
 const problem = problemResponse;
 const security = bearerSecurity;
-const tags = ['Reminders'];
+const tags = ['reminders'];
 const params = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 const notFound = problem('No such reminder of yours');
 

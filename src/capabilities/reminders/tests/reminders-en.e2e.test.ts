@@ -19,7 +19,7 @@ describe('en: a daily reminder through a DST change', () => {
   it('is set from free text', async () => {
     await ann.user.send('/remind every day at 8:30 stand-up');
     const set = await ann.chat.nextMessage(/Reminder set/);
-    expect(set.text).toBe('⏰ Reminder set: Stand-up\nRepeats every day at 08:30\nNext: Fri 12 Mar, 08:30');
+    expect(set.text).toBe('⏰ Reminder set: “Stand-up”\nRepeats every day at 08:30\nNext: Fri 12 Mar, 08:30');
   });
 
   it('fires at 08:30 with buttons; Done closes it and edits the message', async () => {
@@ -68,7 +68,7 @@ describe('en: quiet hours and the digest', () => {
   it('a reminder due in quiet hours waits until they end; the series keeps its time', async () => {
     await t.system.users.updateSettings(ann.userId, { quietHours: { start: '22:00', end: '07:00' } });
     await ann.user.send('/remind today at 23:00 take pills');
-    await ann.chat.nextMessage(/Reminder set: Take pills/);
+    await ann.chat.nextMessage(/Reminder set: “Take pills”/);
     const since = await lastId(ann.chat);
     await jumpTo(clock, '2027-03-15T03:00:00Z'); // 23:00 local
     await expectSilence(clock, ann.chat, since, 12);
@@ -87,7 +87,7 @@ describe('en: quiet hours and the digest', () => {
       'every day at 08:00 (your time, America/New_York)',
     );
     await ann.user.send('/remind tomorrow at 9 call the bank');
-    await ann.chat.nextMessage(/Reminder set: Call the bank/);
+    await ann.chat.nextMessage(/Reminder set: “Call the bank”/);
     const since = await lastId(ann.chat);
     await jumpTo(clock, '2027-03-16T11:59:50Z');
     await expectSilence(clock, ann.chat, since, 8);

@@ -25,11 +25,11 @@ describe('ru: напоминания', () => {
     await boris.chat.nextMessage(/Не нашёл здесь времени/);
     await boris.user.send('завтра в 9');
     expect((await boris.chat.nextMessage(/Напоминание поставлено/)).text).toBe(
-      '⏰ Напоминание поставлено: позвонить маме\nБлижайшее: вт 2 мар., 09:00',
+      '⏰ Напоминание поставлено: «позвонить маме»\nБлижайшее: вт 2 мар., 09:00',
     );
     await boris.user.send('/remind каждый день в 9:00 пить воду');
     expect((await boris.chat.nextMessage(/Напоминание поставлено/)).text).toBe(
-      '⏰ Напоминание поставлено: Пить воду\nПовтор: каждый день в 09:00\nБлижайшее: пн 1 мар., 09:00',
+      '⏰ Напоминание поставлено: «Пить воду»\nПовтор: каждый день в 09:00\nБлижайшее: пн 1 мар., 09:00',
     );
   });
 
@@ -73,17 +73,23 @@ describe('ru: напоминания', () => {
     expect((await boris.chat.messages()).filter((m) => m.id > since && /маме/.test(m.text))).toHaveLength(0);
   });
 
-  it('/reminders: пауза, удаление с подтверждением — всё в одном сообщении', async () => {
+  it('/reminders: карточка — пауза, удаление с подтверждением — всё в одном сообщении', async () => {
     await boris.user.send('/reminders');
     const list = await boris.chat.nextMessage(/Ваши напоминания/);
-    expect(list.text).toBe('⏰ Ваши напоминания (1):\n1. Пить воду — каждый день в 09:00 (чт 4 мар., 09:00)');
-    await list.click('⏸ 1');
-    const paused = await boris.chat.waitForEdit(list, /на паузе/);
-    expect(paused.buttons()).toEqual(['▶️ 1', '🗑 1']);
+    expect(list.text.split('\n').slice(0, 2)).toEqual([
+      '⏰ Ваши напоминания (1), ближайшие сверху:',
+      '1. Пить воду — каждый день в 09:00 (чт 4 мар., 09:00)',
+    ]);
+    expect(list.buttons()).toEqual(['1. Пить воду']);
+    await list.click('1. Пить воду');
+    const card = await boris.chat.waitForEdit(list, /^⏰ «Пить воду»/);
+    await card.click('⏸ Пауза');
+    const paused = await boris.chat.waitForEdit(list, /На паузе/);
+    expect(paused.buttons()).toContain('▶️ Включить');
     const since = await lastId(boris.chat);
     await jumpTo(clock, '2027-03-04T06:00:00Z');
     await expectSilence(clock, boris.chat, since, 8);
-    await paused.click('🗑 1');
+    await paused.click('🗑 Удалить');
     const confirm = await boris.chat.waitForEdit(list, /Удалить напоминание «Пить воду»\?/);
     await confirm.click('🗑 Да, удалить');
     expect((await boris.chat.waitForEdit(list, /Напоминаний нет/)).buttons()).toEqual([]);

@@ -44,7 +44,7 @@ describe('smart inbox', () => {
     expect(card.buttons()).toEqual(['💾 Save', '✏️ Edit', "⏰ It's a reminder", '✖️ Cancel']);
     await card.click('💾 Save');
     const saved = await chat.waitForEdit(card, (m) => m.text.startsWith('✅'));
-    expect(saved.text).toBe('✅ Task saved: Submit essay on history · due Fri 6 Mar, 18:00');
+    expect(saved.text).toBe('✅ Task saved: “Submit essay on history” · due Fri 6 Mar, 18:00');
     expect(saved.buttons()).toEqual([]);
 
     const api = await apiFor(ann);

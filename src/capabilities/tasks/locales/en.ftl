@@ -57,15 +57,15 @@ tasks-list-empty-done = Nothing done yet.
 
 tasks-done-toast = Done! ✅
 tasks-edit-what = What do you want to change?
-tasks-edit-ask-title = Send the new title for <b>{ $title }</b>.
-tasks-edit-ask-description = Send the new description for <b>{ $title }</b> ("-" removes it).
-tasks-edit-ask-deadline = When is <b>{ $title }</b> due now? E.g. "tomorrow 18:00" or "next friday 9:00".
+tasks-edit-ask-title = Send the new title for “<b>{ $title }</b>”.
+tasks-edit-ask-description = Send the new description for “<b>{ $title }</b>” ("-" removes it).
+tasks-edit-ask-deadline = When is “<b>{ $title }</b>” due now? E.g. "tomorrow 18:00" or "next friday 9:00".
 tasks-edit-saved = Saved.
 tasks-edit-bad = I couldn't use that. Try again, or /cancel.
 tasks-edit-stale = That task changed or is gone meanwhile, so I left it as it is.
-tasks-delete-confirm = Delete <b>{ $title }</b>? This can't be undone.
-tasks-deleted = Deleted: <s>{ $title }</s>
-tasks-link-pick-course = Which course is <b>{ $title }</b> for? (New courses: /courses)
+tasks-delete-confirm = Delete “<b>{ $title }</b>”? This can't be undone.
+tasks-deleted = Deleted: “<s>{ $title }</s>”
+tasks-link-pick-course = Which course is “<b>{ $title }</b>” for? (New courses: /courses)
 tasks-link-pick-topic = Which topic of <b>{ $course }</b>?
 tasks-use-buttons = Please pick one of the buttons above (or /cancel).
 
@@ -113,6 +113,6 @@ tasks-course-bad-topics = Send at least one topic, one per line.
 # What the smart inbox shows for this target
 tasks-inbox-card = 📝 <b>Task</b>: { $title }
 tasks-inbox-switch = 📝 It's a task
-tasks-inbox-saved = ✅ Task saved: <b>{ $title }</b> · due { $when }
+tasks-inbox-saved = ✅ Task saved: “<b>{ $title }</b>” · due { $when }
 tasks-menu-tasks = 📋 Tasks
 tasks-menu-courses = 📚 Courses

@@ -57,15 +57,15 @@ tasks-list-empty-done = Пока ничего не сделано.
 
 tasks-done-toast = Готово! ✅
 tasks-edit-what = Что изменить?
-tasks-edit-ask-title = Пришлите новое название для <b>{ $title }</b>.
-tasks-edit-ask-description = Пришлите новое описание для <b>{ $title }</b> («-» — убрать).
-tasks-edit-ask-deadline = Какой теперь срок у <b>{ $title }</b>? Например, «завтра в 18:00» или «в пятницу в 9».
+tasks-edit-ask-title = Пришлите новое название для «<b>{ $title }</b>».
+tasks-edit-ask-description = Пришлите новое описание для «<b>{ $title }</b>» («-» — убрать).
+tasks-edit-ask-deadline = Какой теперь срок у «<b>{ $title }</b>»? Например, «завтра в 18:00» или «в пятницу в 9».
 tasks-edit-saved = Сохранено.
 tasks-edit-bad = Не получилось это понять. Попробуйте ещё раз или /cancel.
 tasks-edit-stale = Задача за это время изменилась или удалена, поэтому я её не трогал.
-tasks-delete-confirm = Удалить <b>{ $title }</b>? Это необратимо.
-tasks-deleted = Удалено: <s>{ $title }</s>
-tasks-link-pick-course = К какому курсу относится <b>{ $title }</b>? (Новые курсы: /courses)
+tasks-delete-confirm = Удалить «<b>{ $title }</b>»? Это необратимо.
+tasks-deleted = Удалено: «<s>{ $title }</s>»
+tasks-link-pick-course = К какому курсу относится «<b>{ $title }</b>»? (Новые курсы: /courses)
 tasks-link-pick-topic = Какая тема курса <b>{ $course }</b>?
 tasks-use-buttons = Выберите одну из кнопок выше (или /cancel).
 
@@ -114,6 +114,6 @@ tasks-course-bad-topics = Пришлите хотя бы одну тему, по
 # What the smart inbox shows for this target
 tasks-inbox-card = 📝 <b>Задача</b>: { $title }
 tasks-inbox-switch = 📝 Это задача
-tasks-inbox-saved = ✅ Задача сохранена: <b>{ $title }</b> · срок { $when }
+tasks-inbox-saved = ✅ Задача сохранена: «<b>{ $title }</b>» · срок { $when }
 tasks-menu-tasks = 📋 Задачи
 tasks-menu-courses = 📚 Курсы
