@@ -26,8 +26,8 @@ export interface TaskSource {
     userId: string,
     filter?: { limit?: number; cursor?: string; dueFrom?: Date; status?: string[] },
   ): Promise<{ items: TaskItem[]; nextCursor: string | null }>;
-  listCategories(userId: string): Promise<Array<{ id: string; name: string; createdAt: Date }>>;
   courses: {
+    listCategories(userId: string): Promise<Array<{ id: string; name: string; createdAt: Date }>>;
     list(userId: string): Promise<
       Array<{
         id: string;
@@ -110,11 +110,10 @@ export interface CompanionSource {
 const emptyPage = { items: [], nextCursor: null };
 
 export const insightsNeeds = {
-  tasks: need<TaskSource>('tasks', ['list', 'listCategories'], {
+  tasks: need<TaskSource>('tasks', ['list'], {
     fallback: {
       list: async () => emptyPage,
-      listCategories: async () => [],
-      courses: { list: async () => [] },
+      courses: { list: async () => [], listCategories: async () => [] },
     },
   }),
   reminders: need<ReminderSource>('reminders', ['list'], { fallback: { list: async () => emptyPage } }),

@@ -1,4 +1,5 @@
 import ical, { ICalCalendarMethod } from 'ical-generator';
+import { DateTime } from 'luxon';
 import type { User } from '../../../platform/users/user-service.ts';
 import type { T } from '../insights-texts.ts';
 import type { InsightsSources } from '../sources.ts';
@@ -10,6 +11,8 @@ const HISTORY_DAYS = 90;
 const MAX_TASKS = 2000;
 
 /** The stored rule as one RRULE value: no line breaks can smuggle in other properties. */
+/** A moment in a zone: ical-generator writes a plain Date's wall clock in the process's zone, a luxon one in its own. */
+const at = (moment: Date, zone: string) => DateTime.fromJSDate(moment, { zone });
 const ruleValue = (rrule: string) => rrule.replace(/^RRULE:/i, '').replace(/[\r\n]+/g, '');
 
 /**
@@ -48,9 +51,9 @@ export async function buildCalendar(input: {
     if (!task.dueAt) continue;
     cal.createEvent({
       id: `task-${task.id}@secretary`,
-      start: task.dueAt,
+      start: at(task.dueAt, user.timezone),
       timezone: user.timezone,
-      stamp: now,
+      stamp: at(now, 'UTC'),
       summary: task.status === 'done' ? `✓ ${task.title}` : task.title,
       ...(task.description ? { description: task.description } : {}),
       categories: [{ name: t('insights-calendar-task') }],
@@ -64,9 +67,9 @@ export async function buildCalendar(input: {
     if (!recurring && reminder.startsAt < since) continue;
     cal.createEvent({
       id: `reminder-${reminder.id}@secretary`,
-      start: reminder.startsAt,
+      start: at(reminder.startsAt, reminder.timezone),
       timezone: reminder.timezone,
-      stamp: now,
+      stamp: at(now, 'UTC'),
       summary: reminder.text,
       ...(reminder.rrule ? { repeating: ruleValue(reminder.rrule) } : {}),
       categories: [{ name: t('insights-calendar-reminder') }],
@@ -78,10 +81,10 @@ export async function buildCalendar(input: {
     const refs = await sources.booking.refs(booking.serviceId, booking.locationId);
     cal.createEvent({
       id: `booking-${booking.id}@secretary`,
-      start: booking.startAt,
-      end: booking.endAt,
+      start: at(booking.startAt, timezone),
+      end: at(booking.endAt, timezone),
       timezone,
-      stamp: now,
+      stamp: at(now, 'UTC'),
       summary: refs.service.name,
       location: refs.location.name,
       categories: [{ name: t('insights-calendar-booking') }],

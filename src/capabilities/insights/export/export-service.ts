@@ -114,7 +114,7 @@ export function createExportService(deps: {
           first = false;
         }
       yield '\n]';
-      const categories = await sources.tasks.listCategories(userId);
+      const categories = await sources.tasks.courses.listCategories(userId);
       yield* section(
         'categories',
         categories.map((c) => ({ id: c.id, name: c.name, created_at: iso(c.createdAt) })),
@@ -182,7 +182,9 @@ export function createExportService(deps: {
 
     async *csv(userId) {
       await userOf(userId);
-      const categories = new Map((await sources.tasks.listCategories(userId)).map((c) => [c.id, c.name]));
+      const categories = new Map(
+        (await sources.tasks.courses.listCategories(userId)).map((c) => [c.id, c.name]),
+      );
       const courses = new Map((await sources.tasks.courses.list(userId)).map((c) => [c.id, c.name]));
       yield `${CSV_COLUMNS.join(',')}\r\n`;
       for await (const items of taskPages(userId)) {
