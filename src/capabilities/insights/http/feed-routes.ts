@@ -130,7 +130,7 @@ export function createExportRoutes(exporter: ExportService, now: () => Date) {
       'content-type': csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
       'content-disposition': `attachment; filename="secretary-${csv ? 'tasks' : 'export'}-${date}.${format}"`,
       'cache-control': 'private, no-store',
-    }) as never;
+    });
   });
   return app;
 }

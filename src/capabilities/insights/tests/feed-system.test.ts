@@ -6,6 +6,7 @@ import {
   startCapabilityHarness,
 } from '../../../../test/support/capability-harness.ts';
 import { expectSilence, jumpTo, lastId, waitMessage } from '../../../../test/support/clock-waits.ts';
+import { bookingModule } from '../../booking/index.ts';
 import { notesModule } from '../../notes/index.ts';
 import { remindersModule } from '../../reminders/index.ts';
 import { tasksModule } from '../../tasks/index.ts';
@@ -16,7 +17,13 @@ import { insightsModule } from '../index.ts';
 // commands in en and ru, and the weekly report waiting out quiet hours.
 let h: CapabilityHarness;
 beforeAll(async () => {
-  h = await startCapabilityHarness([tasksModule, remindersModule, notesModule, insightsModule]);
+  h = await startCapabilityHarness([
+    tasksModule,
+    remindersModule,
+    bookingModule,
+    notesModule,
+    insightsModule,
+  ]);
 }, 120_000);
 afterAll(() => h?.close());
 
@@ -130,6 +137,70 @@ describe('calendar feed', () => {
       `${url.split('/').at(-1)?.slice(0, -4)}`,
     ])
       expect((await h.request(`/api/v1/calendar/${guess}`)).status).toBe(404);
+  });
+});
+
+describe('bookings', () => {
+  it('a confirmed booking as a client is in the feed (in the location’s zone) and in the export', async () => {
+    const admin = await h.person('Boss', { roles: ['admin'] });
+    const client = await h.person('Hana', { timezone: 'Asia/Tokyo' });
+    const other = await h.person('Ivan', { timezone: 'Asia/Tokyo' });
+    const location = await post<{ id: string }>(admin.auth, '/booking/locations', {
+      name: 'Mitte',
+      timezone: 'Europe/Berlin',
+    });
+    const service = await post<{ id: string }>(admin.auth, '/booking/services', {
+      name: 'Haircut',
+      duration_minutes: 60,
+    });
+    const specialist = await post<{ id: string }>(admin.auth, '/booking/specialists', {
+      telegram_id: 9_400_001,
+      name: 'Sam',
+      service_ids: [service.id],
+      location_ids: [location.id],
+    });
+    const hours = await h.request(`/api/v1/booking/specialists/${specialist.id}/hours`, {
+      method: 'PUT',
+      headers: admin.auth,
+      body: JSON.stringify({
+        location_id: location.id,
+        weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '18:00' })),
+      }),
+    });
+    expect(hours.status).toBe(200);
+    // Tuesday 10 Mar 2037 10:00 Berlin (09:00Z).
+    const booking = await post<{ id: string; status: string }>(client.auth, '/booking/bookings', {
+      service_id: service.id,
+      location_id: location.id,
+      start: '2037-03-10T09:00:00Z',
+    });
+    expect(booking.status).toBe('confirmed');
+
+    const feed = events(await (await fetch(await feedUrl(client.auth))).text());
+    const visit = feed.find((e) => e.uid === `booking-${booking.id}@secretary`);
+    expect(visit).toMatchObject({ summary: 'Haircut', location: 'Mitte' });
+    expect(visit?.start.tz).toBe('Europe/Berlin');
+    expect(visit?.start.toISOString()).toBe('2037-03-10T09:00:00.000Z');
+    expect(visit?.end?.toISOString()).toBe('2037-03-10T10:00:00.000Z');
+    const othersFeed = await (await fetch(await feedUrl(other.auth))).text();
+    expect(othersFeed).not.toContain(booking.id);
+
+    const data = (await (await h.request('/api/v1/export', { headers: client.auth })).json()) as {
+      bookings: unknown[];
+    };
+    expect(data.bookings).toMatchObject([
+      {
+        id: booking.id,
+        service: 'Haircut',
+        location: 'Mitte',
+        status: 'confirmed',
+        start: '2037-03-10T09:00:00.000Z',
+      },
+    ]);
+    const others = (await (await h.request('/api/v1/export', { headers: other.auth })).json()) as {
+      bookings: unknown[];
+    };
+    expect(others.bookings).toEqual([]);
   });
 });
 
