@@ -104,7 +104,19 @@ export interface BookingSource {
 }
 
 export interface CompanionSource {
-  profiles: { get(userId: string): Promise<Record<string, unknown>> } | null;
+  profiles: {
+    get(userId: string): Promise<{
+      summary: string;
+      interests: string[];
+      goals: string[];
+      preferredTimes: string;
+      stage: string;
+      stageChangedAt: Date | null;
+      editedByUser: boolean;
+      checkinsEnabled: boolean;
+      refreshedAt: Date | null;
+    }>;
+  } | null;
 }
 
 const emptyPage = { items: [], nextCursor: null };

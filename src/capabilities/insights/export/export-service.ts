@@ -176,7 +176,20 @@ export function createExportService(deps: {
       }
       yield* section('bookings', bookings);
       const profile = sources.companion.profiles ? await sources.companion.profiles.get(userId) : null;
-      yield* section('companion_profile', profile);
+      yield* section(
+        'companion_profile',
+        profile && {
+          summary: profile.summary,
+          interests: profile.interests,
+          goals: profile.goals,
+          preferred_times: profile.preferredTimes,
+          stage: profile.stage,
+          stage_changed_at: iso(profile.stageChangedAt),
+          edited_by_user: profile.editedByUser,
+          checkins_enabled: profile.checkinsEnabled,
+          refreshed_at: iso(profile.refreshedAt),
+        },
+      );
       yield '\n}\n';
     },
 
