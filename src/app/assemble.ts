@@ -62,11 +62,13 @@ export function assembleCapabilities(modules: readonly AnyCapabilityModule[], de
   const schedules = createSchedules({ ...deps, names: declared.scheduleNames });
   // Settings are read lazily through this indirection: definitions exist only after create().
   let settings: SettingsRegistry | null = null;
+  const registry = () => {
+    if (!settings) throw new Error('settings are read before all capabilities were built');
+    return settings;
+  };
   const settingsReader = {
-    get: (userId: string, key: string) => {
-      if (!settings) throw new Error('settings are read before all capabilities were built');
-      return settings.get(userId, key);
-    },
+    get: (userId: string, key: string) => registry().get(userId, key),
+    all: (userId: string) => registry().all(userId),
   };
   const full: CapabilityDeps = { ...deps, settings: settingsReader, schedules, inboxTargets };
   const provided = new Map<string, unknown>();

@@ -131,6 +131,8 @@ export async function startSystem(
 
     // Capabilities send through the notifier, which exists once the bot runtime started (it needs
     // the Telegram API root, known only after listening in sandbox mode); sends happen later anyway.
+    // This server's address, once it listens (links capabilities send out fall back to it).
+    let url: string | null = null;
     const notify: NotifyFn = (message, sendOptions) => botRuntime.notifier().notify(message, sendOptions);
     const assembled = assembleCapabilities(modules, {
       database,
@@ -143,6 +145,7 @@ export async function startSystem(
         editMessageText: (chatId, id, text, o) => botRuntime.telegram().editMessageText(chatId, id, text, o),
       },
       telegramApi: () => botRuntime.api(),
+      publicUrl: () => config.publicUrl ?? url ?? '',
       users,
       ai,
       now,
@@ -179,7 +182,6 @@ export async function startSystem(
     });
     cleanups.push(() => botRuntime.stop());
 
-    let url: string | null = null;
     if (parts.http) {
       const limit = rateLimitPerUser({ points: config.apiRateLimitPerMinute, windowSeconds: 60 });
       const mounts: Array<{ path: string; app: Hono }> = [];

@@ -59,6 +59,11 @@ export interface CapabilityDeps {
   inboxTargets: InboxTargetRegistry;
   /** Per-user local-time schedules: switch one on (`set`) or off (`set(…, null)`). */
   schedules: Schedules;
+  /**
+   * The address people reach this server at, for links sent out (a calendar feed): PUBLIC_URL,
+   * else the address it listens on (known once it listens, so call it when building a link).
+   */
+  publicUrl: () => string;
   /** The clock; tests drive it (pg-boss TestClock), so never call `new Date()` for "now". */
   now: () => Date;
   logger: Logger;

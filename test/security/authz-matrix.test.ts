@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ADMIN_TELEGRAM_ID,
@@ -137,6 +138,10 @@ async function fixtureIds(path: string): Promise<Record<string, string>> {
       return { id: (await ownersBooking()).id, action: 'cancel' };
     case '/booking/specialists':
       return { id: (await bookingSetup()).specialist };
+    case '/calendar': {
+      const { url } = await api(owner, 'GET', '/calendar');
+      return { feed: String(url).split('/').at(-1) as string };
+    }
     default:
       throw new Error(`no fixture for ${path}: add one to authz-matrix.test.ts`);
   }
@@ -144,6 +149,12 @@ async function fixtureIds(path: string): Promise<Record<string, string>> {
 
 /** Paths whose parameter names the caller's own entry (a setting key), not an object of the owner. */
 const PER_CALLER = ['/api/v1/settings/'];
+/**
+ * Capability URLs: the unguessable token in the path is the credential (a calendar app holds it,
+ * signed in as nobody), so whoever holds the owner's address reads it. What must hold instead: any
+ * other token — a made-up one, whoever asks — is a 404 that changes nothing.
+ */
+const CREDENTIAL_IN_PATH = ['/api/v1/calendar/{feed}'];
 
 const concrete = (op: OpenApiOperation, ids: Record<string, string>) =>
   op.path.replace(/\{(\w+)\}/g, (_, name: string) => {
@@ -197,7 +208,21 @@ describe('authorisation matrix over /openapi.json', () => {
         continue;
       }
 
-      if (op.path.includes('{') && !PER_CALLER.some((prefix) => op.path.startsWith(prefix))) {
+      if (CREDENTIAL_IN_PATH.includes(op.path)) {
+        const guessed = `${op.path.split('/{')[0]}/${randomBytes(32).toString('base64url')}.ics`;
+        for (const [who, caller] of [
+          ['anonymous', null],
+          ['other user', other],
+          ['admin', admin],
+        ] as const) {
+          const before = await s.snapshot();
+          const res = await s.request(op.method, guessed, caller ? { token: caller.token } : {});
+          if (res.status !== 404) failures.push(`${label} with a made-up token as ${who} → ${res.status}`);
+          const after = await s.snapshot();
+          if (Object.keys(after).some((t) => after[t] !== before[t]))
+            failures.push(`${label} with a made-up token as ${who} changed something`);
+        }
+      } else if (op.path.includes('{') && !PER_CALLER.some((prefix) => op.path.startsWith(prefix))) {
         const strangers = adminManages(op.path)
           ? ([['other user', other]] as const)
           : ([

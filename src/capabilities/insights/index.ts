@@ -1,28 +1,42 @@
+import { Composer } from 'grammy';
+import type { BotContext } from '../../bot/bot-context.ts';
 import { createI18n } from '../../bot/i18n.ts';
 import type { CapabilityModule } from '../capability.ts';
+import { createFeedCommands } from './bot/feed-feature.ts';
 import { createStatsFeature } from './bot/stats-feature.ts';
+import { createCalendarService } from './calendar/calendar-service.ts';
+import { createExportService } from './export/export-service.ts';
+import { createCalendarRoutes, createExportRoutes, createFeedRoutes } from './http/feed-routes.ts';
 import { createStatsRoutes } from './http/stats-routes.ts';
 import { createInsightsService, type InsightsService } from './insights-service.ts';
 import { chartLabels, INSIGHTS_LOCALES_DIR } from './insights-texts.ts';
+import { insightsNeeds } from './sources.ts';
 import { WEEKLY_SCHEDULE, WEEKLY_SETTING, weeklyReportHandler, weeklySettingStore } from './weekly-report.ts';
 
 export type { Figures } from './insight-types.ts';
 export type { InsightsService } from './insights-service.ts';
 
 /**
- * Insights: figures per period, a PNG chart, /stats and a weekly report. It reads tasks, courses
- * and reminders only through their read-only views (migration 0018), so it needs no service.
+ * Insights: figures per period, a PNG chart, /stats and a weekly report — computed over read-only
+ * views of tasks, courses and reminders (migration 0018) — plus the private calendar feed and the
+ * data export, which read the other capabilities through their services (each optional).
  */
-export const insightsModule: CapabilityModule<Record<string, never>, InsightsService> = {
+export const insightsModule: CapabilityModule<typeof insightsNeeds, InsightsService> = {
   name: 'insights',
   provides: 'insights',
+  requires: insightsNeeds,
   schedules: [{ name: WEEKLY_SCHEDULE }],
-  create(deps) {
+  create(deps, sources) {
     const service = createInsightsService({ db: deps.db, users: deps.users, now: deps.now });
     const i18n = createI18n([INSIGHTS_LOCALES_DIR]);
     const translate = (language: string) => (key: string, vars?: Record<string, string | number>) =>
       i18n.t(language, key, vars);
     const stats = createStatsFeature(service);
+    const calendar = createCalendarService({ ...deps, sources, translate });
+    const exporter = createExportService({ ...deps, sources });
+    const feed = createFeedCommands({ calendar, exporter, now: deps.now });
+    const composer = new Composer<BotContext>();
+    composer.use(stats.feature.composer, feed.composer);
     return {
       service,
       routes: [
@@ -33,9 +47,21 @@ export const insightsModule: CapabilityModule<Record<string, never>, InsightsSer
           ),
           access: 'user',
         },
+        { path: '/calendar', app: createCalendarRoutes(calendar), access: 'user' },
+        { path: '/calendar', app: createFeedRoutes(calendar), access: 'public' },
+        { path: '/export', app: createExportRoutes(exporter, deps.now), access: 'user' },
       ],
-      bot: stats.feature,
-      help: [{ command: 'stats', descriptionKey: 'insights-cmd-stats' }],
+      bot: {
+        ...stats.feature,
+        composer,
+        callbacks: [...(stats.feature.callbacks ?? []), ...feed.callbacks],
+        commands: [...(stats.feature.commands ?? []), ...feed.commands],
+      },
+      help: [
+        { command: 'stats', descriptionKey: 'insights-cmd-stats' },
+        { command: 'calendar', descriptionKey: 'insights-cmd-calendar' },
+        { command: 'export', descriptionKey: 'insights-cmd-export' },
+      ],
       menu: [{ id: 'stats', labelKey: 'insights-menu-stats', open: stats.show }],
       settings: [
         {
@@ -52,6 +78,7 @@ export const insightsModule: CapabilityModule<Record<string, never>, InsightsSer
           users: deps.users,
           notify: deps.notify,
           translate,
+          now: deps.now,
         }),
       },
     };

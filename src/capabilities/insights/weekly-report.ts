@@ -1,4 +1,5 @@
 import type { ScheduleHandler, Schedules } from '../../platform/capability/schedules.ts';
+import { quietHoursEnd } from '../../platform/time/quiet-hours.ts';
 import type { UserService } from '../../platform/users/user-service.ts';
 import type { NotifyFn } from '../capability.ts';
 import type { InsightsService } from './insights-service.ts';
@@ -11,13 +12,15 @@ export const WEEKLY_RULE = { time: '19:00', weekdays: [7] };
 
 /**
  * The weekly report: the week's figures and an insight from templates (numbers only from the
- * figures). Sent through the notify queue with a key per local date, so a retried firing sends once.
+ * figures). Sent through the notify queue with a key per local date, so a retried firing sends once;
+ * inside the user's quiet hours it is queued for the moment they end (it is never urgent).
  */
 export function weeklyReportHandler(deps: {
   insights: InsightsService;
   users: UserService;
   notify: NotifyFn;
   translate: (language: string) => T;
+  now: () => Date;
 }): ScheduleHandler {
   return async ({ userId, localDate }) => {
     const user = await deps.users.getById(userId);
@@ -25,11 +28,14 @@ export function weeklyReportHandler(deps: {
     const t = deps.translate(user.language);
     const figures = await deps.insights.figures(userId, 'week');
     const text = `${t('insights-weekly-title')}\n\n${summaryText(t, user.language, figures)}\n\n${templateInsight(t, figures)}`;
-    await deps.notify({
-      chatId: user.telegramId,
-      text,
-      dedupeKey: `${WEEKLY_SCHEDULE}:${userId}:${localDate}`,
-    });
+    const quietEnd = quietHoursEnd(
+      { start: user.quietHoursStart, end: user.quietHoursEnd, timezone: user.timezone },
+      deps.now(),
+    );
+    await deps.notify(
+      { chatId: user.telegramId, text, dedupeKey: `${WEEKLY_SCHEDULE}:${userId}:${localDate}` },
+      quietEnd ? { startAfter: quietEnd } : {},
+    );
   };
 }
 

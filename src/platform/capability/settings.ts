@@ -29,12 +29,13 @@ export type SettingDefinition = {
 
 export interface SettingsReader {
   get(userId: string, key: string): Promise<SettingValue>;
+  /** Every contributed setting with this user's value (an export, the settings page). */
+  all(userId: string): Promise<Array<{ definition: SettingDefinition; value: SettingValue }>>;
 }
 
 export interface SettingsRegistry extends SettingsReader {
   definitions: readonly SettingDefinition[];
   set(userId: string, key: string, value: unknown): Promise<SettingValue>;
-  all(userId: string): Promise<Array<{ definition: SettingDefinition; value: SettingValue }>>;
 }
 
 function check(definition: SettingDefinition, value: unknown): SettingValue {

@@ -64,6 +64,7 @@ export async function startBookingHarness(
       ai: unused('ai'),
       telegram: unused('telegram'),
       telegramApi: unused('telegramApi'),
+      publicUrl: unused('publicUrl'),
       settings: unused('settings'),
       inboxTargets: unused('inboxTargets'),
       schedules: unused('schedules'),

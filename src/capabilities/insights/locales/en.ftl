@@ -41,3 +41,7 @@ insights-calendar-was-reset = The old link no longer works. New link:
     { $url }
 insights-export-caption = Your data: everything as JSON, tasks also as CSV.
 insights-error = Could not build your statistics. Please try again later.
+insights-calendar-name = Secretary
+insights-calendar-task = Task
+insights-calendar-reminder = Reminder
+insights-calendar-booking = Booking

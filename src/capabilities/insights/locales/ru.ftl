@@ -42,3 +42,7 @@ insights-calendar-was-reset = Старая ссылка больше не раб
     { $url }
 insights-export-caption = Ваши данные: всё в JSON, задачи ещё и в CSV.
 insights-error = Не удалось собрать статистику. Попробуйте позже.
+insights-calendar-name = Секретарь
+insights-calendar-task = Задача
+insights-calendar-reminder = Напоминание
+insights-calendar-booking = Запись

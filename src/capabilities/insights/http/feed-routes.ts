@@ -1,0 +1,136 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AppEnv } from '../../../platform/http/app-env.ts';
+import { validationHook } from '../../../platform/http/openapi-hook.ts';
+import { bearerSecurity, jsonContent, problemResponse } from '../../../platform/http/openapi-parts.ts';
+import type { CalendarService } from '../calendar/calendar-service.ts';
+import type { ExportService } from '../export/export-service.ts';
+
+const tags = ['calendar'];
+const FeedUrl = z
+  .object({ url: z.url().openapi({ description: 'The private .ics address' }) })
+  .openapi('CalendarFeed');
+const unauthorized = { 401: problemResponse('Not signed in') };
+
+const routes = {
+  get: createRoute({
+    method: 'get',
+    path: '/',
+    tags,
+    security: bearerSecurity,
+    summary: 'The private calendar feed URL (made on first use)',
+    responses: { 200: { description: 'Feed URL', ...jsonContent(FeedUrl) }, ...unauthorized },
+  }),
+  reset: createRoute({
+    method: 'post',
+    path: '/reset',
+    tags,
+    security: bearerSecurity,
+    summary: 'A new feed URL; the old one answers 404 from now on',
+    responses: { 200: { description: 'New feed URL', ...jsonContent(FeedUrl) }, ...unauthorized },
+  }),
+  feed: createRoute({
+    method: 'get',
+    path: '/{feed}',
+    tags,
+    summary: 'The iCalendar feed (RFC 5545); the token in the address is the only credential',
+    request: {
+      params: z.object({
+        feed: z.string().max(100).openapi({ description: '`<token>.ics`', example: 'Zm9v….ics' }),
+      }),
+    },
+    responses: {
+      200: {
+        description: 'iCalendar',
+        content: { 'text/calendar': { schema: z.string() } },
+      },
+      404: problemResponse('No feed at this address (reset or mistyped)'),
+    },
+  }),
+};
+
+/** `/calendar` for a signed-in user: the link and its reset. */
+export function createCalendarRoutes(calendar: CalendarService) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.openapi(routes.get, async (c) => c.json({ url: await calendar.url(c.get('user').id) }, 200));
+  app.openapi(routes.reset, async (c) => c.json({ url: await calendar.reset(c.get('user').id) }, 200));
+  return app;
+}
+
+/** `/calendar/<token>.ics`, public: what calendar apps subscribe to. */
+export function createFeedRoutes(calendar: CalendarService) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.openapi(routes.feed, async (c) => {
+    const { feed } = c.req.valid('param');
+    const token = feed.endsWith('.ics') ? feed.slice(0, -4) : '';
+    const body = await calendar.ics(token);
+    return c.body(body, 200, {
+      'content-type': 'text/calendar; charset=utf-8',
+      'content-disposition': 'inline; filename="secretary.ics"',
+      'cache-control': 'private, max-age=300',
+    });
+  });
+  return app;
+}
+
+const ExportQuery = z.object({
+  format: z.enum(['json', 'csv']).default('json').openapi({ description: 'json: everything; csv: tasks' }),
+});
+
+const exportRoute = createRoute({
+  method: 'get',
+  path: '/',
+  tags: ['export'],
+  security: bearerSecurity,
+  summary: 'Everything the user has as JSON, or the tasks as CSV (streamed, as an attachment)',
+  request: { query: ExportQuery },
+  responses: {
+    200: {
+      description: 'The export file (format: docs/export-format.md)',
+      content: {
+        'application/json': { schema: z.object({}).passthrough() },
+        'text/csv': { schema: z.string() },
+      },
+    },
+    400: problemResponse('Invalid input'),
+    ...unauthorized,
+  },
+});
+
+/** The generator's first piece is awaited before answering, so a failure there is still a problem+json. */
+async function streamOf(pieces: AsyncGenerator<string>): Promise<ReadableStream<Uint8Array>> {
+  const encoder = new TextEncoder();
+  const first = await pieces.next();
+  let pending: string | null = first.done ? null : first.value;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (pending !== null) {
+        controller.enqueue(encoder.encode(pending));
+        pending = null;
+        return;
+      }
+      const next = await pieces.next();
+      if (next.done) controller.close();
+      else controller.enqueue(encoder.encode(next.value));
+    },
+    async cancel() {
+      await pieces.return(undefined);
+    },
+  });
+}
+
+export function createExportRoutes(exporter: ExportService, now: () => Date) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.openapi(exportRoute, async (c) => {
+    const { format } = c.req.valid('query');
+    const userId = c.get('user').id;
+    const date = now().toISOString().slice(0, 10);
+    const csv = format === 'csv';
+    const body = await streamOf(csv ? exporter.csv(userId) : exporter.json(userId));
+    return c.body(body, 200, {
+      'content-type': csv ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+      'content-disposition': `attachment; filename="secretary-${csv ? 'tasks' : 'export'}-${date}.${format}"`,
+      'cache-control': 'private, no-store',
+    });
+  });
+  return app;
+}
