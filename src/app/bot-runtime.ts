@@ -72,7 +72,7 @@ export function createBotRuntime(deps: {
   const secret = deriveKey(deps.masterKey, 'telegram-webhook').toString('base64url');
   const webhookRoutes =
     deps.roles.http && config.ingress === 'webhook'
-      ? createWebhookRoutes({ db, jobs, secret, logger })
+      ? createWebhookRoutes({ db, jobs, secret, logger, metrics: deps.metrics })
       : null;
   const stops: Array<() => Promise<void> | void> = [];
   let stopped = false;
@@ -183,7 +183,7 @@ export function createBotRuntime(deps: {
           database,
           logger,
           key: POLLER_LOCK_KEY,
-          lead: () => startPoller({ api: bot.api, db, jobs, logger }),
+          lead: () => startPoller({ api: bot.api, db, jobs, logger, metrics: deps.metrics }),
         });
         stops.push(() => leader.stop());
       });

@@ -5,6 +5,8 @@ import type { Hono, MiddlewareHandler } from 'hono';
 import type { Clock as JobClock } from 'pg-boss';
 import type { Access, AnyCapabilityModule, NotifyFn } from '../capabilities/capability.ts';
 import { createAi, createAiRoutes, createDrizzleUsageStore } from '../platform/ai/index.ts';
+import type { AlertMonitor } from '../platform/alerts/alert-monitor.ts';
+import { startAlerts } from '../platform/alerts/alert-runtime.ts';
 import { createApiTokens } from '../platform/auth/api-tokens.ts';
 import { createAuthRoutes } from '../platform/auth/auth-routes.ts';
 import { createSessionStore } from '../platform/auth/session-store.ts';
@@ -21,7 +23,7 @@ import { rateLimitPerUser } from '../platform/http/user-rate-limit.ts';
 import { createJobRuntime, type JobRuntime, jobPort } from '../platform/jobs/job-queue.ts';
 import { createParseRoutes } from '../platform/nl/index.ts';
 import type { Logger } from '../platform/observability/logger.ts';
-import { createMetrics } from '../platform/observability/metrics.ts';
+import { createMetrics, registerQueueGauges } from '../platform/observability/metrics.ts';
 import { createUserService, type UserService } from '../platform/users/user-service.ts';
 import { createSandbox } from '../sandbox/index.ts';
 import { assembleCapabilities, declarations } from './assemble.ts';
@@ -43,6 +45,8 @@ export interface System {
   jobs: JobRuntime;
   users: UserService;
   url: string | null;
+  /** Operator alerts to admins (worker processes; one of them checks at a time). */
+  alerts: AlertMonitor | null;
   stop(): Promise<void>;
 }
 
@@ -110,6 +114,9 @@ export async function startSystem(
     });
     await jobs.start();
     cleanups.push(() => jobs.stop());
+    registerQueueGauges(metrics, () => jobs.counts(), {
+      onError: (error) => logger.warn({ err: error }, 'queue counts for /metrics failed'),
+    });
     if (parts.worker) await registerDiagnosticsWorker(jobs.jobs);
 
     const users = createUserService({ db: database.db, adminTelegramIds: config.adminTelegramIds });
@@ -126,6 +133,7 @@ export async function startSystem(
       usageStore: createDrizzleUsageStore(database.db),
       clock: { now },
       logger,
+      metrics,
     });
     logger.info({ ai: ai.describe() }, 'AI providers');
 
@@ -249,7 +257,22 @@ export async function startSystem(
     }
     await botRuntime.start(url);
     if (parts.worker) await assembled.startWorkers();
-    return { database, jobs, users, url, stop };
+    let alerts: AlertMonitor | null = null;
+    if (parts.worker) {
+      const runtime = startAlerts({
+        database,
+        jobs,
+        token: config.telegram.token,
+        apiRoot: config.telegram.kind === 'sandbox' && url ? url : config.telegram.apiRoot,
+        configuredAdmins: config.adminTelegramIds,
+        metrics,
+        logger,
+        now,
+      });
+      cleanups.push(() => runtime.stop());
+      alerts = runtime.monitor;
+    }
+    return { database, jobs, users, url, alerts, stop };
   } catch (error) {
     await stop();
     throw error;

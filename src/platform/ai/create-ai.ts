@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { z } from 'zod';
+import type { Metrics } from '../observability/metrics.ts';
 import type { AiConfig } from './ai-config.ts';
 import { AiError } from './ai-error.ts';
 import type {
@@ -34,12 +35,14 @@ export interface AiDeps {
   usageStore: UsageStore;
   clock: Clock;
   logger: AiLogger;
+  /** Calls, tokens and circuit state per provider, when the process exposes metrics. */
+  metrics?: Pick<Metrics, 'aiCalls' | 'aiTokens' | 'aiCircuitOpen'> | undefined;
 }
 
 type Op = keyof AiEngine;
 
 /** Builds the AI port: the configured provider with resilience and accounting, offline otherwise. */
-export function createAi({ config, usageStore, clock, logger }: AiDeps): Ai {
+export function createAi({ config, usageStore, clock, logger, metrics }: AiDeps): Ai {
   const offline = createOfflineEngine();
   const llm = config.llm;
   const model: AiEngine | null =
@@ -54,9 +57,14 @@ export function createAi({ config, usageStore, clock, logger }: AiDeps): Ai {
                 { provider: llm.provider, attempt: i.attempt, delayMs: Math.round(i.delayMs) },
                 'ai: retrying',
               ),
-            onBreak: () =>
-              logger.warn({ provider: llm.provider }, 'ai: circuit opened, using offline until it recovers'),
-            onReset: () => logger.info({ provider: llm.provider }, 'ai: circuit closed'),
+            onBreak: () => {
+              metrics?.aiCircuitOpen.set({ provider: llm.provider, engine: 'llm' }, 1);
+              logger.warn({ provider: llm.provider }, 'ai: circuit opened, using offline until it recovers');
+            },
+            onReset: () => {
+              metrics?.aiCircuitOpen.set({ provider: llm.provider, engine: 'llm' }, 0);
+              logger.info({ provider: llm.provider }, 'ai: circuit closed');
+            },
           }),
         });
   const stt: SttEngine =
@@ -66,13 +74,23 @@ export function createAi({ config, usageStore, clock, logger }: AiDeps): Ai {
           model: createTranscriptionModel(config.stt),
           logger,
           policy: createResiliencePolicy(config.resilience, {
-            onBreak: () =>
-              logger.warn({ provider: config.stt.provider }, 'ai: speech-to-text circuit opened'),
+            onBreak: () => {
+              metrics?.aiCircuitOpen.set({ provider: config.stt.provider, engine: 'stt' }, 1);
+              logger.warn({ provider: config.stt.provider }, 'ai: speech-to-text circuit opened');
+            },
+            onReset: () => metrics?.aiCircuitOpen.set({ provider: config.stt.provider, engine: 'stt' }, 0),
           }),
         });
   const price = llm.provider === 'none' ? null : priceFor(llm.provider, llm.model, config.priceOverride);
 
+  if (llm.provider !== 'none') metrics?.aiCircuitOpen.set({ provider: llm.provider, engine: 'llm' }, 0);
+  if (config.stt.provider !== 'none')
+    metrics?.aiCircuitOpen.set({ provider: config.stt.provider, engine: 'stt' }, 0);
+  const called = (outcome: string) => metrics?.aiCalls.inc({ provider: llm.provider, outcome });
+
   async function account(userId: string | null, day: string, usage: TokenUsage): Promise<void> {
+    metrics?.aiTokens.inc({ provider: llm.provider, direction: 'input' }, usage.inputTokens);
+    metrics?.aiTokens.inc({ provider: llm.provider, direction: 'output' }, usage.outputTokens);
     if (!price || usage.inputTokens + usage.outputTokens === 0) return;
     try {
       await usageStore.record({ userId, day, ...usage, costMicroUsd: costMicroUsd(usage, price) });
@@ -111,16 +129,19 @@ export function createAi({ config, usageStore, clock, logger }: AiDeps): Ai {
     const day = DateTime.fromJSDate(clock.now(), { zone: options.timezone ?? 'UTC' }).toISODate() ?? '';
     if (await overCap(userId, day)) {
       const notice = await usageStore.claimCapNotice(userId, day);
+      called('over_cap');
       logger.info({ op, userId, notice }, 'ai: daily token cap reached, serving offline');
       return fromOffline(notice);
     }
     try {
       const out = await call(model, input, options.signal);
+      called('ok');
       await account(userId, day, out.usage);
       return { value: out.value, source: 'model', capNotice: false };
     } catch (error) {
       const usage = error instanceof AiError ? (error.details.usage as TokenUsage | undefined) : undefined;
       if (usage) await account(userId, day, usage);
+      called(isBrokenCircuit(error) ? 'circuit_open' : 'error');
       logger.warn(
         { op, provider: llm.provider, code: error instanceof AiError ? error.code : undefined, err: error },
         'ai: model unavailable, fallback to templates (offline)',
@@ -155,4 +176,10 @@ export function createAi({ config, usageStore, clock, logger }: AiDeps): Ai {
       sttModel: config.stt.provider === 'none' ? null : config.stt.model,
     }),
   };
+}
+
+/** cockatiel's "circuit is open" refusal (the call never reached the provider). */
+function isBrokenCircuit(error: unknown): boolean {
+  const cause = error instanceof Error ? (error as { cause?: unknown }).cause : undefined;
+  return [error, cause].some((e) => e instanceof Error && e.constructor.name === 'BrokenCircuitError');
 }

@@ -17,6 +17,8 @@ export function runAsLeader(deps: {
   key: bigint;
   lead: () => { stop(): Promise<void> };
   retryMs?: number;
+  /** Logged when this process starts leading; defaults to the poller's. */
+  leadMessage?: string;
 }): { stop(): Promise<void>; leading(): boolean } {
   const { database, logger } = deps;
   const pool = database.pool;
@@ -50,7 +52,7 @@ export function runAsLeader(deps: {
         const held = client;
         lockClient = held;
         state = 'leading';
-        logger.info('this process now receives Telegram updates (poller leader)');
+        logger.info(deps.leadMessage ?? 'this process now receives Telegram updates (poller leader)');
         held.on('error', () => void stepDown(held));
         current = deps.lead();
         return;

@@ -3,6 +3,7 @@ import type { Api } from 'grammy';
 import type { Db } from '../db/database.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { Logger } from '../observability/logger.ts';
+import type { Metrics } from '../observability/metrics.ts';
 import { storeUpdates } from './inbox-store.ts';
 
 export interface Poller {
@@ -19,6 +20,7 @@ export function startPoller(deps: {
   db: Db;
   jobs: JobQueue;
   logger: Logger;
+  metrics?: Metrics;
   timeoutSeconds?: number;
   /** Only one process may call getUpdates; the caller decides who (see poller-leader.ts). */
   allowedUpdates?: readonly string[];
@@ -44,7 +46,10 @@ export function startPoller(deps: {
           controller.signal as Parameters<Api['getUpdates']>[1],
         );
         if (updates.length) {
+          const started = performance.now();
           await storeUpdates(deps, updates);
+          deps.metrics?.updatesReceived.inc({ ingress: 'polling' }, updates.length);
+          deps.metrics?.ingressAck.observe({ ingress: 'polling' }, (performance.now() - started) / 1000);
           offset = (updates.at(-1)?.update_id ?? offset) + 1;
         }
         backoffMs = 500;

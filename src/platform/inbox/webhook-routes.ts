@@ -6,6 +6,7 @@ import { problemJson } from '../http/problem.ts';
 import { jsonTooDeep, sanitizeUpdate } from '../http/safe-input.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { Logger } from '../observability/logger.ts';
+import type { Metrics } from '../observability/metrics.ts';
 import { createUpdateWriter, isUpdate } from './inbox-store.ts';
 
 export const WEBHOOK_PATH = '/telegram/webhook';
@@ -21,7 +22,13 @@ const MAX_DEPTH = 32;
  * over 1 MB are refused (413) while being read; control characters in texts are neutralised here
  * (a Telegram user cannot be answered with a 422).
  */
-export function createWebhookRoutes(deps: { db: Db; jobs: JobQueue; secret: string; logger: Logger }): Hono {
+export function createWebhookRoutes(deps: {
+  db: Db;
+  jobs: JobQueue;
+  secret: string;
+  logger: Logger;
+  metrics?: Metrics;
+}): Hono {
   const expected = Buffer.from(deps.secret);
   const write = createUpdateWriter(deps);
   const app = new Hono();
@@ -50,7 +57,10 @@ export function createWebhookRoutes(deps: { db: Db; jobs: JobQueue; secret: stri
         return problemJson(c, 400, 'update_invalid', 'The body is not JSON');
       }
       if (!isUpdate(body)) return problemJson(c, 400, 'update_invalid', 'Not a Telegram update');
+      const started = performance.now();
       await write(sanitizeUpdate(body));
+      deps.metrics?.updatesReceived.inc({ ingress: 'webhook' });
+      deps.metrics?.ingressAck.observe({ ingress: 'webhook' }, (performance.now() - started) / 1000);
       return c.json({ ok: true });
     },
   );

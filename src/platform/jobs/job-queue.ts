@@ -5,13 +5,14 @@ import {
   type DrizzleTransactionLike,
   fromDrizzle,
   type Job,
+  type JobWithMetadata,
   PgBoss,
   type SendOptions,
 } from 'pg-boss';
 import { uuidv7 } from 'uuidv7';
 import type { Database, Tx } from '../db/database.ts';
 import type { Logger } from '../observability/logger.ts';
-import type { Metrics } from '../observability/metrics.ts';
+import type { Metrics, QueueCounts } from '../observability/metrics.ts';
 import { currentTraceId, newTraceId, withTrace } from '../observability/trace.ts';
 
 /** A queue a capability owns. Every queue gets a dead-letter queue `<name>.dead`. */
@@ -130,6 +131,10 @@ export interface JobRuntime {
    */
   stop(timeoutMs?: number): Promise<void>;
   ping(): Promise<boolean>;
+  /** Per-queue counts from pg-boss's own counters (no scan of the job table). */
+  counts(): Promise<QueueCounts[]>;
+  /** Jobs waiting in each dead-letter queue, counted now (the operator alert's check). */
+  deadLetterCounts(): Promise<Map<string, number>>;
 }
 
 export const deadLetterName = (queue: string) => `${queue}.dead`;
@@ -162,6 +167,7 @@ export function createJobRuntime(deps: {
   clock?: Clock;
 }): JobRuntime {
   const { database, logger, metrics } = deps;
+  const now = () => deps.clock?.now() ?? Date.now();
   const common: ConstructorOptions = {
     schema: 'pgboss',
     supervise: deps.maintenance !== false,
@@ -236,6 +242,11 @@ export function createJobRuntime(deps: {
       const runOne = (job: Job<Envelope>) =>
         withTrace(job.data?.trace_id ?? newTraceId(), async () => {
           const started = performance.now();
+          const dueAt = (job as Partial<JobWithMetadata>).startAfter;
+          if (dueAt)
+            metrics.jobLag.observe({ queue }, Math.max(0, (now() - new Date(dueAt).getTime()) / 1000));
+          const took = (outcome: string) =>
+            metrics.jobDuration.observe({ queue, outcome }, (performance.now() - started) / 1000);
           try {
             const output = await handler({
               id: job.id,
@@ -245,6 +256,7 @@ export function createJobRuntime(deps: {
               signal: job.signal,
             });
             metrics.jobsProcessed.inc({ queue, outcome: 'completed' });
+            took('completed');
             log.debug(
               { queue, job_id: job.id, ms: Math.round(performance.now() - started) },
               'job completed',
@@ -254,6 +266,7 @@ export function createJobRuntime(deps: {
             return output ?? undefined;
           } catch (error) {
             metrics.jobsProcessed.inc({ queue, outcome: 'failed' });
+            took('failed');
             log.warn({ queue, job_id: job.id, retry_count: job.retryCount, err: error }, 'job failed');
             throw error;
           }
@@ -269,6 +282,8 @@ export function createJobRuntime(deps: {
         notifyPollingIntervalSeconds:
           options.pollingIntervalSeconds ?? (deps.clock ? 0.5 : BACKSTOP_POLL_SECONDS),
         ...(options.groupConcurrency ? { groupConcurrency: options.groupConcurrency } : {}),
+        // For start_after: the lag between a job coming due and its pickup (job_lag_seconds).
+        includeMetadata: true as const,
       };
       const batchSize = options.batchSize ?? 1;
       if (batchSize === 1) {
@@ -356,6 +371,25 @@ export function createJobRuntime(deps: {
     async stop(timeoutMs = 3000) {
       due.stop();
       await boss.stop({ graceful: true, close: true, timeout: timeoutMs });
+    },
+    async counts() {
+      return (await boss.getQueues()).map((q) => ({
+        queue: q.name,
+        ready: q.readyCount,
+        deferred: q.deferredCount,
+        active: q.activeCount,
+      }));
+    },
+    async deadLetterCounts() {
+      const dead = [...known].filter((name) => name.endsWith('.dead'));
+      const { rows } = await boss.getDb().executeSql(
+        `SELECT name, count(*)::int AS n FROM pgboss.job
+           WHERE name = ANY($1) AND state < 'active' GROUP BY name`,
+        [dead],
+      );
+      const found = new Map(dead.map((name) => [name, 0]));
+      for (const r of rows as Array<{ name: string; n: number }>) found.set(r.name, Number(r.n));
+      return found;
     },
     async ping() {
       try {

@@ -193,7 +193,8 @@ export function createTelegramTransformer(deps: TransformerDeps): Transformer {
         log.info({ method, chat_id: chatId, description: response.description }, 'user blocked the bot');
         throw new BotBlockedError(chatId, response.description);
       }
-      count('client_error');
+      // A rejected token (401) gets its own outcome: the operator alert and dashboards watch it.
+      count(response.error_code === 401 ? 'unauthorized' : 'client_error');
       return response;
     }
   };
