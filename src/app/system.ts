@@ -46,7 +46,7 @@ export interface System {
   users: UserService;
   url: string | null;
   /** Operator alerts to admins (worker processes; one of them checks at a time). */
-  alerts: AlertMonitor | null;
+  alerts: (AlertMonitor & { leading(): boolean }) | null;
   stop(): Promise<void>;
 }
 
@@ -257,7 +257,7 @@ export async function startSystem(
     }
     await botRuntime.start(url);
     if (parts.worker) await assembled.startWorkers();
-    let alerts: AlertMonitor | null = null;
+    let alerts: System['alerts'] = null;
     if (parts.worker) {
       const runtime = startAlerts({
         database,
@@ -268,6 +268,8 @@ export async function startSystem(
         metrics,
         logger,
         now,
+        intervalMs: config.alerts.checkSeconds * 1000,
+        repeatAfterMs: config.alerts.repeatMinutes * 60_000,
       });
       cleanups.push(() => runtime.stop());
       alerts = runtime.monitor;

@@ -7,6 +7,10 @@ export interface TestDatabase {
   database: Database;
   /** Connection string of the fresh database (for child processes: DATABASE_URL). */
   url: string;
+  /** Runs SQL on the server's admin connection (outside this database: e.g. to cut it off). */
+  admin(text: string): Promise<void>;
+  /** The database's name on its server. */
+  name: string;
   close(): Promise<void>;
 }
 
@@ -33,6 +37,8 @@ export async function createTestDatabase(options: { migrate?: boolean } = {}): P
   return {
     database,
     url,
+    name,
+    admin: (text) => adminQuery(adminUrl, text),
     async close() {
       await database.close();
       // A failed test's database stays for inspection (see keep-failed-database.ts); on the

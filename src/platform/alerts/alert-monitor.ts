@@ -76,12 +76,16 @@ export function createAlertMonitor(deps: {
   let known: AlertRecipient[] = [];
   const timeoutMs = deps.checkTimeoutMs ?? 5000;
 
-  const recipients = async () => {
+  /** Read every round while all is well, so the list is at hand when the database is not. */
+  const refreshRecipients = async () => {
     try {
-      known = await deps.recipients();
+      // Bounded: with the database gone a query may wait for a pool connection forever.
+      known = await withTimeout(deps.recipients(), timeoutMs, 'reading the admins');
     } catch (error) {
-      log.warn({ err: error }, 'cannot read the admins; alerting the last known ones');
+      log.debug({ err: error }, 'cannot read the admins; alerting the last known ones');
     }
+  };
+  const recipients = () => {
     const seen = new Set(known.map((r) => r.telegramId));
     const extra = deps.configuredAdmins
       .filter((id) => !seen.has(id))
@@ -94,7 +98,7 @@ export function createAlertMonitor(deps: {
     let delivered = 0;
     // On resolve: whether admins never got the firing message (say so, with when it started).
     const vars = { ...state.vars, undelivered: state.undelivered && !state.announced ? 'yes' : 'no' };
-    for (const recipient of await recipients()) {
+    for (const recipient of recipients()) {
       try {
         await deps.send(recipient.telegramId, deps.render(recipient, name, kind, vars, state.since));
         delivered += 1;
@@ -125,6 +129,7 @@ export function createAlertMonitor(deps: {
   // One round at a time (the loop and a caller may both ask): two rounds would announce twice.
   let round: Promise<void> = Promise.resolve();
   const tick = async () => {
+    await refreshRecipients();
     for (const check of deps.checks) {
       const result = await run(check);
       if (result.firing === 'unknown') continue;
@@ -166,4 +171,14 @@ export function createAlertMonitor(deps: {
     },
     firing: () => [...states].filter(([, s]) => s.firing).map(([name]) => name),
   };
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`${what} took over ${ms} ms`)), ms);
+    }),
+  ]).finally(() => clearTimeout(timer));
 }

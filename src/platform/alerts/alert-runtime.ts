@@ -16,7 +16,7 @@ const ALERTS_LOCK_KEY = 7_305_117_402_993n;
 export const ALERTS_LOCALES_DIR = new URL('./locales', import.meta.url).pathname;
 
 export interface AlertRuntime {
-  monitor: AlertMonitor;
+  monitor: AlertMonitor & { leading(): boolean };
   stop(): Promise<void>;
 }
 
@@ -89,28 +89,37 @@ export function startAlerts(deps: {
     metrics,
   });
 
+  // The process that led when the database went away keeps checking until it is back.
+  let ledLast = false;
   const leader = runAsLeader({
     database,
     logger: deps.logger,
     key: ALERTS_LOCK_KEY,
     leadMessage: 'this process now checks the operator alerts',
-    lead: () => ({ stop: async () => undefined }),
+    lead: () => {
+      ledLast = true;
+      return { stop: async () => undefined };
+    },
   });
-  let ledLast = false;
+  // Bounded: a pool waiting for a free connection would otherwise hold this loop forever.
+  const databaseDown = () =>
+    Promise.race([
+      ping().then(
+        () => false,
+        () => true,
+      ),
+      new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 3000).unref()),
+    ]);
   let running = false;
   const timer = setInterval(async () => {
     if (running) return;
     running = true;
     try {
-      const lead =
-        leader.leading() ||
-        (ledLast &&
-          !(await ping().then(
-            () => true,
-            () => false,
-          )));
-      ledLast = lead;
-      if (lead) await monitor.tick();
+      if (leader.leading()) await monitor.tick();
+      else if (ledLast) {
+        if (await databaseDown()) await monitor.tick();
+        else ledLast = false; // back: whoever takes the lock now checks
+      }
     } catch (error) {
       deps.logger.warn({ err: error }, 'alert check round failed');
     } finally {
@@ -119,7 +128,7 @@ export function startAlerts(deps: {
   }, deps.intervalMs ?? 30_000);
   timer.unref();
   return {
-    monitor,
+    monitor: { ...monitor, leading: () => leader.leading() },
     async stop() {
       clearInterval(timer);
       await leader.stop();

@@ -45,6 +45,8 @@ export interface Config {
   ai: AiConfig;
   /** Companion: days a conversation turn is kept; days without activity before a nudge. */
   companion: { retentionDays: number; inactiveDays: number };
+  /** Operator alerts to admins: how often they are checked; the least time between two of one kind. */
+  alerts: { checkSeconds: number; repeatMinutes: number };
 }
 
 /** Token the sandbox bot uses when no real token is configured; the sandbox accepts any well-formed token. */
@@ -141,6 +143,8 @@ const envSchema = z
     FLOOD_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
     FLOOD_MUTE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
     UPDATE_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+    ALERT_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+    ALERT_REPEAT_MINUTES: z.coerce.number().int().min(0).max(1440).default(30),
     COMPANION_RETENTION_DAYS: z.coerce
       .number()
       .int('must be a whole number of days')
@@ -230,6 +234,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return {
     ingress,
     updateRetentionDays: e.UPDATE_RETENTION_DAYS,
+    alerts: { checkSeconds: e.ALERT_CHECK_SECONDS, repeatMinutes: e.ALERT_REPEAT_MINUTES },
     companion: { retentionDays: e.COMPANION_RETENTION_DAYS, inactiveDays: e.COMPANION_INACTIVE_DAYS },
     miniAppUrl: e.MINI_APP_URL,
     telegramLimits: { enabled: e.TELEGRAM_LIMITS === 'on', globalPerSecond: e.TELEGRAM_BULK_PER_SECOND },
