@@ -82,6 +82,12 @@ export async function startSystem(
     }
   };
   const modules = options.modules ?? capabilityModules(config);
+  // The embedded database died for good: tell the admins (bounded) before the process gives up.
+  let alertDatabaseLost: ((error: Error) => Promise<void>) | null = null;
+  const lastWords = async (error: Error) => {
+    await alertDatabaseLost?.(error).catch(() => undefined);
+    options.onDatabaseLost?.(error);
+  };
   try {
     const { key: masterKey, source } = resolveEncryptionKey({
       configured: config.encryptionKey,
@@ -97,7 +103,7 @@ export async function startSystem(
       options.database ??
       (await openDatabase(config.database, {
         logger,
-        ...(options.onDatabaseLost ? { onLost: options.onDatabaseLost } : {}),
+        ...(options.onDatabaseLost ? { onLost: (error: Error) => void lastWords(error) } : {}),
       }));
     if (!options.database) cleanups.push(() => database.close());
     const applied = await migrate(database);
@@ -273,6 +279,7 @@ export async function startSystem(
       });
       cleanups.push(() => runtime.stop());
       alerts = runtime.monitor;
+      alertDatabaseLost = runtime.databaseLost;
     }
     return { database, jobs, users, url, alerts, stop };
   } catch (error) {

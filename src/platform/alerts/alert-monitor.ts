@@ -33,6 +33,8 @@ export interface AlertMonitor {
   /** Runs every check once and sends what changed (the loop calls it; tests call it directly). */
   tick(): Promise<void>;
   firing(): AlertName[];
+  /** Sends a firing message now, whatever the state and the rate limit (the process is about to exit). */
+  announce(name: AlertName, vars: Record<string, string | number>): Promise<boolean>;
 }
 
 interface AlertState {
@@ -169,6 +171,15 @@ export function createAlertMonitor(deps: {
       round = round.then(tick, tick);
       return round;
     },
+    announce: (name, vars) =>
+      broadcast(name, 'firing', {
+        firing: true,
+        since: deps.now(),
+        vars,
+        announced: false,
+        undelivered: false,
+        lastFiringSentAt: null,
+      }),
     firing: () => [...states].filter(([, s]) => s.firing).map(([name]) => name),
   };
 }

@@ -17,6 +17,8 @@ export const ALERTS_LOCALES_DIR = new URL('./locales', import.meta.url).pathname
 
 export interface AlertRuntime {
   monitor: AlertMonitor & { leading(): boolean };
+  /** The database is gone for good (the process exits next): one last alert, within 5 s. */
+  databaseLost(error: Error): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -129,6 +131,13 @@ export function startAlerts(deps: {
   timer.unref();
   return {
     monitor: { ...monitor, leading: () => leader.leading() },
+    async databaseLost(error) {
+      if (!leader.leading() && !ledLast) return; // another process speaks for the deployment
+      await Promise.race([
+        monitor.announce('database', { error: error.message.slice(0, 200) }),
+        new Promise((resolve) => setTimeout(resolve, 5000).unref()),
+      ]);
+    },
     async stop() {
       clearInterval(timer);
       await leader.stop();
