@@ -16,7 +16,13 @@ export function TodayPage() {
       api.tasks('view=overdue&limit=100'),
       api.occurrences(now, new Date(now.getTime() + WEEK_MS)),
     ]);
-    return { today, overdue, upcoming: upcoming.filter((o) => o.status === 'scheduled').slice(0, 5) };
+    // "Overdue" is everything past due, today's earlier deadlines included: show those once, under today.
+    const todayIds = new Set(today.map((task) => task.id));
+    return {
+      today,
+      overdue: overdue.filter((task) => !todayIds.has(task.id)),
+      upcoming: upcoming.filter((o) => o.status === 'scheduled').slice(0, 5),
+    };
   }, [api]);
   const { data, error, reload } = useLoad(load);
   if (error) return <p className="error">{t('failed', { reason: error })}</p>;
