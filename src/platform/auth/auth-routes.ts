@@ -177,6 +177,7 @@ export function createAuthRoutes(deps: {
   app.openapi(meRoute, (c) => c.json(toUserDto(c.get('user')), 200));
   app.openapi(updateMeRoute, async (c) => {
     const { language, timezone } = c.req.valid('json');
+    if (!language && !timezone) return c.json(toUserDto(c.get('user')), 200); // nothing to change
     const user = await deps.users.updateSettings(c.get('user').id, {
       ...(language ? { language } : {}),
       ...(timezone ? { timezone, timezoneConfirmed: true } : {}),
