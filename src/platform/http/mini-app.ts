@@ -1,6 +1,6 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 
 const TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',
@@ -47,13 +47,11 @@ async function fileIn(root: string, relative: string): Promise<string | null> {
 export function createMiniAppRoutes(deps: { distDir: string }): Hono {
   const root = normalize(deps.distDir);
   const app = new Hono();
-  const send = async (path: string, cache: string) =>
-    new Response(new Uint8Array(await readFile(path)), {
-      headers: {
-        'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
-        'cache-control': cache,
-        'x-content-type-options': 'nosniff',
-      },
+  const send = async (c: Context, path: string, cache: string) =>
+    c.body(new Uint8Array(await readFile(path)), 200, {
+      'content-type': TYPES[extname(path)] ?? 'application/octet-stream',
+      'cache-control': cache,
+      'x-content-type-options': 'nosniff',
     });
   app.get('/app', (c) => c.redirect('/app/', 301));
   app.get('/app/*', async (c) => {
@@ -67,12 +65,12 @@ export function createMiniAppRoutes(deps: { distDir: string }): Hono {
     }
     if (relative.startsWith('assets/')) {
       const asset = await fileIn(root, relative);
-      if (asset) return send(asset, IMMUTABLE);
+      if (asset) return send(c, asset, IMMUTABLE);
       // A stale page asking for an asset of an older build: say so rather than answer HTML.
       return c.text('This asset is gone: reload the Mini App.', 404, { 'cache-control': NO_CACHE });
     }
     const file = relative && relative !== 'index.html' ? await fileIn(root, relative) : null;
-    return send(file ?? index, NO_CACHE);
+    return send(c, file ?? index, NO_CACHE);
   });
   return app;
 }
