@@ -164,3 +164,10 @@ export function ruleInWords(rrule: string | null, t: Translate): string {
   }
   return words.join(' ');
 }
+
+/** What to tell the user about a failed call: a lapsed sign-in needs a fresh launch, not a retry. */
+export function failure(error: unknown, t: Translate): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  const status = (error as { status?: number } | null)?.status;
+  return status === 401 ? t('signInFailed', { reason }) : t('failed', { reason });
+}

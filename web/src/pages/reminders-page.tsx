@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import type { Reminder } from '../api.ts';
 import { useSession } from '../context.ts';
-import { formatWhen, ruleInWords } from '../i18n.ts';
+import { failure, formatWhen, ruleInWords } from '../i18n.ts';
 import { useLoad } from '../use-load.ts';
 
 /** Every reminder with its rule in words and its next time; pause, resume or delete one. */
@@ -15,7 +15,7 @@ export function RemindersPage() {
       await run();
       await reload();
     } catch (e) {
-      notify(t('failed', { reason: (e as Error).message }));
+      notify(failure(e, t));
     }
   };
   const remove = (reminder: Reminder) => {
@@ -23,7 +23,7 @@ export function RemindersPage() {
       void act(() => api.deleteReminder(reminder.id));
   };
 
-  if (error) return <p className="error">{t('failed', { reason: error })}</p>;
+  if (error !== null) return <p className="error">{failure(error, t)}</p>;
   if (!data) return <p className="hint">{t('loading')}</p>;
   if (data.length === 0) return <p className="hint">{t('remindersEmpty')}</p>;
   return (

@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react';
 import type { Language } from '../api.ts';
 import { useSession } from '../context.ts';
+import { failure } from '../i18n.ts';
 
 /** Language and timezone: the same settings the bot's /settings changes. */
 export function SettingsPage() {
@@ -13,7 +14,7 @@ export function SettingsPage() {
       setUser(await api.updateMe(patch));
       notify(t('saved'));
     } catch (e) {
-      notify(t('failed', { reason: (e as Error).message }));
+      notify(failure(e, t));
     }
   };
   const submitZone = (event: FormEvent) => {

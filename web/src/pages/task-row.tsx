@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Task } from '../api.ts';
 import { useSession } from '../context.ts';
-import { formatWhen } from '../i18n.ts';
+import { failure, formatWhen } from '../i18n.ts';
 import { haptic } from '../telegram.ts';
 
 /** One open task with its deadline and a Done button. */
@@ -17,7 +17,7 @@ export function TaskRow({ task, onChanged }: { task: Task; onChanged: () => void
       onChanged();
     } catch (e) {
       haptic('error');
-      notify(t('failed', { reason: (e as Error).message }));
+      notify(failure(e, t));
       setBusy(false);
     }
   };

@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useState } from 'react';
 import { useSession } from '../context.ts';
+import { failure } from '../i18n.ts';
 import { haptic } from '../telegram.ts';
 import { useLoad } from '../use-load.ts';
 import { TaskRow } from './task-row.tsx';
@@ -35,7 +36,7 @@ export function TasksPage() {
       await reload();
     } catch (e) {
       haptic('error');
-      notify(t('failed', { reason: (e as Error).message }));
+      notify(failure(e, t));
     } finally {
       setBusy(false);
     }
@@ -59,7 +60,7 @@ export function TasksPage() {
       </form>
       <section>
         <h2>{t('openTasks')}</h2>
-        {error ? <p className="error">{t('failed', { reason: error })}</p> : null}
+        {error !== null ? <p className="error">{failure(error, t)}</p> : null}
         {!data ? (
           <p className="hint">{t('loading')}</p>
         ) : data.length === 0 ? (

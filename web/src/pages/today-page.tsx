@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { useSession } from '../context.ts';
-import { formatWhen } from '../i18n.ts';
+import { failure, formatWhen } from '../i18n.ts';
 import { useLoad } from '../use-load.ts';
 import { TaskRow } from './task-row.tsx';
 
@@ -25,7 +25,7 @@ export function TodayPage() {
     };
   }, [api]);
   const { data, error, reload } = useLoad(load);
-  if (error) return <p className="error">{t('failed', { reason: error })}</p>;
+  if (error !== null) return <p className="error">{failure(error, t)}</p>;
   if (!data) return <p className="hint">{t('loading')}</p>;
   return (
     <>
