@@ -28,7 +28,7 @@ import { createUserService, type UserService } from '../platform/users/user-serv
 import { createSandbox } from '../sandbox/index.ts';
 import { assembleCapabilities, declarations } from './assemble.ts';
 import { BOT_QUEUES, createBotRuntime } from './bot-runtime.ts';
-import { CAPABILITY_MODULES } from './capabilities.ts';
+import { capabilityModules } from './capabilities.ts';
 import { openTextKeyring, warnSandboxExposed } from './data-at-rest.ts';
 import { VERSION } from './version.ts';
 
@@ -82,7 +82,7 @@ export async function startSystem(
       }
     }
   };
-  const modules = options.modules ?? CAPABILITY_MODULES;
+  const modules = options.modules ?? capabilityModules(config);
   try {
     const { key: masterKey, source } = resolveEncryptionKey({
       configured: config.encryptionKey,

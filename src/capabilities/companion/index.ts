@@ -156,19 +156,4 @@ export function companionModuleWith(
 }
 
 /** From the environment: COMPANION_RETENTION_DAYS (90), COMPANION_INACTIVE_DAYS (3). */
-export function companionOptionsFromEnv(env: Record<string, string | undefined>): CompanionOptions {
-  const int = (name: string, fallback: number) => {
-    const raw = env[name];
-    if (raw === undefined || raw === '') return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < 1)
-      throw new Error(`${name} must be a whole number of days ≥ 1, got "${raw}"`);
-    return value;
-  };
-  return {
-    retentionDays: int('COMPANION_RETENTION_DAYS', 90),
-    inactiveDays: int('COMPANION_INACTIVE_DAYS', 3),
-  };
-}
-
 export const companionModule = companionModuleWith({ retentionDays: 90, inactiveDays: 3 });

@@ -38,7 +38,7 @@ function noteTarget(filing: FilingService): InboxTarget {
         ? model.intent === 'note'
           ? 1
           : null
-        : parsed.intent === 'unknown' && looksLikeNote(parsed.title)
+        : parsed.intent === 'unknown' && !parsed.invalidTime && looksLikeNote(parsed.title)
           ? 0.5
           : null,
     // The card already holds the person's confirmation; filing happens after the draft commits.

@@ -87,6 +87,18 @@ describe('config', () => {
     expect(loadConfig({ ADMIN_TELEGRAM_IDS: '12, 34' }).adminTelegramIds).toEqual([12, 34]);
   });
 
+  it('reads the companion settings, refusing anything but whole days', () => {
+    expect(loadConfig({}).companion).toEqual({ retentionDays: 90, inactiveDays: 3 });
+    expect(loadConfig({ COMPANION_RETENTION_DAYS: '30', COMPANION_INACTIVE_DAYS: '7' }).companion).toEqual({
+      retentionDays: 30,
+      inactiveDays: 7,
+    });
+    expect(problemsOf({ COMPANION_INACTIVE_DAYS: '1.5' })[0]).toMatch(
+      /^COMPANION_INACTIVE_DAYS.*whole number of days/,
+    );
+    expect(problemsOf({ COMPANION_RETENTION_DAYS: '0' })[0]).toMatch(/^COMPANION_RETENTION_DAYS/);
+  });
+
   it('treats blank values as unset', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: ' ' }).database.kind).toBe('embedded');
   });

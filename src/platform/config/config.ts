@@ -43,6 +43,8 @@ export interface Config {
   initDataMaxAgeSeconds: number;
   /** LLM and speech-to-text providers; offline (nothing leaves the machine) unless configured. */
   ai: AiConfig;
+  /** Companion: days a conversation turn is kept; days without activity before a nudge. */
+  companion: { retentionDays: number; inactiveDays: number };
 }
 
 /** Token the sandbox bot uses when no real token is configured; the sandbox accepts any well-formed token. */
@@ -139,6 +141,18 @@ const envSchema = z
     FLOOD_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
     FLOOD_MUTE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
     UPDATE_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+    COMPANION_RETENTION_DAYS: z.coerce
+      .number()
+      .int('must be a whole number of days')
+      .min(1)
+      .max(3650)
+      .default(90),
+    COMPANION_INACTIVE_DAYS: z.coerce
+      .number()
+      .int('must be a whole number of days')
+      .min(1)
+      .max(365)
+      .default(3),
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
     AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
     INIT_DATA_MAX_AGE_SECONDS: z.coerce
@@ -216,6 +230,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   return {
     ingress,
     updateRetentionDays: e.UPDATE_RETENTION_DAYS,
+    companion: { retentionDays: e.COMPANION_RETENTION_DAYS, inactiveDays: e.COMPANION_INACTIVE_DAYS },
     // The Mini App is served by this server under /app/: with an https PUBLIC_URL that is its
     // address unless MINI_APP_URL names another (Telegram opens only https Mini Apps).
     miniAppUrl:

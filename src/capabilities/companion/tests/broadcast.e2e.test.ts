@@ -6,7 +6,8 @@ import {
 import { registeredPerson } from '../../../../test/support/test-people.ts';
 import { companionModule } from '../index.ts';
 
-const RECIPIENTS = 24;
+// English speakers get the test broadcast: more than one batch of the worker (16 in flight).
+const RECIPIENTS = 40;
 
 describe('broadcasts through the local Telegram', () => {
   let h: CapabilityHarness;
@@ -67,19 +68,31 @@ describe('broadcasts through the local Telegram', () => {
       buttons: [{ text: 'Details', url: 'https://example.org/sunday' }],
       segment: { kind: 'language', language: 'en' },
     });
+    // Every send takes a second, so the pause lands while the first batch is in flight.
+    await h.t.sb.faults.add({ method: 'sendMessage', delay_ms: 1000, count: 10_000 });
     const res = await h.request('/api/v1/admin/broadcasts', { method: 'POST', headers: admin.auth, body });
     expect(res.status).toBe(201);
     const created = (await res.json()) as { id: string; status: string; total: number };
     // English speakers: half the recipients, the admin, "Nobody" and the blocker.
     expect(created).toMatchObject({ status: 'running', total: RECIPIENTS / 2 + 3 });
-    // Paused before the worker picked it up: nothing goes out until it is resumed.
     const paused = await h.request(`/api/v1/admin/broadcasts/${created.id}/pause`, {
       method: 'POST',
       headers: admin.auth,
     });
     expect(paused.status).toBe(200);
+    // The batch in flight finishes; nothing more goes out while paused, however long it stays so.
+    const handled = (s: { sent: number; failed: number; blocked: number }) => s.sent + s.failed + s.blocked;
+    let settled = await status(created.id);
+    for (let previous = -1; handled(settled) !== previous; ) {
+      previous = handled(settled);
+      await new Promise((r) => setTimeout(r, 3000));
+      settled = await status(created.id);
+    }
+    expect(settled.status).toBe('paused');
+    expect(handled(settled)).toBeLessThan(created.total);
     for (let i = 0; i < 12; i++) await h.clock.tick(250);
-    expect(await status(created.id)).toMatchObject({ status: 'paused', sent: 0 });
+    expect(await status(created.id)).toMatchObject({ status: 'paused', sent: settled.sent });
+    await h.t.sb.faults.clear();
     const again = await h.request(`/api/v1/admin/broadcasts/${created.id}/pause`, {
       method: 'POST',
       headers: admin.auth,
@@ -98,7 +111,9 @@ describe('broadcasts through the local Telegram', () => {
     );
     expect(progress).toHaveLength(1);
     expect(progress[0]?.edited).toBe(true);
-    expect(progress[0]?.text).toMatch(/Broadcast done: 14 sent · 1 blocked · 0 failed of 15/);
+    expect(progress[0]?.text).toContain(
+      `Broadcast done: ${created.total - 1} sent · 1 blocked · 0 failed of ${created.total}`,
+    );
     // Marked: the next broadcast leaves the blocker out.
     const next = await h.request('/api/v1/admin/broadcasts', { method: 'POST', headers: admin.auth, body });
     expect(((await next.json()) as { total: number }).total).toBe(created.total - 1);

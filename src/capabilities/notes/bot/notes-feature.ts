@@ -63,7 +63,8 @@ export function createNotesFeature(deps: NotesBotDeps): BotFeature {
           now: ctx.services.now(),
           language: ctx.user.language,
         });
-        if (parsed.intent !== 'unknown' || !looksLikeNote(m.text)) return next();
+        // A line with an impossible clock time ("meeting at 25:00") meant a time: the inbox explains it.
+        if (parsed.intent !== 'unknown' || parsed.invalidTime || !looksLikeNote(m.text)) return next();
       }
       const input = await readMessage(ctx, deps.ai, deps.telegram);
       if (!input) return next();
