@@ -1,6 +1,7 @@
 import { I18n } from '@grammyjs/i18n';
 import { and, arrayContains, isNotNull, isNull } from 'drizzle-orm';
 import { Api } from 'grammy';
+import pg from 'pg';
 import type { Database } from '../db/database.ts';
 import { users } from '../db/schema.ts';
 import { runAsLeader } from '../inbox/leader.ts';
@@ -93,8 +94,12 @@ export function startAlerts(deps: {
 
   // The process that led when the database went away keeps checking until it is back.
   let ledLast = false;
+  // The lock's session gets its own one-connection pool: held for hours, it must not take a slot
+  // from the pool the app's queries share.
+  const lockPool = new pg.Pool({ connectionString: database.url, max: 1 });
+  lockPool.on('error', () => undefined);
   const leader = runAsLeader({
-    database,
+    database: { ...database, pool: lockPool },
     logger: deps.logger,
     key: ALERTS_LOCK_KEY,
     leadMessage: 'this process now checks the operator alerts',
@@ -141,6 +146,7 @@ export function startAlerts(deps: {
     async stop() {
       clearInterval(timer);
       await leader.stop();
+      await lockPool.end().catch(() => undefined);
     },
   };
 }
