@@ -95,12 +95,14 @@ export function createAlertMonitor(deps: {
     return [...known, ...extra];
   };
 
-  /** True when at least one admin got the message. */
+  /** True when at least one admin got the message (or there is no admin: the log line is all there is). */
   const broadcast = async (name: AlertName, kind: 'firing' | 'resolved', state: AlertState) => {
+    const list = recipients();
+    if (list.length === 0) return true;
     let delivered = 0;
     // On resolve: whether admins never got the firing message (say so, with when it started).
     const vars = { ...state.vars, undelivered: state.undelivered && !state.announced ? 'yes' : 'no' };
-    for (const recipient of recipients()) {
+    for (const recipient of list) {
       try {
         await deps.send(recipient.telegramId, deps.render(recipient, name, kind, vars, state.since));
         delivered += 1;
