@@ -153,20 +153,20 @@ describe('export → import, backup → restore', () => {
 
     // Refusals change nothing: a non-empty target, a truncated file, a corrupted one.
     const again = await run(['import', exportFile], target);
-    expect(again.code).toBe(2);
+    expect(again.code, again.output).toBe(2);
     expect(again.output).toMatch(/The target database is not empty: .* Nothing was changed/);
     const whole = readFileSync(exportFile);
     const truncated = join(source, 'truncated.snapshot.gz');
     writeFileSync(truncated, whole.subarray(0, Math.floor(whole.length / 2)));
     const cut = await run(['import', truncated], target);
-    expect(cut.code).toBe(2);
+    expect(cut.code, cut.output).toBe(2);
     expect(cut.output).toMatch(/is not a complete Secretary snapshot .*Nothing was changed/);
     const corrupt = join(source, 'corrupt.snapshot.gz');
     const flipped = Buffer.from(whole);
     flipped[Math.floor(flipped.length / 2)] = (flipped[Math.floor(flipped.length / 2)] ?? 0) ^ 0xff;
     writeFileSync(corrupt, flipped);
     const bad = await run(['import', corrupt], target);
-    expect(bad.code).toBe(2);
+    expect(bad.code, bad.output).toBe(2);
     expect(bad.output).toMatch(/is not a complete Secretary snapshot/);
     expect(await targetChecksums()).toEqual(before);
 

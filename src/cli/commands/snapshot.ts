@@ -1,4 +1,5 @@
-import { join, resolve } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { existingKeys, planImportKeys } from '../../app/snapshot-keys.ts';
 import type { Config } from '../../platform/config/config.ts';
 import { exportSnapshot } from '../../platform/db/snapshot-export.ts';
@@ -36,6 +37,8 @@ export async function exportCommand(
     out = join(ensurePrivateDir(join(config.dataDir, 'backups')), `secretary-${stamp}.snapshot.gz`);
   }
   out = resolve(out);
+  // A missing folder is made, private like everything this process writes.
+  mkdirSync(dirname(out), { recursive: true, mode: 0o700 });
   try {
     const keys = options.includeKey ? existingKeys(config) : null;
     if (options.includeKey === true && !keys)

@@ -97,10 +97,13 @@ export async function readSnapshot(
   file: string,
   onEvent: (event: SnapshotEvent) => Promise<void> | void = () => {},
 ): Promise<{ header: SnapshotHeader; tables: SnapshotTable[] }> {
-  const lines = createInterface({
-    input: createReadStream(file).pipe(createGunzip()),
-    crlfDelay: Number.POSITIVE_INFINITY,
-  });
+  const bytes = createReadStream(file);
+  const gunzip = createGunzip();
+  // readline reports the stream's errors; this listener only keeps a late one (after we stopped
+  // reading at a damaged line) from crashing the process.
+  gunzip.on('error', () => {});
+  bytes.on('error', (error) => gunzip.destroy(error));
+  const lines = createInterface({ input: bytes.pipe(gunzip), crlfDelay: Number.POSITIVE_INFINITY });
   let header: SnapshotHeader | undefined;
   let current: { table: SnapshotTable; digest: ReturnType<typeof rowDigest> } | undefined;
   const tables: SnapshotTable[] = [];
@@ -158,6 +161,10 @@ export async function readSnapshot(
     if (code?.startsWith('Z_') || /unexpected end|incorrect header|invalid/i.test((error as Error).message))
       throw damaged(file, `gzip: ${(error as Error).message}`);
     throw error;
+  } finally {
+    lines.close();
+    bytes.destroy();
+    gunzip.destroy();
   }
   if (!header) throw damaged(file, 'it is empty');
   if (!footer) throw damaged(file, 'it ends before its footer: truncated');
