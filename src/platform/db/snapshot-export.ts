@@ -22,6 +22,7 @@ import {
   sequencePositions,
   snapshotTables,
   storedColumns,
+  travelsAsText,
 } from './snapshot-tables.ts';
 
 const FETCH = 1000;
@@ -54,9 +55,11 @@ export async function exportSnapshot(
       yield `${JSON.stringify(header)}\n`;
       for (const name of await snapshotTables(client)) {
         const columns = await storedColumns(client, name);
-        yield `${JSON.stringify({ table: name, columns })}\n`;
+        yield `${JSON.stringify({ table: name, columns: columns.map((c) => c.name) })}\n`;
         const digest = rowDigest();
-        const select = columns.map(ident).join(', ');
+        const select = columns
+          .map((c) => (travelsAsText(c) ? `${ident(c.name)}::text AS ${ident(c.name)}` : ident(c.name)))
+          .join(', ');
         await client.query(
           `DECLARE snapshot_rows NO SCROLL CURSOR FOR
              SELECT row_to_json(t)::text AS r FROM (SELECT ${select} FROM ${qualify(name)}) t`,
@@ -73,7 +76,7 @@ export async function exportSnapshot(
         }
         await client.query('CLOSE snapshot_rows');
         rows += digest.rows;
-        tables.push({ name, columns, rows: digest.rows });
+        tables.push({ name, columns: columns.map((c) => c.name), rows: digest.rows });
         yield `${END_PREFIX}${JSON.stringify(name)},"rows":${digest.rows},"sha256":"${digest.hex()}"}\n`;
       }
       yield `${JSON.stringify({ sequences: await sequencePositions(client) })}\n`;

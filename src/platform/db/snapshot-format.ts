@@ -13,8 +13,9 @@ import { createGunzip } from 'node:zlib';
  *   {"sequences":[{"name":"public.x_id_seq","last":"42"}]}
  *   {"footer":{"tables":31,"rows":1234}}                         the last line: absent = truncated
  *
- * Rows are PostgreSQL's own JSON of each row, loaded back with json_populate_recordset, so every
- * value reaches the target through its type's input function (no JavaScript number in between).
+ * Rows are PostgreSQL's own JSON of each row (json and jsonb columns as their text, so a JSON
+ * `null` stays distinct from SQL NULL), loaded back with json_to_recordset, so every value reaches
+ * the target through its type's input function (no JavaScript number in between).
  */
 export const SNAPSHOT_FORMAT = 'secretary-snapshot';
 export const SNAPSHOT_VERSION = 1;

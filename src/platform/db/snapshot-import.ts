@@ -14,8 +14,10 @@ import {
   JOB_SCHEMA,
   MIGRATIONS_TABLE,
   qualify,
+  type StoredColumn,
   snapshotTables,
   storedColumns,
+  travelsAsText,
 } from './snapshot-tables.ts';
 
 const BATCH = 1000;
@@ -63,22 +65,31 @@ export async function importSnapshot(
     if (loading.length) await client.query(`TRUNCATE ${loading.map(qualify).join(', ')} CASCADE`);
 
     const tables: SnapshotTable[] = [];
-    let table: { name: string; columns: string; batch: string[] } | undefined;
+    let table: { name: string; columns: StoredColumn[]; batch: string[] } | undefined;
     const flush = async () => {
       if (!table || table.batch.length === 0) return;
-      const t = qualify(table.name);
+      const names = table.columns.map((c) => ident(c.name)).join(', ');
+      const definition = table.columns
+        .map((c) => `${ident(c.name)} ${travelsAsText(c) ? 'text' : c.type}`)
+        .join(', ');
+      const values = table.columns
+        .map((c) => (travelsAsText(c) ? `x.${ident(c.name)}::${c.type}` : `x.${ident(c.name)}`))
+        .join(', ');
       await client.query(
-        `INSERT INTO ${t} (${table.columns}) OVERRIDING SYSTEM VALUE
-         SELECT ${table.columns} FROM json_populate_recordset(NULL::${t}, $1::json)`,
+        `INSERT INTO ${qualify(table.name)} (${names}) OVERRIDING SYSTEM VALUE
+         SELECT ${values} FROM json_to_recordset($1::json) AS x(${definition})`,
         [`[${table.batch.join(',')}]`],
       );
       table.batch = [];
     };
     await readSnapshot(file, async (event) => {
       if (event.kind === 'table') {
-        const targetColumns = new Set(await storedColumns(client, event.table.name));
-        const columns = event.table.columns.filter((c) => targetColumns.has(c));
-        table = { name: event.table.name, columns: columns.map(ident).join(', '), batch: [] };
+        // Columns only the target has get their defaults; columns it lacks are left behind.
+        const inFileColumns = new Set(event.table.columns);
+        const columns = (await storedColumns(client, event.table.name)).filter((c) =>
+          inFileColumns.has(c.name),
+        );
+        table = { name: event.table.name, columns, batch: [] };
       } else if (event.kind === 'row' && table) {
         table.batch.push(event.line);
         if (table.batch.length >= BATCH) await flush();

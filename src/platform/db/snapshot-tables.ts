@@ -55,16 +55,28 @@ export async function snapshotTables(client: Query): Promise<string[]> {
   return ordered;
 }
 
+export interface StoredColumn {
+  name: string;
+  /** format_type(): what a column definition list needs. */
+  type: string;
+}
+
 /** Stored (not generated) columns, in table order. */
-export async function storedColumns(client: Query, table: string): Promise<string[]> {
-  const { rows } = await client.query<{ name: string }>(
-    `SELECT attname AS name FROM pg_attribute
+export async function storedColumns(client: Query, table: string): Promise<StoredColumn[]> {
+  const { rows } = await client.query<StoredColumn>(
+    `SELECT attname AS name, format_type(atttypid, atttypmod) AS type FROM pg_attribute
       WHERE attrelid = to_regclass($1) AND attnum > 0 AND NOT attisdropped AND attgenerated = ''
       ORDER BY attnum`,
     [qualify(table)],
   );
-  return rows.map((r) => r.name);
+  return rows;
 }
+
+/**
+ * json and jsonb travel as their text: in row_to_json a JSON `null` document and SQL NULL look the
+ * same, and json_populate_record would turn the first into the second.
+ */
+export const travelsAsText = (column: StoredColumn) => column.type === 'json' || column.type === 'jsonb';
 
 /** Sequences of the app's schema and pg-boss's, with where each stands now. */
 export async function sequencePositions(client: Query): Promise<Array<{ name: string; last: string }>> {
