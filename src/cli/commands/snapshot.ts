@@ -85,6 +85,9 @@ export async function importCommand(env: Record<string, string | undefined>, fil
     process.stdout.write(
       `Imported ${file} into ${target(config)}: ${summary.tables.length} tables, ${summary.rows} rows ` +
         `(${jobs} jobs, pending reminders included), schema ${schemaVersion(summary.header)}; every table's count checked.\n` +
+        (summary.replicaMode
+          ? ''
+          : 'Loaded in foreign-key order with every constraint checked (this role may not set session_replication_role).\n') +
         (keyFile ? `The encryption key from the file is now in ${keyFile} (mode 0600).\n` : '') +
         'Start Secretary on this database (secretary start) with the same settings as before.\n',
     );
