@@ -34,8 +34,13 @@ describe('OTP login for web clients', () => {
       'SELECT code_hash FROM booking_login_codes',
     );
     expect(rows[0]?.code_hash).not.toContain(code);
-    const client = await codes.verify('+491512345678', code);
-    expect(client.identity).toBe('+491512345678');
+    const user = await codes.verify('+491512345678', code);
+    expect(user.telegramId).toBeNull();
+    const linked = await testDb.database.raw.query<{ identity: string }>(
+      'SELECT identity FROM booking_clients WHERE user_id = $1',
+      [user.id],
+    );
+    expect(linked[0]?.identity).toBe('+491512345678');
     await expect(codes.verify('+491512345678', code)).rejects.toMatchObject({ code: 'booking_code_wrong' });
   });
 
