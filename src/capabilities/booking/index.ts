@@ -4,6 +4,7 @@ import { type BookingService, createBookingService } from './booking-service.ts'
 import { createBookingSetup } from './booking-setup.ts';
 import { BOOKING_LOCALES_DIR, createBookingFeature } from './bot/booking-feature.ts';
 import { createBookingRoutes } from './http/booking-routes.ts';
+import { createWebLoginRoutes } from './http/web-login-routes.ts';
 import {
   BOOKING_TIMERS_QUEUE,
   createTimerHandler,
@@ -86,6 +87,8 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
       service: bookings,
       routes: [
         { path: '/booking', app: createBookingRoutes({ bookings, setup, db: deps.db }), access: 'user' },
+        // Sign-in for web clients without Telegram (phone or e-mail + one-time code): no token yet.
+        { path: '/booking/web', app: createWebLoginRoutes({ codes, web: deps.web }), access: 'public' },
       ],
       bot: bot.feature,
       web: { app: pages, pages: [{ path: '/', titleKey: 'booking-web-title' }] },

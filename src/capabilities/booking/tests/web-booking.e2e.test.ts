@@ -224,6 +224,26 @@ describe.each(['en', 'ru'] as const)('%s: a client without Telegram books on the
     page = await get(`/app/booking/mine?lang=${lang}`);
     expect(page.text).toContain(x.status);
 
+    // The JSON sign-in gives the same person a platform bearer token: the API lists their booking.
+    const ask = await h.request('/api/v1/booking/web/login/code', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ identity: 'ann@example.com', language: lang }),
+    });
+    expect(ask.status).toBe(202);
+    const apiCode = JSON.parse(readFileSync(codesFile, 'utf8').trim().split('\n').at(-1) as string).code;
+    const signIn = await h.request('/api/v1/booking/web/login/verify', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ identity: 'ann@example.com', code: apiCode }),
+    });
+    expect(signIn.status).toBe(200);
+    const { token } = (await signIn.json()) as { token: string };
+    const mine = await h.request('/api/v1/booking/bookings?scope=mine', {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    expect(((await mine.json()) as { bookings: unknown[] }).bookings).toHaveLength(1);
+
     // A day before the visit, the reminder also comes by push.
     const start = new Date(bookings[0].start).getTime();
     await h.clock.setTime(new Date(start - 24 * 3_600_000));

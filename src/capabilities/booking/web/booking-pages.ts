@@ -1,47 +1,16 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
-import { asc, eq } from 'drizzle-orm';
-import { type Context, Hono } from 'hono';
-import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { asc } from 'drizzle-orm';
+import { Hono } from 'hono';
 import { html } from 'hono/html';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import type { Db } from '../../../platform/db/database.ts';
-import type { Language } from '../../../platform/db/schema.ts';
 import { DomainError } from '../../../platform/errors/domain-error.ts';
 import { localDay } from '../../../platform/time/local-time.ts';
-import type { User } from '../../../platform/users/user-service.ts';
-import type { WebSupport } from '../../capability.ts';
 import { formatTime, formatWhen } from '../booking-format.ts';
-import type { BookingService } from '../booking-service.ts';
-import { bookingClients, bookingLocations, bookingServices } from '../booking-tables.ts';
-import type { createLoginCodes } from './login-codes.ts';
-import { choices, errorBox, type Html, PAGE_CSS, page, pageLanguage, type T } from './page-shell.ts';
+import { bookingLocations, bookingServices } from '../booking-tables.ts';
+import { addLoginPages } from './login-pages.ts';
+import { type BookingPagesDeps, createPageKit, idParam } from './page-kit.ts';
+import { choices, PAGE_CSS, pageLanguage } from './page-shell.ts';
 import { PUSH_JS, SW_JS } from './push-client.ts';
-import { saveSubscription } from './push-store.ts';
 
-const COOKIE = 'bk_session';
 const DAYS_AHEAD = 14;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export interface BookingPagesDeps {
-  db: Db;
-  bookings: BookingService;
-  codes: ReturnType<typeof createLoginCodes>;
-  web: WebSupport;
-  vapidPublicKey: string;
-  now: () => Date;
-  t: (language: string, key: string, vars?: Record<string, string | number>) => string;
-}
-
-/** The client's IP as the socket saw it (behind a proxy: the proxy's, which still limits per proxy). */
-export function clientIp(c: Context): string | null {
-  try {
-    return getConnInfo(c).remote.address ?? null;
-  } catch {
-    return null; // app.request() in tests has no socket
-  }
-}
-
-const id = (v: string | undefined) => (v && UUID.test(v) ? v : undefined);
 
 /**
  * The public booking page for people without Telegram: location → service → specialist (or any) →
@@ -50,55 +19,9 @@ const id = (v: string | undefined) => (v && UUID.test(v) ? v : undefined);
  */
 export function createBookingPages(deps: BookingPagesDeps) {
   const app = new Hono();
-  // Wrong codes per address (in this process), on top of the 5 attempts each code allows.
-  const wrongByIp = new RateLimiterMemory({ points: 20, duration: 15 * 60 });
-  const tFor =
-    (lang: Language): T =>
-    (key, vars) =>
-      deps.t(lang, key, vars);
-
-  const sessionUser = async (c: Context): Promise<User | null> => {
-    const token = getCookie(c, COOKIE);
-    return token ? deps.web.userOfToken(token) : null;
-  };
-  const render = (
-    c: Context,
-    lang: Language,
-    title: string,
-    body: Html,
-    status: 200 | 400 | 404 | 409 | 429 = 200,
-  ) => {
-    const url = new URL(c.req.url);
-    url.searchParams.set('lang', lang === 'ru' ? 'en' : 'ru');
-    return c.html(page(lang, tFor(lang), title, body, `${url.pathname}${url.search}`), status);
-  };
-  const failure = (c: Context, lang: Language, error: unknown) => {
-    if (!(error instanceof DomainError)) throw error;
-    const t = tFor(lang);
-    const status =
-      error.kind === 'rate_limited'
-        ? 429
-        : error.kind === 'conflict'
-          ? 409
-          : error.kind === 'not_found'
-            ? 404
-            : 400;
-    const known = `booking-web-error-${error.code.replaceAll('_', '-')}`;
-    const text = deps.t(lang, known);
-    const message = text === known ? t('booking-web-error-generic') : text;
-    return render(
-      c,
-      lang,
-      t('booking-web-error-title'),
-      html`${errorBox(message)}<p><a href="/app/booking?lang=${lang}">${t('booking-web-start-over')}</a></p>`,
-      status,
-    );
-  };
-  // Forms post from our own pages only: a cross-site form is refused (the cookie is SameSite=Strict as well).
-  const sameOrigin = (c: Context) => {
-    const origin = c.req.header('origin');
-    return !origin || origin === new URL(c.req.url).origin;
-  };
+  const kit = createPageKit(deps);
+  const { tFor, sessionUser, render, failure, sameOrigin } = kit;
+  const id = idParam;
 
   app.get('/page.css', (c) =>
     c.body(PAGE_CSS, 200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'max-age=3600' }),
@@ -327,136 +250,6 @@ export function createBookingPages(deps: BookingPagesDeps) {
       rows.length ? html`<ul>${items}</ul>` : html`<p>${t('booking-web-mine-empty')}</p>`,
     );
   });
-
-  const loginForm = (lang: Language, next: string, identity = '', error?: string) => {
-    const t = tFor(lang);
-    return html`${error ? errorBox(error) : ''}<form method="post" action="/app/booking/login?lang=${lang}">
-<label for="identity">${t('booking-web-identity-label')}</label><input id="identity" name="identity" autocomplete="email tel" inputmode="email" required maxlength="200" value="${identity}">
-<input type="hidden" name="next" value="${next}"><p class="note">${t('booking-web-identity-note')}</p><button class="primary" type="submit">${t('booking-web-send-code')}</button></form>`;
-  };
-  const codeForm = (lang: Language, next: string, identity: string, error?: string) => {
-    const t = tFor(lang);
-    return html`${error ? errorBox(error) : ''}<p>${t('booking-web-code-sent', { identity })}</p><form method="post" action="/app/booking/login/verify?lang=${lang}">
-<label for="code">${t('booking-web-code-label')}</label><input id="code" name="code" autocomplete="one-time-code" inputmode="numeric" pattern="[0-9]{6}" maxlength="6" required>
-<input type="hidden" name="identity" value="${identity}"><input type="hidden" name="next" value="${next}"><button class="primary" type="submit">${t('booking-web-verify')}</button></form>`;
-  };
-  // Only our own pages are followed after sign-in (no open redirect).
-  const safeNext = (v: unknown) =>
-    typeof v === 'string' && /^\/app\/booking\/[\w?=&%.\-/:]*$/.test(v) && v.length < 600
-      ? v
-      : '/app/booking/mine';
-
-  app.get('/login', (c) => {
-    const lang = pageLanguage(c);
-    return render(
-      c,
-      lang,
-      tFor(lang)('booking-web-login-title'),
-      loginForm(lang, safeNext(c.req.query('next'))),
-    );
-  });
-
-  app.post('/login', async (c) => {
-    const lang = pageLanguage(c);
-    const t = tFor(lang);
-    if (!sameOrigin(c)) return c.text('Cross-site form refused', 403);
-    const form = await c.req.parseBody();
-    const identity = String(form.identity ?? '').slice(0, 200);
-    const next = safeNext(form.next);
-    try {
-      await deps.codes.request(identity, { ip: clientIp(c), language: lang });
-      return render(c, lang, t('booking-web-code-title'), codeForm(lang, next, identity.trim()));
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      const status = error.kind === 'rate_limited' ? 429 : 400;
-      return render(
-        c,
-        lang,
-        t('booking-web-login-title'),
-        loginForm(lang, next, identity, t(`booking-web-error-${error.code.replaceAll('_', '-')}`)),
-        status,
-      );
-    }
-  });
-
-  app.post('/login/verify', async (c) => {
-    const lang = pageLanguage(c);
-    const t = tFor(lang);
-    if (!sameOrigin(c)) return c.text('Cross-site form refused', 403);
-    const form = await c.req.parseBody();
-    const identity = String(form.identity ?? '').slice(0, 200);
-    const next = safeNext(form.next);
-    const ip = clientIp(c) ?? 'unknown';
-    const wrong = (key: string, status: 400 | 429) =>
-      render(c, lang, t('booking-web-code-title'), codeForm(lang, next, identity, t(key)), status);
-    try {
-      const res = await wrongByIp.get(ip);
-      if (res && res.consumedPoints >= 20) return wrong('booking-web-error-booking-code-rate-limited', 429);
-      const user = await deps.codes.verify(identity, String(form.code ?? '').slice(0, 12), lang);
-      const { token, expiresAt } = await deps.web.mintToken(user);
-      setCookie(c, COOKIE, token, {
-        path: '/app/booking',
-        httpOnly: true,
-        sameSite: 'Strict',
-        secure: new URL(c.req.url).protocol === 'https:',
-        // Max-Age, not Expires: the server's clock may be injected (tests) and differ from the wall clock.
-        maxAge: Math.max(1, Math.floor((expiresAt.getTime() - deps.now().getTime()) / 1000)),
-      });
-      return c.redirect(next, 303);
-    } catch (error) {
-      if (!(error instanceof DomainError)) throw error;
-      await wrongByIp.penalty(ip, 1).catch((e: unknown) => {
-        if (!(e instanceof RateLimiterRes)) throw e;
-      });
-      return wrong(`booking-web-error-${error.code.replaceAll('_', '-')}`, 400);
-    }
-  });
-
-  app.post('/logout', (c) => {
-    if (!sameOrigin(c)) return c.text('Cross-site form refused', 403);
-    deleteCookie(c, COOKIE, { path: '/app/booking' });
-    return c.redirect(`/app/booking?lang=${pageLanguage(c)}`, 303);
-  });
-
-  /** The browser's push subscription for the signed-in web client. */
-  app.post('/push/subscribe', async (c) => {
-    if (!sameOrigin(c)) return c.json({ title: 'Cross-site request refused' }, 403);
-    const user = await sessionUser(c);
-    if (!user) return c.json({ title: 'Sign in first (POST /app/booking/login)' }, 401);
-    const body = (await c.req.json().catch(() => null)) as {
-      endpoint?: unknown;
-      keys?: { p256dh?: unknown; auth?: unknown };
-    } | null;
-    const endpoint = typeof body?.endpoint === 'string' ? body.endpoint : '';
-    const p256dh = body?.keys?.p256dh;
-    const auth = body?.keys?.auth;
-    if (
-      !pushEndpointAllowed(endpoint, deps.web.development) ||
-      typeof p256dh !== 'string' ||
-      typeof auth !== 'string' ||
-      !/^[\w-]{40,200}$/.test(p256dh) ||
-      !/^[\w-]{8,64}$/.test(auth)
-    )
-      return c.json(
-        { title: 'Send the browser’s PushSubscription: {endpoint (https), keys: {p256dh, auth}}' },
-        400,
-      );
-    const [client] = await deps.db.select().from(bookingClients).where(eq(bookingClients.userId, user.id));
-    if (!client) return c.json({ title: 'Book first; notifications are about your bookings' }, 409);
-    await saveSubscription(deps.db, client.id, { endpoint, keys: { p256dh, auth } });
-    return c.json({ subscribed: true }, 201);
-  });
-
+  addLoginPages(app, deps, kit);
   return app;
-}
-
-/** Push services are https; plain http (a local test endpoint) only in development (sandbox) mode. */
-export function pushEndpointAllowed(endpoint: string, development: boolean): boolean {
-  if (endpoint.length > 1000) return false;
-  try {
-    const url = new URL(endpoint);
-    return url.protocol === 'https:' || (development && url.protocol === 'http:');
-  } catch {
-    return false;
-  }
 }

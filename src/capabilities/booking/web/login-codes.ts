@@ -78,16 +78,19 @@ export function createLoginCodes(deps: { db: Db; now: () => Date; secret: string
         );
       if ((recent?.n ?? 0) >= MAX_CODES_PER_WINDOW) throw limited();
       const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-      await deps.db.insert(bookingLoginCodes).values({
-        id: uuidv7(),
-        identity,
-        codeHash: hash(identity, code),
-        attempts: 0,
-        expiresAt: new Date(now.getTime() + CODE_TTL_MS),
-        createdAt: now,
-        requestedIp: from.ip ?? null,
+      // Stored and sent together: a code the server could not send does not count against anyone.
+      await deps.db.transaction(async (tx) => {
+        await tx.insert(bookingLoginCodes).values({
+          id: uuidv7(),
+          identity,
+          codeHash: hash(identity, code),
+          attempts: 0,
+          expiresAt: new Date(now.getTime() + CODE_TTL_MS),
+          createdAt: now,
+          requestedIp: from.ip ?? null,
+        });
+        await deps.deliver(identity, code, from.language ?? 'en');
       });
-      await deps.deliver(identity, code, from.language ?? 'en');
     },
 
     /** Checks the latest open code; on success returns the web client (created on first login). */
