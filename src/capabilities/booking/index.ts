@@ -80,6 +80,7 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
       codes,
       web: deps.web,
       vapidPublicKey: vapid.publicKey,
+      publicUrl: deps.publicUrl,
       now: deps.now,
       t,
     });

@@ -86,7 +86,8 @@ export function addLoginPages(app: Hono, deps: BookingPagesDeps, kit: PageKit) {
         path: '/app/booking',
         httpOnly: true,
         sameSite: 'Strict',
-        secure: new URL(c.req.url).protocol === 'https:',
+        // Secure when people reach us over https (PUBLIC_URL), also behind a TLS-terminating proxy.
+        secure: new URL(c.req.url).protocol === 'https:' || deps.publicUrl().startsWith('https:'),
         // Max-Age, not Expires: the server's clock may be injected (tests) and differ from the wall clock.
         maxAge: Math.max(1, Math.floor((expiresAt.getTime() - deps.now().getTime()) / 1000)),
       });

@@ -20,6 +20,8 @@ export interface BookingPagesDeps {
   codes: ReturnType<typeof createLoginCodes>;
   web: WebSupport;
   vapidPublicKey: string;
+  /** The address people reach us at (PUBLIC_URL): https there makes the cookie Secure. */
+  publicUrl: () => string;
   now: () => Date;
   t: (language: string, key: string, vars?: Record<string, string | number>) => string;
 }
