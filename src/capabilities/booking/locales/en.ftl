@@ -144,3 +144,4 @@ booking-web-status-confirmed = confirmed
 booking-web-status-done = done
 booking-web-status-cancelled = cancelled
 booking-web-status-no-show = missed
+booking-web-sign-out = Sign out

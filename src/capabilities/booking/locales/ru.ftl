@@ -144,3 +144,4 @@ booking-web-status-confirmed = подтверждена
 booking-web-status-done = состоялась
 booking-web-status-cancelled = отменена
 booking-web-status-no-show = пропущена
+booking-web-sign-out = Выйти

@@ -223,6 +223,7 @@ describe.each(['en', 'ru'] as const)('%s: a client without Telegram books on the
     expect(decrypt(await nthPush(2)).body).toMatch(x.confirmedPush);
     page = await get(`/app/booking/mine?lang=${lang}`);
     expect(page.text).toContain(x.status);
+    expect(page.text).toContain('action="/app/booking/logout');
 
     // The JSON sign-in gives the same person a platform bearer token: the API lists their booking.
     const ask = await h.request('/api/v1/booking/web/login/code', {

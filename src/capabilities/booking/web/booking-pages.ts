@@ -247,7 +247,8 @@ export function createBookingPages(deps: BookingPagesDeps) {
       c,
       lang,
       t('booking-web-mine'),
-      rows.length ? html`<ul>${items}</ul>` : html`<p>${t('booking-web-mine-empty')}</p>`,
+      html`${rows.length ? html`<ul>${items}</ul>` : html`<p>${t('booking-web-mine-empty')}</p>`}
+<form method="post" action="/app/booking/logout?lang=${lang}"><button type="submit">${t('booking-web-sign-out')}</button></form>`,
     );
   });
   addLoginPages(app, deps, kit);
