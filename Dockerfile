@@ -4,7 +4,11 @@ FROM node:24-slim
 WORKDIR /app
 ENV NODE_ENV=production
 COPY package.json package-lock.json ./
-RUN npm install --omit=dev --no-audit --no-fund && npm cache clean --force
+# `npm install` builds the Mini App (web/ → web/dist) in its prepare step; web/node_modules is
+# only needed for that build.
+COPY scripts ./scripts
+COPY web ./web
+RUN npm install --omit=dev --no-audit --no-fund && rm -rf web/node_modules && npm cache clean --force
 COPY src ./src
 COPY migrations ./migrations
 USER node

@@ -6,6 +6,7 @@ import { defineConfig } from 'vitest/config';
 const UNIT = [
   'src/platform/ai/{ai-config,ai-routes,create-ai,offline-*,provider-contract}.test.ts',
   'src/platform/{config,nl,time,capability}/**/*.test.ts',
+  'src/platform/http/mini-app.test.ts',
   'src/app/contract.test.ts',
   'src/bot/tests/{i18n,recurrence-words}.test.ts',
   'src/capabilities/*/tests/*-schedule.test.ts',

@@ -113,7 +113,7 @@ export function createBotRuntime(deps: {
           menus: createMenuStore(db),
           flood: createFloodControl(db, config.flood),
           now: deps.now,
-          webAppUrl: config.publicUrl ? `${config.publicUrl}/app/` : undefined,
+          webAppUrl: config.miniAppUrl,
           issueToken: deps.issueToken,
           docsUrl: `${config.publicUrl ?? selfUrl ?? ''}/docs`,
         },

@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono, MiddlewareHandler } from 'hono';
@@ -17,6 +18,7 @@ import { DIAGNOSTICS_QUEUE, registerDiagnosticsWorker } from '../platform/diagno
 import { createHttpApp } from '../platform/http/app.ts';
 import type { AppEnv } from '../platform/http/app-env.ts';
 import { requireAuth, requireRole } from '../platform/http/auth-middleware.ts';
+import { createMiniAppRoutes } from '../platform/http/mini-app.ts';
 import { rateLimitPerUser } from '../platform/http/user-rate-limit.ts';
 import { createJobRuntime, type JobRuntime, jobPort } from '../platform/jobs/job-queue.ts';
 import { createParseRoutes } from '../platform/nl/index.ts';
@@ -29,6 +31,9 @@ import { BOT_QUEUES, createBotRuntime } from './bot-runtime.ts';
 import { capabilityModules } from './capabilities.ts';
 import { openTextKeyring, warnSandboxExposed } from './data-at-rest.ts';
 import { VERSION } from './version.ts';
+
+/** Where `npm install` builds the Mini App (web/ → web/dist). */
+const MINI_APP_DIST = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Which parts of the system a process runs (not to be confused with users' roles). */
 export interface ProcessParts {
@@ -208,6 +213,8 @@ export async function startSystem(
       if (botRuntime.webhookRoutes) mounts.push({ path: '/', app: botRuntime.webhookRoutes });
       for (const { name, capability } of assembled.capabilities)
         if (capability.web) mounts.push({ path: `/app/${name}`, app: capability.web.app as Hono });
+      // The Mini App (web/, built by `npm install`) under /app, after the capabilities' own pages.
+      mounts.push({ path: '/', app: createMiniAppRoutes({ distDir: MINI_APP_DIST }) });
       const guarded = (app: OpenAPIHono<AppEnv>, access: Access) =>
         access === 'public' ? app : withAuth(app, { tokens, users, limit }, access);
       if (config.telegram.kind === 'sandbox') {

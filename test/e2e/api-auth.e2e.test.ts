@@ -70,3 +70,39 @@ describe('Mini App sign-in through the sandbox, then the API', () => {
     );
   });
 });
+
+describe('PATCH /api/v1/me', () => {
+  it('changes language and timezone, refuses an unknown timezone, and needs a token', async () => {
+    const olga = await t.sb.user('olga_settings', { first_name: 'Olga', language_code: 'en' });
+    const { init_data } = await olga.webApp();
+    const login = await fetch(`${t.url}/api/v1/auth/webapp`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ init_data }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const patch = (body: unknown, auth = true) =>
+      fetch(`${t.url}/api/v1/me`, {
+        method: 'PATCH',
+        headers: {
+          'content-type': 'application/json',
+          ...(auth ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify(body),
+      });
+
+    expect(await (await patch({})).json()).toMatchObject({ language: 'en' }); // nothing to change
+    const changed = await patch({ language: 'ru', timezone: 'Asia/Tokyo' });
+    expect(changed.status).toBe(200);
+    expect(await changed.json()).toMatchObject({ language: 'ru', timezone: 'Asia/Tokyo' });
+
+    const unknown = await patch({ timezone: 'Mars/Olympus' });
+    expect(unknown.status).toBe(400);
+    expect(((await unknown.json()) as { detail: string }).detail).toContain('Mars/Olympus');
+    expect((await patch({ language: 'de' })).status).toBe(400);
+    expect((await patch({ language: 'en' }, false)).status).toBe(401);
+
+    const me = await fetch(`${t.url}/api/v1/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect(await me.json()).toMatchObject({ language: 'ru', timezone: 'Asia/Tokyo' });
+  });
+});

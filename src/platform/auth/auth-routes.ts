@@ -4,6 +4,7 @@ import type { AppEnv } from '../http/app-env.ts';
 import { requireAuth } from '../http/auth-middleware.ts';
 import { validationHook } from '../http/openapi-hook.ts';
 import { problemResponse } from '../http/openapi-parts.ts';
+import { safeZoneName } from '../http/safe-input.ts';
 import type { User, UserService } from '../users/user-service.ts';
 import type { ApiTokens } from './api-tokens.ts';
 import { validateInitData } from './init-data.ts';
@@ -83,6 +84,35 @@ const meRoute = createRoute({
   },
 });
 
+const updateMeRoute = createRoute({
+  method: 'patch',
+  path: '/me',
+  tags: ['auth'],
+  summary: 'Change your language or timezone (the bot and the Mini App use them)',
+  security: [{ bearer: [] }],
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              language: z.enum(['ru', 'en']).optional(),
+              timezone: safeZoneName().optional().openapi({ example: 'Europe/Berlin' }),
+            })
+            .strict()
+            .openapi('UserPatch'),
+        },
+      },
+    },
+  },
+  responses: {
+    200: { description: 'The changed user', content: { 'application/json': { schema: UserSchema } } },
+    400: problemResponse('Malformed request or an unknown IANA timezone'),
+    401: problemResponse('Missing, invalid or expired token'),
+  },
+});
+
 const signedOut = {
   200: {
     description: 'Signed out',
@@ -145,6 +175,15 @@ export function createAuthRoutes(deps: {
   });
   for (const path of ['/me', '/auth/logout', '/auth/logout-all']) app.use(path, requireAuth(deps));
   app.openapi(meRoute, (c) => c.json(toUserDto(c.get('user')), 200));
+  app.openapi(updateMeRoute, async (c) => {
+    const { language, timezone } = c.req.valid('json');
+    if (!language && !timezone) return c.json(toUserDto(c.get('user')), 200); // nothing to change
+    const user = await deps.users.updateSettings(c.get('user').id, {
+      ...(language ? { language } : {}),
+      ...(timezone ? { timezone, timezoneConfirmed: true } : {}),
+    });
+    return c.json(toUserDto(user), 200);
+  });
   app.openapi(logoutRoute, async (c) => {
     const claims = c.get('claims');
     await deps.sessions.revokeToken({ jti: claims.jti, userId: claims.sub, expiresAt: claims.expiresAt });

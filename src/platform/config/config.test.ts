@@ -40,6 +40,20 @@ describe('config', () => {
     });
   });
 
+  it('points the Mini App at MINI_APP_URL, else at /app/ of an https PUBLIC_URL', () => {
+    const token = '123456:ABCDEFGHIJKLMNOP';
+    expect(loadConfig({}).miniAppUrl).toBeUndefined();
+    expect(loadConfig({ TELEGRAM_BOT_TOKEN: token, PUBLIC_URL: 'https://bot.example.com/' }).miniAppUrl).toBe(
+      'https://bot.example.com/app/',
+    );
+    // Telegram opens only https Mini Apps: a plain-http PUBLIC_URL gives no menu button.
+    expect(loadConfig({ PUBLIC_URL: 'http://10.0.0.5:3000' }).miniAppUrl).toBeUndefined();
+    expect(
+      loadConfig({ PUBLIC_URL: 'https://bot.example.com', MINI_APP_URL: 'https://app.example.com/' })
+        .miniAppUrl,
+    ).toBe('https://app.example.com/');
+  });
+
   it('names every bad variable at once, with a hint', () => {
     const problems = problemsOf({
       PORT: 'abc',

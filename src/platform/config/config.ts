@@ -231,7 +231,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     ingress,
     updateRetentionDays: e.UPDATE_RETENTION_DAYS,
     companion: { retentionDays: e.COMPANION_RETENTION_DAYS, inactiveDays: e.COMPANION_INACTIVE_DAYS },
-    miniAppUrl: e.MINI_APP_URL,
+    // The Mini App is served by this server under /app/: with an https PUBLIC_URL that is its
+    // address unless MINI_APP_URL names another (Telegram opens only https Mini Apps).
+    miniAppUrl:
+      e.MINI_APP_URL ??
+      (e.PUBLIC_URL?.startsWith('https://') ? `${e.PUBLIC_URL.replace(/\/+$/, '')}/app/` : undefined),
     telegramLimits: { enabled: e.TELEGRAM_LIMITS === 'on', globalPerSecond: e.TELEGRAM_BULK_PER_SECOND },
     flood: {
       maxUpdates: e.FLOOD_MAX_UPDATES,

@@ -1,0 +1,126 @@
+// The REST API under /api/v1 (the server's /openapi.json is the reference), with the bearer
+// token the Mini App gets for its initData.
+
+export type Language = 'ru' | 'en';
+
+export interface User {
+  id: string;
+  first_name: string;
+  language: Language;
+  timezone: string;
+}
+
+export interface Task {
+  id: string;
+  title: string;
+  due_at: string | null;
+  priority: 'low' | 'normal' | 'high' | 'urgent';
+  status: 'todo' | 'in_progress' | 'done' | 'cancelled';
+  version: number;
+}
+
+export interface Reminder {
+  id: string;
+  text: string;
+  rrule: string | null;
+  timezone: string;
+  starts_at: string;
+  status: 'active' | 'paused' | 'ended';
+  next_at: string | null;
+}
+
+export interface Occurrence {
+  reminder_id: string;
+  text: string;
+  at: string;
+  status: 'scheduled' | 'sent' | 'done' | 'skipped' | 'cancelled';
+}
+
+export interface Parsed {
+  intent: 'task' | 'reminder' | 'unknown';
+  title: string;
+  due_at: string | null;
+  rrule: string | null;
+  priority: Task['priority'];
+  category: string | null;
+  course: string | null;
+}
+
+/** A problem+json answer from the API, with its HTTP status. */
+export class ApiError extends Error {
+  readonly status: number;
+  constructor(status: number, message: string) {
+    super(message);
+    this.status = status;
+  }
+}
+
+const TOKEN_KEY = 'secretary.token';
+
+export interface Api {
+  me(): Promise<User>;
+  updateMe(patch: { language?: Language; timezone?: string }): Promise<User>;
+  tasks(query: string): Promise<Task[]>;
+  createTask(body: Record<string, unknown>): Promise<Task>;
+  patchTask(id: string, body: Record<string, unknown>): Promise<Task>;
+  parse(text: string): Promise<Parsed>;
+  reminders(): Promise<Reminder[]>;
+  createReminder(body: Record<string, unknown>): Promise<Reminder>;
+  reminderAction(id: string, action: 'pause' | 'resume'): Promise<Reminder>;
+  deleteReminder(id: string): Promise<void>;
+  occurrences(from: Date, to: Date): Promise<Occurrence[]>;
+}
+
+async function call<T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`/api/v1${path}`, {
+    method,
+    headers,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (response.status === 204) return undefined as T;
+  const data = (await response.json().catch(() => null)) as (T & { detail?: string; title?: string }) | null;
+  if (!response.ok) throw new ApiError(response.status, data?.detail ?? data?.title ?? response.statusText);
+  return data as T;
+}
+
+/**
+ * Signs in with initData (good for one exchange, so the token is kept for this tab, keyed by the
+ * initData it came from) and returns the API bound to that token.
+ */
+export async function signIn(initData: string): Promise<{ api: Api; user: User }> {
+  const stored = JSON.parse(sessionStorage.getItem(TOKEN_KEY) ?? 'null') as {
+    initData: string;
+    token: string;
+  } | null;
+  let token: string;
+  if (stored?.initData === initData) token = stored.token;
+  else {
+    const login = await call<{ token: string }>(null, 'POST', '/auth/webapp', { init_data: initData });
+    token = login.token;
+    sessionStorage.setItem(TOKEN_KEY, JSON.stringify({ initData, token }));
+  }
+  const api: Api = {
+    me: () => call(token, 'GET', '/me'),
+    updateMe: (patch) => call(token, 'PATCH', '/me', patch),
+    tasks: async (query) => (await call<{ items: Task[] }>(token, 'GET', `/tasks?${query}`)).items,
+    createTask: (body) => call(token, 'POST', '/tasks', body),
+    patchTask: (id, body) => call(token, 'PATCH', `/tasks/${id}`, body),
+    parse: (text) => call(token, 'POST', '/parse', { text }),
+    reminders: async () => (await call<{ items: Reminder[] }>(token, 'GET', '/reminders?limit=100')).items,
+    createReminder: (body) => call(token, 'POST', '/reminders', body),
+    reminderAction: (id, action) => call(token, 'POST', `/reminders/${id}/${action}`),
+    deleteReminder: (id) => call(token, 'DELETE', `/reminders/${id}`),
+    occurrences: async (from, to) =>
+      (
+        await call<{ items: Occurrence[] }>(
+          token,
+          'GET',
+          `/reminders/occurrences?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`,
+        )
+      ).items,
+  };
+  return { api, user: await api.me() };
+}

@@ -1,0 +1,84 @@
+import { useEffect, useMemo, useState } from 'react';
+import { type Api, signIn, type User } from './api.ts';
+import { SessionContext } from './context.ts';
+import { type Key, languageOf, translator } from './i18n.ts';
+import { RemindersPage } from './pages/reminders-page.tsx';
+import { SettingsPage } from './pages/settings-page.tsx';
+import { TasksPage } from './pages/tasks-page.tsx';
+import { TodayPage } from './pages/today-page.tsx';
+import { PAGES, type Page, usePage } from './router.ts';
+import { backButton, type Launch, postEvent } from './telegram.ts';
+
+const VIEWS: Record<Page, () => React.JSX.Element> = {
+  today: TodayPage,
+  tasks: TasksPage,
+  reminders: RemindersPage,
+  settings: SettingsPage,
+};
+
+/** Signs in with the launch's initData, then shows the pages with a tab bar. */
+export function App({ launch }: { launch: Launch | null }) {
+  const [session, setSession] = useState<{ api: Api; user: User } | null>(null);
+  const [failure, setFailure] = useState<string | null>(null);
+  const [toast, setToast] = useState<string | null>(null);
+  const [page, go] = usePage();
+  // Until the user is known, the Telegram client's language decides.
+  const language = session?.user.language ?? languageOf(launch?.user?.language_code);
+  const t = useMemo(() => translator(language), [language]);
+
+  useEffect(() => {
+    if (!launch) return;
+    signIn(launch.initData).then(setSession, (e: Error) => setFailure(e.message));
+    postEvent('web_app_ready');
+    postEvent('web_app_expand');
+  }, [launch]);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  useEffect(() => backButton(page !== 'today', () => window.history.back()), [page]);
+  useEffect(() => {
+    if (!toast) return;
+    const timer = setTimeout(() => setToast(null), 3000);
+    return () => clearTimeout(timer);
+  }, [toast]);
+
+  if (!launch) return <p className="notice">{t('outsideTelegram')}</p>;
+  if (failure) return <p className="notice error">{t('signInFailed', { reason: failure })}</p>;
+  if (!session) return <p className="notice hint">{t('loading')}</p>;
+
+  const View = VIEWS[page];
+  return (
+    <SessionContext.Provider
+      value={{
+        ...session,
+        language,
+        t,
+        setUser: (user) => setSession({ ...session, user }),
+        notify: setToast,
+      }}
+    >
+      <main data-page={page}>
+        <h1>{t(page as Key)}</h1>
+        <View />
+      </main>
+      <nav className="tabs">
+        {PAGES.map((name) => (
+          <button
+            key={name}
+            type="button"
+            className={name === page ? 'active' : ''}
+            aria-current={name === page ? 'page' : undefined}
+            onClick={() => go(name)}
+          >
+            {t(name as Key)}
+          </button>
+        ))}
+      </nav>
+      {toast ? (
+        <output className="toast" aria-live="polite">
+          {toast}
+        </output>
+      ) : null}
+    </SessionContext.Provider>
+  );
+}

@@ -1,0 +1,173 @@
+// The Mini App's words in both languages. The bot's Fluent files stay the bot's; these are the
+// few strings of the pages, kept in one table so a missing translation is a type error.
+import type { Language } from './api.ts';
+
+const en = {
+  today: 'Today',
+  tasks: 'Tasks',
+  reminders: 'Reminders',
+  settings: 'Settings',
+  loading: 'Loading…',
+  dueToday: 'Due today',
+  overdue: 'Overdue',
+  nothingDue: 'Nothing due today. Add a task on the Tasks page.',
+  nextReminders: 'Next reminders',
+  noReminders: 'No reminders in the next 7 days.',
+  quickAddPlaceholder: 'Buy milk tomorrow 18:00 !high',
+  add: 'Add',
+  adding: 'Adding…',
+  added: 'Added: {title}',
+  openTasks: 'Open tasks',
+  noTasks: 'No open tasks. Type one above, e.g. “Call Anna on Friday 10:00”.',
+  complete: 'Done',
+  completed: 'Completed: {title}',
+  noDue: 'no deadline',
+  remindersEmpty: 'No reminders. Type “remind me every Monday at 9 to water the plants” in Tasks.',
+  pause: 'Pause',
+  resume: 'Resume',
+  delete: 'Delete',
+  confirmDelete: 'Delete the reminder “{text}”?',
+  paused: 'paused',
+  ended: 'ended',
+  once: 'once',
+  next: 'next {when}',
+  language: 'Language',
+  timezone: 'Timezone',
+  timezoneHint: 'An IANA name such as Europe/Berlin',
+  save: 'Save',
+  saved: 'Saved',
+  detectedTimezone: 'Use this device’s: {zone}',
+  outsideTelegram: 'Open this page from the bot: tap the menu button or “Open app” in the chat.',
+  signInFailed: 'Could not sign in: {reason}. Close the Mini App and open it again from the bot.',
+  failed: 'That did not work: {reason}. Try again.',
+  priority_high: 'high',
+  priority_urgent: 'urgent',
+  everyDay: 'every day',
+  everyNDays: 'every {n} days',
+  everyWeek: 'every week',
+  everyNWeeks: 'every {n} weeks',
+  everyMonth: 'every month',
+  everyYear: 'every year',
+  everyHour: 'every hour',
+  onDays: 'on {days}',
+  atTime: 'at {time}',
+  weekdays: 'Mon,Tue,Wed,Thu,Fri,Sat,Sun',
+};
+
+type Strings = typeof en;
+
+const ru: Strings = {
+  today: 'Сегодня',
+  tasks: 'Задачи',
+  reminders: 'Напоминания',
+  settings: 'Настройки',
+  loading: 'Загрузка…',
+  dueToday: 'На сегодня',
+  overdue: 'Просрочено',
+  nothingDue: 'На сегодня ничего. Добавьте задачу на странице «Задачи».',
+  nextReminders: 'Ближайшие напоминания',
+  noReminders: 'В ближайшие 7 дней напоминаний нет.',
+  quickAddPlaceholder: 'Купить молоко завтра в 18:00 !high',
+  add: 'Добавить',
+  adding: 'Добавляю…',
+  added: 'Добавлено: {title}',
+  openTasks: 'Открытые задачи',
+  noTasks: 'Открытых задач нет. Введите задачу выше, например «Позвонить Анне в пятницу в 10:00».',
+  complete: 'Готово',
+  completed: 'Выполнено: {title}',
+  noDue: 'без срока',
+  remindersEmpty: 'Напоминаний нет. Напишите в «Задачах»: «напомни каждый понедельник в 9 полить цветы».',
+  pause: 'Пауза',
+  resume: 'Продолжить',
+  delete: 'Удалить',
+  confirmDelete: 'Удалить напоминание «{text}»?',
+  paused: 'на паузе',
+  ended: 'завершено',
+  once: 'один раз',
+  next: 'следующее {when}',
+  language: 'Язык',
+  timezone: 'Часовой пояс',
+  timezoneHint: 'Название IANA, например Europe/Moscow',
+  save: 'Сохранить',
+  saved: 'Сохранено',
+  detectedTimezone: 'Как на этом устройстве: {zone}',
+  outsideTelegram: 'Откройте эту страницу из бота: кнопка меню или «Open app» в чате.',
+  signInFailed: 'Не удалось войти: {reason}. Закройте мини-приложение и откройте его снова из бота.',
+  failed: 'Не получилось: {reason}. Попробуйте ещё раз.',
+  priority_high: 'важно',
+  priority_urgent: 'срочно',
+  everyDay: 'каждый день',
+  everyNDays: 'каждые {n} дн.',
+  everyWeek: 'каждую неделю',
+  everyNWeeks: 'каждые {n} нед.',
+  everyMonth: 'каждый месяц',
+  everyYear: 'каждый год',
+  everyHour: 'каждый час',
+  onDays: 'по {days}',
+  atTime: 'в {time}',
+  weekdays: 'пн,вт,ср,чт,пт,сб,вс',
+};
+
+export type Key = keyof Strings;
+export type Translate = (key: Key, vars?: Record<string, string | number>) => string;
+
+export function languageOf(code: string | undefined): Language {
+  return code?.toLowerCase().startsWith('ru') ? 'ru' : 'en';
+}
+
+export function translator(language: Language): Translate {
+  const table = language === 'ru' ? ru : en;
+  return (key, vars = {}) => table[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
+}
+
+/** "Mon 1 Dec, 18:00" in the user's language and timezone: the one date format of the app. */
+export function formatWhen(iso: string, language: Language, timeZone: string): string {
+  return new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(new Date(iso));
+}
+
+const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+
+/** A reminder's RRULE in words ("every week on Mon, Wed at 09:00"); never shows the raw rule. */
+export function ruleInWords(rrule: string | null, t: Translate): string {
+  if (!rrule) return t('once');
+  const parts = new Map(
+    rrule
+      .replace(/^RRULE:/, '')
+      .split(';')
+      .map((p) => p.split('=') as [string, string]),
+  );
+  const n = Number(parts.get('INTERVAL') ?? '1');
+  const freq = parts.get('FREQ');
+  const words: string[] = [];
+  if (freq === 'DAILY') words.push(n > 1 ? t('everyNDays', { n }) : t('everyDay'));
+  else if (freq === 'WEEKLY') words.push(n > 1 ? t('everyNWeeks', { n }) : t('everyWeek'));
+  else if (freq === 'MONTHLY') words.push(t('everyMonth'));
+  else if (freq === 'YEARLY') words.push(t('everyYear'));
+  else if (freq === 'HOURLY') words.push(t('everyHour'));
+  const names = t('weekdays').split(',');
+  const days = (parts.get('BYDAY') ?? '')
+    .split(',')
+    .map((d) => names[DAY_CODES.indexOf(d.slice(-2))])
+    .filter(Boolean);
+  if (days.length) words.push(t('onDays', { days: days.join(', ') }));
+  const hour = parts.get('BYHOUR');
+  if (hour !== undefined && !hour.includes(',')) {
+    const minute = parts.get('BYMINUTE') ?? '0';
+    words.push(t('atTime', { time: `${hour.padStart(2, '0')}:${minute.padStart(2, '0')}` }));
+  }
+  return words.join(' ');
+}
+
+/** What to tell the user about a failed call: a lapsed sign-in needs a fresh launch, not a retry. */
+export function failure(error: unknown, t: Translate): string {
+  const reason = error instanceof Error ? error.message : String(error);
+  const status = (error as { status?: number } | null)?.status;
+  return status === 401 ? t('signInFailed', { reason }) : t('failed', { reason });
+}

@@ -1,0 +1,62 @@
+import { useCallback } from 'react';
+import type { Reminder } from '../api.ts';
+import { useSession } from '../context.ts';
+import { failure, formatWhen, ruleInWords } from '../i18n.ts';
+import { useLoad } from '../use-load.ts';
+
+/** Every reminder with its rule in words and its next time; pause, resume or delete one. */
+export function RemindersPage() {
+  const { api, t, language, user, notify } = useSession();
+  const load = useCallback(() => api.reminders(), [api]);
+  const { data, error, reload } = useLoad(load);
+
+  const act = async (run: () => Promise<unknown>) => {
+    try {
+      await run();
+      await reload();
+    } catch (e) {
+      notify(failure(e, t));
+    }
+  };
+  const remove = (reminder: Reminder) => {
+    if (window.confirm(t('confirmDelete', { text: reminder.text })))
+      void act(() => api.deleteReminder(reminder.id));
+  };
+
+  if (error !== null) return <p className="error">{failure(error, t)}</p>;
+  if (!data) return <p className="hint">{t('loading')}</p>;
+  if (data.length === 0) return <p className="hint">{t('remindersEmpty')}</p>;
+  return (
+    <ul className="list" data-list="reminders">
+      {data.map((r) => (
+        <li className="row" key={r.id} data-reminder-id={r.id}>
+          <div className="row-main">
+            <span className="row-title">{r.text}</span>
+            <span className="row-sub">
+              {ruleInWords(r.rrule, t)}
+              {r.status === 'paused' ? ` · ${t('paused')}` : null}
+              {r.status === 'ended' ? ` · ${t('ended')}` : null}
+              {r.next_at ? ` · ${t('next', { when: formatWhen(r.next_at, language, user.timezone) })}` : null}
+            </span>
+          </div>
+          <div className="row-actions">
+            {r.status !== 'ended' && (
+              <button
+                type="button"
+                className="button small secondary"
+                onClick={() =>
+                  act(() => api.reminderAction(r.id, r.status === 'paused' ? 'resume' : 'pause'))
+                }
+              >
+                {r.status === 'paused' ? t('resume') : t('pause')}
+              </button>
+            )}
+            <button type="button" className="button small danger" onClick={() => remove(r)}>
+              {t('delete')}
+            </button>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,41 @@
+import { useState } from 'react';
+import type { Task } from '../api.ts';
+import { useSession } from '../context.ts';
+import { failure, formatWhen } from '../i18n.ts';
+import { haptic } from '../telegram.ts';
+
+/** One open task with its deadline and a Done button. */
+export function TaskRow({ task, onChanged }: { task: Task; onChanged: () => void }) {
+  const { api, t, language, user, notify } = useSession();
+  const [busy, setBusy] = useState(false);
+  const complete = async () => {
+    setBusy(true);
+    try {
+      await api.patchTask(task.id, { status: 'done', version: task.version });
+      haptic('success');
+      notify(t('completed', { title: task.title }));
+      onChanged();
+    } catch (e) {
+      haptic('error');
+      notify(failure(e, t));
+      setBusy(false);
+    }
+  };
+  const important = task.priority === 'high' || task.priority === 'urgent';
+  return (
+    <li className="row" data-task-id={task.id}>
+      <div className="row-main">
+        <span className="row-title">{task.title}</span>
+        <span className="row-sub">
+          {task.due_at ? formatWhen(task.due_at, language, user.timezone) : t('noDue')}
+          {important ? (
+            <span className="badge">{t(`priority_${task.priority as 'high' | 'urgent'}`)}</span>
+          ) : null}
+        </span>
+      </div>
+      <button type="button" className="button small" disabled={busy} onClick={complete}>
+        {t('complete')}
+      </button>
+    </li>
+  );
+}

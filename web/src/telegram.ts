@@ -1,0 +1,108 @@
+// A small typed wrapper over what Telegram hands a Mini App. Telegram clients put the launch
+// parameters in the URL fragment (tgWebAppData, tgWebAppThemeParams, …) and, when the page loads
+// telegram-web-app.js, also on window.Telegram.WebApp. We read both, so the app runs in Telegram,
+// in the sandbox's panel (fragment only) and after a reload (kept in sessionStorage).
+
+export interface TelegramUser {
+  id: number;
+  first_name: string;
+  last_name?: string;
+  username?: string;
+  language_code?: string;
+}
+
+export interface Launch {
+  /** The signed initData string, exchanged once for a bearer token. */
+  initData: string;
+  user: TelegramUser | null;
+  theme: Record<string, string>;
+}
+
+interface WebAppGlobal {
+  initData?: string;
+  themeParams?: Record<string, string>;
+  colorScheme?: 'light' | 'dark';
+}
+
+declare global {
+  interface Window {
+    Telegram?: { WebApp?: WebAppGlobal };
+    TelegramWebviewProxy?: { postEvent(type: string, data: string): void };
+  }
+}
+
+const STORED = 'secretary.launch';
+
+function parseJson<T>(text: string | null | undefined): T | null {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
+  }
+}
+
+function fromFragment(): Launch | null {
+  const params = new URLSearchParams(window.location.hash.slice(1));
+  const initData = params.get('tgWebAppData');
+  if (!initData) return null;
+  return {
+    initData,
+    user: parseJson<TelegramUser>(new URLSearchParams(initData).get('user')),
+    theme: parseJson<Record<string, string>>(params.get('tgWebAppThemeParams')) ?? {},
+  };
+}
+
+function fromGlobal(): Launch | null {
+  const webApp = window.Telegram?.WebApp;
+  if (!webApp?.initData) return null;
+  return {
+    initData: webApp.initData,
+    user: parseJson<TelegramUser>(new URLSearchParams(webApp.initData).get('user')),
+    theme: webApp.themeParams ?? {},
+  };
+}
+
+/** The launch parameters, or null when the page was opened outside Telegram. */
+export function readLaunch(): Launch | null {
+  const launch = fromGlobal() ?? fromFragment();
+  if (launch) {
+    sessionStorage.setItem(STORED, JSON.stringify(launch));
+    return launch;
+  }
+  return parseJson<Launch>(sessionStorage.getItem(STORED));
+}
+
+/** Telegram's theme colours as the --tg-theme-* variables the CSS falls back from. */
+export function applyTheme(theme: Record<string, string>): void {
+  const style = document.documentElement.style;
+  for (const [key, value] of Object.entries(theme)) {
+    if (/^#[0-9a-f]{3,8}$/i.test(value)) style.setProperty(`--tg-theme-${key.replaceAll('_', '-')}`, value);
+  }
+}
+
+/** Sends a Mini App event to the Telegram client (a no-op in a plain browser tab). */
+export function postEvent(type: string, data: Record<string, unknown> = {}): void {
+  const payload = JSON.stringify(data);
+  if (window.TelegramWebviewProxy) {
+    window.TelegramWebviewProxy.postEvent(type, payload);
+    return;
+  }
+  if (window.parent !== window) {
+    window.parent.postMessage(JSON.stringify({ eventType: type, eventData: data }), '*');
+  }
+}
+
+export const haptic = (kind: 'success' | 'error') =>
+  postEvent('web_app_trigger_haptic_feedback', { type: 'notification', notification_type: kind });
+
+/** Shows Telegram's back button while `visible`; calls `onBack` when it is pressed. */
+export function backButton(visible: boolean, onBack: () => void): () => void {
+  postEvent('web_app_setup_back_button', { is_visible: visible });
+  const listener = (event: MessageEvent) => {
+    const message = typeof event.data === 'string' ? parseJson<{ eventType?: string }>(event.data) : null;
+    if (message?.eventType === 'back_button_pressed') onBack();
+  };
+  window.addEventListener('message', listener);
+  return () => window.removeEventListener('message', listener);
+}
