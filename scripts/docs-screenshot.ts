@@ -1,5 +1,6 @@
-// Refreshes docs/sandbox.png for the README: the real system in sandbox mode, a short
-// conversation driven through the sandbox API, then the browser chat captured in Chromium.
+// Refreshes docs/sandbox.png and docs/stats.png for the README: the real system in sandbox mode, a
+// short conversation driven through the sandbox API (and the REST API with the token /token gives),
+// then the browser chat captured in Chromium.
 // Run: node scripts/with-node.mjs node scripts/docs-screenshot.ts   (needs: apt-get install -y chromium)
 import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
@@ -39,8 +40,36 @@ try {
     .waitFor({ state: 'visible', timeout: 10_000 });
   await page.waitForTimeout(400);
   await page.screenshot({ path: 'docs/sandbox.png' });
-  await browser.close();
   console.log('wrote docs/sandbox.png');
+
+  // /stats after a few tasks done today: the figures and the chart, as the user sees them.
+  await anna.send('/token');
+  const tokenMessage = await chat.nextMessage(/API token/);
+  const token = /(eyJ[\w-]+\.[\w-]+\.[\w-]+)/.exec(tokenMessage.text)?.[1];
+  if (!token) throw new Error('no token in the /token reply');
+  const api = async (method: string, path: string, body?: unknown) => {
+    const res = await fetch(`${t.url}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
+    return (await res.json()) as { id: string };
+  };
+  const titles = ['Read chapter 3', 'Call the bank', 'Buy a birthday present', 'Pay the rent', 'Gym'];
+  for (const title of titles) {
+    const task = await api('POST', '/tasks', { title });
+    await api('PATCH', `/tasks/${task.id}`, { status: 'done' });
+  }
+  await api('POST', '/tasks', { title: 'Write the report' });
+  await anna.send('/stats');
+  await chat.nextMessage(/Completed/);
+  await page.reload();
+  await page.locator('.message img').last().waitFor({ state: 'visible', timeout: 10_000 });
+  await page.waitForTimeout(600);
+  await page.screenshot({ path: 'docs/stats.png' });
+  console.log('wrote docs/stats.png');
+  await browser.close();
 } finally {
   await t.close();
 }

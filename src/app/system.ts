@@ -165,6 +165,26 @@ export async function startSystem(
       },
       telegramApi: () => botRuntime.api(),
       publicUrl: () => config.publicUrl ?? url ?? '',
+      web: {
+        mintToken: (user) =>
+          tokens.mint({
+            sub: user.id,
+            tg: user.telegramId,
+            roles: user.roles,
+            via: 'otp',
+            tv: user.tokenVersion,
+          }),
+        async userOfToken(token) {
+          const claims = await tokens.verify(token).catch(() => null);
+          const holder = claims ? await users.getTokenHolder(claims.sub, claims.jti) : null;
+          if (!claims || !holder || holder.tokenRevoked || holder.user.tokenVersion !== claims.tv)
+            return null;
+          return holder.user;
+        },
+        deriveKey: (purpose) => deriveKey(masterKey, purpose),
+        dataDir: config.dataDir,
+        development: config.telegram.kind === 'sandbox',
+      },
       users,
       ai,
       now,

@@ -15,7 +15,7 @@ import type { JobPort, QueueDefinition } from '../platform/jobs/job-queue.ts';
 import type { Logger } from '../platform/observability/logger.ts';
 import type { NotifyMessage } from '../platform/telegram/index.ts';
 import type { TelegramActions } from '../platform/telegram/telegram-actions.ts';
-import type { UserService } from '../platform/users/user-service.ts';
+import type { User, UserService } from '../platform/users/user-service.ts';
 
 export type { HelpEntry, MenuEntry } from '../bot/help-menu.ts';
 export type {
@@ -64,9 +64,28 @@ export interface CapabilityDeps {
    * else the address it listens on (known once it listens, so call it when building a link).
    */
   publicUrl: () => string;
+  /** Sign-in and files for people who reach a capability without Telegram (web clients). */
+  web: WebSupport;
   /** The clock; tests drive it (pg-boss TestClock), so never call `new Date()` for "now". */
   now: () => Date;
   logger: Logger;
+}
+
+/**
+ * What a capability needs to sign in people without Telegram: the platform's own bearer tokens (the
+ * same JWTs the Mini App gets, revocable alike), a per-purpose secret, and the data directory.
+ */
+export interface WebSupport {
+  /** A platform bearer token for this user (valid on every `'user'` route). */
+  mintToken(user: User): Promise<{ token: string; expiresAt: Date }>;
+  /** The user a token names, or null when it is invalid, expired or signed out. */
+  userOfToken(token: string): Promise<User | null>;
+  /** A 32-byte key for one purpose, derived from the server's master key. */
+  deriveKey(purpose: string): Buffer;
+  /** DATA_DIR: owner-only files (write them with `writePrivateFile`). */
+  dataDir: string;
+  /** True in sandbox mode (no Telegram token): development adapters (codes in a log) are allowed. */
+  development: boolean;
 }
 
 /** Who may call a route: anyone, any signed-in user, or a user holding a role (declared by some capability). */

@@ -9,6 +9,7 @@ import { keysRotateCommand } from './commands/keys.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { runCommand } from './commands/run.ts';
 import { sandboxCommand } from './commands/sandbox.ts';
+import { exportCommand, importCommand } from './commands/snapshot.ts';
 
 // Whatever this process creates (data files, keys, state) is the owner's alone: 0700 dirs, 0600 files.
 process.umask(0o077);
@@ -67,6 +68,35 @@ program
   )
   .option('--replay', 'requeue them all')
   .action((options: { replay?: boolean }) => deadLettersCommand(env, options.replay === true));
+program
+  .command('export')
+  .description(
+    'write a consistent snapshot of everything (jobs and pending reminders included) while it runs; see `import`',
+  )
+  .requiredOption('--out <file>', 'where to write it (gzip, mode 0600)')
+  .option('--include-key', 'carry the encryption key in the file (then keep the file as secret as the key)')
+  .action((options: { out: string; includeKey?: boolean }) =>
+    exportCommand(env, { out: options.out, includeKey: options.includeKey === true }),
+  );
+program
+  .command('import <file>')
+  .description(
+    'load a snapshot (from export or backup) into an EMPTY database: DATABASE_URL, or a fresh DATA_DIR',
+  )
+  .action((file: string) => importCommand(env, file));
+program
+  .command('backup')
+  .description(
+    'snapshot the running store without stopping it, key included, to DATA_DIR/backups; restore with `import`',
+  )
+  .option('--out <file>', 'where to write it (default: DATA_DIR/backups/secretary-<time>.snapshot.gz)')
+  .option('--without-key', 'leave the encryption key out (then keep encryption.key with the backup yourself)')
+  .action((options: { out?: string; withoutKey?: boolean }) =>
+    exportCommand(env, {
+      ...(options.out ? { out: options.out } : {}),
+      includeKey: options.withoutKey === true ? false : 'if-present',
+    }),
+  );
 program
   .command('sandbox')
   .description('run the local Telegram (Bot API emulator + browser chat) on its own, for any bot')

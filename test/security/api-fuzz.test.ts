@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HOSTILE_BODIES, HOSTILE_IDS, valuesFor } from './hostile-values.ts';
+import { HOSTILE_BODIES, HOSTILE_DATES, HOSTILE_IDS, HOSTILE_STRINGS, valuesFor } from './hostile-values.ts';
 import {
   type Caller,
   minimal,
@@ -115,6 +117,89 @@ describe('every API operation under hostile input', () => {
     expect((await s.request('GET', '/healthz')).status).toBe(200);
     // Every operation of every capability (over 60 now), each with dozens of hostile requests.
   }, 600_000);
+});
+
+describe("booking's public web pages (clients without Telegram) under hostile input", () => {
+  it('answer every hostile query and form below 500, within a second, and stay healthy', async () => {
+    const failures: string[] = [];
+    const values = [...HOSTILE_STRINGS, ...HOSTILE_IDS, ...HOSTILE_DATES].map((v) => encode(v));
+    // A signed-in web client too (the JSON sign-in with the development code delivery).
+    const identity = 'fuzz@example.com';
+    const ask = await s.request('POST', '/api/v1/booking/web/login/code', {
+      body: JSON.stringify({ identity }),
+    });
+    expect(ask.status).toBe(202);
+    const line = readFileSync(join(s.t.dataDir, 'login-codes.dev.log'), 'utf8').trim().split('\n').at(-1);
+    const { code } = JSON.parse(line as string) as { code: string };
+    const signIn = await s.request('POST', '/api/v1/booking/web/login/verify', {
+      body: JSON.stringify({ identity, code }),
+    });
+    const { token } = JSON.parse(signIn.text) as { token: string };
+    const form = { 'content-type': 'application/x-www-form-urlencoded' };
+    const probes: Array<{ method: string; path: string; body?: string; headers?: Record<string, string> }> =
+      [];
+    for (const v of values) {
+      for (const key of ['location', 'service', 'specialist', 'day', 'lang'])
+        probes.push({ method: 'GET', path: `/app/booking?location=${encode(HOSTILE_IDS[0])}&${key}=${v}` });
+      probes.push({ method: 'GET', path: `/app/booking?lang=${v}` });
+      probes.push({
+        method: 'GET',
+        path: `/app/booking/confirm?service=${v}&location=${v}&specialist=${v}&start=${v}`,
+      });
+      probes.push({ method: 'GET', path: `/app/booking/login?next=${v}` });
+      probes.push({
+        method: 'POST',
+        path: '/app/booking/login',
+        body: `identity=${v}&next=${v}`,
+        headers: form,
+      });
+      probes.push({
+        method: 'POST',
+        path: '/app/booking/login/verify',
+        body: `identity=${v}&code=${v}&next=${v}`,
+        headers: form,
+      });
+      for (const cookie of ['', `bk_session=${token}`]) {
+        const session: Record<string, string> = cookie ? { cookie } : {};
+        probes.push({
+          method: 'POST',
+          path: '/app/booking/book',
+          body: `service=${v}&location=${v}&specialist=${v}&start=${v}`,
+          headers: { ...form, ...session },
+        });
+        probes.push({ method: 'GET', path: '/app/booking/mine', headers: session });
+        probes.push({
+          method: 'POST',
+          path: '/app/booking/push/subscribe',
+          body: JSON.stringify({
+            endpoint: decodeURIComponent(v.replaceAll('%ED%A0%80', '')),
+            keys: { p256dh: v, auth: v },
+          }),
+          headers: { 'content-type': 'application/json', ...session },
+        });
+      }
+    }
+    for (const raw of HOSTILE_BODIES)
+      probes.push({
+        method: 'POST',
+        path: '/app/booking/push/subscribe',
+        body: raw,
+        headers: { 'content-type': 'application/json', cookie: `bk_session=${token}` },
+      });
+    probes.push({ method: 'GET', path: '/app/booking/mine', headers: { cookie: 'bk_session=not.a.jwt' } });
+    for (const p of probes) {
+      const res = await s.request(p.method, p.path, {
+        ...(p.body !== undefined ? { body: p.body } : {}),
+        ...(p.headers ? { headers: p.headers } : {}),
+      });
+      const what = `${p.method} ${p.path.slice(0, 120)} ${p.body?.slice(0, 80) ?? ''} → ${res.status}`;
+      if (res.status >= 500) failures.push(`${what} ${res.text.slice(0, 200)}`);
+      if (res.ms > 1000) failures.push(`${what} took ${Math.round(res.ms)} ms`);
+    }
+    expect(failures).toEqual([]);
+    expect(probes.length).toBeGreaterThan(300);
+    expect((await s.request('GET', '/healthz')).status).toBe(200);
+  }, 300_000);
 });
 
 describe('the webhook under hostile updates', () => {

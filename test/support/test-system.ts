@@ -14,6 +14,8 @@ export interface TestSystem {
   url: string;
   sb: SandboxClient;
   testDb: TestDatabase;
+  /** DATA_DIR of this system (development adapters write there, e.g. booking's login codes). */
+  dataDir: string;
   /** Stops the process-like system but keeps the database and data dir (to start again). */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -50,6 +52,7 @@ export async function startTestSystem(
     url: system.url as string,
     sb: createSandboxClient(system.url as string),
     testDb,
+    dataDir,
     async restart() {
       await system.stop();
       // The same port keeps the sandbox client and the bot's API root valid across the restart.

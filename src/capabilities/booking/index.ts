@@ -4,6 +4,7 @@ import { type BookingService, createBookingService } from './booking-service.ts'
 import { createBookingSetup } from './booking-setup.ts';
 import { BOOKING_LOCALES_DIR, createBookingFeature } from './bot/booking-feature.ts';
 import { createBookingRoutes } from './http/booking-routes.ts';
+import { createWebLoginRoutes } from './http/web-login-routes.ts';
 import {
   BOOKING_TIMERS_QUEUE,
   createTimerHandler,
@@ -13,6 +14,11 @@ import {
 } from './jobs/booking-timers.ts';
 import { createNoticeSender } from './notices/notice-sender.ts';
 import { createSlotService } from './slots/slot-service.ts';
+import { createBookingPages } from './web/booking-pages.ts';
+import { createCodeDelivery } from './web/code-delivery.ts';
+import { createLoginCodes } from './web/login-codes.ts';
+import { BOOKING_PUSH_QUEUE, createPushEnqueue, createPushHandler, type PushJob } from './web/push-store.ts';
+import { createPushSender, loadVapidKeys } from './web/web-push.ts';
 
 const TIMER_RULES: TimerRules = {
   reminderMinutes: [1440, 120],
@@ -26,13 +32,19 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
   provides: 'booking',
   // Who is a specialist is booking's own table (by Telegram id); the role mirrors it for /help, /menu and grants.
   roles: [{ name: 'specialist', description: 'Sees and runs their own booking schedule' }],
-  queues: [{ name: BOOKING_TIMERS_QUEUE, retryLimit: 5, retryDelaySeconds: 2, expireInSeconds: 60 }],
+  queues: [
+    { name: BOOKING_TIMERS_QUEUE, retryLimit: 5, retryDelaySeconds: 2, expireInSeconds: 60 },
+    { name: BOOKING_PUSH_QUEUE, retryLimit: 5, retryDelaySeconds: 5, expireInSeconds: 60 },
+  ],
   create(deps) {
     const i18n = createI18n([BOOKING_LOCALES_DIR]);
     const t = (language: string, key: string, vars?: Record<string, string | number>) =>
       i18n.t(language, key, vars);
     const slots = createSlotService({ now: deps.now });
-    const sendNotices = createNoticeSender({ notify: deps.notify, t });
+    // Web clients (no Telegram): Web Push with VAPID keys kept in DATA_DIR (made on first start).
+    const vapid = loadVapidKeys(deps.web.dataDir);
+    const push = createPushEnqueue(deps.jobs);
+    const sendNotices = createNoticeSender({ notify: deps.notify, t, push });
     const scheduleTimers = createTimerScheduler({ jobs: deps.jobs, now: deps.now, rules: TIMER_RULES });
     const bookings = createBookingService({
       db: deps.db,
@@ -52,12 +64,35 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
       },
     };
     const bot = createBookingFeature({ bookings, setup });
+    const codes = createLoginCodes({
+      db: deps.db,
+      now: deps.now,
+      secret: deps.web.deriveKey('booking-login-code').toString('hex'),
+      deliver: createCodeDelivery({
+        development: deps.web.development,
+        dataDir: deps.web.dataDir,
+        logger: deps.logger,
+      }),
+    });
+    const pages = createBookingPages({
+      db: deps.db,
+      bookings,
+      codes,
+      web: deps.web,
+      vapidPublicKey: vapid.publicKey,
+      publicUrl: deps.publicUrl,
+      now: deps.now,
+      t,
+    });
     return {
       service: bookings,
       routes: [
         { path: '/booking', app: createBookingRoutes({ bookings, setup, db: deps.db }), access: 'user' },
+        // Sign-in for web clients without Telegram (phone or e-mail + one-time code): no token yet.
+        { path: '/booking/web', app: createWebLoginRoutes({ codes, web: deps.web }), access: 'public' },
       ],
       bot: bot.feature,
+      web: { app: pages, pages: [{ path: '/', titleKey: 'booking-web-title' }] },
       help: [
         { command: 'book', descriptionKey: 'booking-cmd-book' },
         { command: 'mybookings', descriptionKey: 'booking-cmd-mybookings' },
@@ -71,8 +106,19 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
         { id: 'bkadmin', labelKey: 'booking-menu-admin', role: 'admin', open: bot.open.admin },
       ],
       async startWorkers() {
-        const handler = createTimerHandler({ ...deps, t, bookings, sendNotices, rules: TIMER_RULES });
+        const handler = createTimerHandler({ ...deps, t, bookings, sendNotices, rules: TIMER_RULES, push });
         await deps.jobs.work<TimerJob>(BOOKING_TIMERS_QUEUE, handler, { concurrency: 2, batchSize: 10 });
+        // VAPID's subject: our https address when there is one (read at send time: known once listening).
+        const sendPush: Parameters<typeof createPushHandler>[0]['send'] = (sub, payload) => {
+          const url = deps.publicUrl();
+          const subject = url.startsWith('https:') ? url : 'mailto:admin@localhost';
+          return createPushSender({ keys: vapid, subject })(sub, payload);
+        };
+        await deps.jobs.work<PushJob>(
+          BOOKING_PUSH_QUEUE,
+          createPushHandler({ db: deps.db, logger: deps.logger, send: sendPush }),
+          { concurrency: 2 },
+        );
       },
     };
   },

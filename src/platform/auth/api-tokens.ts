@@ -9,7 +9,7 @@ export interface TokenClaims {
   tg: number | null;
   roles: Role[];
   /** How the token was obtained. */
-  via: 'webapp' | 'bot';
+  via: 'webapp' | 'bot' | 'otp';
   /** The user's token_version when minted; a bump ("sign out everywhere") revokes the token. */
   tv: number;
 }
@@ -58,7 +58,7 @@ export function createApiTokens(deps: { key: Buffer; ttlSeconds: number; now: ()
           sub: payload.sub,
           tg: typeof payload.tg === 'number' ? payload.tg : null,
           roles: payload.roles as Role[],
-          via: payload.via === 'bot' ? 'bot' : 'webapp',
+          via: payload.via === 'bot' || payload.via === 'otp' ? payload.via : 'webapp',
           tv: payload.tv as number,
           jti: payload.jti,
           expiresAt: new Date(exp * 1000),

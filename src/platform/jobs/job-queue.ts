@@ -325,15 +325,36 @@ export function createJobRuntime(deps: {
 
   const due = createDueTimer({
     clock: deps.clock,
-    wake: (queue) => jobs.wake(queue),
+    // One worker suffices (its fetch takes every due job, up to its batch): an idle one if any,
+    // else a busy one, which then fetches again as soon as it is done.
+    wake: (queue) => {
+      const workers = boss.getWipData().filter((w) => w.name === queue && w.state === 'active');
+      const idle = workers.find((w) => w.count === 0) ?? workers[0];
+      if (idle) boss.notifyWorker(idle.id);
+    },
     // Through pg-boss's own connection: a test clock waits for its statements before moving on.
-    nextDue: async (queues) => {
-      const { rows } = await boss.getDb().executeSql(
-        `SELECT name, (extract(epoch FROM min(start_after)) * 1000)::float8 AS next
-             FROM pgboss.job WHERE name = ANY($1) AND state < 'active' GROUP BY name`,
-        [queues],
-      );
-      return (rows as Array<{ name: string; next: number }>).map((r) => [r.name, Number(r.next)] as const);
+    scan: async (queues, from, until) => {
+      const db = boss.getDb();
+      const [due, upcoming] = await Promise.all([
+        db.executeSql(
+          `SELECT DISTINCT name FROM pgboss.job
+            WHERE name = ANY($1) AND state < 'active' AND start_after <= $2`,
+          [queues, new Date(from).toISOString()],
+        ),
+        db.executeSql(
+          `SELECT name, (extract(epoch FROM start_after) * 1000)::float8 AS at FROM pgboss.job
+            WHERE name = ANY($1) AND state < 'active' AND start_after > $2 AND start_after <= $3
+            ORDER BY start_after LIMIT 1000`,
+          [queues, new Date(from).toISOString(), new Date(until).toISOString()],
+        ),
+      ]);
+      return {
+        due: (due.rows as Array<{ name: string }>).map((r) => r.name),
+        upcoming: (upcoming.rows as Array<{ name: string; at: number }>).map((r) => ({
+          queue: r.name,
+          at: Number(r.at),
+        })),
+      };
     },
     onError: (error) => log.warn({ err: error }, 'due-job scan failed; polling covers it'),
   });
@@ -403,13 +424,21 @@ export function createJobRuntime(deps: {
 }
 
 /**
- * Wakes workers when delayed jobs come due: a timer per queue for its earliest queued job, found by
- * a scan every DUE_SCAN_MS (started with the first watched queue) or set directly by a local send.
+ * Wakes workers when delayed jobs come due. Per queue it keeps the due instants of the next few
+ * seconds (from a scan every DUE_SCAN_MS, or from a local send) and one timer for the earliest; a
+ * firing wakes the queue's workers, drops every instant already reached (one fetch takes them all)
+ * and arms the next — no query per job. The scan also wakes queues holding jobs already due but not
+ * taken (a retry come due, a wake that found a worker busy).
  */
 function createDueTimer(deps: {
   clock: Clock | undefined;
   wake: (queue: string) => void;
-  nextDue: (queues: string[]) => Promise<ReadonlyArray<readonly [string, number]>>;
+  /** Queues with a queued job due at `from`, and the due instants in (from, until], earliest first. */
+  scan: (
+    queues: string[],
+    from: number,
+    until: number,
+  ) => Promise<{ due: string[]; upcoming: Array<{ queue: string; at: number }> }>;
   onError: (error: unknown) => void;
 }) {
   const now = () => deps.clock?.now() ?? Date.now();
@@ -417,38 +446,68 @@ function createDueTimer(deps: {
     deps.clock ? deps.clock.setTimeout(fn, ms) : setTimeout(fn, ms).unref();
   const clearTimer = (handle: unknown) =>
     deps.clock ? deps.clock.clearTimeout(handle) : clearTimeout(handle as NodeJS.Timeout);
+  /**
+   * Instants within this much of the earliest share one wake, at the last of them (the fetch then
+   * takes them all): a steady stream of jobs costs one fetch per window, not one per job.
+   */
+  const COALESCE_MS = 100;
   const watched = new Set<string>();
-  const timers = new Map<string, { at: number; handle: unknown }>();
+  const pending = new Map<string, { instants: Set<number>; timer: { at: number; handle: unknown } | null }>();
   let scanTimer: unknown = null;
-  let scanning = false;
   let stopped = false;
+
+  const arm = (queue: string) => {
+    const entry = pending.get(queue);
+    if (!entry || stopped) return;
+    const current = now();
+    let reached = false;
+    for (const instant of entry.instants) {
+      if (instant <= current) {
+        entry.instants.delete(instant);
+        reached = true;
+      }
+    }
+    if (reached) deps.wake(queue);
+    const sorted = [...entry.instants].sort((x, y) => x - y);
+    const first = sorted[0];
+    if (first === undefined) {
+      if (entry.timer) clearTimer(entry.timer.handle);
+      entry.timer = null;
+      return;
+    }
+    const fireAt = sorted.findLast((t) => t <= first + COALESCE_MS) ?? first;
+    if (entry.timer && entry.timer.at === fireAt) return;
+    if (entry.timer) clearTimer(entry.timer.handle);
+    const handle = setTimer(
+      () => {
+        entry.timer = null;
+        arm(queue);
+      },
+      Math.max(0, fireAt - current),
+    );
+    entry.timer = { at: fireAt, handle };
+  };
 
   const at = (queue: string, when: number) => {
     if (stopped || !watched.has(queue)) return;
-    const delay = when - now();
-    if (delay <= 0) return deps.wake(queue);
-    const current = timers.get(queue);
-    if (current && current.at <= when) return; // an earlier wake is set; the scan after it finds this one
-    if (current) clearTimer(current.handle);
-    const handle = setTimer(() => {
-      timers.delete(queue);
-      deps.wake(queue);
-      void scan(); // the queue's next due job, without waiting for the next tick
-    }, delay);
-    timers.set(queue, { at: when, handle });
+    let entry = pending.get(queue);
+    if (!entry) {
+      entry = { instants: new Set(), timer: null };
+      pending.set(queue, entry);
+    }
+    entry.instants.add(when);
+    arm(queue);
   };
 
   const scan = async () => {
-    if (scanning || stopped || watched.size === 0) return;
-    scanning = true;
+    if (stopped || watched.size === 0) return;
+    const from = now();
     try {
-      const horizon = now() + DUE_SCAN_MS * 2;
-      for (const [queue, next] of await deps.nextDue([...watched]))
-        if (Number.isFinite(next) && next <= horizon) at(queue, next);
+      const found = await deps.scan([...watched], from, from + DUE_SCAN_MS * 2);
+      for (const queue of found.due) deps.wake(queue);
+      for (const { queue, at: when } of found.upcoming) at(queue, when);
     } catch (error) {
       if (!stopped) deps.onError(error);
-    } finally {
-      scanning = false;
     }
   };
 
@@ -468,8 +527,8 @@ function createDueTimer(deps: {
     stop() {
       stopped = true;
       if (scanTimer !== null) clearTimer(scanTimer);
-      for (const { handle } of timers.values()) clearTimer(handle);
-      timers.clear();
+      for (const entry of pending.values()) if (entry.timer) clearTimer(entry.timer.handle);
+      pending.clear();
     },
   };
 }

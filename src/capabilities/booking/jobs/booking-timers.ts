@@ -8,7 +8,7 @@ import { admins, clientPerson } from '../booking-people.ts';
 import type { BookingService } from '../booking-service.ts';
 import { type BookingRow, bookingLocations, bookingServices, bookings } from '../booking-tables.ts';
 import { bookingCallback, packBooking } from '../bot/booking-callbacks.ts';
-import type { NoticeInput, Translate } from '../notices/notice-sender.ts';
+import type { NoticeInput, PushEnqueue, Translate } from '../notices/notice-sender.ts';
 
 export const BOOKING_TIMERS_QUEUE = 'booking.timers';
 
@@ -74,6 +74,7 @@ export function createTimerHandler(deps: {
   bookings: BookingService;
   sendNotices: (tx: Tx, input: NoticeInput) => Promise<number>;
   rules: TimerRules;
+  push?: PushEnqueue;
 }) {
   const active = (b: BookingRow) => b.status === 'pending' || b.status === 'confirmed';
   return async (job: JobContext<TimerJob>) => {
@@ -89,16 +90,25 @@ export function createTimerHandler(deps: {
     const client = await clientPerson(deps.db, b.clientId);
     if (data.kind === 'remind') {
       if (b.startAt.toISOString() !== data.start) return { skipped: 'moved' };
-      if (client.telegramId === null) return { skipped: 'no chat' };
       const when = formatWhen(b.startAt, location.timezone, client.language);
+      const reminder = deps.t(client.language, 'booking-reminder', {
+        service: service.name,
+        when,
+        location: location.name,
+        hours: Math.round(data.minutes / 60),
+      });
+      if (client.telegramId === null) {
+        if (!deps.push) return { skipped: 'no chat' };
+        await deps.push(
+          undefined,
+          { clientId: client.clientId, title: deps.t(client.language, 'booking-push-title'), body: reminder },
+          `booking-remind:${b.id}:${data.start}:${data.minutes}:push`,
+        );
+        return { sent: 'reminder by push' };
+      }
       await deps.notify({
         chatId: client.telegramId,
-        text: deps.t(client.language, 'booking-reminder', {
-          service: service.name,
-          when,
-          location: location.name,
-          hours: Math.round(data.minutes / 60),
-        }),
+        text: reminder,
         dedupeKey: `booking-remind:${b.id}:${data.start}:${data.minutes}`,
       });
       return { sent: 'reminder' };

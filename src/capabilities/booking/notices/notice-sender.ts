@@ -14,7 +14,11 @@ import {
   type InitiatorRole,
 } from '../booking-tables.ts';
 import { bookingCallback, packBooking } from '../bot/booking-callbacks.ts';
+import type { PushJob } from '../web/push-store.ts';
 import { type NoticeEvent, recipientsOf } from './notice-matrix.ts';
+
+/** Enqueues a Web Push to a client's browsers in the caller's transaction. */
+export type PushEnqueue = (tx: Tx | undefined, job: PushJob, key: string) => Promise<string | null>;
 
 export type Translate = (language: string, key: string, vars?: Record<string, string | number>) => string;
 
@@ -31,7 +35,7 @@ export interface NoticeInput {
  * Turns a booking change into Telegram notices per the matrix, each a `notify` job in the caller's
  * transaction (so a rolled-back change tells no one). Settings switch a cell off or add an ad footer.
  */
-export function createNoticeSender(deps: { notify: NotifyFn; t: Translate }) {
+export function createNoticeSender(deps: { notify: NotifyFn; t: Translate; push?: PushEnqueue }) {
   return async function sendNotices(tx: Tx, input: NoticeInput): Promise<number> {
     const { booking } = input;
     const targets = recipientsOf(input.event, input.initiator);
@@ -50,6 +54,7 @@ export function createNoticeSender(deps: { notify: NotifyFn; t: Translate }) {
     const settings = await tx
       .select({
         role: bookingNotificationSettings.recipientRole,
+        channel: bookingNotificationSettings.channel,
         enabled: bookingNotificationSettings.enabled,
         ad: bookingAdTemplates.text,
       })
@@ -61,12 +66,7 @@ export function createNoticeSender(deps: { notify: NotifyFn; t: Translate }) {
           eq(bookingAdTemplates.active, true),
         ),
       )
-      .where(
-        and(
-          eq(bookingNotificationSettings.event, input.event),
-          eq(bookingNotificationSettings.channel, 'telegram'),
-        ),
-      );
+      .where(eq(bookingNotificationSettings.event, input.event));
     const people: Record<ActorRole, Person[]> = {
       client: [client],
       specialist: [specialist],
@@ -75,7 +75,32 @@ export function createNoticeSender(deps: { notify: NotifyFn; t: Translate }) {
     const told = new Set<number>();
     let sent = 0;
     for (const { role, message } of targets) {
-      const setting = settings.find((s) => s.role === role);
+      const setting = settings.find((s) => s.role === role && s.channel === 'telegram');
+      // A client without a Telegram chat (booked on the web) is told by Web Push, when their browser subscribed.
+      if (role === 'client' && client.telegramId === null && deps.push) {
+        const pushSetting = settings.find((s) => s.role === 'client' && s.channel === 'web_push');
+        if (pushSetting && !pushSetting.enabled) continue;
+        if (client.userId !== null && client.userId === input.initiatorUserId && message !== 'confirmation')
+          continue;
+        const lang = client.language;
+        const said = message === 'confirmation' && booking.status === 'pending' ? 'requested' : message;
+        let body = deps.t(lang, `booking-notice-${input.event.slice(8)}-${said}`, {
+          service: service.name,
+          specialist: specialist.name,
+          client: client.name,
+          location: location.name,
+          when: formatWhen(booking.startAt, location.timezone, lang),
+          was: input.previousStart ? formatWhen(input.previousStart, location.timezone, lang) : '',
+        });
+        if (pushSetting?.ad) body += `\n\n${pushSetting.ad}`;
+        await deps.push(
+          tx,
+          { clientId: client.clientId, title: deps.t(lang, 'booking-push-title'), body },
+          `booking:${booking.id}:v${booking.version}:${input.event}:push`,
+        );
+        sent++;
+        continue;
+      }
       if (setting && !setting.enabled) continue;
       for (const person of people[role]) {
         if (person.telegramId === null || told.has(person.telegramId)) continue;

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { TestClock } from 'pg-boss';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.ts';
@@ -70,6 +73,13 @@ export async function startBookingHarness(
       schedules: unused('schedules'),
       now: () => new Date(clock.now()),
       logger,
+      web: {
+        mintToken: unused('web.mintToken'),
+        userOfToken: unused('web.userOfToken'),
+        deriveKey: () => Buffer.alloc(32, 7),
+        dataDir: mkdtempSync(join(tmpdir(), 'booking-harness-')),
+        development: true,
+      },
     },
     {},
   );

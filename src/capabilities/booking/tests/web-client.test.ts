@@ -34,8 +34,13 @@ describe('OTP login for web clients', () => {
       'SELECT code_hash FROM booking_login_codes',
     );
     expect(rows[0]?.code_hash).not.toContain(code);
-    const client = await codes.verify('+491512345678', code);
-    expect(client.identity).toBe('+491512345678');
+    const user = await codes.verify('+491512345678', code);
+    expect(user.telegramId).toBeNull();
+    const linked = await testDb.database.raw.query<{ identity: string }>(
+      'SELECT identity FROM booking_clients WHERE user_id = $1',
+      [user.id],
+    );
+    expect(linked[0]?.identity).toBe('+491512345678');
     await expect(codes.verify('+491512345678', code)).rejects.toMatchObject({ code: 'booking_code_wrong' });
   });
 
@@ -54,6 +59,25 @@ describe('OTP login for web clients', () => {
       code: 'booking_code_wrong',
     });
     await expect(codes.request('not an address')).rejects.toMatchObject({ code: 'booking_identity_invalid' });
+  });
+
+  it('limits codes per address across identities; a window later the address may ask again', async () => {
+    const ip = '203.0.113.7';
+    for (let i = 0; i < 10; i++) await codes.request(`ip${i}@example.com`, { ip });
+    await expect(codes.request('ip-next@example.com', { ip })).rejects.toMatchObject({
+      code: 'booking_code_rate_limited',
+    });
+    // Another address is not affected; the same one is again after the 15-minute window.
+    await codes.request('ip-next@example.com', { ip: '203.0.113.8' });
+    now = new Date(now.getTime() + 16 * 60_000);
+    await codes.request('ip-later@example.com', { ip });
+  });
+
+  it('a code fails after its 10 minutes even on the first try', async () => {
+    await codes.request('+79161234567');
+    const code = sent.at(-1)?.code as string;
+    now = new Date(now.getTime() + 10 * 60_000);
+    await expect(codes.verify('+79161234567', code)).rejects.toMatchObject({ code: 'booking_code_wrong' });
   });
 
   it('limits codes per identity per window', async () => {
