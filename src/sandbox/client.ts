@@ -26,6 +26,8 @@ export interface FileOptions extends SendOptions {
   fileName?: string;
   duration?: number;
   caption?: string;
+  /** Marks a photo or document as an album item (Telegram's media_group_id); see sendMediaGroup. */
+  mediaGroupId?: string;
 }
 
 export interface UserOptions {
@@ -35,6 +37,8 @@ export interface UserOptions {
   username?: string;
   language_code?: string;
 }
+
+let albumCounter = 0;
 
 /** A sandbox user acting in the chats: sends messages, presses buttons, blocks the bot. */
 export class SandboxUser {
@@ -95,7 +99,14 @@ export class SandboxUser {
       ...((options.fileName ?? defaults.name) ? { file_name: options.fileName ?? defaults.name } : {}),
       ...(options.duration !== undefined ? { duration: options.duration } : {}),
     };
-    return this.#post({ [kind]: file, ...(options.caption ? { caption: options.caption } : {}) }, options);
+    return this.#post(
+      {
+        [kind]: file,
+        ...(options.caption ? { caption: options.caption } : {}),
+        ...(options.mediaGroupId ? { media_group_id: options.mediaGroupId } : {}),
+      },
+      options,
+    );
   }
 
   sendVoice(data: Bytes, options: FileOptions = {}): Promise<SandboxMessage> {
@@ -109,6 +120,33 @@ export class SandboxUser {
   }
   sendDocument(data: Bytes, options: FileOptions = {}): Promise<SandboxMessage> {
     return this.#file('document', data, { mime: 'application/octet-stream', name: 'file.bin' }, options);
+  }
+  /**
+   * Sends an album: one message per item sharing a fresh `media_group_id`, in order, as Telegram
+   * delivers them. Give the album's caption on the first item (as Telegram clients do).
+   */
+  async sendMediaGroup(
+    items: Array<{ type: 'photo' | 'document'; data: Bytes; caption?: string; fileName?: string }>,
+    options: SendOptions = {},
+  ): Promise<SandboxMessage[]> {
+    if (items.length < 2 || items.length > 10) throw new Error('an album has 2 to 10 items');
+    const groupId = `${Date.now()}${++albumCounter}`;
+    const sent: SandboxMessage[] = [];
+    for (const item of items) {
+      const defaults =
+        item.type === 'photo'
+          ? { mime: 'image/jpeg' }
+          : { mime: 'application/octet-stream', name: item.fileName ?? 'file.bin' };
+      sent.push(
+        await this.#file(item.type, item.data, defaults, {
+          ...options,
+          ...(item.caption ? { caption: item.caption } : {}),
+          ...(item.fileName ? { fileName: item.fileName } : {}),
+          mediaGroupId: groupId,
+        }),
+      );
+    }
+    return sent;
   }
   sendLocation(latitude: number, longitude: number, options: SendOptions = {}): Promise<SandboxMessage> {
     return this.#post({ location: { latitude, longitude } }, options);

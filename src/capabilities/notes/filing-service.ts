@@ -25,6 +25,8 @@ export interface CaptureInput {
   fileIds?: string[];
   chatId?: number;
   messageId?: number;
+  /** Telegram's media_group_id of an album item: later items of that album join this note. */
+  mediaGroupId?: string | null;
 }
 
 export interface Filing {
@@ -72,7 +74,7 @@ export function createFilingService(deps: {
 
   const byId = (list: NoteTopic[], id: string | null) => list.find((t) => t.id === id) ?? null;
   // The card always offers three topics: when the classifier saw nothing in common, the rest follow in order.
-  const alternativesOf = (list: NoteTopic[], c: NoteClassification) => {
+  const alternativesOf = (list: NoteTopic[], c: Pick<NoteClassification, 'alternatives'>) => {
     const ranked = c.alternatives.flatMap((a) => {
       const topic = byId(list, a.topicId);
       return topic ? [{ topic, confidence: a.confidence }] : [];
@@ -145,6 +147,7 @@ export function createFilingService(deps: {
           fileIds: input.fileIds ?? [],
           chatId: input.chatId ?? null,
           messageId: input.messageId ?? null,
+          mediaGroupId: input.mediaGroupId ?? null,
           ...d.fields,
         });
         await afterDecision(tx, saved, d.topic);
@@ -229,6 +232,54 @@ export function createFilingService(deps: {
       const joined = `${note.text}\n\n${text}`.slice(0, 20_000);
       await repo.update(db, id, { text: joined });
       return { ...note, text: joined };
+    },
+
+    /** The note an album's first item created in this chat (null for a new album). */
+    async albumNote(userId: string, chatId: number, mediaGroupId: string): Promise<Note | null> {
+      return repo.findBy(
+        db,
+        userId,
+        and(eq(notes.chatId, chatId), eq(notes.mediaGroupId, mediaGroupId)) as never,
+      );
+    },
+
+    /**
+     * A later item of an album joins its note: its files, and its caption when it brings new text.
+     * Idempotent: an item delivered twice adds nothing (`added` is false).
+     */
+    async addToAlbum(
+      userId: string,
+      id: string,
+      item: { fileIds: string[]; caption: string },
+    ): Promise<{ note: Note; added: boolean }> {
+      return db.transaction(async (tx) => {
+        const [locked] = await tx
+          .select({ id: notes.id })
+          .from(notes)
+          .where(and(eq(notes.userId, userId), eq(notes.id, id)))
+          .for('update');
+        const note = locked ? await repo.get(tx, userId, id) : null;
+        if (!note) throw missing(id);
+        const fresh = item.fileIds.filter((f) => !note.fileIds.includes(f));
+        if (!fresh.length) return { note, added: false };
+        const caption = item.caption.trim();
+        const text =
+          caption && !note.text.includes(caption)
+            ? (note.text ? `${note.text}\n\n${caption}` : caption).slice(0, 20_000)
+            : note.text;
+        const fileIds = [...note.fileIds, ...fresh];
+        await repo.update(tx, id, { fileIds, text });
+        return { note: { ...note, fileIds, text }, added: true };
+      });
+    },
+
+    /** The filing a stored note shows on its card (to redraw the card when an album grows). */
+    async filingOf(note: Note): Promise<Filing> {
+      const all = await topics.list(note.userId);
+      const candidates = all.filter((t) => !t.isInbox && !t.closed);
+      const topic =
+        note.status === 'filed' ? (byId(all, note.topicId) ?? (await topics.inbox(note.userId))) : null;
+      return { note, topic, alternatives: alternativesOf(candidates, note) };
     },
 
     async attachCard(id: string, cardMessageId: number) {

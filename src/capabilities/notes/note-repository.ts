@@ -21,13 +21,25 @@ export interface Note {
   chatId: number | null;
   messageId: number | null;
   cardMessageId: number | null;
+  /** Telegram's media_group_id when the note is an album. */
+  mediaGroupId: string | null;
   expiresAt: Date | null;
   createdAt: Date;
 }
 
 export type NewNote = Pick<Note, 'userId' | 'kind' | 'text' | 'status' | 'topicId' | 'confidence'> &
   Partial<
-    Pick<Note, 'transcript' | 'source' | 'fileIds' | 'alternatives' | 'chatId' | 'messageId' | 'expiresAt'>
+    Pick<
+      Note,
+      | 'transcript'
+      | 'source'
+      | 'fileIds'
+      | 'alternatives'
+      | 'chatId'
+      | 'messageId'
+      | 'mediaGroupId'
+      | 'expiresAt'
+    >
   > & {
     linkUrl?: string | null;
   };
@@ -55,6 +67,7 @@ function toNote(row: Row): Note {
     chatId: row.chatId,
     messageId: row.messageId,
     cardMessageId: row.cardMessageId,
+    mediaGroupId: row.mediaGroupId,
     expiresAt: row.expiresAt,
     createdAt: row.createdAt,
   };
@@ -84,6 +97,7 @@ export function createNoteRepository(now: () => Date) {
           alternatives: input.alternatives ?? [],
           chatId: input.chatId ?? null,
           messageId: input.messageId ?? null,
+          mediaGroupId: input.mediaGroupId ?? null,
           expiresAt: input.expiresAt ?? null,
           createdAt: at,
           updatedAt: at,
@@ -117,7 +131,14 @@ export function createNoteRepository(now: () => Date) {
       patch: Partial<
         Pick<
           Note,
-          'topicId' | 'status' | 'confidence' | 'expiresAt' | 'cardMessageId' | 'text' | 'transcript'
+          | 'topicId'
+          | 'status'
+          | 'confidence'
+          | 'expiresAt'
+          | 'cardMessageId'
+          | 'text'
+          | 'transcript'
+          | 'fileIds'
         >
       > & {
         link?: { title: string | null; description: string | null; site: string | null };

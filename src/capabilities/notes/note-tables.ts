@@ -2,7 +2,7 @@ import { bigint, boolean, jsonb, pgTable, real, text, uuid } from 'drizzle-orm/p
 import { encryptedText } from '../../platform/crypto/encrypted-text.ts';
 import { timestamptz as tstz } from '../../platform/db/columns.ts';
 
-// Mirrors migrations/0015_notes.sql (the SQL is the source of truth).
+// Mirrors migrations/0015_notes.sql and 0022_note_albums.sql (the SQL is the source of truth).
 export const NOTE_KINDS = ['text', 'voice', 'audio', 'link', 'photo', 'document', 'forward'] as const;
 export type NoteKind = (typeof NOTE_KINDS)[number];
 export type NoteStatus = 'filed' | 'pending';
@@ -48,6 +48,8 @@ export const notes = pgTable('notes', {
   messageId: id('message_id'),
   cardMessageId: id('card_message_id'),
   forumMessageId: id('forum_message_id'),
+  /** Telegram's album id: every item of one album (in one chat) lands in this note (0022). */
+  mediaGroupId: text('media_group_id'),
   expiresAt: tstz('expires_at'),
   createdAt: tstz('created_at').notNull(),
   updatedAt: tstz('updated_at').notNull(),

@@ -34,6 +34,8 @@ const messageSchema = z.strictObject({
   photo: fileSchema.optional(),
   document: fileSchema.optional(),
   caption: z.string().max(1024).optional(),
+  /** Items of one album share it (Telegram's `media_group_id`); only photos and documents. */
+  media_group_id: z.string().min(1).max(64).optional(),
   location: z
     .strictObject({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
     .optional(),
@@ -72,6 +74,9 @@ export function createMessagesRoutes(deps: ControlDeps): Hono {
     if (input.caption !== undefined && !MEDIA_KINDS.some((k) => input[k])) {
       throw new ControlError(400, 'caption is only allowed with voice, audio, photo or document');
     }
+    if (input.media_group_id !== undefined && !input.photo && !input.document) {
+      throw new ControlError(400, 'media_group_id is only allowed with photo or document (an album item)');
+    }
     const from = requireUser(ctx, input.from);
     const record = chatOfUser(ctx, from, input.chat_id);
     const kind = MEDIA_KINDS.find((k) => input[k]);
@@ -99,6 +104,7 @@ export function createMessagesRoutes(deps: ControlDeps): Hono {
       reply_to_message_id: input.reply_to_message_id,
       media,
       caption: input.caption,
+      media_group_id: input.media_group_id,
       location: input.location,
       forward_origin: forwardOrigin,
     });

@@ -63,6 +63,7 @@ export interface UserMessageInput {
   reply_to_message_id?: number | undefined;
   media?: { kind: FileKind; upload: UploadInput } | undefined;
   caption?: string | undefined;
+  media_group_id?: string | undefined;
   location?: { latitude: number; longitude: number } | undefined;
   forward_origin?: MessageOrigin | undefined;
 }
@@ -99,6 +100,7 @@ export function userSendsMessage(ctx: SandboxContext, input: UserMessageInput): 
       });
     }
   }
+  if (input.media_group_id) fields.media_group_id = input.media_group_id;
   if (input.location) fields.location = input.location;
   const message = appendMessage(ctx, record, fields).message;
   ctx.updates.push({ message } as never);

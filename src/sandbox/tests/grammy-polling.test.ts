@@ -139,6 +139,40 @@ describe('grammY over long polling', () => {
     expect(received).toEqual(['OggS-fake']);
   });
 
+  it('delivers an album as one message per item sharing media_group_id', async () => {
+    const seen: Array<{ group: string | undefined; caption: string | undefined; kind: string }> = [];
+    bot.on(['message:photo', 'message:document'], (ctx) => {
+      const m = ctx.message;
+      seen.push({ group: m.media_group_id, caption: m.caption, kind: m.photo ? 'photo' : 'document' });
+    });
+    void bot.start();
+    const alice = await env.sb.user('alice');
+    const first = await alice.sendMediaGroup([
+      { type: 'photo', data: PNG_1X1, caption: 'trip' },
+      { type: 'photo', data: PNG_1X1 },
+      { type: 'document', data: Buffer.from('pdf'), fileName: 'ticket.pdf' },
+    ]);
+    const second = await alice.sendMediaGroup([
+      { type: 'photo', data: PNG_1X1 },
+      { type: 'photo', data: PNG_1X1 },
+    ]);
+    expect(first.map((m) => m.data.media_group_id)).toEqual(Array(3).fill(first[0]?.data.media_group_id));
+    expect(second[0]?.data.media_group_id).not.toBe(first[0]?.data.media_group_id);
+    await expect.poll(() => seen.length).toBe(5);
+    const ids = [...first, ...second].map((m) => m.data.media_group_id);
+    expect(seen).toEqual([
+      { group: ids[0], caption: 'trip', kind: 'photo' },
+      { group: ids[0], caption: undefined, kind: 'photo' },
+      { group: ids[0], caption: undefined, kind: 'document' },
+      { group: ids[3], caption: undefined, kind: 'photo' },
+      { group: ids[3], caption: undefined, kind: 'photo' },
+    ]);
+    await expect(alice.sendMediaGroup([{ type: 'photo', data: PNG_1X1 }])).rejects.toThrow(/2 to 10/);
+    await expect(
+      env.sb.transport.request('POST', '/messages', { from: alice.id, text: 'x', media_group_id: '1' }),
+    ).rejects.toThrow(/media_group_id/);
+  });
+
   it('supports forum topics in groups', async () => {
     const alice = await env.sb.user('alice');
     const topics: string[] = [];

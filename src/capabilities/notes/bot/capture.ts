@@ -51,7 +51,13 @@ export async function readMessage(ctx: BotContext, ai: Ai, telegram: TelegramAct
   }
   if (m.photo?.length) {
     const largest = m.photo.at(-1);
-    return { ...base, text, kind: 'photo', fileIds: largest ? [largest.file_id] : [] };
+    return {
+      ...base,
+      text,
+      kind: 'photo',
+      fileIds: largest ? [largest.file_id] : [],
+      mediaGroupId: m.media_group_id ?? null,
+    };
   }
   if (m.document)
     return {
@@ -59,6 +65,7 @@ export async function readMessage(ctx: BotContext, ai: Ai, telegram: TelegramAct
       text: text || (m.document.file_name ?? ''),
       kind: 'document',
       fileIds: [m.document.file_id],
+      mediaGroupId: m.media_group_id ?? null,
     };
   if (!text) return null;
   const url = firstUrl(text);

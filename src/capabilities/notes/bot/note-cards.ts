@@ -11,11 +11,16 @@ export const NOTE_CALLBACKS = callbackCodec('nt');
 const label = (t: NoteTopic) => `${t.emoji ? `${t.emoji} ` : ''}${t.name}`;
 const preview = (note: Note) => escapeHtml((note.text || note.transcript || '').slice(0, 200));
 
+/** An album's card counts its files ("📎 3 files"); a single item shows nothing. */
+const files = (t: Translate, note: Note) =>
+  note.fileIds.length > 1 ? `\n${t('notes-album-files', { count: note.fileIds.length })}` : '';
+
 export function filedCard(t: Translate, note: Note, topic: NoteTopic) {
   const id = packId(note.id);
   return {
     text:
       t('notes-filed', { topic: escapeHtml(label(topic)) }) +
+      files(t, note) +
       (note.transcript ? `\n🎙 ${escapeHtml(note.transcript)}` : ''),
     keyboard: new InlineKeyboard()
       .text(t('notes-btn-move'), NOTE_CALLBACKS.pack('m', id))
@@ -40,7 +45,7 @@ export function pendingCard(
     .text(t('notes-btn-cancel'), NOTE_CALLBACKS.pack('x', id));
   const when = note.expiresAt ? formatWhen(note.expiresAt, viewer) : '';
   return {
-    text: `${t('notes-pending', { text: preview(note) })}\n${t('notes-pending-expires', { when })}`,
+    text: `${t('notes-pending', { text: preview(note) })}${files(t, note)}\n${t('notes-pending-expires', { when })}`,
     keyboard,
   };
 }

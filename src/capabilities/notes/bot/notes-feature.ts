@@ -1,4 +1,4 @@
-import { Composer } from 'grammy';
+import { Composer, GrammyError } from 'grammy';
 import type { BotContext } from '../../../bot/bot-context.ts';
 import type { BotFeature } from '../../../bot/bot-feature.ts';
 import { unpackId } from '../../../bot/callback-data.ts';
@@ -6,7 +6,7 @@ import { type FlowDefinition, startFlow } from '../../../bot/flows/flow-router.t
 import type { Ai } from '../../../platform/ai/index.ts';
 import { parseText } from '../../../platform/nl/index.ts';
 import type { TelegramActions } from '../../../platform/telegram/telegram-actions.ts';
-import type { FilingService } from '../filing-service.ts';
+import type { Filing, FilingService } from '../filing-service.ts';
 import type { ForumService } from '../forum-service.ts';
 import { looksLikeNote } from '../looks-like-note.ts';
 import type { TopicService } from '../topic-service.ts';
@@ -68,20 +68,49 @@ export function createNotesFeature(deps: NotesBotDeps): BotFeature {
       }
       const input = await readMessage(ctx, deps.ai, deps.telegram);
       if (!input) return next();
+      // A later item of an album (updates of a chat arrive one at a time, in order): it joins the
+      // note the first item created and the card is edited, instead of a note and a card per item.
+      const album = input.mediaGroupId
+        ? await filing.albumNote(ctx.user.id, ctx.chat.id, input.mediaGroupId)
+        : null;
+      if (album) {
+        const joined = await filing.addToAlbum(ctx.user.id, album.id, {
+          fileIds: input.fileIds ?? [],
+          caption: m.caption ?? '',
+        });
+        if (joined.added || !joined.note.cardMessageId)
+          await showCard(ctx, await filing.filingOf(joined.note), album.messageId ?? m.message_id);
+        return;
+      }
       if (input.sttMissing) await ctx.reply(ctx.t('notes-no-stt'));
       if (input.sttFailed) await ctx.reply(ctx.t('notes-stt-failed'));
-      const filed = await filing.capture(ctx.user.id, input);
-      const card = filed.topic
-        ? filedCard(ctx.t, filed.note, filed.topic)
-        : pendingCard(ctx.t, filed, viewer(ctx));
-      const sent = await ctx.reply(card.text, {
-        parse_mode: 'HTML',
-        reply_markup: card.keyboard,
-        reply_parameters: { message_id: m.message_id, allow_sending_without_reply: true },
-      });
-      await filing.attachCard(filed.note.id, sent.message_id);
+      await showCard(ctx, await filing.capture(ctx.user.id, input), m.message_id);
     },
   );
+
+  /** Sends the note's filing card (replying to its message) or, when it has one, redraws it. */
+  async function showCard(ctx: BotContext, filed: Filing, replyTo: number) {
+    if (!ctx.chat) return;
+    const card = filed.topic
+      ? filedCard(ctx.t, filed.note, filed.topic)
+      : pendingCard(ctx.t, filed, viewer(ctx));
+    const cardId = filed.note.cardMessageId;
+    if (cardId) {
+      await ctx.api
+        .editMessageText(ctx.chat.id, cardId, card.text, { parse_mode: 'HTML', reply_markup: card.keyboard })
+        .catch((error: unknown) => {
+          // The same text again (an item delivered twice) is not an error; anything else is.
+          if (!(error instanceof GrammyError && /not modified/i.test(error.description))) throw error;
+        });
+      return;
+    }
+    const sent = await ctx.reply(card.text, {
+      parse_mode: 'HTML',
+      reply_markup: card.keyboard,
+      reply_parameters: { message_id: replyTo, allow_sending_without_reply: true },
+    });
+    await filing.attachCard(filed.note.id, sent.message_id);
+  }
 
   composer.callbackQuery(NOTE_CALLBACKS.pattern, async (ctx) => {
     const [action, packed, packedTopic] = NOTE_CALLBACKS.unpack(ctx.callbackQuery.data) ?? [];

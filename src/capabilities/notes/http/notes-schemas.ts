@@ -49,6 +49,8 @@ export const NoteSchema = z
         site: z.string().nullable(),
       })
       .nullable(),
+    /** Telegram file ids of the note's photos and documents (an album has several). */
+    file_ids: z.array(z.string()),
     expires_at: dateTime.nullable(),
     created_at: dateTime,
   })
@@ -90,6 +92,7 @@ export const noteDto = (n: Note) => ({
   transcript: n.transcript,
   source: n.source,
   link: n.link,
+  file_ids: n.fileIds,
   expires_at: n.expiresAt?.toISOString() ?? null,
   created_at: n.createdAt.toISOString(),
 });

@@ -56,3 +56,7 @@ notes-setting-forum = Notes: post into the forum
 notes-inbox-card = 🗒 Note: { $title }
 notes-inbox-saved = ✅ Note saved: { $title }
 notes-inbox-switch = 🗒 It's a note
+notes-album-files = 📎 { $count ->
+    [one] { $count } file
+   *[other] { $count } files
+  }

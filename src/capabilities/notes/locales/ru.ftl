@@ -56,3 +56,8 @@ notes-setting-forum = Заметки: публиковать в форум
 notes-inbox-card = 🗒 Заметка: { $title }
 notes-inbox-saved = ✅ Заметка сохранена: { $title }
 notes-inbox-switch = 🗒 Это заметка
+notes-album-files = 📎 { $count ->
+    [one] { $count } файл
+    [few] { $count } файла
+   *[other] { $count } файлов
+  }
