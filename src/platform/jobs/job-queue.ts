@@ -490,6 +490,8 @@ function createDueTimer(deps: {
 
   const at = (queue: string, when: number) => {
     if (stopped || !watched.has(queue)) return;
+    // Later instants are the scan's to find when they come near (a timer over 2^31 ms would fire at once).
+    if (when > now() + DUE_SCAN_MS * 2) return;
     let entry = pending.get(queue);
     if (!entry) {
       entry = { instants: new Set(), timer: null };
