@@ -173,11 +173,21 @@ export async function startChaosRun(options: {
     tally,
     async drained(timeoutMs) {
       let last: Tally | null = null;
+      let steadySince = Date.now();
+      let previous = -1;
       try {
         await until(
           async () => {
             last = await tally();
-            return last.lost === 0;
+            if (last.replied !== previous) {
+              previous = last.replied;
+              steadySince = Date.now();
+            }
+            // Done when every line is answered — or when the only ones missing are logged ambiguous
+            // sends (never repeated, by design) and nothing has moved for 15 s: waiting longer
+            // cannot bring them.
+            const onlyAmbiguous = last.lost <= countAmbiguous() - ambiguousBefore;
+            return last.lost === 0 || (onlyAmbiguous && Date.now() - steadySince > 15_000);
           },
           timeoutMs,
           'every line answered',
