@@ -143,7 +143,7 @@ export const deadLetterName = (queue: string) => `${queue}.dead`;
  * How an idle worker learns of work without polling every queue twice a second (36 fetches/s for
  * 18 queues: most of an idle process's CPU). Jobs runnable at once wake workers by NOTIFY (every
  * queue is created with `notify`), across processes and only after the sender's commit. Jobs that
- * come due later (reminders, retries after a backoff, deferred sends) are found by one small query
+ * come due later (reminders, retries after a backoff, deferred sends) are found by a small scan (two indexed queries)
  * per second over all queues this process works, which sets a timer for the earliest due job of
  * each; a delayed job sent from this process sets its timer at once. The per-queue poll stays as a
  * slow backstop.
