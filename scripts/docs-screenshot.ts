@@ -2,8 +2,8 @@
 // short conversation driven through the sandbox API (and the REST API with the token /token gives),
 // then the browser chat captured in Chromium.
 // Run: node scripts/with-node.mjs node scripts/docs-screenshot.ts   (needs: apt-get install -y chromium)
-import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
+import { chromiumPath } from '../test/support/chromium.ts';
 import { startTestSystem } from '../test/support/test-system.ts';
 
 const t = await startTestSystem();
@@ -22,7 +22,7 @@ try {
   await chat.nextMessage(/every 2 hours/);
 
   const browser = await chromium.launch({
-    executablePath: execFileSync('which', ['chromium'], { encoding: 'utf8' }).trim(),
+    executablePath: chromiumPath('the screenshot script'),
     args: [
       '--headless',
       '--no-sandbox',

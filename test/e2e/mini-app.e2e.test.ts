@@ -1,25 +1,11 @@
 // The Mini App in a real Chromium, opened the way a person opens it: the sandbox chat's "Open app"
 // button, which signs real initData for the user. Whole system in process (bot, API, database).
-import { execFileSync } from 'node:child_process';
 import { type Browser, chromium, type FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath } from '../support/chromium.ts';
 import { startTestSystem, type TestSystem } from '../support/test-system.ts';
 
 const VISIBLE = { state: 'visible', timeout: 15_000 } as const;
-
-function chromiumPath(): string {
-  for (const name of ['chromium', 'chromium-browser']) {
-    try {
-      const path = execFileSync('which', [name], { encoding: 'utf8' }).trim();
-      if (path) return path;
-    } catch {
-      // not on PATH under this name; try the next one
-    }
-  }
-  throw new Error(
-    'Chromium is not installed, so the Mini App browser test cannot run: `apt-get install -y chromium`.',
-  );
-}
 
 const WORDS = {
   en: {
@@ -68,7 +54,7 @@ let t: TestSystem;
 let browser: Browser;
 
 beforeAll(async () => {
-  const executablePath = chromiumPath();
+  const executablePath = chromiumPath('the Mini App browser test');
   t = await startTestSystem();
   browser = await chromium.launch({
     executablePath,

@@ -1,6 +1,5 @@
 // Drives the sandbox chat page in a real Chromium against the real sandbox server and a real
 // grammY bot (long polling), asserting on what a person using the page would see.
-import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,25 +8,12 @@ import { autoRetry } from '@grammyjs/auto-retry';
 import { Bot, InlineKeyboard, InputFile } from 'grammy';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath } from '../../../test/support/chromium.ts';
 import { startSandboxServer } from '../standalone.ts';
 
 const TOKEN = '123456:TEST';
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const VISIBLE = { state: 'visible', timeout: 10_000 } as const;
-
-function chromiumPath(): string {
-  for (const name of ['chromium', 'chromium-browser']) {
-    try {
-      const path = execFileSync('which', [name], { encoding: 'utf8' }).trim();
-      if (path) return path;
-    } catch {
-      // not on PATH under this name; try the next one
-    }
-  }
-  throw new Error(
-    'Chromium is not installed, so the sandbox UI browser test cannot run. Install it with `apt-get install -y chromium`.',
-  );
-}
 
 /** A small valid PNG (a diagonal gradient) so the photo bubble has real pixels to show. */
 function gradientPng(width: number, height: number): Buffer {
@@ -97,7 +83,7 @@ describe('sandbox chat page', () => {
   let page: Page;
 
   beforeAll(async () => {
-    const executablePath = chromiumPath();
+    const executablePath = chromiumPath('the sandbox UI browser test');
     sandbox = await startSandboxServer({ port: 0, token: TOKEN });
     bot = createTestBot(sandbox.url);
     await bot.api.setMyCommands([
