@@ -1,4 +1,5 @@
 import { Composer, Keyboard } from 'grammy';
+import { parseText } from '../../platform/nl/index.ts';
 import { formatWhen } from '../../platform/time/index.ts';
 import type { BotContext } from '../bot-context.ts';
 import { type FlowDefinition, startFlow } from '../flows/flow-router.ts';
@@ -24,8 +25,12 @@ function timezoneFrom(ctx: BotContext): string | null {
  * Could this be a try at naming a place ("Berln", "Нью Йорк")? One to three words without digits
  * or marks. Anything else typed instead of a city is a message in its own right.
  */
-const looksLikePlace = (text: string) =>
-  /^[\p{L}][\p{L}\s.'’-]{0,40}$/u.test(text.trim()) && text.trim().split(/\s+/).length <= 3;
+const looksLikePlace = (ctx: BotContext, text: string) =>
+  /^[\p{L}][\p{L}\s.'’-]{0,40}$/u.test(text.trim()) &&
+  text.trim().split(/\s+/).length <= 3 &&
+  // "купить молоко завтра", "buy milk tmrw": three words, but a date makes it a request, not a place.
+  parseText(text, { timezone: ctx.user.timezone, now: ctx.services.now(), language: ctx.user.language })
+    .intent === 'unknown';
 
 const nowIn = (ctx: BotContext, timezone: string) =>
   formatWhen(
@@ -66,7 +71,7 @@ export const timezoneFlows: Record<string, FlowDefinition> = {
         return null;
       }
       const text = ctx.message?.text ?? '';
-      if (!text || looksLikePlace(text)) {
+      if (!text || looksLikePlace(ctx, text)) {
         await askAgain(ctx);
         return { step: 'timezone' };
       }
@@ -91,7 +96,7 @@ export const timezoneFlows: Record<string, FlowDefinition> = {
         return null;
       }
       const text = ctx.message?.text ?? '';
-      if (text && !looksLikePlace(text)) return 'pass';
+      if (text && !looksLikePlace(ctx, text)) return 'pass';
       await askAgain(ctx);
       return { step: 'ask' };
     },
