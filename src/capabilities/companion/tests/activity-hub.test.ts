@@ -3,6 +3,7 @@ import {
   type CapabilityHarness,
   startCapabilityHarness,
 } from '../../../../test/support/capability-harness.ts';
+import { bookingModule } from '../../booking/index.ts';
 import { notesModule } from '../../notes/index.ts';
 import { remindersModule } from '../../reminders/index.ts';
 import { tasksModule } from '../../tasks/index.ts';
@@ -13,7 +14,13 @@ import { companionModule } from '../index.ts';
 // the journey stage and the inactivity trigger). The modules never import the companion.
 let h: CapabilityHarness;
 beforeAll(async () => {
-  h = await startCapabilityHarness([tasksModule, remindersModule, notesModule, companionModule]);
+  h = await startCapabilityHarness([
+    tasksModule,
+    remindersModule,
+    notesModule,
+    bookingModule,
+    companionModule,
+  ]);
 }, 120_000);
 afterAll(() => h?.close());
 
@@ -92,6 +99,41 @@ describe('activity from other capabilities', () => {
     expect(rows.at(-1)?.details).toMatchObject({ noteId: note.id, topicId: other.id });
     expect(topic.id).not.toBe(other.id);
     expect((await activityOf(bob.userId)).map((a) => a.kind)).not.toContain('task.done');
+  });
+
+  it('records a booking for the client who made it and for whoever moves it', async () => {
+    const admin = await h.person('Ann', { roles: ['admin'] });
+    const sam = await h.person('Sam');
+    const cleo = await h.person('Cleo');
+    const location = await call(admin.auth, 'POST', '/api/v1/booking/locations', {
+      name: 'Mitte',
+      timezone: 'Europe/Berlin',
+    });
+    const service = await call(admin.auth, 'POST', '/api/v1/booking/services', {
+      name: 'Haircut',
+      duration_minutes: 60,
+    });
+    const specialist = await call(admin.auth, 'POST', '/api/v1/booking/specialists', {
+      telegram_id: sam.user.id,
+      name: 'Sam',
+      service_ids: [service.id],
+      location_ids: [location.id],
+    });
+    await call(admin.auth, 'PUT', `/api/v1/booking/specialists/${specialist.id}/hours`, {
+      location_id: location.id,
+      weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '18:00', breaks: [] })),
+    });
+    const booking = await call(cleo.auth, 'POST', '/api/v1/booking/bookings', {
+      service_id: service.id,
+      location_id: location.id,
+      specialist_id: specialist.id,
+      start: '2037-03-04T10:00:00+01:00',
+    });
+    await call(cleo.auth, 'POST', `/api/v1/booking/bookings/${booking.id}/cancel`);
+    const cleos = (await activityOf(cleo.userId)).filter((a) => a.kind.startsWith('booking.'));
+    expect(cleos.map((a) => a.kind)).toEqual(['booking.created', 'booking.cancel']);
+    expect(cleos[1]?.details).toMatchObject({ bookingId: booking.id, role: 'client' });
+    expect((await activityOf(admin.userId)).map((a) => a.kind)).not.toContain('booking.created');
   });
 
   it('a change that fails records nothing', async () => {
