@@ -31,6 +31,7 @@ export type { RoleDeclaration } from '../platform/capability/roles.ts';
 export type { ScheduleDefinition, ScheduleHandler, ScheduleRule } from '../platform/capability/schedules.ts';
 export { need } from '../platform/capability/service-needs.ts';
 export type { SettingDefinition } from '../platform/capability/settings.ts';
+export type { NotifyMedia } from '../platform/telegram/index.ts';
 export type { TelegramActions } from '../platform/telegram/telegram-actions.ts';
 
 /** Sends a Telegram message as a durable job (retried, dead-lettered); pass `tx` to commit it with a write. */
