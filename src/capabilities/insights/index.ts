@@ -10,6 +10,7 @@ import { createCalendarRoutes, createExportRoutes, createFeedRoutes } from './ht
 import { createStatsRoutes } from './http/stats-routes.ts';
 import { createInsightsService, type InsightsService } from './insights-service.ts';
 import { chartLabels, INSIGHTS_LOCALES_DIR } from './insights-texts.ts';
+import { createInsightWriter } from './model-insight.ts';
 import { insightsNeeds } from './sources.ts';
 import { WEEKLY_SCHEDULE, WEEKLY_SETTING, weeklyReportHandler, weeklySettingStore } from './weekly-report.ts';
 
@@ -75,6 +76,7 @@ export const insightsModule: CapabilityModule<typeof insightsNeeds, InsightsServ
       schedules: {
         [WEEKLY_SCHEDULE]: weeklyReportHandler({
           insights: service,
+          writer: createInsightWriter({ ai: deps.ai, logger: deps.logger }),
           users: deps.users,
           notify: deps.notify,
           translate,
