@@ -1,4 +1,4 @@
-import type { ScheduleHandler, Schedules } from '../../platform/capability/schedules.ts';
+import type { ScheduleHandler } from '../../platform/capability/schedules.ts';
 import { quietHoursEnd } from '../../platform/time/quiet-hours.ts';
 import type { UserService } from '../../platform/users/user-service.ts';
 import type { NotifyFn } from '../capability.ts';
@@ -6,10 +6,7 @@ import type { InsightsService } from './insights-service.ts';
 import { summaryText, type T, templateInsight } from './insights-texts.ts';
 import type { InsightWriter } from './model-insight.ts';
 
-export const WEEKLY_SCHEDULE = 'insights.weekly';
-export const WEEKLY_SETTING = 'insights.weekly';
-/** Sunday 19:00 local (ISO weekday 7). */
-export const WEEKLY_RULE = { time: '19:00', weekdays: [7] };
+import { WEEKLY_SCHEDULE } from './weekly-settings.ts';
 
 /**
  * The weekly report: the week's figures and an insight — the model's when a provider is configured
@@ -39,17 +36,5 @@ export function weeklyReportHandler(deps: {
       { chatId: user.telegramId, text, dedupeKey: `${WEEKLY_SCHEDULE}:${userId}:${localDate}` },
       quietEnd ? { startAfter: quietEnd } : {},
     );
-  };
-}
-
-/** The opt-in toggle in /settings is the schedule itself: on = scheduled Sunday 19:00 local. */
-export function weeklySettingStore(schedules: Schedules) {
-  return {
-    async get(userId: string) {
-      return (await schedules.get(userId, WEEKLY_SCHEDULE)) !== null;
-    },
-    async set(userId: string, value: boolean | string | null) {
-      await schedules.set(userId, WEEKLY_SCHEDULE, value === true ? WEEKLY_RULE : null);
-    },
   };
 }
