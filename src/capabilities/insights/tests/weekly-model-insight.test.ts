@@ -1,9 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type CapabilityHarness,
   startCapabilityHarness,
 } from '../../../../test/support/capability-harness.ts';
 import { expectSilence, jumpTo, lastId, waitMessage } from '../../../../test/support/clock-waits.ts';
+import { aiUsage } from '../../../platform/ai/index.ts';
 import { type FakeProvider, startFakeProvider } from '../../../platform/ai/testing/fake-provider-server.ts';
 import { tasksModule } from '../../tasks/index.ts';
 import { insightsModule } from '../index.ts';
@@ -70,7 +72,7 @@ describe('the weekly report with a model', () => {
 
     // (a) Moscow's Sunday 19:00 is 16:00Z: the model's insight uses only the week's figures.
     const grounded = 'За неделю вы выполнили 2 задачи — хорошее начало. Больше всего успеваете около 11:00.';
-    provider.enqueue(answer(grounded));
+    provider.enqueue({ ...answer(grounded), inputTokens: 420, outputTokens: 37 });
     const asked = provider.requests.length;
     let since = await lastId(boris.chat);
     await jumpTo(h.clock, '2037-03-08T16:00:00Z');
@@ -82,6 +84,9 @@ describe('the weekly report with a model', () => {
     expect(request).toContain('Use ONLY numbers');
     expect(request).toMatch(/\\"completed\\":2/);
     await expectSilence(h.clock, boris.chat, ru.id);
+    // The call counts against Boris's daily token budget (his Moscow date).
+    const usage = await h.t.system.database.db.select().from(aiUsage).where(eq(aiUsage.userId, boris.userId));
+    expect(usage).toMatchObject([{ day: '2037-03-08', inputTokens: 420, outputTokens: 37 }]);
 
     // (b) New York's Sunday 19:00 is 23:00Z (the DST day): "93%" is no figure, so the template speaks.
     provider.enqueue(answer('You completed 93% of your tasks — 12 more than last week!'));
