@@ -5,6 +5,7 @@ import type {
   CapabilityDeps,
   RouteMount,
 } from '../capabilities/capability.ts';
+import { createActivityHub } from '../platform/capability/activity.ts';
 import { createInboxTargetRegistry } from '../platform/capability/inbox-targets.ts';
 import { collectRoles, type RoleDeclaration } from '../platform/capability/roles.ts';
 import { createSchedules, SCHEDULES_QUEUE, type ScheduleHandler } from '../platform/capability/schedules.ts';
@@ -50,7 +51,7 @@ export interface Assembled {
   stop(): Promise<void>;
 }
 
-type PlatformDeps = Omit<CapabilityDeps, 'settings' | 'schedules' | 'inboxTargets'>;
+type PlatformDeps = Omit<CapabilityDeps, 'settings' | 'schedules' | 'inboxTargets' | 'activity'>;
 
 /**
  * Builds every capability (providers first) and assembles what they contribute: routes with their
@@ -59,6 +60,7 @@ type PlatformDeps = Omit<CapabilityDeps, 'settings' | 'schedules' | 'inboxTarget
 export function assembleCapabilities(modules: readonly AnyCapabilityModule[], deps: PlatformDeps): Assembled {
   const declared = declarations(modules);
   const inboxTargets = createInboxTargetRegistry();
+  const activity = createActivityHub(deps);
   const schedules = createSchedules({ ...deps, names: declared.scheduleNames });
   // Settings are read lazily through this indirection: definitions exist only after create().
   let settings: SettingsRegistry | null = null;
@@ -70,7 +72,7 @@ export function assembleCapabilities(modules: readonly AnyCapabilityModule[], de
     get: (userId: string, key: string) => registry().get(userId, key),
     all: (userId: string) => registry().all(userId),
   };
-  const full: CapabilityDeps = { ...deps, settings: settingsReader, schedules, inboxTargets };
+  const full: CapabilityDeps = { ...deps, settings: settingsReader, schedules, inboxTargets, activity };
   const provided = new Map<string, unknown>();
   const built = new Map<AnyCapabilityModule, Capability<unknown>>();
   for (const module of buildOrder(modules)) {
@@ -108,6 +110,7 @@ export function assembleCapabilities(modules: readonly AnyCapabilityModule[], de
     ),
   );
   inboxTargets.fill(all.flatMap((c) => c.inboxTargets ?? []));
+  activity.fill(all.flatMap((c) => (c.onActivity ? [c.onActivity] : [])));
   const handlers = new Map<string, ScheduleHandler>();
   for (const c of all)
     for (const [name, handler] of Object.entries(c.schedules ?? {})) handlers.set(name, handler);

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { callbackCodec } from '../bot/callback-data.ts';
 import type { AnyCapabilityModule } from '../capabilities/capability.ts';
+import { createActivityHub } from '../platform/capability/activity.ts';
 import { createInboxTargetRegistry, type InboxTarget } from '../platform/capability/inbox-targets.ts';
 import { collectRoles } from '../platform/capability/roles.ts';
 import { buildOrder, need, resolveNeeds } from '../platform/capability/service-needs.ts';
+import type { Queryable } from '../platform/db/database.ts';
 import { declarations } from './assemble.ts';
 
 const module = (name: string, extra: Partial<AnyCapabilityModule> = {}) =>
@@ -95,5 +97,39 @@ describe('callback codec', () => {
     expect(codec.unpack('bkx:ok')).toBeNull();
     expect(() => codec.pack('x'.repeat(70))).toThrow(/over 64 bytes/);
     expect(() => callbackCodec('Bad!')).toThrow(/prefix/);
+  });
+});
+
+describe('activity hub', () => {
+  const db = {} as Queryable;
+  const at = new Date('2037-01-01T00:00:00Z');
+  it('hands every report to every listener with the reporter’s transaction', async () => {
+    const hub = createActivityHub({ db, now: () => at });
+    const heard: Array<[string, unknown, Queryable]> = [];
+    const tx = {} as Queryable;
+    hub.fill([async (e, q) => void heard.push(['a', e, q]), async (e, q) => void heard.push(['b', e, q])]);
+    await hub.record('u1', 'task.done', { taskId: 't' }, { tx });
+    await hub.record('u1', 'note.filed');
+    expect(heard).toEqual([
+      ['a', { userId: 'u1', kind: 'task.done', details: { taskId: 't' }, at }, tx],
+      ['b', { userId: 'u1', kind: 'task.done', details: { taskId: 't' }, at }, tx],
+      ['a', { userId: 'u1', kind: 'note.filed', details: {}, at }, db],
+      ['b', { userId: 'u1', kind: 'note.filed', details: {}, at }, db],
+    ]);
+  });
+  it('refuses a kind that is not "<capability>.<what>", listeners or not', async () => {
+    const hub = createActivityHub({ db, now: () => at });
+    await expect(hub.record('u1', 'done')).rejects.toThrow(/capability/);
+    await expect(hub.record('u1', 'Task.Done')).rejects.toThrow(/capability/);
+    await expect(hub.record('u1', 'task.done')).resolves.toBeUndefined();
+  });
+  it('a listener that throws fails the report (and so the reporter’s transaction)', async () => {
+    const hub = createActivityHub({ db, now: () => at });
+    hub.fill([
+      async () => {
+        throw new Error('disk full');
+      },
+    ]);
+    await expect(hub.record('u1', 'task.done')).rejects.toThrow('disk full');
   });
 });

@@ -4,6 +4,7 @@ import type { Hono } from 'hono';
 import type { BotFeature } from '../bot/bot-feature.ts';
 import type { HelpEntry, MenuEntry } from '../bot/help-menu.ts';
 import type { Ai } from '../platform/ai/index.ts';
+import type { ActivityListener, ActivityPort } from '../platform/capability/activity.ts';
 import type { InboxTarget, InboxTargetRegistry } from '../platform/capability/inbox-targets.ts';
 import type { RoleDeclaration } from '../platform/capability/roles.ts';
 import type { ScheduleDefinition, ScheduleHandler, Schedules } from '../platform/capability/schedules.ts';
@@ -18,6 +19,7 @@ import type { TelegramActions } from '../platform/telegram/telegram-actions.ts';
 import type { User, UserService } from '../platform/users/user-service.ts';
 
 export type { HelpEntry, MenuEntry } from '../bot/help-menu.ts';
+export type { ActivityEvent, ActivityListener, ActivityPort } from '../platform/capability/activity.ts';
 export type {
   InboxClaim,
   InboxContent,
@@ -59,6 +61,11 @@ export interface CapabilityDeps {
   inboxTargets: InboxTargetRegistry;
   /** Per-user local-time schedules: switch one on (`set`) or off (`set(…, null)`). */
   schedules: Schedules;
+  /**
+   * Report what a person did (`task.done`, `reminder.snoozed`, `note.filed`, `booking.created`);
+   * pass `tx` so the record commits with the change. Listeners are other capabilities' business.
+   */
+  activity: ActivityPort;
   /**
    * The address people reach this server at, for links sent out (a calendar feed): PUBLIC_URL,
    * else the address it listens on (known once it listens, so call it when building a link).
@@ -144,6 +151,8 @@ export interface Capability<Provides = undefined> {
   inboxTargets?: readonly InboxTarget[];
   /** Handlers of the schedules the module declared, by schedule name. */
   schedules?: Record<string, ScheduleHandler>;
+  /** Hears every capability's activity reports (in the reporter's transaction). */
+  onActivity?: ActivityListener;
   web?: WebMount;
   /** Registers job handlers; called in processes that run workers. */
   startWorkers?(): Promise<void>;

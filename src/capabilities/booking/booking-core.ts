@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { uuidv7 } from 'uuidv7';
+import type { ActivityPort } from '../../platform/capability/activity.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { User } from '../../platform/users/user-service.ts';
@@ -30,6 +31,8 @@ export interface BookingCore {
   /** Jobs a booking needs from now on (reminders, completion check, approval reminder). */
   scheduleTimers: (tx: Tx, booking: BookingRow, options: { created: boolean }) => Promise<void>;
   rules: { noShowThreshold: number | null };
+  /** Where `booking.created` / `booking.<action>` are reported for the person who did it. */
+  activity?: ActivityPort;
 }
 
 export const notFound = () => new DomainError('not_found', 'booking_not_found', 'No such booking');

@@ -144,6 +144,7 @@ export function createBookingService(core: BookingCore) {
           booking: created,
         });
         await core.scheduleTimers(tx, created, { created: true });
+        await core.activity?.record(clientUser.id, 'booking.created', { bookingId: created.id }, { tx });
         return created;
       });
       core.slots.invalidate(row.specialistId);
@@ -226,6 +227,8 @@ export function createBookingService(core: BookingCore) {
           });
         }
         if (action === 'reschedule') await core.scheduleTimers(tx, row, { created: false });
+        if (user)
+          await core.activity?.record(user.id, `booking.${action}`, { bookingId: row.id, role }, { tx });
         return row;
       });
       core.slots.invalidate(updated.specialistId);

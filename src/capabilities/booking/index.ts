@@ -53,6 +53,7 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
       sendNotices,
       scheduleTimers,
       rules: { noShowThreshold: 2 },
+      activity: deps.activity,
     });
     const baseSetup = createBookingSetup({ db: deps.db, slots });
     const setup: typeof baseSetup = {

@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, notExists } from 'drizzle-orm';
 import type { Schedules } from '../../platform/capability/schedules.ts';
-import type { Database, Db, Queryable } from '../../platform/db/database.ts';
+import type { Database, Db } from '../../platform/db/database.ts';
 import { users } from '../../platform/db/schema.ts';
 import type { ActivityService } from './activity-service.ts';
 import { companionProfiles } from './companion-tables.ts';
@@ -9,17 +9,10 @@ import type { ProfileService } from './profile-service.ts';
 export const ENROL_QUEUE = 'companion.enrol';
 
 /**
- * What other capabilities may call (`need<…>('companion', ['record'])`): report what a user did.
- * v2 has no event hook, so tasks (done), reminders (done/snoozed), notes (filed) and booking
- * (booked/cancelled) should call `record` where those things happen.
+ * What other capabilities may call. What people do elsewhere (tasks done, reminders snoozed, notes
+ * filed, bookings) reaches the activity log through the platform's activity hub (`onActivity`).
  */
 export interface CompanionService {
-  record(
-    userId: string,
-    kind: string,
-    details?: Record<string, unknown>,
-    options?: { tx?: Queryable },
-  ): Promise<void>;
   /** Starts the profile refresh and the check-in schedules for a user (idempotent). */
   enrol(userId: string): Promise<void>;
   /** Enrols every user without a profile; returns how many (an hourly job). */
@@ -43,9 +36,6 @@ export function createEnrolment(deps: {
       await deps.schedules.set(userId, deps.names[key], { time: TIMES[key] });
   };
   const service: CompanionService = {
-    async record(userId, kind, details, options) {
-      await deps.activity.record(userId, kind, details, options);
-    },
     enrol,
     async enrolAll() {
       const missing = await deps.db

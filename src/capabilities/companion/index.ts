@@ -123,6 +123,7 @@ export function companionModuleWith(
             },
           },
         ],
+        onActivity: (event, db) => activity.record(event.userId, event.kind, event.details, { tx: db }),
         schedules: {
           [SCHEDULES.profile]: async ({ userId }) => {
             await profiles.refresh(userId);

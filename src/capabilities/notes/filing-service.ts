@@ -1,5 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Ai, NoteClassification } from '../../platform/ai/index.ts';
+import type { ActivityPort } from '../../platform/capability/activity.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { JobPort } from '../../platform/jobs/job-queue.ts';
@@ -50,6 +51,8 @@ export function createFilingService(deps: {
   repo: NoteRepository;
   prefs: NotesPreferencesStore;
   now: () => Date;
+  /** Where `note.filed` / `note.moved` are reported. */
+  activity?: ActivityPort;
 }) {
   const { db, ai, jobs, topics, repo, prefs, now } = deps;
 
@@ -87,6 +90,8 @@ export function createFilingService(deps: {
 
   async function fileInto(tx: Tx, note: Note, topicId: string, example: boolean) {
     await repo.update(tx, note.id, { topicId, status: 'filed', expiresAt: null });
+    const kind = note.status === 'filed' ? 'note.moved' : 'note.filed';
+    await deps.activity?.record(note.userId, kind, { noteId: note.id, topicId }, { tx });
     if (example)
       await topics.addExample(
         note.userId,
@@ -123,6 +128,8 @@ export function createFilingService(deps: {
   }
 
   async function afterDecision(tx: Tx, note: Note, topic: NoteTopic | null) {
+    if (topic)
+      await deps.activity?.record(note.userId, 'note.filed', { noteId: note.id, topicId: topic.id }, { tx });
     if (note.link) await jobs.send<NoteJob>(LINK_QUEUE, { noteId: note.id }, { tx });
     if (topic && !note.link) await jobs.send<NoteJob>(POST_QUEUE, { noteId: note.id }, { tx });
     if (!topic)

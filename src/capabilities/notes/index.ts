@@ -85,6 +85,7 @@ export function createNotesModule(
         repo,
         prefs,
         now: deps.now,
+        activity: deps.activity,
       });
       const forum = createForumService({ db: deps.db, topics, telegram: deps.telegram, now: deps.now });
       const i18n = createI18n([LOCALES]);

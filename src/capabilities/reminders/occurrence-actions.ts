@@ -1,4 +1,5 @@
 import { and, eq, gt } from 'drizzle-orm';
+import type { ActivityPort } from '../../platform/capability/activity.ts';
 import type { Db, Queryable, Tx } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { JobPort } from '../../platform/jobs/job-queue.ts';
@@ -76,6 +77,7 @@ export function createOccurrenceActions(deps: {
   jobs: JobPort;
   now: () => Date;
   scheduler: OccurrenceScheduler;
+  activity?: ActivityPort | undefined;
 }): Pick<ReminderService, 'getOccurrence' | 'snooze' | 'settle'> {
   const { db, now, scheduler } = deps;
 
@@ -105,7 +107,9 @@ export function createOccurrenceActions(deps: {
         throw new DomainError('invalid', 'snooze_in_past', 'Snooze until a moment in the future');
       return db.transaction(async (tx) => {
         const { occurrence, reminder } = await detach(tx, occurrenceId, userId, at);
-        return toOccurrence(tx, await scheduler.move(tx, occurrence, until), reminder.text);
+        const moved = await scheduler.move(tx, occurrence, until);
+        await deps.activity?.record(userId, 'reminder.snoozed', { reminderId: reminder.id }, { tx });
+        return toOccurrence(tx, moved, reminder.text);
       });
     },
 
@@ -120,6 +124,7 @@ export function createOccurrenceActions(deps: {
           .set({ status: outcome, actedAt: at })
           .where(eq(reminderOccurrences.id, occurrenceId))
           .returning();
+        await deps.activity?.record(userId, `reminder.${outcome}`, { reminderId: reminder.id }, { tx });
         return toOccurrence(tx, row ?? occurrence, reminder.text);
       });
     },

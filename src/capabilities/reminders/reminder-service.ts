@@ -1,5 +1,6 @@
 import { and, asc, eq, gt, ne, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
+import type { ActivityPort } from '../../platform/capability/activity.ts';
 import type { Db, Queryable, Tx } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { JobPort } from '../../platform/jobs/job-queue.ts';
@@ -40,6 +41,8 @@ export interface ReminderServiceDeps {
   users: UserService;
   jobs: JobPort;
   now: () => Date;
+  /** Where `reminder.done` / `reminder.skipped` / `reminder.snoozed` are reported. */
+  activity?: ActivityPort;
 }
 
 export function createReminderService(deps: ReminderServiceDeps): ReminderService {
@@ -137,6 +140,7 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
           .returning();
         if (!row) throw new Error('reminder insert returned no row');
         const started = await scheduler.start(tx, row, startsAt.getTime() > at.getTime() ? startsAt : at, at);
+        await deps.activity?.record(userId, 'reminder.created', { reminderId: row.id }, { tx });
         return view(tx, started);
       };
       return options.tx ? run(options.tx) : db.transaction(run);

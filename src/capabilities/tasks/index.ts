@@ -49,7 +49,13 @@ export const tasksModule: CapabilityModule<Record<string, never>, TaskService> =
   provides: 'tasks',
   queues: [DEADLINE_QUEUE],
   create(deps) {
-    const service = createTaskService({ db: deps.db, jobs: deps.jobs, users: deps.users, now: deps.now });
+    const service = createTaskService({
+      db: deps.db,
+      jobs: deps.jobs,
+      users: deps.users,
+      now: deps.now,
+      activity: deps.activity,
+    });
     const parseDeadline = createParseDeadline(parseText);
     const i18n = createI18n([TASKS_LOCALES_DIR]);
     const bot = createTasksBotFeature({ service, parseDeadline });

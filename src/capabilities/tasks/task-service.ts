@@ -1,5 +1,6 @@
 import { and, asc, count, eq, gte, inArray, lt } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
+import type { ActivityPort } from '../../platform/capability/activity.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { JobPort } from '../../platform/jobs/job-queue.ts';
@@ -27,6 +28,8 @@ export interface TaskServiceDeps {
   jobs: JobPort;
   users: Pick<UserService, 'getById'>;
   now: () => Date;
+  /** Where `task.created` / `task.done` are reported (the companion's activity log listens). */
+  activity?: ActivityPort;
 }
 
 const toTask = (row: TaskRow): Task => ({ ...row });
@@ -132,6 +135,8 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
         };
         await tx.insert(tasks).values(row);
         await reschedule(tx, row, row.id, userId);
+        await deps.activity?.record(userId, 'task.created', { taskId: row.id }, { tx });
+        if (status === 'done') await deps.activity?.record(userId, 'task.done', { taskId: row.id }, { tx });
         return toTask(row);
       });
     },
@@ -186,6 +191,10 @@ export function createTaskService(deps: TaskServiceDeps): TaskService {
         await tx.update(tasks).set(changes).where(eq(tasks.id, id));
         if (next.dueAt?.getTime() !== row.dueAt?.getTime() || isOpen(next.status) !== isOpen(row.status)) {
           await reschedule(tx, next, id, userId);
+        }
+        if (next.status === 'done' && row.status !== 'done') {
+          const onTime = row.dueAt ? (next.completedAt as Date) <= row.dueAt : null;
+          await deps.activity?.record(userId, 'task.done', { taskId: id, onTime }, { tx });
         }
         return toTask(next);
       });

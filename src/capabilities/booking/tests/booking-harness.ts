@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { TestClock } from 'pg-boss';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.ts';
+import { createActivityHub } from '../../../platform/capability/activity.ts';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { requireRole } from '../../../platform/http/auth-middleware.ts';
 import { validationHook } from '../../../platform/http/openapi-hook.ts';
@@ -71,6 +72,7 @@ export async function startBookingHarness(
       settings: unused('settings'),
       inboxTargets: unused('inboxTargets'),
       schedules: unused('schedules'),
+      activity: createActivityHub({ db, now: () => new Date(clock.now()) }),
       now: () => new Date(clock.now()),
       logger,
       web: {
