@@ -143,6 +143,11 @@ export interface Capability<Provides = undefined> {
   /** Lines of `/help` and buttons of `/menu`. */
   help?: readonly HelpEntry[];
   menu?: readonly MenuEntry[];
+  /**
+   * One-tap opt-ins offered as buttons when a newcomer finishes onboarding (a weekly report);
+   * `open` switches it on and says where to change it.
+   */
+  offers?: readonly MenuEntry[];
   /** What the smart inbox may file into this capability. */
   inboxTargets?: readonly InboxTarget[];
   /** Handlers of the schedules the module declared, by schedule name. */
