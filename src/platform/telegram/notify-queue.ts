@@ -4,11 +4,16 @@ import { deadLetterName, type QueueDefinition } from '../jobs/job-queue.ts';
 export const NOTIFY_QUEUE = 'notify';
 export const NOTIFY_DEAD_QUEUE = deadLetterName(NOTIFY_QUEUE);
 
-/** A file Telegram already has (its `file_id`), sent with a notification. */
-export interface NotifyMedia {
-  kind: 'photo' | 'document' | 'audio' | 'voice';
-  fileId: string;
-}
+/**
+ * A file sent with a notification: one Telegram already has (its `file_id`), or a small one made
+ * here (`data`, base64 — it lives in the job's JSON, so keep it to a chart-sized image).
+ */
+export type NotifyMedia =
+  | { kind: 'photo' | 'document' | 'audio' | 'voice'; fileId: string }
+  | { kind: 'photo' | 'document'; data: string; fileName: string };
+
+/** The most bytes a notification may carry inline (`data`); larger files go by `file_id`. */
+export const MAX_INLINE_MEDIA_BYTES = 512 * 1024;
 
 /** Telegram's limit on a media caption (characters after parsing; we compare the raw text). */
 export const MAX_CAPTION = 1024;

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type Api, GrammyError } from 'grammy';
+import { type Api, GrammyError, InputFile } from 'grammy';
 import { type DrizzleTransactionLike, fromDrizzle, type PgBoss } from 'pg-boss';
 import type { Database, Tx } from '../db/database.ts';
 import { deferJob } from '../jobs/defer-job.ts';
@@ -125,15 +125,17 @@ export function createNotifyHandler(deps: NotifyWorkerDeps) {
   }
 
   function sendFile(chatId: number, file: NotifyMedia, other: Record<string, unknown>) {
+    const input =
+      'data' in file ? new InputFile(Buffer.from(file.data, 'base64'), file.fileName) : file.fileId;
     switch (file.kind) {
       case 'photo':
-        return api.sendPhoto(chatId, file.fileId, other);
+        return api.sendPhoto(chatId, input, other);
       case 'document':
-        return api.sendDocument(chatId, file.fileId, other);
+        return api.sendDocument(chatId, input, other);
       case 'audio':
-        return api.sendAudio(chatId, file.fileId, other);
+        return api.sendAudio(chatId, input, other);
       case 'voice':
-        return api.sendVoice(chatId, file.fileId, other);
+        return api.sendVoice(chatId, input, other);
     }
   }
 
