@@ -36,6 +36,8 @@ const figures: Figures = {
       projectedFinish: '2037-04-20',
     },
   ],
+  notes: { filed: 0, perTopic: [] },
+  bookings: { kept: 0, noShows: 0, cancelled: 0, upcoming: 0 },
 };
 
 describe('writtenNumbers', () => {
