@@ -26,6 +26,7 @@ import { createJobRuntime, type JobRuntime, jobPort } from '../platform/jobs/job
 import { createParseRoutes } from '../platform/nl/index.ts';
 import type { Logger } from '../platform/observability/logger.ts';
 import { createMetrics, registerQueueGauges } from '../platform/observability/metrics.ts';
+import { createOutbound } from '../platform/outbound/outbound.ts';
 import { createUserService, type UserService } from '../platform/users/user-service.ts';
 import { createSandbox } from '../sandbox/index.ts';
 import { assembleCapabilities, declarations } from './assemble.ts';
@@ -184,6 +185,7 @@ export async function startSystem(
         deriveKey: (purpose) => deriveKey(masterKey, purpose),
         dataDir: config.dataDir,
         development: config.telegram.kind === 'sandbox',
+        outbound: createOutbound(config.outbound, logger),
       },
       users,
       ai,

@@ -14,6 +14,7 @@ import type { Database, Db, Tx } from '../platform/db/database.ts';
 import type { AppEnv } from '../platform/http/app-env.ts';
 import type { JobPort, QueueDefinition } from '../platform/jobs/job-queue.ts';
 import type { Logger } from '../platform/observability/logger.ts';
+import type { Outbound } from '../platform/outbound/outbound.ts';
 import type { NotifyMessage } from '../platform/telegram/index.ts';
 import type { TelegramActions } from '../platform/telegram/telegram-actions.ts';
 import type { User, UserService } from '../platform/users/user-service.ts';
@@ -94,6 +95,8 @@ export interface WebSupport {
   dataDir: string;
   /** True in sandbox mode (no Telegram token): development adapters (codes in a log) are allowed. */
   development: boolean;
+  /** E-mail (SMTP_URL) and SMS (SMS_WEBHOOK_URL), each present only when configured. */
+  outbound: Outbound;
 }
 
 /** Who may call a route: anyone, any signed-in user, or a user holding a role (declared by some capability). */

@@ -73,6 +73,8 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
         development: deps.web.development,
         dataDir: deps.web.dataDir,
         logger: deps.logger,
+        outbound: deps.web.outbound,
+        t,
       }),
     });
     const pages = createBookingPages({

@@ -10,6 +10,17 @@ export type TelegramMode =
 /** Where the data lives: the embedded PostgreSQL in a directory, or an external PostgreSQL server. */
 export type DatabaseTarget = { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string };
 
+/** Where codes and notices go for people without Telegram (web clients). */
+export interface OutboundConfig {
+  /** `smtp://user:pass@host:587` or `smtps://…:465`; unset = no e-mail. */
+  smtpUrl: string | undefined;
+  smtpFrom: string;
+  /** An HTTP endpoint that sends an SMS: POST JSON `{to, text}`; unset = no SMS. */
+  smsWebhookUrl: string | undefined;
+  /** Sent as `Authorization: Bearer …` to the SMS webhook when set. */
+  smsWebhookToken: string | undefined;
+}
+
 export interface Config {
   /** How updates come in: long polling or webhook (`auto`: webhook iff PUBLIC_URL is set with a token). */
   ingress: 'polling' | 'webhook';
@@ -45,6 +56,7 @@ export interface Config {
   ai: AiConfig;
   /** Companion: days a conversation turn is kept; days without activity before a nudge. */
   companion: { retentionDays: number; inactiveDays: number };
+  outbound: OutboundConfig;
   /** Operator alerts to admins: how often they are checked; the least time between two of one kind. */
   alerts: { checkSeconds: number; repeatMinutes: number };
 }
@@ -143,6 +155,25 @@ const envSchema = z
     FLOOD_WINDOW_SECONDS: z.coerce.number().int().min(1).max(3600).default(10),
     FLOOD_MUTE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(60),
     UPDATE_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(14),
+    SMTP_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .url({ error: 'must be a URL such as smtp://user:password@mail.example.com:587' })
+        .refine((u) => /^smtps?:\/\//.test(u), 'must start with smtp:// or smtps://')
+        .optional(),
+    ),
+    SMTP_FROM: z.preprocess(
+      blankToUndefined,
+      z.string().min(3).max(200).default('Secretary <no-reply@localhost>'),
+    ),
+    SMS_WEBHOOK_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .url({ error: 'must be an http(s) URL that accepts POST {"to","text"}' })
+        .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL')
+        .optional(),
+    ),
+    SMS_WEBHOOK_TOKEN: z.preprocess(blankToUndefined, z.string().min(1).max(500).optional()),
     ALERT_CHECK_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
     ALERT_REPEAT_MINUTES: z.coerce.number().int().min(0).max(1440).default(30),
     COMPANION_RETENTION_DAYS: z.coerce
@@ -236,6 +267,12 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     updateRetentionDays: e.UPDATE_RETENTION_DAYS,
     alerts: { checkSeconds: e.ALERT_CHECK_SECONDS, repeatMinutes: e.ALERT_REPEAT_MINUTES },
     companion: { retentionDays: e.COMPANION_RETENTION_DAYS, inactiveDays: e.COMPANION_INACTIVE_DAYS },
+    outbound: {
+      smtpUrl: e.SMTP_URL,
+      smtpFrom: e.SMTP_FROM,
+      smsWebhookUrl: e.SMS_WEBHOOK_URL,
+      smsWebhookToken: e.SMS_WEBHOOK_TOKEN,
+    },
     // The Mini App is served by this server under /app/: with an https PUBLIC_URL that is its
     // address unless MINI_APP_URL names another (Telegram opens only https Mini Apps).
     miniAppUrl:

@@ -145,3 +145,5 @@ booking-web-status-done = done
 booking-web-status-cancelled = cancelled
 booking-web-status-no-show = missed
 booking-web-sign-out = Sign out
+booking-code-subject = Your sign-in code
+booking-code-message = Your sign-in code: { $code }. It is valid for 10 minutes. If you did not ask for it, ignore this message.

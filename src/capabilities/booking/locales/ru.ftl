@@ -145,3 +145,5 @@ booking-web-status-done = состоялась
 booking-web-status-cancelled = отменена
 booking-web-status-no-show = пропущена
 booking-web-sign-out = Выйти
+booking-code-subject = Код для входа
+booking-code-message = Ваш код для входа: { $code }. Он действует 10 минут. Если вы его не запрашивали, просто не обращайте внимания.

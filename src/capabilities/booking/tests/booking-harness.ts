@@ -79,6 +79,7 @@ export async function startBookingHarness(
         mintToken: unused('web.mintToken'),
         userOfToken: unused('web.userOfToken'),
         deriveKey: () => Buffer.alloc(32, 7),
+        outbound: {},
         dataDir: mkdtempSync(join(tmpdir(), 'booking-harness-')),
         development: true,
       },
