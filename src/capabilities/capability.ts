@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Api } from 'grammy';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { BotFeature } from '../bot/bot-feature.ts';
 import type { HelpEntry, MenuEntry } from '../bot/help-menu.ts';
 import type { Ai } from '../platform/ai/index.ts';
@@ -93,6 +93,8 @@ export interface WebSupport {
   dataDir: string;
   /** True in sandbox mode (no Telegram token): development adapters (codes in a log) are allowed. */
   development: boolean;
+  /** Where a request came from (X-Forwarded-For only as far as TRUST_PROXY allows), for per-address limits. */
+  clientIp(c: Context): string | null;
 }
 
 /** Who may call a route: anyone, any signed-in user, or a user holding a role (declared by some capability). */

@@ -81,6 +81,7 @@ export async function startBookingHarness(
         deriveKey: () => Buffer.alloc(32, 7),
         dataDir: mkdtempSync(join(tmpdir(), 'booking-harness-')),
         development: true,
+        clientIp: () => null,
       },
     },
     {},
