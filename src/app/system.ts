@@ -20,6 +20,7 @@ import { DIAGNOSTICS_QUEUE, registerDiagnosticsWorker } from '../platform/diagno
 import { createHttpApp } from '../platform/http/app.ts';
 import type { AppEnv } from '../platform/http/app-env.ts';
 import { requireAuth, requireRole } from '../platform/http/auth-middleware.ts';
+import { clientAddress } from '../platform/http/client-address.ts';
 import { createMiniAppRoutes } from '../platform/http/mini-app.ts';
 import { rateLimitPerUser } from '../platform/http/user-rate-limit.ts';
 import { createJobRuntime, type JobRuntime, jobPort } from '../platform/jobs/job-queue.ts';
@@ -184,6 +185,7 @@ export async function startSystem(
         },
         deriveKey: (purpose) => deriveKey(masterKey, purpose),
         dataDir: config.dataDir,
+        clientIp: (c) => clientAddress(c, config.trustProxy),
         development: config.telegram.kind === 'sandbox',
         outbound: createOutbound(config.outbound, logger),
       },

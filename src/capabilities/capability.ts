@@ -1,6 +1,6 @@
 import type { OpenAPIHono } from '@hono/zod-openapi';
 import type { Api } from 'grammy';
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { BotFeature } from '../bot/bot-feature.ts';
 import type { HelpEntry, MenuEntry } from '../bot/help-menu.ts';
 import type { Ai } from '../platform/ai/index.ts';
@@ -97,6 +97,8 @@ export interface WebSupport {
   development: boolean;
   /** E-mail (SMTP_URL) and SMS (SMS_WEBHOOK_URL), each present only when configured. */
   outbound: Outbound;
+  /** Where a request came from (X-Forwarded-For only as far as TRUST_PROXY allows), for per-address limits. */
+  clientIp(c: Context): string | null;
 }
 
 /** Who may call a route: anyone, any signed-in user, or a user holding a role (declared by some capability). */

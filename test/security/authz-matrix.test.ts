@@ -79,7 +79,7 @@ async function ownersBooking() {
 
 /** Booking's setup writes: admin-only inside the `/booking` mount (the reads are for every user). */
 const BOOKING_SETUP =
-  /^(POST \/api\/v1\/booking\/(locations|services|specialists)|PUT \/api\/v1\/booking\/specialists\/\{id\}\/hours|POST \/api\/v1\/booking\/specialists\/\{id\}\/exceptions)$/;
+  /^(POST \/api\/v1\/booking\/(locations|services|specialists)|PUT \/api\/v1\/booking\/specialists\/\{id\}\/hours|(GET|POST) \/api\/v1\/booking\/specialists\/\{id\}\/exceptions|DELETE \/api\/v1\/booking\/specialists\/\{id\}\/exceptions\/\{exception_id\}|(GET|PUT) \/api\/v1\/booking\/notification-settings|(GET|POST|PUT|DELETE) \/api\/v1\/booking\/ad-templates(\/\{id\})?)$/;
 /** Admin-only operations: the admin is the owner; anyone else gets 403. */
 const adminOnly = (method: string, path: string) =>
   path.startsWith('/api/v1/admin/') || BOOKING_SETUP.test(`${method.toUpperCase()} ${path}`);
@@ -136,8 +136,16 @@ async function fixtureIds(path: string): Promise<Record<string, string>> {
     }
     case '/booking/bookings':
       return { id: (await ownersBooking()).id, action: 'cancel' };
-    case '/booking/specialists':
-      return { id: (await bookingSetup()).specialist };
+    case '/booking/specialists': {
+      const setup = await bookingSetup();
+      const exception = await api(admin, 'POST', `/booking/specialists/${setup.specialist}/exceptions`, {
+        location_id: setup.location,
+        day: '2031-03-03',
+      });
+      return { id: setup.specialist, exception_id: exception.id };
+    }
+    case '/booking/ad-templates':
+      return { id: (await api(admin, 'POST', '/booking/ad-templates', { text: 'ad' })).id };
     case '/calendar': {
       const { url } = await api(owner, 'GET', '/calendar');
       return { feed: String(url).split('/').at(-1) as string };

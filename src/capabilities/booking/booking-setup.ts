@@ -3,8 +3,8 @@ import { uuidv7 } from 'uuidv7';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { isTimezone } from '../../platform/nl/zoned-clock.ts';
+import { createExceptionSetup } from './booking-exceptions.ts';
 import {
-  bookingExceptions,
   bookingHours,
   bookingLocations,
   bookingServices,
@@ -166,27 +166,7 @@ export function createBookingSetup(deps: { db: Db; slots: SlotService }) {
       deps.slots.invalidate(specialistId);
     },
 
-    async addException(input: {
-      specialistId: string;
-      locationId: string;
-      day: string;
-      start?: number;
-      end?: number;
-    }) {
-      const extra = input.start !== undefined && input.end !== undefined;
-      if (extra && (input.end as number) <= (input.start as number))
-        throw invalid('booking_hours_invalid', 'The end must follow the start');
-      await db.insert(bookingExceptions).values({
-        id: uuidv7(),
-        specialistId: input.specialistId,
-        locationId: input.locationId,
-        day: input.day,
-        kind: extra ? 'extra' : 'day_off',
-        startMinute: input.start ?? null,
-        endMinute: input.end ?? null,
-      });
-      deps.slots.invalidate(input.specialistId);
-    },
+    ...createExceptionSetup(deps),
 
     listLocations: () => db.select().from(bookingLocations).orderBy(bookingLocations.createdAt),
     listServices: () => db.select().from(bookingServices).orderBy(bookingServices.createdAt),

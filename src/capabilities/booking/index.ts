@@ -13,6 +13,7 @@ import {
   type TimerRules,
 } from './jobs/booking-timers.ts';
 import { createNoticeSender } from './notices/notice-sender.ts';
+import { createNoticeSettings } from './notices/notice-settings.ts';
 import { createSlotService } from './slots/slot-service.ts';
 import { createBookingPages } from './web/booking-pages.ts';
 import { createCodeDelivery } from './web/code-delivery.ts';
@@ -64,7 +65,8 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
         return row;
       },
     };
-    const bot = createBookingFeature({ bookings, setup });
+    const notices = createNoticeSettings({ db: deps.db });
+    const bot = createBookingFeature({ bookings, setup, notices });
     const codes = createLoginCodes({
       db: deps.db,
       now: deps.now,
@@ -90,7 +92,11 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
     return {
       service: bookings,
       routes: [
-        { path: '/booking', app: createBookingRoutes({ bookings, setup, db: deps.db }), access: 'user' },
+        {
+          path: '/booking',
+          app: createBookingRoutes({ bookings, setup, db: deps.db, now: deps.now, notices }),
+          access: 'user',
+        },
         // Sign-in for web clients without Telegram (phone or e-mail + one-time code): no token yet.
         { path: '/booking/web', app: createWebLoginRoutes({ codes, web: deps.web }), access: 'public' },
       ],

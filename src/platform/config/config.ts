@@ -52,6 +52,8 @@ export interface Config {
   /** More than maxUpdates from one person within windowSeconds: one warning, then ignored for muteSeconds. */
   flood: { maxUpdates: number; windowSeconds: number; muteSeconds: number };
   initDataMaxAgeSeconds: number;
+  /** Proxy hops whose X-Forwarded-For entry is believed (0: the header is ignored). */
+  trustProxy: number;
   /** LLM and speech-to-text providers; offline (nothing leaves the machine) unless configured. */
   ai: AiConfig;
   /** Companion: days a conversation turn is kept; days without activity before a nudge. */
@@ -190,6 +192,17 @@ const envSchema = z
       .default(3),
     API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(120),
     AUTH_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(3600),
+    TRUST_PROXY: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .default('false')
+        .transform((v) => v.trim().toLowerCase())
+        .refine((v) => /^(true|false|on|off|[0-9])$/.test(v), {
+          message: 'must be false (default), true (one proxy in front) or the number of proxies 0–9',
+        })
+        .transform((v) => (v === 'true' || v === 'on' ? 1 : v === 'false' || v === 'off' ? 0 : Number(v))),
+    ),
     INIT_DATA_MAX_AGE_SECONDS: z.coerce
       .number()
       .int()
@@ -309,6 +322,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     tokenTtlSeconds: e.AUTH_TOKEN_TTL_SECONDS,
     apiRateLimitPerMinute: e.API_RATE_LIMIT_PER_MINUTE,
     initDataMaxAgeSeconds: e.INIT_DATA_MAX_AGE_SECONDS,
+    trustProxy: e.TRUST_PROXY,
     ai: ai.data,
   };
 }

@@ -4,8 +4,11 @@ import type { BotFeature } from '../../../bot/bot-feature.ts';
 import { formatWhen } from '../booking-format.ts';
 import { isAdmin } from '../booking-people.ts';
 import type { BookingAction } from '../booking-state.ts';
+import { createExceptionFlows } from './admin-exceptions.ts';
+import { createNoticeScreens } from './admin-notices.ts';
 import { createSetupFlows, SETUP_FLOW } from './admin-setup.ts';
 import {
+  BOOKING_CALLBACKS,
   bookingCallback as cb,
   packBooking as pack,
   parseBookingCallback,
@@ -36,6 +39,8 @@ export function createBookingFeature(deps: BookingBotDeps): {
   const client = createClientBooking(deps);
   const lists = createBookingLists(deps);
   const setupFlows = createSetupFlows(deps);
+  const exceptions = createExceptionFlows(deps);
+  const noticeScreens = createNoticeScreens(deps);
 
   chat.command('book', (ctx) => client.start(ctx));
   chat.command('mybookings', (ctx) => lists.mine(ctx));
@@ -50,6 +55,7 @@ export function createBookingFeature(deps: BookingBotDeps): {
           [button('booking-admin-today', 'today'), button('booking-admin-pending', 'pending')],
           [button('booking-admin-add-location', 'loc'), button('booking-admin-add-service', 'svc')],
           [button('booking-admin-add-specialist', 'spec'), button('booking-admin-hours', 'hours')],
+          [button('booking-admin-exceptions', 'exc'), button('booking-admin-notices', 'ntf')],
         ],
       },
     });
@@ -105,10 +111,12 @@ export function createBookingFeature(deps: BookingBotDeps): {
       }
       return;
     }
+    if (what === 'exc') return exceptions.begin(ctx);
+    if (what === 'ntf') return noticeScreens.screen(ctx, true);
     await setupFlows.begin(ctx, what);
   }
 
-  composer.callbackQuery(/^bk:/, async (ctx) => {
+  composer.callbackQuery(BOOKING_CALLBACKS.pattern, async (ctx) => {
     const parsed = parseBookingCallback(ctx.callbackQuery.data);
     if (!parsed || parsed.action === 'nop') return void (await ctx.answerCallbackQuery());
     const { action, args } = parsed;
@@ -145,6 +153,11 @@ export function createBookingFeature(deps: BookingBotDeps): {
         ctx,
         ctx.t('booking-setup-service-saved', { name: service.name, minutes: service.durationMinutes }),
       );
+    } else if (
+      isAdmin(ctx.user) &&
+      ((await exceptions.onButton(ctx, action, args)) || (await noticeScreens.onButton(ctx, action, args)))
+    ) {
+      // handled: the admin's days off and extra hours, notification switches and footers
     } else if (!(await client.onButton(ctx, action, args))) {
       return void (await ctx.answerCallbackQuery({ text: ctx.t('stale-button') }));
     }
@@ -161,7 +174,7 @@ export function createBookingFeature(deps: BookingBotDeps): {
           return { step: 'buttons', data };
         },
       },
-      [SETUP_FLOW]: setupFlows.flow,
+      [SETUP_FLOW]: { ...setupFlows.flow, ...exceptions.steps, ...noticeScreens.steps },
     },
     commands: [
       { command: 'book', descriptionKey: 'booking-cmd-book' },
@@ -169,6 +182,7 @@ export function createBookingFeature(deps: BookingBotDeps): {
       { command: 'schedule', descriptionKey: 'booking-cmd-schedule' },
       { command: 'admin', descriptionKey: 'booking-cmd-admin' },
     ],
+    callbacks: [BOOKING_CALLBACKS],
     localesDir: BOOKING_LOCALES_DIR,
   };
   const open = {

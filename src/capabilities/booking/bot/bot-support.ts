@@ -3,10 +3,12 @@ import type { BotContext } from '../../../bot/bot-context.ts';
 import { isDomainError } from '../../../platform/errors/domain-error.ts';
 import type { BookingService } from '../booking-service.ts';
 import type { BookingSetup } from '../booking-setup.ts';
+import type { NoticeSettings } from '../notices/notice-settings.ts';
 
 export interface BookingBotDeps {
   bookings: BookingService;
   setup: BookingSetup;
+  notices: NoticeSettings;
 }
 
 /** The client's booking in progress, kept in the flow store (survives restarts, expires with flows). */

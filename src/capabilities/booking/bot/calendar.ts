@@ -14,30 +14,38 @@ export function monthKeyboard(input: {
   free: Set<string>;
   language: Language;
   thisMonth: string;
+  /** Button data for a day and for another month (the client's `dy`/`mo` unless given). */
+  dayData?: (isoDate: string) => string;
+  monthData?: (month: string) => string;
 }): InlineKeyboardButton[][] {
+  const dayData = input.dayData ?? ((iso: string) => cb('dy', iso));
+  const monthData = input.monthData ?? ((month: string) => cb('mo', month));
   const first = DateTime.fromISO(`${input.month}-01`, { locale: input.language === 'ru' ? 'ru' : 'en' });
   const title = first.toFormat('LLLL yyyy');
   const prev = first.minus({ months: 1 }).toFormat('yyyy-MM');
   const next = first.plus({ months: 1 }).toFormat('yyyy-MM');
   const rows: InlineKeyboardButton[][] = [
     [
-      input.month > input.thisMonth ? { text: '‹', callback_data: cb('mo', prev) } : blank(),
+      input.month > input.thisMonth ? { text: '‹', callback_data: monthData(prev) } : blank(),
       { text: title, callback_data: cb('nop') },
-      { text: '›', callback_data: cb('mo', next) },
+      { text: '›', callback_data: monthData(next) },
     ],
   ];
   let week: InlineKeyboardButton[] = Array.from({ length: first.weekday - 1 }, blank);
+  let anyFree = false;
+  // Weeks with no free day are dropped: the calendar shows only days one can pick.
+  const close = () => {
+    if (anyFree) rows.push([...week, ...Array.from({ length: 7 - week.length }, blank)]);
+    week = [];
+    anyFree = false;
+  };
   for (let d = first; d.month === first.month; d = d.plus({ days: 1 })) {
     const iso = d.toISODate() as string;
-    week.push(input.free.has(iso) ? { text: String(d.day), callback_data: cb('dy', iso) } : blank());
-    if (week.length === 7) {
-      rows.push(week);
-      week = [];
-    }
+    const free = input.free.has(iso);
+    anyFree ||= free;
+    week.push(free ? { text: String(d.day), callback_data: dayData(iso) } : blank());
+    if (week.length === 7) close();
   }
-  if (week.length) rows.push([...week, ...Array.from({ length: 7 - week.length }, blank)]);
-  // Weeks with no free day are dropped: the calendar shows only days one can book.
-  return rows.filter(
-    (row, i) => i === 0 || row.some((b) => 'callback_data' in b && b.callback_data?.startsWith('bk:dy')),
-  );
+  if (week.length) close();
+  return rows;
 }

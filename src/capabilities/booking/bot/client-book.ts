@@ -1,6 +1,7 @@
 import { DateTime } from 'luxon';
 import type { BotContext } from '../../../bot/bot-context.ts';
 import { isDomainError } from '../../../platform/errors/domain-error.ts';
+import { formatWhen as formatDate } from '../../../platform/time/index.ts';
 import { formatTime, formatWhen } from '../booking-format.ts';
 import { bookingCallback as cb, packBooking as pack, unpackBooking as unpack } from './booking-callbacks.ts';
 import {
@@ -91,9 +92,12 @@ export function createClientBooking(deps: BookingBotDeps) {
     await show(
       ctx,
       ctx.t('booking-pick-slot', {
-        day: formatWhen(slots[0]?.start as Date, location.timezone, ctx.user.language).split(
-          ',',
-        )[0] as string,
+        // The day alone ("Tue 2 Mar" / "вт 2 мар."): cutting the date-time at its comma left "вт" in Russian.
+        day: formatDay(slots[0]?.start as Date, {
+          timezone: location.timezone,
+          language: ctx.user.language,
+          now: ctx.services.now(),
+        }),
       }),
       [...grid(buttons, 4), back],
     );
@@ -201,6 +205,9 @@ export function createClientBooking(deps: BookingBotDeps) {
 
   return { start, calendar, onButton };
 }
+
+const formatDay = (at: Date, viewer: Parameters<typeof formatDate>[1]) =>
+  formatDate(at, viewer, { allDay: true });
 
 const ids = (d: Draft) => ({
   serviceId: d.serviceId as string,

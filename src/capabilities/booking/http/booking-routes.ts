@@ -13,6 +13,7 @@ import { loadRefs } from '../booking-core.ts';
 import type { BookingService } from '../booking-service.ts';
 import type { BookingSetup } from '../booking-setup.ts';
 import type { BookingAction } from '../booking-state.ts';
+import type { NoticeSettings } from '../notices/notice-settings.ts';
 import {
   ActionParam,
   Alternatives,
@@ -25,6 +26,7 @@ import {
   SlotsQuery,
   SlotsSchema,
 } from './booking-schemas.ts';
+import { addNoticeRoutes } from './notice-routes.ts';
 import { addSetupRoutes } from './setup-routes.ts';
 
 const tags = ['booking'];
@@ -87,9 +89,16 @@ const routes = {
   }),
 };
 
-export function createBookingRoutes(deps: { bookings: BookingService; setup: BookingSetup; db: Db }) {
+export function createBookingRoutes(deps: {
+  bookings: BookingService;
+  setup: BookingSetup;
+  db: Db;
+  now: () => Date;
+  notices: NoticeSettings;
+}) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
-  addSetupRoutes(app, deps.setup);
+  addSetupRoutes(app, deps.setup, deps.now);
+  addNoticeRoutes(app, deps.notices);
   app.openapi(routes.slots, async (c) => {
     const q = c.req.valid('query');
     const { slots, location } = await deps.bookings.freeSlots({

@@ -78,6 +78,18 @@ export const ExceptionCreate = z
     description: 'Without start/end: a day off; with them: extra hours that day',
   });
 
+export const ExceptionSchema = z
+  .object({
+    id,
+    location_id: id,
+    day: z.string(),
+    kind: z.enum(['day_off', 'extra']),
+    start: z.string().nullable(),
+    end: z.string().nullable(),
+  })
+  .openapi('BookingExceptionRow');
+export const ExceptionParam = z.object({ id, exception_id: id });
+
 export const SlotsQuery = z.object({
   service_id: id,
   location_id: id,

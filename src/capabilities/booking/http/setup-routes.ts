@@ -5,11 +5,14 @@ import {
   problemResponse as problem,
   bearerSecurity as security,
 } from '../../../platform/http/openapi-parts.ts';
-import { minutesOf } from '../booking-format.ts';
+import type { ExceptionRow } from '../booking-exceptions.ts';
+import { hhmmOf, minutesOf } from '../booking-format.ts';
 import type { BookingSetup } from '../booking-setup.ts';
 import { requireAdmin } from './booking-access.ts';
 import {
   ExceptionCreate,
+  ExceptionParam,
+  ExceptionSchema,
   HoursPut,
   IdParam,
   LocationCreate,
@@ -103,11 +106,42 @@ const routes = {
     security,
     summary: 'A day off or extra hours on a date (admin)',
     request: { params: IdParam, ...body(ExceptionCreate) },
-    responses: { 201: ok(z.object({ ok: z.literal(true) }), 'Saved'), ...errors },
+    responses: {
+      201: ok(ExceptionSchema, 'Saved'),
+      ...errors,
+      404: problem('No such specialist at that location'),
+    },
+  }),
+  listExceptions: createRoute({
+    method: 'get',
+    path: '/specialists/{id}/exceptions',
+    tags,
+    security,
+    summary: "A specialist's date exceptions from today on (admin)",
+    request: { params: IdParam },
+    responses: { 200: ok(z.object({ exceptions: z.array(ExceptionSchema) }), 'All'), ...errors },
+  }),
+  removeException: createRoute({
+    method: 'delete',
+    path: '/specialists/{id}/exceptions/{exception_id}',
+    tags,
+    security,
+    summary: 'Remove a date exception (admin)',
+    request: { params: ExceptionParam },
+    responses: { 204: { description: 'Removed' }, ...errors, 404: problem('No such exception') },
   }),
 };
 
-export function addSetupRoutes(app: OpenAPIHono<AppEnv>, setup: BookingSetup): void {
+const exceptionDto = (e: ExceptionRow) => ({
+  id: e.id,
+  location_id: e.locationId,
+  day: e.day,
+  kind: e.kind,
+  start: e.startMinute === null ? null : hhmmOf(e.startMinute),
+  end: e.endMinute === null ? null : hhmmOf(e.endMinute),
+});
+
+export function addSetupRoutes(app: OpenAPIHono<AppEnv>, setup: BookingSetup, now: () => Date): void {
   app.openapi(routes.createLocation, async (c) => {
     requireAdmin(c.get('user'));
     const b = c.req.valid('json');
@@ -192,12 +226,27 @@ export function addSetupRoutes(app: OpenAPIHono<AppEnv>, setup: BookingSetup): v
     requireAdmin(c.get('user'));
     const { id } = c.req.valid('param');
     const b = c.req.valid('json');
-    await setup.addException({
+    const row = await setup.addException({
       specialistId: id,
       locationId: b.location_id,
       day: b.day,
-      ...(b.start && b.end ? { start: mins(b.start), end: mins(b.end) } : {}),
+      ...(b.start ? { start: mins(b.start) } : {}),
+      ...(b.end ? { end: mins(b.end) } : {}),
     });
-    return c.json({ ok: true as const }, 201);
+    return c.json(exceptionDto(row), 201);
+  });
+  app.openapi(routes.listExceptions, async (c) => {
+    requireAdmin(c.get('user'));
+    const { id } = c.req.valid('param');
+    // "From today" as UTC−12 reads it (the last zone to leave a day): nothing current anywhere is left out.
+    const today = new Date(now().getTime() - 12 * 3_600_000).toISOString().slice(0, 10);
+    const rows = await setup.listExceptions(id, today);
+    return c.json({ exceptions: rows.map(exceptionDto) }, 200);
+  });
+  app.openapi(routes.removeException, async (c) => {
+    requireAdmin(c.get('user'));
+    const { id, exception_id } = c.req.valid('param');
+    await setup.removeException(id, exception_id);
+    return c.body(null, 204);
   });
 }

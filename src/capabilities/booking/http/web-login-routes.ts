@@ -6,7 +6,6 @@ import { validationHook } from '../../../platform/http/openapi-hook.ts';
 import { jsonContent, problemResponse as problem } from '../../../platform/http/openapi-parts.ts';
 import type { WebSupport } from '../../capability.ts';
 import type { createLoginCodes } from '../web/login-codes.ts';
-import { clientIp } from '../web/page-kit.ts';
 
 const tags = ['booking'];
 const Identity = z.string().min(1).max(200).openapi({ example: '+491512345678' });
@@ -62,12 +61,12 @@ export function createWebLoginRoutes(deps: { codes: ReturnType<typeof createLogi
   const wrongByIp = new RateLimiterMemory({ points: 20, duration: 15 * 60 });
   app.openapi(routes.code, async (c) => {
     const body = c.req.valid('json');
-    await deps.codes.request(body.identity, { ip: clientIp(c), language: body.language ?? 'en' });
+    await deps.codes.request(body.identity, { ip: deps.web.clientIp(c), language: body.language ?? 'en' });
     return c.json({ expires_in_seconds: 600 }, 202);
   });
   app.openapi(routes.verify, async (c) => {
     const body = c.req.valid('json');
-    const ip = clientIp(c) ?? 'unknown';
+    const ip = deps.web.clientIp(c) ?? 'unknown';
     const seen = await wrongByIp.get(ip);
     if (seen && seen.consumedPoints >= 20)
       throw new DomainError(

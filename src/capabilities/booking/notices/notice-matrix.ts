@@ -5,14 +5,16 @@ import type { ActorRole, InitiatorRole } from '../booking-tables.ts';
 // Rows the seed leaves out (a specialist creating, a client rescheduling, confirmations, expiry)
 // follow the same rule: everyone else involved is told.
 
-export type NoticeEvent =
-  | 'booking_created'
-  | 'booking_cancelled'
-  | 'booking_rescheduled'
-  | 'booking_confirmed'
-  | 'booking_declined'
-  | 'booking_expired'
-  | 'booking_done';
+export const NOTICE_EVENTS = [
+  'booking_created',
+  'booking_cancelled',
+  'booking_rescheduled',
+  'booking_confirmed',
+  'booking_declined',
+  'booking_expired',
+  'booking_done',
+] as const;
+export type NoticeEvent = (typeof NOTICE_EVENTS)[number];
 
 /** Fluent key suffix per recipient: what they are told. */
 type Row = Partial<Record<ActorRole, string>>;
@@ -55,4 +57,10 @@ export function recipientsOf(
     const message = row[role];
     return message ? [{ role, message }] : [];
   });
+}
+
+/** Everyone the matrix may tell of `event`, whoever starts it (the cells a setting can switch). */
+export function rolesTold(event: NoticeEvent): ActorRole[] {
+  const rows = Object.values(MATRIX[event]);
+  return (['client', 'specialist', 'admin'] as const).filter((role) => rows.some((row) => row?.[role]));
 }

@@ -22,7 +22,7 @@ describe('en: a small business runs its appointments through the bot', () => {
       client: {
         service: /^Haircut · 60 min$/,
         pickDay: /Pick a day/,
-        pickTime: /^Tue 2 Mar: pick a time\.$|pick a time/,
+        pickTime: /^Tue 2 Mar: pick a time\.$|^Wed 3 Mar: pick a time\.$/,
         confirmCard: /^Book Haircut with Sam, Tue 2 Mar, 10:00 \(Mitte\)\?$/,
         confirm: '✅ Confirm',
         requested: /^⏳ Requested for Tue 2 Mar, 10:00\.$/,

@@ -82,6 +82,7 @@ export async function startBookingHarness(
         outbound: {},
         dataDir: mkdtempSync(join(tmpdir(), 'booking-harness-')),
         development: true,
+        clientIp: () => null,
       },
     },
     {},

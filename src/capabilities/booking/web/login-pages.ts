@@ -6,7 +6,7 @@ import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Language } from '../../../platform/db/schema.ts';
 import { DomainError } from '../../../platform/errors/domain-error.ts';
 import { bookingClients } from '../booking-tables.ts';
-import { type BookingPagesDeps, COOKIE, clientIp, type PageKit } from './page-kit.ts';
+import { type BookingPagesDeps, COOKIE, type PageKit } from './page-kit.ts';
 import { errorBox, pageLanguage } from './page-shell.ts';
 import { saveSubscription } from './push-store.ts';
 
@@ -52,7 +52,7 @@ export function addLoginPages(app: Hono, deps: BookingPagesDeps, kit: PageKit) {
     const identity = String(form.identity ?? '').slice(0, 200);
     const next = safeNext(form.next);
     try {
-      await deps.codes.request(identity, { ip: clientIp(c), language: lang });
+      await deps.codes.request(identity, { ip: deps.web.clientIp(c), language: lang });
       return render(c, lang, t('booking-web-code-title'), codeForm(lang, next, identity.trim()));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -74,7 +74,7 @@ export function addLoginPages(app: Hono, deps: BookingPagesDeps, kit: PageKit) {
     const form = await c.req.parseBody();
     const identity = String(form.identity ?? '').slice(0, 200);
     const next = safeNext(form.next);
-    const ip = clientIp(c) ?? 'unknown';
+    const ip = deps.web.clientIp(c) ?? 'unknown';
     const wrong = (key: string, status: 400 | 429) =>
       render(c, lang, t('booking-web-code-title'), codeForm(lang, next, identity, t(key)), status);
     try {

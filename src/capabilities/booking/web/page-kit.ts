@@ -1,4 +1,3 @@
-import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { html } from 'hono/html';
@@ -26,14 +25,6 @@ export interface BookingPagesDeps {
   t: (language: string, key: string, vars?: Record<string, string | number>) => string;
 }
 
-/** The client's IP as the socket saw it (behind a proxy: the proxy's, which still limits per proxy). */
-export function clientIp(c: Context): string | null {
-  try {
-    return getConnInfo(c).remote.address ?? null;
-  } catch {
-    return null; // app.request() in tests has no socket
-  }
-}
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** A well-formed id from a query or form, else undefined (the page then asks again). */
 export const idParam = (v: string | undefined) => (v && UUID.test(v) ? v : undefined);
