@@ -5,6 +5,8 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { Clock as JobClock } from 'pg-boss';
 import type { Access, AnyCapabilityModule, NotifyFn } from '../capabilities/capability.ts';
+import { createQueueRoutes } from '../platform/admin/queue-routes.ts';
+import { createAdminUserRoutes } from '../platform/admin/user-routes.ts';
 import { createAi, createAiRoutes, createDrizzleUsageStore } from '../platform/ai/index.ts';
 import type { AlertMonitor } from '../platform/alerts/alert-monitor.ts';
 import { startAlerts } from '../platform/alerts/alert-runtime.ts';
@@ -22,10 +24,14 @@ import type { AppEnv } from '../platform/http/app-env.ts';
 import { requireAuth, requireRole } from '../platform/http/auth-middleware.ts';
 import { createMiniAppRoutes } from '../platform/http/mini-app.ts';
 import { rateLimitPerUser } from '../platform/http/user-rate-limit.ts';
+import { UPDATES_QUEUE } from '../platform/inbox/inbox-store.ts';
+import { replayDeadUpdates } from '../platform/inbox/update-worker.ts';
 import { createJobRuntime, type JobRuntime, jobPort } from '../platform/jobs/job-queue.ts';
+import { createQueueAdmin } from '../platform/jobs/queue-admin.ts';
 import { createParseRoutes } from '../platform/nl/index.ts';
 import type { Logger } from '../platform/observability/logger.ts';
 import { createMetrics, registerQueueGauges } from '../platform/observability/metrics.ts';
+import { NOTIFY_QUEUE } from '../platform/telegram/notify-queue.ts';
 import { createUserService, type UserService } from '../platform/users/user-service.ts';
 import { createSandbox } from '../sandbox/index.ts';
 import { assembleCapabilities, declarations } from './assemble.ts';
@@ -229,6 +235,14 @@ export async function startSystem(
         if (capability.web) mounts.push({ path: `/app/${name}`, app: capability.web.app as Hono });
       // The Mini App (web/, built by `npm install`) under /app, after the capabilities' own pages.
       mounts.push({ path: '/', app: createMiniAppRoutes({ distDir: MINI_APP_DIST }) });
+      // Dead jobs the notifier and the inbox park themselves go back through their own replay.
+      const queueAdmin = createQueueAdmin({
+        jobs: jobs.jobs,
+        replayers: () => ({
+          [NOTIFY_QUEUE]: (ids) => botRuntime.notifier().replayDeadLetters({ ids }),
+          [UPDATES_QUEUE.name]: (ids) => replayDeadUpdates({ db: database.db, jobs: jobs.jobs }, { ids }),
+        }),
+      });
       const guarded = (app: OpenAPIHono<AppEnv>, access: Access) =>
         access === 'public' ? app : withAuth(app, { tokens, users, limit }, access);
       if (config.telegram.kind === 'sandbox') {
@@ -269,6 +283,16 @@ export async function startSystem(
             app: withAuth(createSettingsRoutes(assembled.settings), { tokens, users, limit }),
           },
           ...assembled.routes.map((r) => ({ path: r.path, app: guarded(r.app, r.access) })),
+          {
+            path: '/admin/queues',
+            app: guarded(createQueueRoutes({ queues: queueAdmin, db: database.db }), { role: 'admin' }),
+          },
+          {
+            path: '/admin',
+            app: guarded(createAdminUserRoutes({ users, db: database.db, roles: assembled.roles }), {
+              role: 'admin',
+            }),
+          },
           {
             path: '',
             app: createAuthRoutes({
