@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { type Api, signIn, type User } from './api.ts';
 import { SessionContext } from './context.ts';
 import { type Key, languageOf, translator } from './i18n.ts';
@@ -6,10 +6,12 @@ import { RemindersPage } from './pages/reminders-page.tsx';
 import { SettingsPage } from './pages/settings-page.tsx';
 import { TasksPage } from './pages/tasks-page.tsx';
 import { TodayPage } from './pages/today-page.tsx';
-import { PAGES, type Page, usePage } from './router.ts';
+import { type AdminPage, isAdminPage, PAGES, type UserPage, usePage } from './router.ts';
 import { backButton, type Launch, postEvent } from './telegram.ts';
 
-const VIEWS: Record<Page, () => React.JSX.Element> = {
+const AdminSection = lazy(() => import('./admin/admin-section.tsx'));
+
+const VIEWS: Record<UserPage, () => React.JSX.Element> = {
   today: TodayPage,
   tasks: TasksPage,
   reminders: RemindersPage,
@@ -46,7 +48,20 @@ export function App({ launch }: { launch: Launch | null }) {
   if (failure) return <p className="notice error">{t('signInFailed', { reason: failure })}</p>;
   if (!session) return <p className="notice hint">{t('loading')}</p>;
 
-  const View = VIEWS[page];
+  const isAdmin = session.user.roles.includes('admin');
+  const adminPage = isAdminPage(page) ? page.slice('admin/'.length) : null;
+  const title = adminPage ?? page;
+  let view: React.JSX.Element;
+  if (!isAdminPage(page)) {
+    const View = VIEWS[page];
+    view = <View />;
+  } else if (!isAdmin) view = <p className="hint">{t('adminOnly')}</p>;
+  else
+    view = (
+      <Suspense fallback={<p className="hint">{t('loading')}</p>}>
+        <AdminSection page={page.slice('admin/'.length) as AdminPage} go={(next) => go(`admin/${next}`)} />
+      </Suspense>
+    );
   return (
     <SessionContext.Provider
       value={{
@@ -58,8 +73,8 @@ export function App({ launch }: { launch: Launch | null }) {
       }}
     >
       <main data-page={page}>
-        <h1>{t(page as Key)}</h1>
-        <View />
+        <h1>{t(title as Key)}</h1>
+        {view}
       </main>
       <nav className="tabs">
         {PAGES.map((name) => (
@@ -73,6 +88,17 @@ export function App({ launch }: { launch: Launch | null }) {
             {t(name as Key)}
           </button>
         ))}
+        {isAdmin ? (
+          <button
+            type="button"
+            data-tab="admin"
+            className={adminPage ? 'active' : ''}
+            aria-current={adminPage ? 'page' : undefined}
+            onClick={() => go('admin/queues')}
+          >
+            {t('admin')}
+          </button>
+        ) : null}
       </nav>
       {toast ? (
         <output className="toast" aria-live="polite">
