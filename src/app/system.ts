@@ -12,6 +12,7 @@ import type { AlertMonitor } from '../platform/alerts/alert-monitor.ts';
 import { startAlerts } from '../platform/alerts/alert-runtime.ts';
 import { createApiTokens } from '../platform/auth/api-tokens.ts';
 import { createAuthRoutes } from '../platform/auth/auth-routes.ts';
+import { createLoginLinks } from '../platform/auth/login-links.ts';
 import { createSessionStore } from '../platform/auth/session-store.ts';
 import { createSettingsRoutes } from '../platform/capability/settings-routes.ts';
 import type { Config } from '../platform/config/config.ts';
@@ -199,6 +200,7 @@ export async function startSystem(
     cleanups.push(() => assembled.stop());
     const capabilities = assembled.capabilities.map((c) => c.capability);
 
+    const loginLinks = createLoginLinks({ db: database.db, now });
     const botRuntime = createBotRuntime({
       config,
       database,
@@ -222,6 +224,11 @@ export async function startSystem(
                 via: 'bot',
                 tv: user.tokenVersion,
               }),
+            // `/web` in the bot: the Mini App outside Telegram signs in with this once.
+            issueLoginLink: async (user) => {
+              const { token, expiresAt } = await loginLinks.issue(user.id);
+              return { url: `${config.publicUrl ?? url ?? ''}/app/#login=${token}`, expiresAt };
+            },
           }
         : {}),
     });
@@ -299,6 +306,7 @@ export async function startSystem(
               tokens,
               users,
               sessions: createSessionStore({ db: database.db, now }),
+              loginLinks,
               botToken: config.telegram.token,
               initDataMaxAgeSeconds: config.initDataMaxAgeSeconds,
               now,

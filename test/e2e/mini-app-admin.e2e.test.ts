@@ -1,12 +1,14 @@
 // The Mini App's admin pages in a real Chromium, opened from the sandbox chat's "Open app" button
 // with real initData: an admin retries a dead job on Queues and it runs; a plain user sees no
-// admin section and the API refuses them. Whole system in process (bot, API, database, pg-boss).
+// admin section and the API refuses them. And outside Telegram: `/web` in the bot gives a link
+// that signs a browser in once. Whole system in process (bot, API, database, pg-boss).
 import { type Browser, chromium, type FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CAPABILITY_MODULES } from '../../src/app/capabilities.ts';
 import type { CapabilityModule } from '../../src/capabilities/capability.ts';
 import type { SandboxUser } from '../../src/sandbox/client.ts';
 import { chromiumPath } from '../support/chromium.ts';
+import { registeredPerson } from '../support/test-people.ts';
 import { startTestSystem, type TestSystem } from '../support/test-system.ts';
 
 const VISIBLE = { state: 'visible', timeout: 15_000 } as const;
@@ -130,5 +132,41 @@ describe('the Mini App admin pages', () => {
     }
     expect(errors).toEqual([]);
     await close();
+  }, 90_000);
+});
+
+describe('the Mini App in a browser, signed in by /web', () => {
+  it('the link from /web opens the app signed in, once; opened again it says to ask for a new one', async () => {
+    const { user, chat } = await registeredPerson(t, 'Vera', 'ru', 'Europe/Moscow');
+    await user.send('/web');
+    const reply = await chat.nextMessage(/app\/#login=/);
+    expect(reply.text).toContain('Откройте приложение в браузере');
+    const url = /(http\S+\/app\/#login=[A-Za-z0-9_-]+)/.exec(reply.text ?? '')?.[1] as string;
+    expect(url.startsWith(t.url)).toBe(true);
+
+    const context = await browser.newContext({ viewport: { width: 360, height: 760 } });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(url);
+    await page.locator('h1', { hasText: 'Сегодня' }).waitFor(VISIBLE);
+    // The token left the address at once: a reload keeps the session, not the link.
+    expect(page.url()).not.toContain('login=');
+    await page.reload();
+    await page.locator('nav.tabs button', { hasText: 'Задачи' }).waitFor(VISIBLE);
+
+    // Not signed in, the page speaks the browser's language.
+    const again = await browser.newContext({ locale: 'ru-RU' });
+    const second = await again.newPage();
+    await second.goto(url);
+    await second
+      .locator('[data-problem="login_link_used"]', { hasText: 'каждая работает один раз' })
+      .waitFor(VISIBLE);
+    // Without Telegram and without a link, the page says how to get one.
+    await second.goto(`${t.url}/app/`);
+    await second.getByText('/web').waitFor(VISIBLE);
+    expect(errors).toEqual([]);
+    await again.close();
+    await context.close();
   }, 90_000);
 });

@@ -93,9 +93,12 @@ export interface Parsed {
 /** A problem+json answer from the API, with its HTTP status. */
 export class ApiError extends Error {
   readonly status: number;
-  constructor(status: number, message: string) {
+  /** The problem's stable `code` (e.g. login_link_expired), when the server sent one. */
+  readonly code: string | undefined;
+  constructor(status: number, message: string, code?: string) {
     super(message);
     this.status = status;
+    this.code = code;
   }
 }
 
@@ -140,8 +143,11 @@ async function call<T>(token: string | null, method: string, path: string, body?
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (response.status === 204) return undefined as T;
-  const data = (await response.json().catch(() => null)) as (T & { detail?: string; title?: string }) | null;
-  if (!response.ok) throw new ApiError(response.status, data?.detail ?? data?.title ?? response.statusText);
+  const data = (await response.json().catch(() => null)) as
+    | (T & { detail?: string; title?: string; code?: string })
+    | null;
+  if (!response.ok)
+    throw new ApiError(response.status, data?.detail ?? data?.title ?? response.statusText, data?.code);
   return data as T;
 }
 
@@ -161,6 +167,26 @@ export async function signIn(initData: string): Promise<{ api: Api; user: User }
     token = login.token;
     sessionStorage.setItem(TOKEN_KEY, JSON.stringify({ initData, token }));
   }
+  return bind(token);
+}
+
+const LINK_KEY = 'secretary.linkToken';
+
+/**
+ * Outside Telegram: exchanges a one-time `/web` link token for a bearer token (kept for this tab,
+ * so a reload stays signed in), or resumes the tab's earlier link session. Null without either.
+ */
+export async function signInWithLink(loginToken: string | null): Promise<{ api: Api; user: User } | null> {
+  if (loginToken) {
+    const login = await call<{ token: string }>(null, 'POST', '/auth/link', { token: loginToken });
+    sessionStorage.setItem(LINK_KEY, login.token);
+    return bind(login.token);
+  }
+  const kept = sessionStorage.getItem(LINK_KEY);
+  return kept ? bind(kept) : null;
+}
+
+async function bind(token: string): Promise<{ api: Api; user: User }> {
   const api: Api = {
     me: () => call(token, 'GET', '/me'),
     updateMe: (patch) => call(token, 'PATCH', '/me', patch),

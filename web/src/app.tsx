@@ -1,5 +1,5 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
-import { type Api, signIn, type User } from './api.ts';
+import { type Api, ApiError, signIn, signInWithLink, type User } from './api.ts';
 import { SessionContext } from './context.ts';
 import { type Key, languageOf, translator } from './i18n.ts';
 import { RemindersPage } from './pages/reminders-page.tsx';
@@ -8,6 +8,13 @@ import { TasksPage } from './pages/tasks-page.tsx';
 import { TodayPage } from './pages/today-page.tsx';
 import { type AdminPage, isAdminPage, PAGES, type UserPage, usePage } from './router.ts';
 import { backButton, type Launch, postEvent } from './telegram.ts';
+
+/** What a `/web` link's refusal means to the person holding it, by the problem's code. */
+const LINK_PROBLEMS: Record<string, Key> = {
+  login_link_used: 'linkUsed',
+  login_link_expired: 'linkExpired',
+  login_link_invalid: 'linkInvalid',
+};
 
 const AdminSection = lazy(() => import('./admin/admin-section.tsx'));
 
@@ -18,22 +25,32 @@ const VIEWS: Record<UserPage, () => React.JSX.Element> = {
   settings: SettingsPage,
 };
 
-/** Signs in with the launch's initData, then shows the pages with a tab bar. */
-export function App({ launch }: { launch: Launch | null }) {
+/**
+ * Signs in with the launch's initData (in Telegram) or a `/web` link (in a browser), then shows
+ * the pages with a tab bar.
+ */
+export function App({ launch, loginToken }: { launch: Launch | null; loginToken: string | null }) {
   const [session, setSession] = useState<{ api: Api; user: User } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ApiError | Error | null>(null);
+  const [outside, setOutside] = useState(false);
   const [toast, setToast] = useState<string | null>(null);
   const [page, go] = usePage();
   // Until the user is known, the Telegram client's language decides.
-  const language = session?.user.language ?? languageOf(launch?.user?.language_code);
+  const language = session?.user.language ?? languageOf(launch?.user?.language_code ?? navigator.language);
   const t = useMemo(() => translator(language), [language]);
 
   useEffect(() => {
-    if (!launch) return;
-    signIn(launch.initData).then(setSession, (e: Error) => setFailure(e.message));
+    if (!launch) {
+      signInWithLink(loginToken).then(
+        (signedIn) => (signedIn ? setSession(signedIn) : setOutside(true)),
+        (e: Error) => setFailure(e),
+      );
+      return;
+    }
+    signIn(launch.initData).then(setSession, (e: Error) => setFailure(e));
     postEvent('web_app_ready');
     postEvent('web_app_expand');
-  }, [launch]);
+  }, [launch, loginToken]);
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
@@ -44,8 +61,16 @@ export function App({ launch }: { launch: Launch | null }) {
     return () => clearTimeout(timer);
   }, [toast]);
 
-  if (!launch) return <p className="notice">{t('outsideTelegram')}</p>;
-  if (failure) return <p className="notice error">{t('signInFailed', { reason: failure })}</p>;
+  if (outside) return <p className="notice">{t('outsideTelegram')}</p>;
+  if (failure) {
+    const code = failure instanceof ApiError ? failure.code : undefined;
+    const linkProblem = code ? LINK_PROBLEMS[code] : undefined;
+    return (
+      <p className="notice error" data-problem={code}>
+        {linkProblem ? t(linkProblem) : t('signInFailed', { reason: failure.message })}
+      </p>
+    );
+  }
   if (!session) return <p className="notice hint">{t('loading')}</p>;
 
   const isAdmin = session.user.roles.includes('admin');

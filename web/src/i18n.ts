@@ -37,7 +37,12 @@ const en = {
   save: 'Save',
   saved: 'Saved',
   detectedTimezone: 'Use this device’s: {zone}',
-  outsideTelegram: 'Open this page from the bot: tap the menu button or “Open app” in the chat.',
+  outsideTelegram:
+    'Open this page from the bot: tap the menu button or “Open app” in the chat, or send /web to the bot for a link that opens it in this browser.',
+  linkUsed: 'This sign-in link was used already: each link works once. Send /web to the bot for a new one.',
+  linkExpired:
+    'This sign-in link has expired (links work for 10 minutes). Send /web to the bot for a new one.',
+  linkInvalid: 'This sign-in link is not valid (cut off when copied?). Send /web to the bot for a new one.',
   signInFailed: 'Could not sign in: {reason}. Close the Mini App and open it again from the bot.',
   failed: 'That did not work: {reason}. Try again.',
   priority_high: 'high',
@@ -120,7 +125,12 @@ const ru: Strings = {
   save: 'Сохранить',
   saved: 'Сохранено',
   detectedTimezone: 'Как на этом устройстве: {zone}',
-  outsideTelegram: 'Откройте эту страницу из бота: кнопка меню или «Open app» в чате.',
+  outsideTelegram:
+    'Откройте эту страницу из бота: кнопка меню или «Open app» в чате — или отправьте боту /web, и он пришлёт ссылку для этого браузера.',
+  linkUsed: 'По этой ссылке уже входили: каждая работает один раз. Отправьте боту /web за новой.',
+  linkExpired: 'Ссылка для входа истекла (она действует 10 минут). Отправьте боту /web за новой.',
+  linkInvalid:
+    'Ссылка для входа недействительна (обрезалась при копировании?). Отправьте боту /web за новой.',
   signInFailed: 'Не удалось войти: {reason}. Закройте мини-приложение и откройте его снова из бота.',
   failed: 'Не получилось: {reason}. Попробуйте ещё раз.',
   priority_high: 'важно',
