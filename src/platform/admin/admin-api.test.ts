@@ -78,6 +78,12 @@ describe('admin: job queues', () => {
   it('shows counts per queue, lists a dead job with its error, replays it onto its queue where it runs', async () => {
     await failJob(1);
     expect(await queue('flaky.work')).toMatchObject({ dead: 1, waiting: 0, active: 0 });
+    // Problems first; pg-boss's internal queues are not listed.
+    const names = ((await (await admin('/admin/queues')).json()) as { items: Queue[] }).items.map(
+      (q) => q.name,
+    );
+    expect(names[0]).toBe('flaky.work');
+    expect(names.filter((n) => n.startsWith('__pgboss') || n.endsWith('.dead'))).toEqual([]);
     expect((await queue('notify'))?.dead).toBe(0);
     const [job] = await deadJobs();
     expect(job).toMatchObject({ queue: 'flaky.work', payload: { n: 1 } });

@@ -30,6 +30,7 @@ export interface DeadJob {
 export type DeadLetterReplayer = (ids: string[]) => Promise<number>;
 
 export interface QueueAdmin {
+  /** Queues with dead jobs first, then with failed ones, then by name. */
   summary(): Promise<QueueSummary[]>;
   listDead(queue: string, options?: { limit?: number }): Promise<DeadJob[]>;
   /** Puts one dead job back on its original queue (a new job; the dead copy goes). */
@@ -54,7 +55,8 @@ export function createQueueAdmin(deps: {
 
   async function queueNames(): Promise<string[]> {
     const rows = await sql<{ name: string }>(`SELECT name FROM pgboss.queue ORDER BY name`);
-    return rows.map((r) => r.name).filter((name) => !name.endsWith('.dead'));
+    // pg-boss's own internal queues (`__pgboss__…`) are not ours to retry.
+    return rows.map((r) => r.name).filter((name) => !name.endsWith('.dead') && !name.startsWith('__pgboss'));
   }
 
   async function assertQueue(queue: string) {
@@ -87,13 +89,15 @@ export function createQueueAdmin(deps: {
         rows
           .filter((r) => r.name === name && states.includes(r.state))
           .reduce((sum, r) => sum + Number(r.n), 0);
-      return names.map((name) => ({
+      const summaries = names.map((name) => ({
         name,
         waiting: count(name, ['created', 'retry']),
         active: count(name, ['active']),
         failed: count(name, ['failed']),
         dead: count(deadLetterName(name), ['created', 'retry']),
       }));
+      // What needs an admin first: dead jobs, then failed ones; by name otherwise.
+      return summaries.sort((a, b) => b.dead - a.dead || b.failed - a.failed || a.name.localeCompare(b.name));
     },
 
     async listDead(queue, options = {}) {
