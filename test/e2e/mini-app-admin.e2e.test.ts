@@ -83,12 +83,13 @@ async function tokenOf(user: SandboxUser): Promise<string> {
 const deadCount = async () => (await t.system.jobs.jobs.pending('flaky.work.dead')).length;
 
 describe('the Mini App admin pages', () => {
-  it('an admin opens Queues, sees the dead job, presses Retry and the job runs on its queue', async () => {
+  it('an admin retries a dead job on Queues (it then runs), grants a role, sees the audit log and a broadcast', async () => {
     const ada = await t.sb.user('admin_ada', { first_name: 'Ada', language_code: 'en' });
     await t.system.users.grantRole(ada.id, 'admin', { kind: 'system' });
     await t.system.jobs.jobs.send('flaky.work', { n: 7 });
     await vi.waitFor(async () => expect(await deadCount()).toBe(1), { timeout: 20_000, interval: 200 });
 
+    const { user: boUser } = await registeredPerson(t, 'Bo', 'en', 'UTC');
     const { app, errors, close } = await openApp(ada);
     await app.locator('nav.tabs button[data-tab="admin"]').click();
     await app.locator('h1', { hasText: 'Queues' }).waitFor(VISIBLE);
@@ -111,8 +112,31 @@ describe('the Mini App admin pages', () => {
     await app.locator('[data-list="audit"] .row', { hasText: 'job.replay' }).waitFor(VISIBLE);
     await app.getByRole('button', { name: 'Users' }).click();
     await app.locator('[data-list="users"] .row', { hasText: 'Ada' }).waitFor(VISIBLE);
+    // Granting a role from the page: the server holds it at once.
+    const bo = app.locator('[data-list="users"] .row', { hasText: 'Bo' });
+    await bo.getByRole('button', { name: 'specialist' }).click();
+    await app.getByText('Bo: specialist, user').waitFor(VISIBLE);
+    await bo.locator('button[aria-pressed="true"]', { hasText: 'specialist' }).waitFor(VISIBLE);
+    expect((await t.system.users.getByTelegramId(boUser.id))?.roles).toEqual(['specialist', 'user']);
     await app.getByRole('button', { name: 'Broadcasts' }).click();
     await app.getByText('No broadcasts yet').waitFor(VISIBLE);
+    // A broadcast to the admins (Ada alone) shows up with its delivery figures once sent.
+    const made = await fetch(`${t.url}/api/v1/admin/broadcasts`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await tokenOf(ada)}`, 'content-type': 'application/json' },
+      body: JSON.stringify({
+        text: 'Maintenance tonight at 23:00',
+        segment: { kind: 'role', role: 'admin' },
+      }),
+    });
+    expect(made.status).toBe(201);
+    await ada.privateChat().nextMessage(/Maintenance tonight/);
+    await app.getByRole('button', { name: 'Users' }).click();
+    await app.getByRole('button', { name: 'Broadcasts' }).click();
+    const broadcast = app.locator('[data-list="broadcasts"] .row', {
+      hasText: 'Maintenance tonight at 23:00',
+    });
+    await broadcast.locator('.row-sub', { hasText: '1 of 1 sent' }).waitFor(VISIBLE);
 
     expect(errors).toEqual([]);
     await close();
