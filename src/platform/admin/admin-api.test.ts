@@ -106,6 +106,17 @@ describe('admin: job queues', () => {
 
   it('deletes a dead job for good, and the audit log has the replay and the delete', async () => {
     await failJob(2);
+    // A long payload string (an inline file) comes back cut, with its length.
+    await t.system.jobs.jobs.send('flaky.work', { n: 20, file: 'x'.repeat(5000) });
+    await vi.waitFor(async () => expect((await deadJobs()).map((j) => j.payload.n)).toContain(20), {
+      timeout: 20_000,
+      interval: 200,
+    });
+    const long = (await deadJobs()).find((j) => j.payload.n === 20) as DeadJob & {
+      payload: { file: string };
+    };
+    expect(long.payload.file).toBe(`${'x'.repeat(200)}… (5000 characters)`);
+    await admin(`/admin/queues/flaky.work/dead/${long.id}`, { method: 'DELETE' });
     const [job] = await deadJobs();
     const deleted = await admin(`/admin/queues/flaky.work/dead/${job?.id}`, { method: 'DELETE' });
     expect(deleted.status).toBe(204);
@@ -117,7 +128,7 @@ describe('admin: job queues', () => {
       items: Array<{ action: string; actor_user_id: string; details: { queue?: string } }>;
     };
     const actions = audit.items.filter((e) => e.details.queue === 'flaky.work').map((e) => e.action);
-    expect(actions).toEqual(['job.delete', 'job.replay']);
+    expect(actions).toEqual(['job.delete', 'job.delete', 'job.replay']);
     expect(audit.items[0]?.actor_user_id).toBe(adminId);
   }, 60_000);
 

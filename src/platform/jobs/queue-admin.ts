@@ -17,7 +17,7 @@ export interface DeadJob {
   /** Id of the job in `<queue>.dead`. */
   id: string;
   queue: string;
-  /** What the handler was given. */
+  /** What the handler was given (strings over 200 characters cut, e.g. a notification's inline file). */
   payload: unknown;
   error: string | null;
   deadSince: Date;
@@ -118,7 +118,7 @@ export function createQueueAdmin(deps: {
         return {
           id: row.id,
           queue,
-          payload,
+          payload: shortened(payload),
           error: errorOf(data, payload, row.source_output),
           deadSince: new Date(row.created_on),
         };
@@ -158,4 +158,13 @@ function errorOf(data: Record<string, unknown>, payload: unknown, output: Record
   ];
   const found = candidates.find((c) => typeof c === 'string' && c.length > 0);
   return typeof found === 'string' ? found : null;
+}
+
+/** The payload with long strings cut: a dead notification may carry a file inline (up to 512 KB). */
+function shortened(value: unknown, depth = 0): unknown {
+  if (typeof value === 'string')
+    return value.length > 200 ? `${value.slice(0, 200)}… (${value.length} characters)` : value;
+  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => shortened(v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shortened(v, depth + 1)]));
 }
