@@ -66,6 +66,7 @@ export function createBotRuntime(deps: {
   features?: readonly BotFeature[];
   shell?: BotShell;
   issueToken?: BotServices['issueToken'];
+  issueLoginLink?: BotServices['issueLoginLink'];
 }): BotRuntime {
   const { config, database, jobs, logger } = deps;
   const db = database.db;
@@ -115,6 +116,7 @@ export function createBotRuntime(deps: {
           now: deps.now,
           webAppUrl: config.miniAppUrl,
           issueToken: deps.issueToken,
+          issueLoginLink: deps.issueLoginLink,
           docsUrl: `${config.publicUrl ?? selfUrl ?? ''}/docs`,
         },
         // The reply log wraps the client: outermost it numbers the logical calls and answers repeats

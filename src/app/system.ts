@@ -5,11 +5,14 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { Clock as JobClock } from 'pg-boss';
 import type { Access, AnyCapabilityModule, NotifyFn } from '../capabilities/capability.ts';
+import { createQueueRoutes } from '../platform/admin/queue-routes.ts';
+import { createAdminUserRoutes } from '../platform/admin/user-routes.ts';
 import { createAi, createAiRoutes, createDrizzleUsageStore } from '../platform/ai/index.ts';
 import type { AlertMonitor } from '../platform/alerts/alert-monitor.ts';
 import { startAlerts } from '../platform/alerts/alert-runtime.ts';
 import { createApiTokens } from '../platform/auth/api-tokens.ts';
 import { createAuthRoutes } from '../platform/auth/auth-routes.ts';
+import { createLoginLinks } from '../platform/auth/login-links.ts';
 import { createSessionStore } from '../platform/auth/session-store.ts';
 import { createSettingsRoutes } from '../platform/capability/settings-routes.ts';
 import type { Config } from '../platform/config/config.ts';
@@ -23,11 +26,15 @@ import { requireAuth, requireRole } from '../platform/http/auth-middleware.ts';
 import { clientAddress } from '../platform/http/client-address.ts';
 import { createMiniAppRoutes } from '../platform/http/mini-app.ts';
 import { rateLimitPerUser } from '../platform/http/user-rate-limit.ts';
+import { UPDATES_QUEUE } from '../platform/inbox/inbox-store.ts';
+import { replayDeadUpdates } from '../platform/inbox/update-worker.ts';
 import { createJobRuntime, type JobRuntime, jobPort } from '../platform/jobs/job-queue.ts';
+import { createQueueAdmin } from '../platform/jobs/queue-admin.ts';
 import { createParseRoutes } from '../platform/nl/index.ts';
 import type { Logger } from '../platform/observability/logger.ts';
 import { createMetrics, registerQueueGauges } from '../platform/observability/metrics.ts';
 import { createOutbound } from '../platform/outbound/outbound.ts';
+import { NOTIFY_QUEUE } from '../platform/telegram/notify-queue.ts';
 import { createUserService, type UserService } from '../platform/users/user-service.ts';
 import { createSandbox } from '../sandbox/index.ts';
 import { assembleCapabilities, declarations } from './assemble.ts';
@@ -197,6 +204,7 @@ export async function startSystem(
     cleanups.push(() => assembled.stop());
     const capabilities = assembled.capabilities.map((c) => c.capability);
 
+    const loginLinks = createLoginLinks({ db: database.db, now });
     const botRuntime = createBotRuntime({
       config,
       database,
@@ -220,6 +228,11 @@ export async function startSystem(
                 via: 'bot',
                 tv: user.tokenVersion,
               }),
+            // `/web` in the bot: the Mini App outside Telegram signs in with this once.
+            issueLoginLink: async (user) => {
+              const { token, expiresAt } = await loginLinks.issue(user.id);
+              return { url: `${config.publicUrl ?? url ?? ''}/app/#login=${token}`, expiresAt };
+            },
           }
         : {}),
     });
@@ -233,6 +246,14 @@ export async function startSystem(
         if (capability.web) mounts.push({ path: `/app/${name}`, app: capability.web.app as Hono });
       // The Mini App (web/, built by `npm install`) under /app, after the capabilities' own pages.
       mounts.push({ path: '/', app: createMiniAppRoutes({ distDir: MINI_APP_DIST }) });
+      // Dead jobs the notifier and the inbox park themselves go back through their own replay.
+      const queueAdmin = createQueueAdmin({
+        jobs: jobs.jobs,
+        replayers: () => ({
+          [NOTIFY_QUEUE]: (ids) => botRuntime.notifier().replayDeadLetters({ ids }),
+          [UPDATES_QUEUE.name]: (ids) => replayDeadUpdates({ db: database.db, jobs: jobs.jobs }, { ids }),
+        }),
+      });
       const guarded = (app: OpenAPIHono<AppEnv>, access: Access) =>
         access === 'public' ? app : withAuth(app, { tokens, users, limit }, access);
       if (config.telegram.kind === 'sandbox') {
@@ -274,11 +295,22 @@ export async function startSystem(
           },
           ...assembled.routes.map((r) => ({ path: r.path, app: guarded(r.app, r.access) })),
           {
+            path: '/admin/queues',
+            app: guarded(createQueueRoutes({ queues: queueAdmin, db: database.db }), { role: 'admin' }),
+          },
+          {
+            path: '/admin',
+            app: guarded(createAdminUserRoutes({ users, db: database.db, roles: assembled.roles }), {
+              role: 'admin',
+            }),
+          },
+          {
             path: '',
             app: createAuthRoutes({
               tokens,
               users,
               sessions: createSessionStore({ db: database.db, now }),
+              loginLinks,
               botToken: config.telegram.token,
               initDataMaxAgeSeconds: config.initDataMaxAgeSeconds,
               now,

@@ -16,6 +16,8 @@ export interface BotServices {
   webAppUrl?: string | undefined;
   /** Mints an API bearer token for this person (`/token`); absent where no API is served. */
   issueToken?: ((user: User) => Promise<{ token: string; expiresAt: Date }>) | undefined;
+  /** A one-time, 10-minute sign-in link to the Mini App for a browser (`/web`); absent where no API is served. */
+  issueLoginLink?: ((user: User) => Promise<{ url: string; expiresAt: Date }>) | undefined;
   /** Where the API reference lives (`…/docs`), for `/token`'s reply. */
   docsUrl?: string | undefined;
 }

@@ -114,10 +114,12 @@ export async function registerCommands(
   features: readonly BotFeature[] = [],
 ): Promise<void> {
   const i18n = createI18n(features.flatMap((f) => (f.localesDir ? [f.localesDir] : [])));
-  const shell = ['start', 'menu', 'settings', 'language', 'token', 'cancel', 'help'].map((command) => ({
-    command,
-    descriptionKey: `cmd-${command}`,
-  }));
+  const shell = ['start', 'menu', 'settings', 'language', 'token', 'web', 'cancel', 'help'].map(
+    (command) => ({
+      command,
+      descriptionKey: `cmd-${command}`,
+    }),
+  );
   const all = [shell[0], ...features.flatMap((f) => f.commands ?? []), ...shell.slice(1)].filter(
     (c) => c !== undefined,
   );

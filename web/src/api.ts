@@ -8,6 +8,50 @@ export interface User {
   first_name: string;
   language: Language;
   timezone: string;
+  roles: string[];
+}
+
+export interface AdminUser extends User {
+  telegram_id: number | null;
+  username: string | null;
+}
+
+export interface QueueSummary {
+  name: string;
+  waiting: number;
+  active: number;
+  failed: number;
+  dead: number;
+}
+
+export interface DeadJob {
+  id: string;
+  queue: string;
+  payload: unknown;
+  error: string | null;
+  dead_since: string;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actor_kind: 'user' | 'cli' | 'system';
+  actor_user_id: string | null;
+  action: string;
+  subject_type: string | null;
+  subject_id: string | null;
+  details: Record<string, unknown>;
+}
+
+export interface Broadcast {
+  id: string;
+  status: 'draft' | 'running' | 'paused' | 'done' | 'cancelled';
+  total: number;
+  sent: number;
+  failed: number;
+  blocked: number;
+  text: string;
+  created_at: string;
 }
 
 export interface Task {
@@ -49,9 +93,12 @@ export interface Parsed {
 /** A problem+json answer from the API, with its HTTP status. */
 export class ApiError extends Error {
   readonly status: number;
-  constructor(status: number, message: string) {
+  /** The problem's stable `code` (e.g. login_link_expired), when the server sent one. */
+  readonly code: string | undefined;
+  constructor(status: number, message: string, code?: string) {
     super(message);
     this.status = status;
+    this.code = code;
   }
 }
 
@@ -69,6 +116,21 @@ export interface Api {
   reminderAction(id: string, action: 'pause' | 'resume'): Promise<Reminder>;
   deleteReminder(id: string): Promise<void>;
   occurrences(from: Date, to: Date): Promise<Occurrence[]>;
+  admin: AdminApi;
+}
+
+/** The admin pages' calls; the server answers 403 to anyone without the admin role. */
+export interface AdminApi {
+  queues(): Promise<QueueSummary[]>;
+  deadJobs(queue: string): Promise<DeadJob[]>;
+  retryDead(queue: string, id: string): Promise<void>;
+  deleteDead(queue: string, id: string): Promise<void>;
+  users(): Promise<AdminUser[]>;
+  roles(): Promise<Array<{ name: string; description: string }>>;
+  setRoles(id: string, roles: string[]): Promise<AdminUser>;
+  audit(): Promise<AuditEntry[]>;
+  broadcasts(): Promise<Broadcast[]>;
+  broadcastAction(id: string, action: 'pause' | 'resume' | 'cancel'): Promise<Broadcast>;
 }
 
 async function call<T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> {
@@ -81,8 +143,11 @@ async function call<T>(token: string | null, method: string, path: string, body?
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   if (response.status === 204) return undefined as T;
-  const data = (await response.json().catch(() => null)) as (T & { detail?: string; title?: string }) | null;
-  if (!response.ok) throw new ApiError(response.status, data?.detail ?? data?.title ?? response.statusText);
+  const data = (await response.json().catch(() => null)) as
+    | (T & { detail?: string; title?: string; code?: string })
+    | null;
+  if (!response.ok)
+    throw new ApiError(response.status, data?.detail ?? data?.title ?? response.statusText, data?.code);
   return data as T;
 }
 
@@ -102,6 +167,26 @@ export async function signIn(initData: string): Promise<{ api: Api; user: User }
     token = login.token;
     sessionStorage.setItem(TOKEN_KEY, JSON.stringify({ initData, token }));
   }
+  return bind(token);
+}
+
+const LINK_KEY = 'secretary.linkToken';
+
+/**
+ * Outside Telegram: exchanges a one-time `/web` link token for a bearer token (kept for this tab,
+ * so a reload stays signed in), or resumes the tab's earlier link session. Null without either.
+ */
+export async function signInWithLink(loginToken: string | null): Promise<{ api: Api; user: User } | null> {
+  if (loginToken) {
+    const login = await call<{ token: string }>(null, 'POST', '/auth/link', { token: loginToken });
+    sessionStorage.setItem(LINK_KEY, login.token);
+    return bind(login.token);
+  }
+  const kept = sessionStorage.getItem(LINK_KEY);
+  return kept ? bind(kept) : null;
+}
+
+async function bind(token: string): Promise<{ api: Api; user: User }> {
   const api: Api = {
     me: () => call(token, 'GET', '/me'),
     updateMe: (patch) => call(token, 'PATCH', '/me', patch),
@@ -121,6 +206,24 @@ export async function signIn(initData: string): Promise<{ api: Api; user: User }
           `/reminders/occurrences?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`,
         )
       ).items,
+    admin: adminApi(token),
   };
   return { api, user: await api.me() };
+}
+
+function adminApi(token: string): AdminApi {
+  const items = async <T>(path: string) => (await call<{ items: T[] }>(token, 'GET', path)).items;
+  const q = encodeURIComponent;
+  return {
+    queues: () => items('/admin/queues'),
+    deadJobs: (queue) => items(`/admin/queues/${q(queue)}/dead`),
+    retryDead: (queue, id) => call(token, 'POST', `/admin/queues/${q(queue)}/dead/${q(id)}/retry`),
+    deleteDead: (queue, id) => call(token, 'DELETE', `/admin/queues/${q(queue)}/dead/${q(id)}`),
+    users: () => items('/admin/users?limit=200'),
+    roles: () => items('/admin/roles'),
+    setRoles: (id, roles) => call(token, 'PUT', `/admin/users/${q(id)}/roles`, { roles }),
+    audit: () => items('/admin/audit?limit=100'),
+    broadcasts: () => items('/admin/broadcasts'),
+    broadcastAction: (id, action) => call(token, 'POST', `/admin/broadcasts/${q(id)}/${action}`),
+  };
 }

@@ -1,37 +1,56 @@
-import { useEffect, useMemo, useState } from 'react';
-import { type Api, signIn, type User } from './api.ts';
+import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
+import { type Api, ApiError, signIn, signInWithLink, type User } from './api.ts';
 import { SessionContext } from './context.ts';
 import { type Key, languageOf, translator } from './i18n.ts';
 import { RemindersPage } from './pages/reminders-page.tsx';
 import { SettingsPage } from './pages/settings-page.tsx';
 import { TasksPage } from './pages/tasks-page.tsx';
 import { TodayPage } from './pages/today-page.tsx';
-import { PAGES, type Page, usePage } from './router.ts';
+import { type AdminPage, isAdminPage, PAGES, type UserPage, usePage } from './router.ts';
 import { backButton, type Launch, postEvent } from './telegram.ts';
 
-const VIEWS: Record<Page, () => React.JSX.Element> = {
+/** What a `/web` link's refusal means to the person holding it, by the problem's code. */
+const LINK_PROBLEMS: Record<string, Key> = {
+  login_link_used: 'linkUsed',
+  login_link_expired: 'linkExpired',
+  login_link_invalid: 'linkInvalid',
+};
+
+const AdminSection = lazy(() => import('./admin/admin-section.tsx'));
+
+const VIEWS: Record<UserPage, () => React.JSX.Element> = {
   today: TodayPage,
   tasks: TasksPage,
   reminders: RemindersPage,
   settings: SettingsPage,
 };
 
-/** Signs in with the launch's initData, then shows the pages with a tab bar. */
-export function App({ launch }: { launch: Launch | null }) {
+/**
+ * Signs in with the launch's initData (in Telegram) or a `/web` link (in a browser), then shows
+ * the pages with a tab bar.
+ */
+export function App({ launch, loginToken }: { launch: Launch | null; loginToken: string | null }) {
   const [session, setSession] = useState<{ api: Api; user: User } | null>(null);
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<ApiError | Error | null>(null);
+  const [outside, setOutside] = useState(false);
   const [toast, setToast] = useState<string | null>(null);
   const [page, go] = usePage();
   // Until the user is known, the Telegram client's language decides.
-  const language = session?.user.language ?? languageOf(launch?.user?.language_code);
+  const language = session?.user.language ?? languageOf(launch?.user?.language_code ?? navigator.language);
   const t = useMemo(() => translator(language), [language]);
 
   useEffect(() => {
-    if (!launch) return;
-    signIn(launch.initData).then(setSession, (e: Error) => setFailure(e.message));
+    if (!launch) {
+      signInWithLink(loginToken).then(
+        (signedIn) => (signedIn ? setSession(signedIn) : setOutside(true)),
+        (e: Error) => setFailure(e),
+      );
+      return;
+    }
+    signIn(launch.initData).then(setSession, (e: Error) => setFailure(e));
     postEvent('web_app_ready');
     postEvent('web_app_expand');
-  }, [launch]);
+  }, [launch, loginToken]);
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
@@ -42,11 +61,32 @@ export function App({ launch }: { launch: Launch | null }) {
     return () => clearTimeout(timer);
   }, [toast]);
 
-  if (!launch) return <p className="notice">{t('outsideTelegram')}</p>;
-  if (failure) return <p className="notice error">{t('signInFailed', { reason: failure })}</p>;
+  if (outside) return <p className="notice">{t('outsideTelegram')}</p>;
+  if (failure) {
+    const code = failure instanceof ApiError ? failure.code : undefined;
+    const linkProblem = code ? LINK_PROBLEMS[code] : undefined;
+    return (
+      <p className="notice error" data-problem={code}>
+        {linkProblem ? t(linkProblem) : t('signInFailed', { reason: failure.message })}
+      </p>
+    );
+  }
   if (!session) return <p className="notice hint">{t('loading')}</p>;
 
-  const View = VIEWS[page];
+  const isAdmin = session.user.roles.includes('admin');
+  const adminPage = isAdminPage(page) ? page.slice('admin/'.length) : null;
+  const title = adminPage ?? page;
+  let view: React.JSX.Element;
+  if (!isAdminPage(page)) {
+    const View = VIEWS[page];
+    view = <View />;
+  } else if (!isAdmin) view = <p className="hint">{t('adminOnly')}</p>;
+  else
+    view = (
+      <Suspense fallback={<p className="hint">{t('loading')}</p>}>
+        <AdminSection page={page.slice('admin/'.length) as AdminPage} go={(next) => go(`admin/${next}`)} />
+      </Suspense>
+    );
   return (
     <SessionContext.Provider
       value={{
@@ -58,8 +98,8 @@ export function App({ launch }: { launch: Launch | null }) {
       }}
     >
       <main data-page={page}>
-        <h1>{t(page as Key)}</h1>
-        <View />
+        <h1>{t(title as Key)}</h1>
+        {view}
       </main>
       <nav className="tabs">
         {PAGES.map((name) => (
@@ -73,6 +113,17 @@ export function App({ launch }: { launch: Launch | null }) {
             {t(name as Key)}
           </button>
         ))}
+        {isAdmin ? (
+          <button
+            type="button"
+            data-tab="admin"
+            className={adminPage ? 'active' : ''}
+            aria-current={adminPage ? 'page' : undefined}
+            onClick={() => go('admin/queues')}
+          >
+            {t('admin')}
+          </button>
+        ) : null}
       </nav>
       {toast ? (
         <output className="toast" aria-live="polite">

@@ -1,13 +1,22 @@
 import { useEffect, useState } from 'react';
 
 export const PAGES = ['today', 'tasks', 'reminders', 'settings'] as const;
-export type Page = (typeof PAGES)[number];
+/** Admin pages live under /app/admin/…; the tab bar shows them to admins only. */
+export const ADMIN_PAGES = ['queues', 'users', 'audit', 'broadcasts'] as const;
+export type UserPage = (typeof PAGES)[number];
+export type AdminPage = (typeof ADMIN_PAGES)[number];
+export type Page = UserPage | `admin/${AdminPage}`;
 
 const BASE = '/app/';
 
+export const isAdminPage = (page: Page): page is `admin/${AdminPage}` => page.startsWith('admin/');
+
 function current(): Page {
   const name = window.location.pathname.startsWith(BASE) ? window.location.pathname.slice(BASE.length) : '';
-  return (PAGES as readonly string[]).includes(name) ? (name as Page) : 'today';
+  if ((PAGES as readonly string[]).includes(name)) return name as Page;
+  if (name.startsWith('admin/') && (ADMIN_PAGES as readonly string[]).includes(name.slice('admin/'.length)))
+    return name as Page;
+  return 'today';
 }
 
 /** Client routing inside /app/: one path per page, the browser's history for back. */

@@ -106,3 +106,15 @@ export function backButton(visible: boolean, onBack: () => void): () => void {
   window.addEventListener('message', listener);
   return () => window.removeEventListener('message', listener);
 }
+
+/**
+ * The one-time token of a `/web` sign-in link (`/app/#login=…`), taken out of the address at once
+ * so that it is neither kept in history nor sent again on a reload.
+ */
+export function takeLoginToken(): string | null {
+  const params = new URLSearchParams(window.location.hash.slice(1));
+  const token = params.get('login');
+  if (!token) return null;
+  window.history.replaceState(null, '', window.location.pathname + window.location.search);
+  return token;
+}

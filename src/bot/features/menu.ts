@@ -31,6 +31,16 @@ menuFeature.chatType('private').command('token', async (ctx) => {
     { parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
   );
 });
+/** /web: a one-time link that signs this person in to the Mini App in any browser (private chat only). */
+menuFeature.chatType('private').command('web', async (ctx) => {
+  const issue = ctx.services.issueLoginLink;
+  if (!issue) return void (await ctx.reply(ctx.t('web-unavailable')));
+  const { url, expiresAt } = await issue(ctx.user);
+  await ctx.reply(
+    ctx.t('web-link', { url, until: formatWhen(expiresAt, { ...ctx.user, now: ctx.services.now() }) }),
+    { parse_mode: 'HTML', link_preview_options: { is_disabled: true } },
+  );
+});
 menuFeature.command('cancel', async (ctx) => {
   const cleared = ctx.from ? await ctx.services.flows.clear(ctx.chat.id, ctx.from.id) : false;
   await ctx.reply(ctx.t(cleared ? 'cancel-done' : 'cancel-nothing'), {

@@ -19,6 +19,7 @@ help =
     /language — change language
     /cancel — leave whatever we are doing
     /token — an API token for your own scripts (API reference at /docs)
+    /web — a one-time link to open the app in a browser
     /help — this message
 
 cmd-start = Start and register
@@ -28,6 +29,7 @@ cmd-language = Language
 cmd-cancel = Cancel the current action
 cmd-help = Help
 cmd-token = API token for scripts and apps
+cmd-web = Open the app in a browser
 
 menu-title = <b>Main menu</b>
 menu-settings = ⚙️ Settings
@@ -118,3 +120,6 @@ token-issued = 🔑 Your API token (valid until { $until }):
     Send it as <code>Authorization: Bearer …</code>. The API reference: { $docs }
     Anyone holding it acts as you until then: delete this message once copied. POST /api/v1/auth/logout-all revokes every token.
 token-unavailable = This server does not serve the API, so there is no token to give.
+web-link = 🌐 Open the app in your browser: { $url }
+    The link signs you in once and works until { $until }. Do not forward it: whoever opens it first is signed in as you.
+web-unavailable = This server does not serve the app, so there is no link to give.

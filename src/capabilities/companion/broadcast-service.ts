@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { users } from '../../platform/db/schema.ts';
@@ -92,6 +92,9 @@ export function createBroadcastService(deps: { db: Db; jobs: JobPort; now: () =>
 
   return {
     get,
+    /** The latest broadcasts, newest first (for the admin pages). */
+    list: (limit = 50): Promise<Broadcast[]> =>
+      db.select().from(companionBroadcasts).orderBy(desc(companionBroadcasts.createdAt)).limit(limit),
     async create(input: BroadcastInput): Promise<Broadcast> {
       const id = uuidv7();
       const at = now();

@@ -3,11 +3,16 @@ import { migrate } from '../../platform/db/migrate.ts';
 import { UPDATES_QUEUE } from '../../platform/inbox/inbox-store.ts';
 import { listDeadUpdates, replayDeadUpdates } from '../../platform/inbox/update-worker.ts';
 import { createJobRuntime } from '../../platform/jobs/job-queue.ts';
+import { createQueueAdmin } from '../../platform/jobs/queue-admin.ts';
 import { createMetrics } from '../../platform/observability/metrics.ts';
 import { createNotifier, NOTIFY_QUEUES } from '../../platform/telegram/index.ts';
+import { NOTIFY_QUEUE } from '../../platform/telegram/notify-queue.ts';
 import { configOrExit, exitOnStartupError, loggerFor, withDatabase } from './shared.ts';
 
-/** Shows parked notifications and updates; `--replay` puts them back in line (after a fix). */
+/**
+ * Shows parked notifications, updates and other queues' dead jobs; `--replay` puts them back in
+ * line (after a fix). Other queues go back through pg-boss's redrive (the admin Queues page's way).
+ */
 export async function deadLettersCommand(
   env: Record<string, string | undefined>,
   replay: boolean,
@@ -44,14 +49,32 @@ export async function deadLettersCommand(
           `update  ${u.jobId}  update ${u.updateId}  ${u.deadSince.toISOString()}  ${u.error ?? ''}\n`,
         );
       }
+      const queues = createQueueAdmin({ jobs: runtime.jobs, replayers: () => ({}) });
+      const own = new Set([NOTIFY_QUEUE, UPDATES_QUEUE.name]);
+      const others = (await queues.summary()).filter((q) => q.dead > 0 && !own.has(q.name));
+      const jobs = (await Promise.all(others.map((q) => queues.listDead(q.name, { limit: 10_000 })))).flat();
+      for (const j of jobs) {
+        process.stdout.write(`${j.queue}  ${j.id}  ${j.deadSince.toISOString()}  ${j.error ?? ''}\n`);
+      }
       process.stdout.write(
-        `${notifications.length} dead notification(s), ${updates.length} dead update(s)\n`,
+        `${notifications.length} dead notification(s), ${updates.length} dead update(s), ${jobs.length} dead job(s) in other queues\n`,
       );
       if (replay) {
         const n = await notifier.replayDeadLetters();
         const u = await replayDeadUpdates({ db: database.db, jobs: runtime.jobs });
+        let o = 0;
+        for (const j of jobs) {
+          // A job whose key is held right now stays parked (and is listed next time).
+          if (
+            await queues.replay(j.queue, j.id).then(
+              () => true,
+              () => false,
+            )
+          )
+            o++;
+        }
         process.stdout.write(
-          `replayed ${n} notification(s) and ${u} update(s); running workers will take them\n`,
+          `replayed ${n} notification(s), ${u} update(s) and ${o} other job(s); running workers will take them\n`,
         );
       }
       await runtime.stop(2000);

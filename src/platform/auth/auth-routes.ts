@@ -8,6 +8,7 @@ import { safeZoneName } from '../http/safe-input.ts';
 import type { User, UserService } from '../users/user-service.ts';
 import type { ApiTokens } from './api-tokens.ts';
 import { validateInitData } from './init-data.ts';
+import type { LoginLinks } from './login-links.ts';
 import type { SessionStore } from './session-store.ts';
 
 export const UserSchema = z
@@ -69,6 +70,47 @@ const webappRoute = createRoute({
     },
     400: problemResponse('Malformed request'),
     401: problemResponse('initData forged, tampered with or expired'),
+  },
+});
+
+const linkRoute = createRoute({
+  method: 'post',
+  path: '/auth/link',
+  tags: ['auth'],
+  summary: 'Exchange a one-time sign-in link token (`/web` in the bot) for a short-lived bearer token',
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z.object({
+            token: z
+              .string()
+              .min(16)
+              .max(128)
+              .regex(/^[A-Za-z0-9_-]+$/),
+          }),
+        },
+      },
+    },
+  },
+  responses: {
+    200: {
+      description: 'Token minted',
+      content: {
+        'application/json': {
+          schema: z.object({
+            token: z.string(),
+            expires_at: z.string().datetime({ offset: true }),
+            user: UserSchema,
+          }),
+        },
+      },
+    },
+    400: problemResponse('Malformed request'),
+    401: problemResponse(
+      'The link is unknown, expired or used already (login_link_invalid / _expired / _used)',
+    ),
   },
 });
 
@@ -143,6 +185,7 @@ export function createAuthRoutes(deps: {
   tokens: ApiTokens;
   users: UserService;
   sessions: SessionStore;
+  loginLinks: LoginLinks;
   botToken: string;
   initDataMaxAgeSeconds: number;
   now: () => Date;
@@ -164,6 +207,24 @@ export function createAuthRoutes(deps: {
         'This initData was already used to sign in: open the Mini App again',
       );
     const user = await deps.users.upsertFromTelegram(valid.user);
+    const { token, expiresAt } = await deps.tokens.mint({
+      sub: user.id,
+      tg: user.telegramId,
+      roles: user.roles,
+      via: 'webapp',
+      tv: user.tokenVersion,
+    });
+    return c.json({ token, expires_at: expiresAt.toISOString(), user: toUserDto(user) }, 200);
+  });
+  app.openapi(linkRoute, async (c) => {
+    const userId = await deps.loginLinks.redeem(c.req.valid('json').token);
+    const user = await deps.users.getById(userId);
+    if (!user)
+      throw new DomainError(
+        'unauthorized',
+        'login_link_invalid',
+        'This sign-in link is not valid: send /web to the bot for a new one',
+      );
     const { token, expiresAt } = await deps.tokens.mint({
       sub: user.id,
       tg: user.telegramId,

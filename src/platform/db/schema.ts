@@ -56,5 +56,14 @@ export const authInitDataUses = pgTable('auth_init_data_uses', {
   expiresAt: tstz('expires_at').notNull(),
 });
 
+export const authLoginLinks = pgTable('auth_login_links', {
+  tokenHash: text('token_hash').primaryKey(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  expiresAt: tstz('expires_at').notNull(),
+  usedAt: tstz('used_at'),
+});
+
 export type UserRow = typeof users.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;

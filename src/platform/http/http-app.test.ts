@@ -3,6 +3,7 @@ import { createTestDatabase, type TestDatabase } from '../../../test/support/tes
 import { createApiTokens } from '../auth/api-tokens.ts';
 import { createAuthRoutes } from '../auth/auth-routes.ts';
 import { signInitData } from '../auth/init-data.ts';
+import { createLoginLinks } from '../auth/login-links.ts';
 import { createSessionStore } from '../auth/session-store.ts';
 import { deriveKey } from '../crypto/keys.ts';
 import { createLogger } from '../observability/logger.ts';
@@ -36,6 +37,7 @@ beforeAll(async () => {
           tokens,
           users,
           sessions: createSessionStore({ db: testDb.database.db, now: () => now }),
+          loginLinks: createLoginLinks({ db: testDb.database.db, now: () => now }),
           botToken: BOT_TOKEN,
           initDataMaxAgeSeconds: 3600,
           now: () => now,

@@ -209,8 +209,12 @@ export async function listDeadUpdates(jobs: JobQueue): Promise<DeadUpdate[]> {
 }
 
 /** Hands parked updates to the handlers again (after a fix): back to pending, a new job each, at the end of their chat's queue. */
-export async function replayDeadUpdates(deps: { db: Db; jobs: JobQueue }): Promise<number> {
-  const dead = await listDeadUpdates(deps.jobs);
+export async function replayDeadUpdates(
+  deps: { db: Db; jobs: JobQueue },
+  options: { ids?: readonly string[] } = {},
+): Promise<number> {
+  const wanted = options.ids ? new Set(options.ids) : null;
+  const dead = (await listDeadUpdates(deps.jobs)).filter((item) => !wanted || wanted.has(item.jobId));
   let replayed = 0;
   for (const item of dead) {
     await deps.db.transaction(async (tx) => {

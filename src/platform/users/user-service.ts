@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { desc, eq, lt, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import { recordAudit } from '../audit/audit-log.ts';
 import type { Db, Queryable } from '../db/database.ts';
@@ -35,6 +35,13 @@ export interface UserService {
     actor: { kind: 'cli' | 'user' | 'system'; userId?: string },
   ): Promise<User>;
   updateSettings(id: string, patch: SettingsPatch): Promise<User>;
+  /** Newest first, after `before` (an id from the previous page) when given. */
+  list(options?: { limit?: number; before?: string }): Promise<User[]>;
+  /**
+   * Sets a user's roles to exactly these (plus `user`), auditing each grant and revoke. An admin
+   * cannot drop their own admin role (nobody would be left to give it back).
+   */
+  setRoles(id: string, roles: readonly Role[], actor: { kind: 'user'; userId: string }): Promise<User>;
 }
 
 export interface SettingsPatch {
@@ -138,6 +145,43 @@ export function createUserService(deps: { db: Db; adminTelegramIds?: readonly nu
         .returning();
       if (!row) throw new DomainError('not_found', 'user_not_found', `No user ${id}`);
       return row;
+    },
+    async list(options = {}) {
+      return db
+        .select()
+        .from(users)
+        .where(options.before ? lt(users.id, options.before) : undefined)
+        .orderBy(desc(users.id))
+        .limit(options.limit ?? 50);
+    },
+    async setRoles(id, wanted, actor) {
+      const next = [...new Set<Role>(['user', ...wanted])].sort();
+      if (actor.userId === id && !next.includes('admin'))
+        throw new DomainError(
+          'conflict',
+          'own_admin_role',
+          'You cannot take the admin role from yourself: ask another admin',
+        );
+      return db.transaction(async (tx) => {
+        const [current] = await tx.select().from(users).where(eq(users.id, id)).for('update');
+        if (!current) throw new DomainError('not_found', 'user_not_found', `No user ${id}`);
+        const [row] = await tx.update(users).set({ roles: next }).where(eq(users.id, id)).returning();
+        if (!row) throw new Error('update returned no row');
+        const changes = [
+          ...next.filter((r) => !current.roles.includes(r)).map((role) => ['role.grant', role] as const),
+          ...current.roles.filter((r) => !next.includes(r)).map((role) => ['role.revoke', role] as const),
+        ];
+        for (const [action, role] of changes)
+          await recordAudit(tx, {
+            actorKind: 'user',
+            actorUserId: actor.userId,
+            action,
+            subjectType: 'user',
+            subjectId: id,
+            details: { telegram_id: current.telegramId, role },
+          });
+        return row;
+      });
     },
     async grantRole(telegramId, role, actor) {
       if (!Number.isSafeInteger(telegramId) || telegramId <= 0) {

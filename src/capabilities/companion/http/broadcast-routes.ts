@@ -20,6 +20,8 @@ const broadcastSchema = z
     sent: z.number().int(),
     failed: z.number().int(),
     blocked: z.number().int(),
+    text: z.string(),
+    created_at: z.string().datetime({ offset: true }),
   })
   .openapi('Broadcast');
 const createSchema = z
@@ -40,6 +42,8 @@ const toJson = (b: Broadcast) => ({
   sent: b.sent,
   failed: b.failed,
   blocked: b.blocked,
+  text: b.text,
+  created_at: b.createdAt.toISOString(),
 });
 
 const create = createRoute({
@@ -50,6 +54,15 @@ const create = createRoute({
   summary: 'Start a broadcast to a segment (admins only)',
   request: { body: { required: true, ...json(createSchema) } },
   responses: { 201: { description: 'Started', ...json(broadcastSchema) }, 400: problem('Invalid broadcast') },
+});
+const list = createRoute({
+  method: 'get',
+  path: '/',
+  tags,
+  security,
+  summary: 'The latest broadcasts with their delivery statistics, newest first',
+  request: { query: z.object({ limit: z.coerce.number().int().min(1).max(200).optional() }) },
+  responses: { 200: { description: 'Broadcasts', ...json(z.object({ items: z.array(broadcastSchema) })) } },
 });
 const get = createRoute({
   method: 'get',
@@ -88,6 +101,9 @@ export function createBroadcastRoutes(broadcasts: BroadcastService) {
     const created = await broadcasts.create({ ...body, createdBy: user.id, progressChatId: user.telegramId });
     return c.json(toJson(created), 201);
   });
+  app.openapi(list, async (c) =>
+    c.json({ items: (await broadcasts.list(c.req.valid('query').limit)).map(toJson) }, 200),
+  );
   app.openapi(get, async (c) => c.json(toJson(await broadcasts.get(c.req.valid('param').id)), 200));
   for (const name of ['pause', 'resume', 'cancel'] as const)
     app.openapi(action(name), async (c) =>

@@ -1,6 +1,6 @@
 alert-dead-letters-firing =
     ⚠️ Alert: jobs failed every retry and were parked in dead-letter queues: { $queues }.
-    List them with `secretary dead-letters`; after fixing the cause, replay them with `secretary dead-letters --replay`.
+    List them with `secretary dead-letters`; after fixing the cause, replay them with `secretary dead-letters --replay`, or one by one on the Mini App's Admin → Queues page.
 alert-dead-letters-resolved =
     ✅ Resolved: the dead-letter queues are back to where they were before { $since } (jobs replayed or removed).
 alert-database-firing =

@@ -1,6 +1,6 @@
 alert-dead-letters-firing =
     ⚠️ Тревога: задания не выполнились после всех повторов и отложены в очереди недоставленных: { $queues }.
-    Посмотреть: `secretary dead-letters`; после исправления причины повторить: `secretary dead-letters --replay`.
+    Посмотреть: `secretary dead-letters`; после исправления причины повторить: `secretary dead-letters --replay` или по одному в мини-приложении: Админ → Очереди.
 alert-dead-letters-resolved =
     ✅ Отбой: очереди недоставленных вернулись к состоянию до { $since } (задания повторены или удалены).
 alert-database-firing =

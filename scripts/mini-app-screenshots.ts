@@ -1,0 +1,101 @@
+// Refreshes docs/mini-app-<page>-<light|dark>.png for the README: the real system in sandbox mode,
+// an admin with a few tasks, reminders and one dead job, the Mini App opened with sandbox-signed
+// initData in Chromium at phone width, each main page captured in the light and the dark scheme.
+// Run: node scripts/with-node.mjs node scripts/mini-app-screenshots.ts   (needs: apt-get install -y chromium)
+import { chromium } from 'playwright-core';
+import { CAPABILITY_MODULES } from '../src/app/capabilities.ts';
+import type { CapabilityModule } from '../src/capabilities/capability.ts';
+import { chromiumPath } from '../test/support/chromium.ts';
+import { registeredPerson } from '../test/support/test-people.ts';
+import { startTestSystem } from '../test/support/test-system.ts';
+
+/** A queue whose handler always fails, so the Queues page has a dead job to show. */
+const brokenModule: CapabilityModule = {
+  name: 'mailer',
+  queues: [{ name: 'mailer.send', retryLimit: 0 }],
+  create(deps) {
+    return {
+      async startWorkers() {
+        await deps.jobs.work('mailer.send', async () => {
+          throw new Error('SMTP 421: service not available');
+        });
+      },
+    };
+  },
+};
+
+const PAGES = [
+  { name: 'today', tab: 'Today', ready: '[data-list="today"]' },
+  { name: 'tasks', tab: 'Tasks', ready: '[data-list="tasks"]' },
+  { name: 'reminders', tab: 'Reminders', ready: '[data-list="reminders"]' },
+  { name: 'settings', tab: 'Settings', ready: '.segmented' },
+  { name: 'queues', tab: 'Admin', ready: '[data-queue="mailer.send"] .badge' },
+] as const;
+
+const t = await startTestSystem({}, { modules: [...CAPABILITY_MODULES, brokenModule] });
+try {
+  const { user } = await registeredPerson(t, 'Anna', 'en', 'Europe/Berlin');
+  await t.system.users.grantRole(user.id, 'admin', { kind: 'system' });
+  const { init_data } = await user.webApp();
+  const login = await fetch(`${t.url}/api/v1/auth/webapp`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ init_data }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  const api = async (method: string, path: string, body: unknown) => {
+    const res = await fetch(`${t.url}/api/v1${path}`, {
+      method,
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
+  };
+  const today = (h: number) => {
+    const at = new Date();
+    at.setUTCHours(h, 0, 0, 0);
+    return at.toISOString();
+  };
+  await api('POST', '/tasks', { title: 'Submit the history essay', due_at: today(21), priority: 'high' });
+  await api('POST', '/tasks', { title: 'Call the bank', due_at: today(22) });
+  await api('POST', '/tasks', { title: 'Read chapter 3 of “Algorithms”' });
+  await api('POST', '/reminders', {
+    text: 'Stand-up',
+    rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=8;BYMINUTE=30',
+  });
+  await api('POST', '/reminders', {
+    text: 'Water the plants',
+    rrule: 'FREQ=DAILY;INTERVAL=3;BYHOUR=19;BYMINUTE=0',
+  });
+  await t.system.jobs.jobs.send('mailer.send', { to: 'anna@example.org', template: 'weekly-report' });
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+
+  const browser = await chromium.launch({
+    executablePath: chromiumPath('the screenshot script'),
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+    ],
+  });
+  for (const scheme of ['light', 'dark'] as const) {
+    const page = await browser.newPage({ viewport: { width: 390, height: 720 }, colorScheme: scheme });
+    const { url } = await user.webApp();
+    await page.goto(new URL(url, t.url).toString());
+    for (const p of PAGES) {
+      await page.locator('nav.tabs button', { hasText: p.tab }).click();
+      await page.locator(p.ready).first().waitFor({ state: 'visible', timeout: 15_000 });
+      if (p.name === 'queues') await page.getByRole('button', { name: 'Dead jobs' }).first().click();
+      await page.waitForTimeout(400);
+      const path = `docs/mini-app-${p.name}-${scheme}.png`;
+      await page.screenshot({ path });
+      console.log(`wrote ${path}`);
+    }
+    await page.close();
+  }
+  await browser.close();
+} finally {
+  await t.close();
+}
