@@ -96,7 +96,9 @@ export function createReplyLog(db: Db, logger: Logger): ReplyLog {
       try {
         response = await prev(method, payload, signal);
       } catch (error) {
-        await db.delete(updateReplies).where(key); // never answered: the request did not go through
+        // Cut off by shutdown after the grace (telegram-transformer's afterGrace): it may have
+        // arrived, so it stays written down — ambiguous, not repeated. Anything else: not sent.
+        if (!signal?.aborted) await db.delete(updateReplies).where(key);
         throw error;
       }
       if (response.ok)
