@@ -1,9 +1,10 @@
 #!/usr/bin/env node
 // Installs the git hooks of lefthook.yml (format + lint of staged files) into this clone; run by
 // the root `npm install` (the `prepare` script). It never fails an install: it skips, with one
-// line saying why, in CI (CI=true), with SECRETARY_SKIP_GIT_HOOKS=1, outside a git work tree (an
+// line saying why, in CI (CI=true, as lefthook's own postinstall does), outside a git work tree (an
 // npm tarball, a Docker build without .git) and where lefthook is not installed (--omit=dev).
-// lefthook's own postinstall would do the same, but npm 11 gates dependency install scripts.
+// lefthook's postinstall does the same when npm runs dependency scripts; this covers installs that
+// deny them (npm's allowScripts policy).
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -17,7 +18,6 @@ const skip = (why) => {
 };
 
 if (enabled(process.env.CI)) skip('CI is set');
-if (enabled(process.env.SECRETARY_SKIP_GIT_HOOKS)) skip('SECRETARY_SKIP_GIT_HOOKS is set');
 const inRepo = spawnSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: root, encoding: 'utf8' });
 if (inRepo.error || inRepo.status !== 0 || inRepo.stdout.trim() !== 'true') skip('not a git work tree');
 const lefthook = join(

@@ -60,9 +60,9 @@ describe('SIGTERM under load', () => {
       while ((await replies()) < n) await new Promise((r) => setTimeout(r, 20));
     };
     await waitForReplies(300);
-    // Telegram slows down (every sendMessage takes 400 ms), so the signal finds sends on the wire:
+    // Telegram slows down (every sendMessage takes 250 ms), so the signal finds sends on the wire:
     // the case where cutting a request short used to make the restarted process send it again.
-    await sb.faults.add({ method: 'sendMessage', delay_ms: 400, count: 10_000 });
+    await sb.faults.add({ method: 'sendMessage', delay_ms: 250, count: 10_000 });
     await waitForReplies((await replies()) + 1);
     const signalled = performance.now();
     app.child.kill('SIGTERM');

@@ -104,7 +104,7 @@ export interface TransformerDeps {
    * shutdown is bounded whatever Telegram does; the work cut short is retried later.
    */
   shutdown?: AbortSignal;
-  /** How long a request in flight at shutdown may still finish; default 1.5 s. */
+  /** How long a request in flight at shutdown may still finish; default 1 s (a sendMessage usually answers in well under that). */
   shutdownGraceMs?: number;
 }
 
@@ -134,7 +134,7 @@ export function createTelegramTransformer(deps: TransformerDeps): Transformer {
   const clock = deps.clock ?? { now: () => new Date() };
   const sleep = deps.sleep ?? abortableSleep;
   const basePolicy: SendPolicy = { ...INTERACTIVE_POLICY, ...deps.policy };
-  const inFlightCut = deps.shutdown ? afterGrace(deps.shutdown, deps.shutdownGraceMs ?? 1500) : undefined;
+  const inFlightCut = deps.shutdown ? afterGrace(deps.shutdown, deps.shutdownGraceMs ?? 1000) : undefined;
 
   return async (prev, method, payload, grammySignal) => {
     // grammY types its signal with the abort-controller polyfill's class; at runtime it is the
