@@ -114,10 +114,13 @@ export function assembleCapabilities(modules: readonly AnyCapabilityModule[], de
   const handlers = new Map<string, ScheduleHandler>();
   for (const c of all)
     for (const [name, handler] of Object.entries(c.schedules ?? {})) handlers.set(name, handler);
-  const menuIds = new Set<string>();
-  for (const entry of all.flatMap((c) => c.menu ?? [])) {
-    if (menuIds.has(entry.id)) throw new Error(`Menu entry "${entry.id}" is contributed twice`);
-    menuIds.add(entry.id);
+  for (const kind of ['menu', 'offers'] as const) {
+    const ids = new Set<string>();
+    for (const entry of all.flatMap((c) => c[kind] ?? [])) {
+      if (ids.has(entry.id))
+        throw new Error(`${kind === 'menu' ? 'Menu entry' : 'Offer'} "${entry.id}" is contributed twice`);
+      ids.add(entry.id);
+    }
   }
   return {
     capabilities,
@@ -128,6 +131,7 @@ export function assembleCapabilities(modules: readonly AnyCapabilityModule[], de
       settings,
       help: all.flatMap((c) => c.help ?? []),
       menu: all.flatMap((c) => c.menu ?? []),
+      offers: all.flatMap((c) => c.offers ?? []),
     },
     async startWorkers() {
       for (const c of all) await c.startWorkers?.();

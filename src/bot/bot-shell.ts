@@ -6,6 +6,8 @@ export interface BotShell {
   settings: SettingsRegistry | null;
   help: readonly HelpEntry[];
   menu: readonly MenuEntry[];
+  /** Opt-ins offered under the last onboarding message (absent = none). */
+  offers?: readonly MenuEntry[];
 }
 
 export const EMPTY_SHELL: BotShell = { settings: null, help: [], menu: [] };

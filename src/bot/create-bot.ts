@@ -9,7 +9,7 @@ import { type BotShell, EMPTY_SHELL } from './bot-shell.ts';
 import { checkCallbackPrefixes } from './callback-data.ts';
 import { fallbackFeature } from './features/fallback.ts';
 import { menuFeature, settingsTimeFlow } from './features/menu.ts';
-import { onboardingFeature, timezoneFlows } from './features/onboarding.ts';
+import { OFFER_CALLBACKS, onboardingFeature, timezoneFlows } from './features/onboarding.ts';
 import { quietHoursFlow } from './features/quiet-hours.ts';
 import { createFlowRouter, type FlowDefinition } from './flows/flow-router.ts';
 import { createI18n } from './i18n.ts';
@@ -57,7 +57,7 @@ export function createBot(deps: CreateBotDeps): Bot<BotContext> {
   const features = deps.features ?? [];
   const i18n = createI18n(features.flatMap((f) => (f.localesDir ? [f.localesDir] : [])));
   checkCallbackPrefixes([
-    { owner: 'the shell menu', codecs: [MENU_CALLBACKS] },
+    { owner: 'the shell menu', codecs: [MENU_CALLBACKS, OFFER_CALLBACKS] },
     ...features.map((f) => ({ owner: f.name, codecs: f.callbacks ?? [] })),
   ]);
   const { exitOnCommand, router } = createFlowRouter(

@@ -31,6 +31,7 @@ export type { RoleDeclaration } from '../platform/capability/roles.ts';
 export type { ScheduleDefinition, ScheduleHandler, ScheduleRule } from '../platform/capability/schedules.ts';
 export { need } from '../platform/capability/service-needs.ts';
 export type { SettingDefinition } from '../platform/capability/settings.ts';
+export type { NotifyMedia } from '../platform/telegram/index.ts';
 export type { TelegramActions } from '../platform/telegram/telegram-actions.ts';
 
 /** Sends a Telegram message as a durable job (retried, dead-lettered); pass `tx` to commit it with a write. */
@@ -142,6 +143,11 @@ export interface Capability<Provides = undefined> {
   /** Lines of `/help` and buttons of `/menu`. */
   help?: readonly HelpEntry[];
   menu?: readonly MenuEntry[];
+  /**
+   * One-tap opt-ins offered as buttons when a newcomer finishes onboarding (a weekly report);
+   * `open` switches it on and says where to change it.
+   */
+  offers?: readonly MenuEntry[];
   /** What the smart inbox may file into this capability. */
   inboxTargets?: readonly InboxTarget[];
   /** Handlers of the schedules the module declared, by schedule name. */

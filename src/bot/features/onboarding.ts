@@ -1,7 +1,9 @@
-import { Composer, Keyboard } from 'grammy';
+import { Composer, InlineKeyboard, Keyboard } from 'grammy';
 import { parseText } from '../../platform/nl/index.ts';
 import { formatWhen } from '../../platform/time/index.ts';
 import type { BotContext } from '../bot-context.ts';
+import { forUser } from '../bot-shell.ts';
+import { callbackCodec } from '../callback-data.ts';
 import { type FlowDefinition, startFlow } from '../flows/flow-router.ts';
 import { capabilityLines, showMenu } from '../menus/live-menu.ts';
 import { defaultTimezoneFor, findTimezone, timezoneAt, timezoneLabel } from '../timezone-lookup.ts';
@@ -67,7 +69,7 @@ export const timezoneFlows: Record<string, FlowDefinition> = {
       const timezone = timezoneFrom(ctx);
       if (timezone) {
         await confirmTimezone(ctx, timezone, true);
-        await ctx.reply(ctx.t('onboarding-done'));
+        await ctx.reply(ctx.t('onboarding-done'), offerButtons(ctx));
         return null;
       }
       const text = ctx.message?.text ?? '';
@@ -102,6 +104,20 @@ export const timezoneFlows: Record<string, FlowDefinition> = {
     },
   },
 };
+
+/** Buttons of the capabilities' opt-ins (`o:<id>`), under the message that ends onboarding. */
+export const OFFER_CALLBACKS = callbackCodec('o');
+
+/** Offered only once the timezone is confirmed: an opt-in at a local time needs the right zone. */
+function offerButtons(ctx: BotContext) {
+  const offers = forUser(ctx.shell.offers ?? [], ctx.user.roles);
+  if (!offers.length) return {};
+  return {
+    reply_markup: InlineKeyboard.from(
+      offers.map((o) => [InlineKeyboard.text(ctx.t(o.labelKey), OFFER_CALLBACKS.pack(o.id))]),
+    ),
+  };
+}
 
 /** Asks for the timezone from anywhere (settings menu). */
 export async function askTimezone(ctx: BotContext) {
@@ -139,4 +155,20 @@ onboardingFeature.command('start', async (ctx) => {
     ].join('\n'),
     { reply_markup: locationKeyboard(ctx, ctx.user.timezone) },
   );
+});
+
+/** An opt-in pressed: its button goes (the rest stay), the capability switches it on and says so. */
+onboardingFeature.callbackQuery(OFFER_CALLBACKS.pattern, async (ctx) => {
+  const [id] = OFFER_CALLBACKS.unpack(ctx.callbackQuery.data) ?? [];
+  const offer = forUser(ctx.shell.offers ?? [], ctx.user.roles).find((o) => o.id === id);
+  if (!offer) return void (await ctx.answerCallbackQuery({ text: ctx.t('stale-button') }));
+  await ctx.answerCallbackQuery();
+  const rows = ctx.callbackQuery.message?.reply_markup?.inline_keyboard ?? [];
+  const rest = rows.filter(
+    (row) => !row.some((b) => 'callback_data' in b && b.callback_data === ctx.callbackQuery.data),
+  );
+  await ctx
+    .editMessageReplyMarkup({ reply_markup: rest.length ? { inline_keyboard: rest } : undefined })
+    .catch(() => undefined);
+  await offer.open(ctx);
 });

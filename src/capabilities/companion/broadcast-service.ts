@@ -46,8 +46,17 @@ export function createBroadcastService(deps: { db: Db; jobs: JobPort; now: () =>
     return row;
   }
 
-  /** Moves `from` → `to` atomically; anything else is a conflict naming the current status. */
-  async function transition(id: string, from: BroadcastStatus[], to: BroadcastStatus, start: boolean) {
+  /**
+   * Moves `from` → `to` atomically; anything else is a conflict naming the current status. `start`
+   * enqueues the worker: always, or only when the broadcast was paused (no worker is running then,
+   * and one must write the final statistics into the progress message).
+   */
+  async function transition(
+    id: string,
+    from: BroadcastStatus[],
+    to: BroadcastStatus,
+    start: boolean | 'if-paused',
+  ) {
     const current = await get(id);
     return db.transaction(async (tx) => {
       const [row] = await tx
@@ -76,7 +85,7 @@ export function createBroadcastService(deps: { db: Db; jobs: JobPort; now: () =>
             status: current.status,
           },
         );
-      if (start) await enqueue(id, tx);
+      if (start === true || (start === 'if-paused' && current.status === 'paused')) await enqueue(id, tx);
       return row;
     });
   }
@@ -132,7 +141,7 @@ export function createBroadcastService(deps: { db: Db; jobs: JobPort; now: () =>
     start: (id: string) => transition(id, ['draft'], 'running', true),
     pause: (id: string) => transition(id, ['running'], 'paused', false),
     resume: (id: string) => transition(id, ['paused'], 'running', true),
-    cancel: (id: string) => transition(id, ['draft', 'running', 'paused'], 'cancelled', false),
+    cancel: (id: string) => transition(id, ['draft', 'running', 'paused'], 'cancelled', 'if-paused'),
   };
 }
 

@@ -141,7 +141,11 @@ export function createBroadcastWorker(deps: {
   async function handle(job: { data: BroadcastJob }) {
     const id = job.data.broadcastId;
     let b = await broadcasts.get(id);
-    if (b.status !== 'running') return { skipped: b.status };
+    if (b.status !== 'running') {
+      // Cancelled while paused: nobody else will turn the progress message into the final one.
+      if (b.status === 'cancelled' && b.progressMessageId) await progress(id, true);
+      return { skipped: b.status };
+    }
     if (b.progressChatId && !b.progressMessageId) await progress(id, false);
     for (let processed = 0; processed < CHUNK; ) {
       b = await broadcasts.get(id);

@@ -1,6 +1,6 @@
 import { and, eq, isNotNull, notExists } from 'drizzle-orm';
 import type { Schedules } from '../../platform/capability/schedules.ts';
-import type { Database, Db, Queryable } from '../../platform/db/database.ts';
+import type { Database, Db } from '../../platform/db/database.ts';
 import { users } from '../../platform/db/schema.ts';
 import type { ActivityService } from './activity-service.ts';
 import { companionProfiles } from './companion-tables.ts';

@@ -4,7 +4,8 @@ import type { Db } from '../../platform/db/database.ts';
 import type { CourseFigures, Figures, Period } from './insight-types.ts';
 
 // Every figure is counted in SQL over the owners' read-only views (task_facts,
-// reminder_occurrence_facts, course_topic_facts, migration 0018) on (user_id, <time>) indexes;
+// reminder_occurrence_facts, course_topic_facts in migration 0018; note_facts and
+// booking_client_facts in 0024) on (user_id, <time>) indexes;
 // local days/hours come from `AT TIME ZONE`, so a DST change moves nothing into the wrong day.
 
 type Row = Record<string, unknown>;
@@ -138,15 +139,57 @@ async function courseFigures(db: Db, userId: string, p: Period, now: Date): Prom
   });
 }
 
+async function noteFigures(db: Db, userId: string, p: Period) {
+  const found = await rows(
+    db,
+    sql`SELECT coalesce(topic_name, '') AS topic, count(*)::int AS n
+          FROM note_facts
+         WHERE user_id = ${userId}::uuid AND status = 'filed'
+           AND created_at >= ${ts(p.fromAt)} AND created_at < ${ts(p.toAt)}
+         GROUP BY 1 ORDER BY 2 DESC, 1`,
+  );
+  const perTopic = found.map((r) => ({ topic: String(r.topic), filed: num(r.n) }));
+  return { filed: perTopic.reduce((n, t) => n + t.filed, 0), perTopic };
+}
+
+async function bookingFigures(db: Db, userId: string, p: Period) {
+  const [r] = await rows(
+    db,
+    sql`SELECT count(*) FILTER (WHERE status = 'done')::int AS kept,
+               count(*) FILTER (WHERE status = 'no_show')::int AS no_shows,
+               count(*) FILTER (WHERE status = 'cancelled')::int AS cancelled,
+               count(*) FILTER (WHERE status IN ('pending', 'confirmed'))::int AS upcoming
+          FROM booking_client_facts
+         WHERE user_id = ${userId}::uuid AND start_at >= ${ts(p.fromAt)} AND start_at < ${ts(p.toAt)}`,
+  );
+  return {
+    kept: num(r?.kept),
+    noShows: num(r?.no_shows),
+    cancelled: num(r?.cancelled),
+    upcoming: num(r?.upcoming),
+  };
+}
+
 /** The figures of one user's period. */
 export async function computeFigures(db: Db, userId: string, period: Period, now: Date): Promise<Figures> {
-  const [tasks, shape, streak, reminders, courses] = await Promise.all([
+  const [tasks, shape, streak, reminders, courses, notes, bookings] = await Promise.all([
     taskCounts(db, userId, period, now),
     completionShape(db, userId, period),
     streaks(db, userId, period.timezone, now),
     reminderCounts(db, userId, period),
     courseFigures(db, userId, period, now),
+    noteFigures(db, userId, period),
+    bookingFigures(db, userId, period),
   ]);
   const { kind, from, to, timezone } = period;
-  return { period: { kind, from, to, timezone }, tasks, streaks: streak, ...shape, reminders, courses };
+  return {
+    period: { kind, from, to, timezone },
+    tasks,
+    streaks: streak,
+    ...shape,
+    reminders,
+    courses,
+    notes,
+    bookings,
+  };
 }

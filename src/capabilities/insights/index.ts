@@ -10,8 +10,10 @@ import { createCalendarRoutes, createExportRoutes, createFeedRoutes } from './ht
 import { createStatsRoutes } from './http/stats-routes.ts';
 import { createInsightsService, type InsightsService } from './insights-service.ts';
 import { chartLabels, INSIGHTS_LOCALES_DIR } from './insights-texts.ts';
+import { createInsightWriter } from './model-insight.ts';
 import { insightsNeeds } from './sources.ts';
-import { WEEKLY_SCHEDULE, WEEKLY_SETTING, weeklyReportHandler, weeklySettingStore } from './weekly-report.ts';
+import { weeklyReportHandler } from './weekly-report.ts';
+import { createWeeklySettings, WEEKLY_SCHEDULE } from './weekly-settings.ts';
 
 export type { Figures } from './insight-types.ts';
 export type { InsightsService } from './insights-service.ts';
@@ -32,6 +34,7 @@ export const insightsModule: CapabilityModule<typeof insightsNeeds, InsightsServ
     const translate = (language: string) => (key: string, vars?: Record<string, string | number>) =>
       i18n.t(language, key, vars);
     const stats = createStatsFeature(service);
+    const weekly = createWeeklySettings({ db: deps.db, schedules: deps.schedules, now: deps.now });
     const calendar = createCalendarService({ ...deps, sources, translate });
     const exporter = createExportService({ ...deps, sources });
     const feed = createFeedCommands({ calendar, exporter, now: deps.now });
@@ -63,18 +66,12 @@ export const insightsModule: CapabilityModule<typeof insightsNeeds, InsightsServ
         { command: 'export', descriptionKey: 'insights-cmd-export' },
       ],
       menu: [{ id: 'stats', labelKey: 'insights-menu-stats', open: stats.show }],
-      settings: [
-        {
-          key: WEEKLY_SETTING,
-          labelKey: 'insights-setting-weekly',
-          kind: 'toggle',
-          default: false,
-          store: weeklySettingStore(deps.schedules),
-        },
-      ],
+      settings: weekly.settings,
+      offers: [weekly.offer],
       schedules: {
         [WEEKLY_SCHEDULE]: weeklyReportHandler({
           insights: service,
+          writer: createInsightWriter({ ai: deps.ai, logger: deps.logger }),
           users: deps.users,
           notify: deps.notify,
           translate,

@@ -56,4 +56,8 @@ export interface Figures {
   bestWeekday: number | null;
   reminders: { done: number; skipped: number; snoozed: number };
   courses: CourseFigures[];
+  /** Notes captured in the period and filed, by topic (most first); pending ones are not counted. */
+  notes: { filed: number; perTopic: Array<{ topic: string; filed: number }> };
+  /** Bookings the person made as a client that start in the period, by how they ended. */
+  bookings: { kept: number; noShows: number; cancelled: number; upcoming: number };
 }

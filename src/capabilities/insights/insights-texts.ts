@@ -50,6 +50,26 @@ export function summaryText(t: T, language: string, f: Figures): string {
     lines.push(t('insights-line-reminders', reminders));
   for (const c of f.courses.slice(0, 4))
     lines.push(t('insights-line-course', { name: c.name, learned: c.learned, topics: c.topics }));
+  if (f.notes.filed > 0)
+    lines.push(
+      t('insights-line-notes', {
+        filed: f.notes.filed,
+        topics: f.notes.perTopic
+          .slice(0, 3)
+          .map((n) => `${n.topic || '—'} ${n.filed}`)
+          .join(', '),
+      }),
+    );
+  const b = f.bookings;
+  if (b.kept + b.noShows + b.cancelled + b.upcoming > 0)
+    lines.push(
+      t('insights-line-bookings', {
+        kept: b.kept,
+        noShows: b.noShows,
+        cancelled: b.cancelled,
+        upcoming: b.upcoming,
+      }),
+    );
   if (tasks.completed === 0) lines.push(t('insights-nothing'));
   return lines.join('\n');
 }

@@ -1,22 +1,23 @@
-import type { ScheduleHandler, Schedules } from '../../platform/capability/schedules.ts';
+import type { ScheduleHandler } from '../../platform/capability/schedules.ts';
 import { quietHoursEnd } from '../../platform/time/quiet-hours.ts';
 import type { UserService } from '../../platform/users/user-service.ts';
 import type { NotifyFn } from '../capability.ts';
+import { chartPng } from './chart.ts';
 import type { InsightsService } from './insights-service.ts';
-import { summaryText, type T, templateInsight } from './insights-texts.ts';
+import { chartLabels, summaryText, type T, templateInsight } from './insights-texts.ts';
+import type { InsightWriter } from './model-insight.ts';
 
-export const WEEKLY_SCHEDULE = 'insights.weekly';
-export const WEEKLY_SETTING = 'insights.weekly';
-/** Sunday 19:00 local (ISO weekday 7). */
-export const WEEKLY_RULE = { time: '19:00', weekdays: [7] };
+import { WEEKLY_SCHEDULE } from './weekly-settings.ts';
 
 /**
- * The weekly report: the week's figures and an insight from templates (numbers only from the
- * figures). Sent through the notify queue with a key per local date, so a retried firing sends once;
+ * The weekly report: the week's figures and an insight — the model's when a provider is configured
+ * and every number in it is one of the figures, from templates otherwise — with the week's chart.
+ * Sent through the notify queue with a key per local date, so a retried firing sends once;
  * inside the user's quiet hours it is queued for the moment they end (it is never urgent).
  */
 export function weeklyReportHandler(deps: {
   insights: InsightsService;
+  writer: InsightWriter;
   users: UserService;
   notify: NotifyFn;
   translate: (language: string) => T;
@@ -27,26 +28,21 @@ export function weeklyReportHandler(deps: {
     if (!user?.telegramId) return;
     const t = deps.translate(user.language);
     const figures = await deps.insights.figures(userId, 'week');
-    const text = `${t('insights-weekly-title')}\n\n${summaryText(t, user.language, figures)}\n\n${templateInsight(t, figures)}`;
+    const insight = await deps.writer.write(user, figures, () => templateInsight(t, figures));
+    const text = `${t('insights-weekly-title')}\n\n${summaryText(t, user.language, figures)}\n\n${insight.text}`;
+    const png = chartPng(figures, chartLabels(t, user.language, figures));
     const quietEnd = quietHoursEnd(
       { start: user.quietHoursStart, end: user.quietHoursEnd, timezone: user.timezone },
       deps.now(),
     );
     await deps.notify(
-      { chatId: user.telegramId, text, dedupeKey: `${WEEKLY_SCHEDULE}:${userId}:${localDate}` },
+      {
+        chatId: user.telegramId,
+        text,
+        media: [{ kind: 'photo', data: png.toString('base64'), fileName: 'week.png' }],
+        dedupeKey: `${WEEKLY_SCHEDULE}:${userId}:${localDate}`,
+      },
       quietEnd ? { startAfter: quietEnd } : {},
     );
-  };
-}
-
-/** The opt-in toggle in /settings is the schedule itself: on = scheduled Sunday 19:00 local. */
-export function weeklySettingStore(schedules: Schedules) {
-  return {
-    async get(userId: string) {
-      return (await schedules.get(userId, WEEKLY_SCHEDULE)) !== null;
-    },
-    async set(userId: string, value: boolean | string | null) {
-      await schedules.set(userId, WEEKLY_SCHEDULE, value === true ? WEEKLY_RULE : null);
-    },
   };
 }

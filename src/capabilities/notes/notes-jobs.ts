@@ -1,6 +1,6 @@
 import type { Ai } from '../../platform/ai/index.ts';
 import type { Db } from '../../platform/db/database.ts';
-import type { NotifyFn } from '../capability.ts';
+import type { NotifyFn, NotifyMedia } from '../capability.ts';
 import type { FilingService } from './filing-service.ts';
 import type { ForumService } from './forum-service.ts';
 import { fetchLinkPreview, type LinkFetchOptions } from './link-preview.ts';
@@ -35,6 +35,15 @@ export async function renderNote(
   return rendered.value.text;
 }
 
+/** The note's files as the forum gets them: the photo(s), document(s), voice or audio themselves. */
+function mediaOf(note: Note): NotifyMedia[] {
+  const kind =
+    note.kind === 'photo' || note.kind === 'document' || note.kind === 'voice' || note.kind === 'audio'
+      ? note.kind
+      : null;
+  return kind ? note.fileIds.slice(0, 10).map((fileId) => ({ kind, fileId })) : [];
+}
+
 export function createNotesJobs(deps: {
   db: Db;
   ai: Ai;
@@ -60,10 +69,12 @@ export function createNotesJobs(deps: {
       if (topic.closed) return;
       const threadId = await deps.forum.ensureThread(note.userId, forum.chatId, topic);
       const text = await renderNote(deps.ai, note, topic.name, prefs);
+      const media = mediaOf(note);
       await deps.notify({
         chatId: forum.chatId,
         threadId,
         text,
+        ...(media.length ? { media } : {}),
         parseMode: 'HTML',
         dedupeKey: `note:${note.id}:${topic.id}`,
       });

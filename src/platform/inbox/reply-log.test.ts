@@ -91,6 +91,55 @@ describe('reply log', () => {
     expect((error as Error).name).toBe('TelegramRetryLaterError');
     expect(await testDb.database.raw.query('SELECT 1 FROM update_replies WHERE update_id = 2')).toEqual([]);
   });
+
+  // A marker without a result is what a kill -9 during the HTTP call leaves behind.
+  const diedInFlight = (updateId: number, method: string) =>
+    testDb.database.raw.query(
+      'INSERT INTO update_replies (update_id, seq, method, result) VALUES ($1, 0, $2, NULL)',
+      [updateId, method],
+    );
+
+  it('an ambiguous send is not repeated (no duplicate message); an ambiguous edit is, and "not modified" counts as done', async () => {
+    await diedInFlight(3, 'sendMessage');
+    const send = chain([], async () => undefined);
+    const sent = await inUpdateScope(3, () => send.call('sendMessage', { chat_id: 5, text: 'card' }));
+    expect(sent).toMatchObject({ ok: true, result: { ambiguous: true } });
+    expect(send.rowsAtRequest).toEqual([]); // nothing reached Telegram
+
+    await diedInFlight(4, 'editMessageText');
+    const edit = chain(
+      [{ ok: false, error_code: 400, description: 'Bad Request: message is not modified' }],
+      async () => undefined,
+    );
+    const edited = await inUpdateScope(4, () =>
+      edit.call('editMessageText', { chat_id: 5, message_id: 7, text: 'Done ✓' }),
+    );
+    expect(edited).toEqual({ ok: true, result: true });
+    expect(edit.rowsAtRequest).toHaveLength(1); // it went out again
+
+    // The first attempt had not arrived: the repeat is the edit.
+    await diedInFlight(5, 'answerCallbackQuery');
+    const answer = chain([{ ok: true, result: true }], async () => undefined);
+    expect(
+      await inUpdateScope(5, () => answer.call('answerCallbackQuery', { callback_query_id: 'q' })),
+    ).toEqual({ ok: true, result: true });
+    const [row] = await testDb.database.raw.query<{ result: unknown }>(
+      'SELECT result FROM update_replies WHERE update_id = 5 AND seq = 0',
+    );
+    expect(row?.result).toBe(true);
+  });
+
+  it('a repeated edit that Telegram refuses for another reason is still an error', async () => {
+    await diedInFlight(6, 'editMessageText');
+    const edit = chain(
+      [{ ok: false, error_code: 400, description: 'Bad Request: message to edit not found' }],
+      async () => undefined,
+    );
+    const response = await inUpdateScope(6, () =>
+      edit.call('editMessageText', { chat_id: 5, message_id: 7, text: 'x' }),
+    ).catch((e: unknown) => e);
+    expect(JSON.stringify(response)).toMatch(/message to edit not found/);
+  });
 });
 
 describe('reply log at shutdown', () => {

@@ -17,6 +17,9 @@ import { updateReplies } from './inbox-schema.ts';
  *    the user can see) and log it as ambiguous. An attempt that never started (still waiting for a
  *    slot or a backoff) has no row, so it is simply sent on the next run. What remains is the gap
  *    between the row's commit and the request leaving the process (measured in bench/chaos.ts).
+ *  - except calls that are safe to repeat (an edit to the same text, answering a button, deleting a
+ *    message): those are made again, and Telegram's "nothing changed" answers ("message is not
+ *    modified", "query is too old", "message to delete not found") count as done.
  */
 const SIDE_EFFECTS = new Set([
   'sendMessage',
@@ -40,6 +43,23 @@ const SIDE_EFFECTS = new Set([
   'deleteForumTopic',
   'pinChatMessage',
 ]);
+
+/** Side effects whose repetition the user cannot see: the same edit twice is the edit once. */
+const REPEATABLE = new Set([
+  'editMessageText',
+  'editMessageCaption',
+  'editMessageReplyMarkup',
+  'deleteMessage',
+  'answerCallbackQuery',
+  'editForumTopic',
+  'closeForumTopic',
+  'reopenForumTopic',
+  'pinChatMessage',
+]);
+
+/** Telegram's answers to a repeated idempotent call whose first attempt had in fact arrived. */
+const ALREADY_DONE =
+  /message is not modified|query is too old|query id is invalid|message to delete not found|TOPIC_NOT_MODIFIED|TOPIC_CLOSED|TOPIC_NOT_CLOSED/i;
 
 const scope = new AsyncLocalStorage<{ updateId: number; seq: number }>();
 /** The logical call an HTTP attempt belongs to (set by the outer transformer for the inner one). */
@@ -70,6 +90,20 @@ export function createReplyLog(db: Db, logger: Logger): ReplyLog {
       const seq = current.seq++;
       const key = keyOf(current.updateId, seq);
       const [done] = await db.select().from(updateReplies).where(key).limit(1);
+      if (done && done.method === method && done.result === null && REPEATABLE.has(method)) {
+        logger.warn(
+          { update_id: current.updateId, seq, method },
+          'ambiguous call (process died in flight); safe to repeat, repeated',
+        );
+        await db.delete(updateReplies).where(key);
+        const response = await callScope.run({ updateId: current.updateId, seq, method }, () =>
+          prev(method, payload, signal),
+        );
+        if (!response.ok && response.error_code === 400 && ALREADY_DONE.test(response.description))
+          // biome-ignore lint/suspicious/noExplicitAny: `true` is what every repeatable method returns (edits of a bot's message return the Message, which handlers here do not read).
+          return { ok: true, result: true as any };
+        return response;
+      }
       if (done && done.method === method) {
         if (done.result === null) {
           logger.warn(

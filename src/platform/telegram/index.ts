@@ -6,6 +6,7 @@ export {
   NOTIFY_DEAD_QUEUE,
   NOTIFY_QUEUE,
   NOTIFY_QUEUES,
+  type NotifyMedia,
   type NotifyMessage,
   notifyQueues,
 } from './notify-queue.ts';

@@ -230,4 +230,52 @@ describe('notifications', () => {
     const calls = (await sandbox.calls('sendMessage')).filter((c) => c.params.chat_id === id);
     expect(calls.map((c) => c.error_code ?? 200)).toEqual([429, 200, 200]);
   }, 30_000);
+
+  it('sends files with a notification: one photo with its caption; files then text, each part once across retries', async () => {
+    const id = await user('Olga');
+    const person = sandbox.chat(id);
+    // Files Telegram already has: what the person sent the bot.
+    const olga = await sandbox.user('Olga', { id });
+    const jpeg = (n: number) => new Uint8Array([255, 216, 255, 224, n]);
+    const photos = [await olga.sendPhoto(jpeg(1)), await olga.sendPhoto(jpeg(2))].map(
+      (m) => m.data.photo?.at(-1)?.file_id as string,
+    );
+    await notifier.notify({
+      chatId: id,
+      text: 'Receipt',
+      media: [{ kind: 'photo', fileId: photos[0] as string }],
+    });
+    const single = await until(async () => {
+      const bot = (await person.messages()).filter((m) => m.fromBot);
+      return bot.length >= 1 ? bot : undefined;
+    });
+    expect(single).toHaveLength(1);
+    expect(single[0]?.text).toBe('Receipt');
+    expect(single[0]?.data.photo?.at(-1)?.file_id).toBe(photos[0]);
+
+    // Both attempts of the text fail once: the job's retry must not send the photos again.
+    await sandbox.faults.add({ method: 'sendMessage', status: 502, count: 2 });
+    const long = `Trip album. ${'x'.repeat(1100)}`;
+    await notifier.notify({
+      chatId: id,
+      text: long,
+      media: photos.map((fileId) => ({ kind: 'photo' as const, fileId })),
+      dedupeKey: `album-test:${id}`,
+    });
+    const all = await until(async () => {
+      const bot = (await person.messages()).filter((m) => m.fromBot);
+      return bot.length >= 4 ? bot : undefined;
+    });
+    await new Promise((r) => setTimeout(r, 1500)); // a duplicate would show up by now
+    const after = (await person.messages()).filter((m) => m.fromBot).slice(1);
+    expect(after.map((m) => m.data.photo?.at(-1)?.file_id ?? m.text.slice(0, 11))).toEqual([
+      photos[0],
+      photos[1],
+      'Trip album.',
+    ]);
+    expect(all.length).toBe(4);
+    const texts = (await sandbox.calls('sendMessage')).filter((c) => c.params.chat_id === id);
+    expect(texts.map((c) => c.error_code ?? 200)).toEqual([502, 502, 200]);
+    expect((await sandbox.calls('sendPhoto')).filter((c) => c.params.chat_id === id)).toHaveLength(3);
+  }, 30_000);
 });

@@ -3,7 +3,13 @@ import type { Database, Tx } from '../db/database.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
-import { chatKey, NOTIFY_DEAD_QUEUE, NOTIFY_QUEUE, type NotifyMessage } from './notify-queue.ts';
+import {
+  chatKey,
+  MAX_INLINE_MEDIA_BYTES,
+  NOTIFY_DEAD_QUEUE,
+  NOTIFY_QUEUE,
+  type NotifyMessage,
+} from './notify-queue.ts';
 import { bossDb, createNotifyHandler } from './notify-worker.ts';
 import { telegramCounters } from './telegram-metrics.ts';
 import type { SendPolicy } from './telegram-transformer.ts';
@@ -46,6 +52,11 @@ export function createNotifier(deps: {
 
   return {
     async notify(message, options = {}) {
+      const media = message.media ?? [];
+      if (media.length > 10) throw new Error('A notification carries at most 10 files');
+      const inline = media.reduce((n, m) => n + ('data' in m ? (m.data.length * 3) / 4 : 0), 0);
+      if (inline > MAX_INLINE_MEDIA_BYTES)
+        throw new Error(`A notification carries at most ${MAX_INLINE_MEDIA_BYTES} bytes inline`);
       const id = await jobs.send(NOTIFY_QUEUE, message, {
         singletonKey: chatKey(message.chatId),
         ...(options.tx ? { tx: options.tx } : {}),

@@ -4,10 +4,30 @@ import { deadLetterName, type QueueDefinition } from '../jobs/job-queue.ts';
 export const NOTIFY_QUEUE = 'notify';
 export const NOTIFY_DEAD_QUEUE = deadLetterName(NOTIFY_QUEUE);
 
+/**
+ * A file sent with a notification: one Telegram already has (its `file_id`), or a small one made
+ * here (`data`, base64 — it lives in the job's JSON, so keep it to a chart-sized image).
+ */
+export type NotifyMedia =
+  | { kind: 'photo' | 'document' | 'audio' | 'voice'; fileId: string }
+  | { kind: 'photo' | 'document'; data: string; fileName: string };
+
+/** The most bytes a notification may carry inline (`data`); larger files go by `file_id`. */
+export const MAX_INLINE_MEDIA_BYTES = 512 * 1024;
+
+/** Telegram's limit on a media caption (characters after parsing; we compare the raw text). */
+export const MAX_CAPTION = 1024;
+
 /** One notification: a text message to one chat. Kept small; it lives in the job's JSON. */
 export interface NotifyMessage {
   chatId: number;
   text: string;
+  /**
+   * Files to send with it (at most 10). One file with a text that fits a caption is one message;
+   * otherwise the files go first, one message each, then the text. Each part is delivered once
+   * (with `dedupeKey`, a retry skips the parts already sent).
+   */
+  media?: NotifyMedia[];
   parseMode?: ParseMode;
   replyMarkup?: InlineKeyboardMarkup;
   /** Forum topic to post in. */

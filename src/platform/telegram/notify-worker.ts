@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { type Api, GrammyError } from 'grammy';
+import { type Api, GrammyError, InputFile } from 'grammy';
 import { type DrizzleTransactionLike, fromDrizzle, type PgBoss } from 'pg-boss';
 import type { Database, Tx } from '../db/database.ts';
 import { deferJob } from '../jobs/defer-job.ts';
@@ -8,7 +8,13 @@ import type { Logger } from '../observability/logger.ts';
 import { currentTraceId } from '../observability/trace.ts';
 import { isBlocked } from './blocked-users.ts';
 import { recordDelivery, wasDelivered } from './deliveries.ts';
-import { NOTIFY_DEAD_QUEUE, NOTIFY_QUEUE, type NotifyMessage } from './notify-queue.ts';
+import {
+  MAX_CAPTION,
+  NOTIFY_DEAD_QUEUE,
+  NOTIFY_QUEUE,
+  type NotifyMedia,
+  type NotifyMessage,
+} from './notify-queue.ts';
 import { BotBlockedError, TelegramRetryLaterError } from './telegram-errors.ts';
 import type { TelegramCounters } from './telegram-metrics.ts';
 import { type SendPolicy, withSendPolicy } from './telegram-transformer.ts';
@@ -93,6 +99,46 @@ export function createNotifyHandler(deps: NotifyWorkerDeps) {
     return done('deferred', { retry_at: error.retryAt.toISOString() });
   }
 
+  /** Sends the files (each part once per dedupe key) and the text; returns the last message. */
+  async function deliver(message: NotifyMessage) {
+    const common = {
+      ...(message.threadId !== undefined ? { message_thread_id: message.threadId } : {}),
+      ...(message.disableNotification ? { disable_notification: true } : {}),
+    };
+    const withText = {
+      ...common,
+      ...(message.parseMode ? { parse_mode: message.parseMode } : {}),
+      ...(message.replyMarkup ? { reply_markup: message.replyMarkup } : {}),
+    };
+    const media = (message.media ?? []).slice(0, 10);
+    const [only] = media;
+    if (only && media.length === 1 && message.text.length <= MAX_CAPTION)
+      return sendFile(message.chatId, only, { ...withText, caption: message.text });
+    for (const [index, file] of media.entries()) {
+      const key = message.dedupeKey ? `${message.dedupeKey}:file${index}` : null;
+      if (key && (await wasDelivered(raw, key))) continue;
+      const part = await sendFile(message.chatId, file, common);
+      if (key)
+        await recordDelivery(raw, { dedupeKey: key, chatId: message.chatId, messageId: part.message_id });
+    }
+    return api.sendMessage(message.chatId, message.text, withText);
+  }
+
+  function sendFile(chatId: number, file: NotifyMedia, other: Record<string, unknown>) {
+    const input =
+      'data' in file ? new InputFile(Buffer.from(file.data, 'base64'), file.fileName) : file.fileId;
+    switch (file.kind) {
+      case 'photo':
+        return api.sendPhoto(chatId, input, other);
+      case 'document':
+        return api.sendDocument(chatId, input, other);
+      case 'audio':
+        return api.sendAudio(chatId, input, other);
+      case 'voice':
+        return api.sendVoice(chatId, input, other);
+    }
+  }
+
   return async (job: JobContext<NotifyMessage>): Promise<object> => {
     const message = job.data;
     if (message.dedupeKey && (await wasDelivered(raw, message.dedupeKey))) return done('duplicate');
@@ -101,14 +147,7 @@ export function createNotifyHandler(deps: NotifyWorkerDeps) {
       return done('skipped_blocked');
     }
     try {
-      const sent = await withSendPolicy(policy, () =>
-        api.sendMessage(message.chatId, message.text, {
-          ...(message.parseMode ? { parse_mode: message.parseMode } : {}),
-          ...(message.replyMarkup ? { reply_markup: message.replyMarkup } : {}),
-          ...(message.threadId !== undefined ? { message_thread_id: message.threadId } : {}),
-          ...(message.disableNotification ? { disable_notification: true } : {}),
-        }),
-      );
+      const sent = await withSendPolicy(policy, () => deliver(message));
       if (message.dedupeKey) {
         await recordDelivery(raw, {
           dedupeKey: message.dedupeKey,

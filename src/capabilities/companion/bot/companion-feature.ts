@@ -67,10 +67,11 @@ async function showProfile(ctx: BotContext, profiles: ProfileService) {
 /** The companion in the bot: chat for free text nothing else claimed, /reset, /profile, /forget, /broadcast. */
 export function createCompanionFeature(deps: CompanionBotDeps): BotFeature {
   const composer = new Composer<BotContext>();
-  const dm = composer.chatType('private');
   const broadcast = createBroadcastFlow(deps.broadcasts);
   const enrolled = new Set<string>();
   // Whoever reaches the companion gets the daily profile and check-ins (the hourly job catches the rest).
+  // Before `chatType`: grammY places its filter where it is called, so handlers on `dm` would
+  // otherwise answer first and this would never run for a private message.
   composer.use(async (ctx, next) => {
     if (ctx.user && !enrolled.has(ctx.user.id)) {
       await deps.enrol(ctx.user.id);
@@ -78,6 +79,7 @@ export function createCompanionFeature(deps: CompanionBotDeps): BotFeature {
     }
     await next();
   });
+  const dm = composer.chatType('private');
 
   dm.command('reset', async (ctx) => {
     await deps.conversation.reset(ctx.user.id);

@@ -114,8 +114,33 @@ describe('broadcasts through the local Telegram', () => {
     expect(progress[0]?.text).toContain(
       `Broadcast done: ${created.total - 1} sent · 1 blocked · 0 failed of ${created.total}`,
     );
-    // Marked: the next broadcast leaves the blocker out.
+    // Marked: the next broadcast leaves the blocker out. (Slow sends again, so the pause below lands mid-way.)
+    await h.t.sb.faults.add({ method: 'sendMessage', delay_ms: 1000, count: 10_000 });
     const next = await h.request('/api/v1/admin/broadcasts', { method: 'POST', headers: admin.auth, body });
-    expect(((await next.json()) as { total: number }).total).toBe(created.total - 1);
+    const second = (await next.json()) as { id: string; total: number };
+    expect(second.total).toBe(created.total - 1);
+
+    // Paused, then cancelled: the progress message still ends with the final statistics, no buttons.
+    await h.request(`/api/v1/admin/broadcasts/${second.id}/pause`, { method: 'POST', headers: admin.auth });
+    await until(second.id, 'paused');
+    await h.t.sb.faults.clear();
+    const progressOf = async () =>
+      (await admin.chat.messages())
+        .filter((m) => m.fromBot && /Broadcast|Sending|Paused/.test(m.text))
+        .at(-1);
+    // The worker has stopped: its last word in the progress message is "Paused at …".
+    for (let i = 0; i < 80 && !/Paused at/.test((await progressOf())?.text ?? ''); i++)
+      await h.clock.tick(250);
+    expect((await progressOf())?.text).toMatch(/Paused at/);
+    const cancel = await h.request(`/api/v1/admin/broadcasts/${second.id}/cancel`, {
+      method: 'POST',
+      headers: admin.auth,
+    });
+    expect(cancel.status).toBe(200);
+    for (let i = 0; i < 80 && !/Broadcast cancelled/.test((await progressOf())?.text ?? ''); i++)
+      await h.clock.tick(250);
+    const final = await progressOf();
+    expect(final?.text).toMatch(/^✖️ Broadcast cancelled: \d+ sent/);
+    expect(final?.buttons()).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import type { User } from '../../../platform/users/user-service.ts';
 import type { T } from '../insights-texts.ts';
 import type { InsightsSources } from '../sources.ts';
 import { allPages } from '../sources.ts';
+import { vtimezone } from './vtimezone.ts';
 
 const DAY = 86_400_000;
 /** How far back the feed reaches: calendars keep what they saw, so old items add only weight. */
@@ -19,7 +20,7 @@ const ruleValue = (rrule: string) => rrule.replace(/^RRULE:/i, '').replace(/[\r\
  * The user's iCalendar (RFC 5545): tasks with deadlines as events at the deadline (what Google,
  * Apple and Outlook subscriptions show; VTODO is ignored by most), reminders — recurring ones as
  * one event with the stored RRULE, read in the reminder's timezone so DST keeps its wall clock —
- * and confirmed bookings as a client. Stable UIDs, so clients update events instead of duplicating.
+ * and confirmed bookings as a client. Every TZID has its VTIMEZONE. Stable UIDs, so clients update events instead of duplicating.
  */
 export async function buildCalendar(input: {
   user: User;
@@ -33,7 +34,8 @@ export async function buildCalendar(input: {
     name: t('insights-calendar-name'),
     prodId: { company: 'secretary', product: 'secretary', language: user.language.toUpperCase() },
     method: ICalCalendarMethod.PUBLISH,
-    timezone: user.timezone,
+    // The generator adds a VTIMEZONE for the calendar's zone and for every TZID an event uses.
+    timezone: { name: user.timezone, generator: (zone) => vtimezone(zone, now) },
     ttl: 60 * 60,
   });
 

@@ -40,5 +40,10 @@ export const FiguresSchema = z
         projectedFinish: z.string().nullable(),
       }),
     ),
+    notes: z.object({
+      filed: count,
+      perTopic: z.array(z.object({ topic: z.string(), filed: count })),
+    }),
+    bookings: z.object({ kept: count, noShows: count, cancelled: count, upcoming: count }),
   })
   .openapi('Figures');

@@ -60,6 +60,12 @@ describe('calendar feed', () => {
       text: 'Call the dentist',
       due_at: '2037-03-05T15:00:00+01:00',
     });
+    // A reminder kept in another zone, named by its old alias (the library knows it as Europe/Kyiv).
+    const kyiv = await post<{ id: string }>(ada.auth, '/reminders', {
+      text: 'Call grandma',
+      due_at: '2037-03-06T19:00:00+02:00',
+      timezone: 'Europe/Kiev',
+    });
     const bobs = await post<{ id: string }>(bob.auth, '/tasks', {
       title: 'Bob private plan',
       due_at: '2037-03-20T12:00:00-04:00',
@@ -75,6 +81,20 @@ describe('calendar feed', () => {
     const text = await res.text();
     expect(text).not.toContain('Bob private plan');
     const parsed = events(text);
+
+    // RFC 5545 §3.2.19: every TZID names a VTIMEZONE of the same calendar, spelled the same.
+    const used = new Set([...text.matchAll(/;TZID=([^:;\r\n]+)/g)].map((m) => m[1]));
+    expect([...used].sort()).toEqual(['Europe/Berlin', 'Europe/Kiev']);
+    const zones = Object.values(ical.sync.parseICS(text)).filter((c) => c?.type === 'VTIMEZONE') as Array<{
+      tzid: string;
+    }>;
+    expect(zones.map((z) => z.tzid).sort()).toEqual(['Europe/Berlin', 'Europe/Kiev']);
+    const berlin = /BEGIN:VTIMEZONE\r\nTZID:Europe\/Berlin\r\n[\s\S]*?END:VTIMEZONE/.exec(text)?.[0] ?? '';
+    expect(berlin).toMatch(/BEGIN:DAYLIGHT\r\n[\s\S]*TZOFFSETTO:\+0200/);
+    expect(berlin).toMatch(/BEGIN:STANDARD\r\n[\s\S]*TZOFFSETTO:\+0100/);
+    const grandma = parsed.find((e) => e.uid === `reminder-${kyiv.id}@secretary`);
+    expect(grandma?.start.toISOString()).toBe('2037-03-06T17:00:00.000Z');
+    expect(grandma?.start.tz).toBe('Europe/Kiev');
 
     const deadline = parsed.find((e) => e.uid === `task-${task.id}@secretary`);
     expect(deadline?.summary).toBe('Hand in the essay');

@@ -106,6 +106,9 @@ describe('insights in the system', () => {
     await jumpTo(h.clock, '2037-03-08T23:00:00Z');
     const report = await waitMessage(h.clock, chat, /Your week/, since);
     await expectSilence(h.clock, chat, report.id); // once
+    // With the week's chart: the report's own photo (a short report is its caption).
+    const photos = (await chat.messages()).filter((m) => m.fromBot && m.id > since && m.data.photo);
+    expect(photos).toHaveLength(1);
 
     // Every number of the insight (the last paragraph) is one of the week's figures.
     // A week later the first token has expired: sign in again (at the firing's clock).

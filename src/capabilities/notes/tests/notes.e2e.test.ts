@@ -134,13 +134,16 @@ describe.each(['en', 'ru'] as const)('notes end to end (%s)', (lang) => {
     const voice = await me.chat.nextMessage(s.filed);
     expect(voice.text).toContain(s.stt);
     expect(stt.requests).toHaveLength(lang === 'en' ? 1 : 2);
-    await threadPost(forum, thread(2), new RegExp(s.stt), since);
+    // The thread gets the voice itself with the transcript as its caption, not a text about it.
+    const voicePost = await threadPost(forum, thread(2), new RegExp(s.stt), since);
+    expect(voicePost.data.voice?.file_id).toBeTruthy();
 
     // A photo with a caption.
     since = await lastId(forum);
     await me.user.sendPhoto(new Uint8Array([255, 216, 255, 224]), { caption: s.photo });
     await me.chat.nextMessage(s.filed);
-    await threadPost(forum, thread(1), new RegExp(s.photo.split(' ')[0] ?? ''), since);
+    const photoPost = await threadPost(forum, thread(1), new RegExp(s.photo.split(' ')[0] ?? ''), since);
+    expect(photoPost.data.photo?.length).toBeGreaterThan(0);
 
     // Ambiguous → pending card with New topic / Inbox / Cancel; choosing Health teaches it.
     await me.user.send(s.vague);
