@@ -184,7 +184,7 @@ describe('reply log at shutdown', () => {
   it('a send on the wire when shutdown starts may finish and is recorded; the next one does not start', async () => {
     const { call, shutdown, requests, requestOut } = chainAtShutdown(60_000);
     const handling = withSendPolicy(UPDATE_POLICY, () =>
-      inUpdateScope(3, async () => {
+      inUpdateScope(103, async () => {
         await call('sendMessage', { chat_id: 5, text: 'first' });
         await call('sendMessage', { chat_id: 5, text: 'second' });
       }),
@@ -195,21 +195,23 @@ describe('reply log at shutdown', () => {
     await expect(handling).rejects.toThrow('shutting down');
     expect(requests).toHaveLength(1); // the second send never went out
     // The first is known to be sent (a rerun answers it from the log); the second has no row.
-    expect(await rows(3)).toEqual([{ seq: 0, result: { message_id: 11 } }]);
+    expect(await rows(103)).toEqual([{ seq: 0, result: { message_id: 11 } }]);
   });
 
   it('a send still out when the grace ends is cut and stays ambiguous: a rerun does not repeat it', async () => {
     const first = chainAtShutdown(20);
     const handling = withSendPolicy(UPDATE_POLICY, () =>
-      inUpdateScope(4, () => first.call('sendMessage', { chat_id: 5, text: 'hanging' })),
+      inUpdateScope(104, () => first.call('sendMessage', { chat_id: 5, text: 'hanging' })),
     );
     await first.requestOut();
     first.shutdown.abort(new Error('shutting down'));
     await expect(handling).rejects.toThrow('shutting down'); // Telegram never answered: cut after the grace
-    expect(await rows(4)).toEqual([{ seq: 0, result: null }]);
+    expect(await rows(104)).toEqual([{ seq: 0, result: null }]);
 
     const rerun = chainAtShutdown(20);
-    const response = await inUpdateScope(4, () => rerun.call('sendMessage', { chat_id: 5, text: 'hanging' }));
+    const response = await inUpdateScope(104, () =>
+      rerun.call('sendMessage', { chat_id: 5, text: 'hanging' }),
+    );
     expect(response).toMatchObject({ ok: true, result: { ambiguous: true } });
     expect(rerun.requests).toHaveLength(0); // not sent twice
   });
