@@ -11,6 +11,9 @@ COPY web ./web
 RUN npm install --omit=dev --no-audit --no-fund && rm -rf web/node_modules && npm cache clean --force
 COPY src ./src
 COPY migrations ./migrations
+# DATA_DIR (./data): capabilities keep generated files there (the booking capability's Web Push
+# VAPID keys). Writable by the non-root user; compose.yaml mounts one volume on it for every process.
+RUN mkdir -p data && chown node:node data
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=30s --timeout=3s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/healthz').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"

@@ -13,7 +13,10 @@ const UNIT = [
   'src/sandbox/tests/entities-*.test.ts',
   'test/house-rules/**/*.test.ts',
 ];
-const PROCESS = ['test/e2e/{crash-recovery,modes,processes,scale-out}*.test.ts', 'src/sandbox/ui/*.test.ts'];
+const PROCESS = [
+  'test/e2e/{container,crash-recovery,modes,processes,scale-out,shutdown-under-load}*.test.ts',
+  'src/sandbox/ui/*.test.ts',
+];
 const SYSTEM = [
   '**/*.e2e.test.ts',
   'test/platform/**/*.test.ts',

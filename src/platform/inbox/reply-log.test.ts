@@ -141,3 +141,78 @@ describe('reply log', () => {
     expect(JSON.stringify(response)).toMatch(/message to edit not found/);
   });
 });
+
+describe('reply log at shutdown', () => {
+  /** The chain with a shutdown signal over a Telegram that answers only when told (or never). */
+  function chainAtShutdown(graceMs: number) {
+    const logger = createLogger({ level: 'silent', pretty: false });
+    const shutdown = new AbortController();
+    const log = createReplyLog(testDb.database.db, logger);
+    const client = createTelegramTransformer({
+      limiter: createRateLimiter({ store: createMemoryRateLimitStore(), limits: 'off' }),
+      raw: testDb.database.raw,
+      logger,
+      shutdown: shutdown.signal,
+      shutdownGraceMs: graceMs,
+    });
+    const requests: Array<{ answer: (reply: Reply) => void; signal: AbortSignal | undefined }> = [];
+    const onRequest = new Set<() => void>();
+    // Like fetch: pending until Telegram answers, rejected when its signal aborts.
+    const http = (_m: string, _p: object, signal?: AbortSignal) =>
+      new Promise<Reply>((resolve, reject) => {
+        signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
+        requests.push({ answer: resolve, signal });
+        for (const l of onRequest) l();
+      });
+    const inner = (m: string, p: object, s?: AbortSignal) =>
+      log.inner(http as never, m as never, p as never, s as never);
+    const middle = (m: string, p: object) => client(inner as never, m as never, p as never);
+    const call = (m: string, p: object) => log.outer(middle as never, m as never, p as never);
+    const requestOut = () =>
+      new Promise<void>((resolve) => {
+        if (requests.length) return resolve();
+        onRequest.add(resolve);
+      });
+    return { call, shutdown, requests, requestOut };
+  }
+  const rows = (updateId: number) =>
+    testDb.database.raw.query<{ seq: number; result: unknown }>(
+      'SELECT seq, result FROM update_replies WHERE update_id = $1 ORDER BY seq',
+      [updateId],
+    );
+
+  it('a send on the wire when shutdown starts may finish and is recorded; the next one does not start', async () => {
+    const { call, shutdown, requests, requestOut } = chainAtShutdown(60_000);
+    const handling = withSendPolicy(UPDATE_POLICY, () =>
+      inUpdateScope(103, async () => {
+        await call('sendMessage', { chat_id: 5, text: 'first' });
+        await call('sendMessage', { chat_id: 5, text: 'second' });
+      }),
+    );
+    await requestOut();
+    shutdown.abort(new Error('shutting down'));
+    requests[0]?.answer({ ok: true, result: { message_id: 11 } });
+    await expect(handling).rejects.toThrow('shutting down');
+    expect(requests).toHaveLength(1); // the second send never went out
+    // The first is known to be sent (a rerun answers it from the log); the second has no row.
+    expect(await rows(103)).toEqual([{ seq: 0, result: { message_id: 11 } }]);
+  });
+
+  it('a send still out when the grace ends is cut and stays ambiguous: a rerun does not repeat it', async () => {
+    const first = chainAtShutdown(20);
+    const handling = withSendPolicy(UPDATE_POLICY, () =>
+      inUpdateScope(104, () => first.call('sendMessage', { chat_id: 5, text: 'hanging' })),
+    );
+    await first.requestOut();
+    first.shutdown.abort(new Error('shutting down'));
+    await expect(handling).rejects.toThrow('shutting down'); // Telegram never answered: cut after the grace
+    expect(await rows(104)).toEqual([{ seq: 0, result: null }]);
+
+    const rerun = chainAtShutdown(20);
+    const response = await inUpdateScope(104, () =>
+      rerun.call('sendMessage', { chat_id: 5, text: 'hanging' }),
+    );
+    expect(response).toMatchObject({ ok: true, result: { ambiguous: true } });
+    expect(rerun.requests).toHaveLength(0); // not sent twice
+  });
+});

@@ -130,7 +130,10 @@ export function createReplyLog(db: Db, logger: Logger): ReplyLog {
       try {
         response = await prev(method, payload, signal);
       } catch (error) {
-        await db.delete(updateReplies).where(key); // never answered: the request did not go through
+        // Cut off by shutdown after the grace (telegram-transformer's afterGrace): it may have
+        // arrived, so it stays written down — ambiguous (a send is not repeated, a REPEATABLE call
+        // is). Any other failure: the request did not go through.
+        if (!signal?.aborted) await db.delete(updateReplies).where(key);
         throw error;
       }
       if (response.ok)

@@ -99,10 +99,27 @@ export interface TransformerDeps {
   /** Injected in tests; defaults to a timer that honours the call's abort signal. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /**
-   * Aborted when the process shuts down: every wait and request in flight ends at once (as an
-   * HttpError / abort), so shutdown is bounded whatever Telegram does; the work is retried later.
+   * Aborted when the process shuts down: every wait ends at once and no new request starts; a
+   * request already on the wire gets `shutdownGraceMs` to come back (see {@link afterGrace}). So
+   * shutdown is bounded whatever Telegram does; the work cut short is retried later.
    */
   shutdown?: AbortSignal;
+  /** How long a request in flight at shutdown may still finish; default 1 s (a sendMessage usually answers in well under that). */
+  shutdownGraceMs?: number;
+}
+
+/**
+ * A signal aborted `graceMs` after `signal`. Aborting a request that already left cuts only our
+ * side: Telegram may have sent the message anyway, and the reply log cannot tell (it would have to
+ * count it as ambiguous or risk a duplicate). On a graceful stop a request on the wire normally
+ * answers within milliseconds, so it is let finish; only one Telegram leaves hanging is cut.
+ */
+export function afterGrace(signal: AbortSignal, graceMs: number): AbortSignal {
+  const controller = new AbortController();
+  const cut = () => setTimeout(() => controller.abort(signal.reason), graceMs).unref();
+  if (signal.aborted) cut();
+  else signal.addEventListener('abort', cut, { once: true });
+  return controller.signal;
 }
 
 /**
@@ -117,6 +134,7 @@ export function createTelegramTransformer(deps: TransformerDeps): Transformer {
   const clock = deps.clock ?? { now: () => new Date() };
   const sleep = deps.sleep ?? abortableSleep;
   const basePolicy: SendPolicy = { ...INTERACTIVE_POLICY, ...deps.policy };
+  const inFlightCut = deps.shutdown ? afterGrace(deps.shutdown, deps.shutdownGraceMs ?? 1000) : undefined;
 
   return async (prev, method, payload, grammySignal) => {
     // grammY types its signal with the abort-controller polyfill's class; at runtime it is the
@@ -126,7 +144,10 @@ export function createTelegramTransformer(deps: TransformerDeps): Transformer {
       deps.shutdown && callSignal
         ? AbortSignal.any([deps.shutdown, callSignal])
         : (deps.shutdown ?? callSignal);
-    const passSignal = signal as unknown as typeof grammySignal;
+    // Waits end at shutdown; a request already sent gets the grace (see afterGrace).
+    const requestSignal =
+      inFlightCut && callSignal ? AbortSignal.any([inFlightCut, callSignal]) : (inFlightCut ?? callSignal);
+    const passSignal = requestSignal as unknown as typeof grammySignal;
     const policy = policyStorage.getStore() ?? basePolicy;
     const chatId = chatIdOf(payload);
     const limited = LIMITED_METHODS.has(method);
