@@ -14,6 +14,13 @@ export interface CapabilityHarness {
   ): Promise<{ user: SandboxUser; chat: SandboxChat; userId: string; auth: Record<string, string> }>;
   /** `fetch` against the system's HTTP server. */
   request(path: string, init?: RequestInit): Promise<Response>;
+  /** A JSON API call that must succeed (2xx); throws with the status and body otherwise. */
+  call(
+    auth: Record<string, string>,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<Record<string, unknown>>;
   close(): Promise<void>;
 }
 
@@ -35,6 +42,12 @@ export async function startCapabilityHarness(
     t,
     clock,
     request,
+    async call(auth, method, path, body) {
+      const res = await request(path, { method, headers: auth, body: body ? JSON.stringify(body) : null });
+      const json = (await res.json()) as Record<string, unknown>;
+      if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
+      return json;
+    },
     async person(name, { language = 'en', timezone = 'Europe/Berlin', roles = [] } = {}) {
       const person = await registeredPerson(t, name, language, timezone);
       for (const role of roles) await t.system.users.grantRole(person.user.id, role, { kind: 'system' });

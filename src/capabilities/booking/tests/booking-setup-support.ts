@@ -1,3 +1,4 @@
+import type { CapabilityHarness } from '../../../../test/support/capability-harness.ts';
 import type { BookingHarness } from './booking-harness.ts';
 
 export interface Business {
@@ -57,5 +58,39 @@ export async function setUpBusiness(
     locationId: location.id,
     serviceId: svc.id,
     specialistId: spec.id,
+  };
+}
+
+/**
+ * The same salon through the whole system's API (a capability harness): a location in Berlin, one
+ * 60-minute service and a specialist working Mon–Fri 09:00–18:00. Returns the ids a booking needs.
+ */
+export async function setUpSalonThroughApi(
+  h: Pick<CapabilityHarness, 'call'>,
+  admin: Record<string, string>,
+  specialistTelegramId: number,
+) {
+  const location = await h.call(admin, 'POST', '/api/v1/booking/locations', {
+    name: 'Mitte',
+    timezone: 'Europe/Berlin',
+  });
+  const service = await h.call(admin, 'POST', '/api/v1/booking/services', {
+    name: 'Haircut',
+    duration_minutes: 60,
+  });
+  const specialist = await h.call(admin, 'POST', '/api/v1/booking/specialists', {
+    telegram_id: specialistTelegramId,
+    name: 'Sam',
+    service_ids: [service.id],
+    location_ids: [location.id],
+  });
+  await h.call(admin, 'PUT', `/api/v1/booking/specialists/${specialist.id}/hours`, {
+    location_id: location.id,
+    weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '18:00', breaks: [] })),
+  });
+  return {
+    locationId: location.id as string,
+    serviceId: service.id as string,
+    specialistId: specialist.id as string,
   };
 }

@@ -4,6 +4,7 @@ import {
   startCapabilityHarness,
 } from '../../../../test/support/capability-harness.ts';
 import { bookingModule } from '../../booking/index.ts';
+import { setUpSalonThroughApi } from '../../booking/tests/booking-setup-support.ts';
 import { notesModule } from '../../notes/index.ts';
 import { remindersModule } from '../../reminders/index.ts';
 import { tasksModule } from '../../tasks/index.ts';
@@ -24,13 +25,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => h?.close());
 
-async function call(auth: Record<string, string>, method: string, path: string, body?: unknown) {
-  const res = await h.request(path, { method, headers: auth, body: body ? JSON.stringify(body) : null });
-  const json = (await res.json()) as Record<string, unknown>;
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
 async function activityOf(userId: string) {
   return h.t.system.database.raw.query<{ kind: string; details: Record<string, unknown> }>(
     'SELECT kind, details FROM companion_activity WHERE user_id = $1 ORDER BY at, id',
@@ -44,40 +38,40 @@ describe('activity from other capabilities', () => {
     const bob = await h.person('Bob');
     const before = (await activityOf(ada.userId)).length;
 
-    const task = await call(ada.auth, 'POST', '/api/v1/tasks', {
+    const task = await h.call(ada.auth, 'POST', '/api/v1/tasks', {
       title: 'Essay draft',
       due_at: '2037-03-03T10:00:00Z',
     });
-    await call(ada.auth, 'PATCH', `/api/v1/tasks/${task.id}`, { status: 'done' });
+    await h.call(ada.auth, 'PATCH', `/api/v1/tasks/${task.id}`, { status: 'done' });
     // Done again is not a second completion.
-    await call(ada.auth, 'PATCH', `/api/v1/tasks/${task.id}`, { status: 'done' });
+    await h.call(ada.auth, 'PATCH', `/api/v1/tasks/${task.id}`, { status: 'done' });
 
-    const reminder = await call(ada.auth, 'POST', '/api/v1/reminders', {
+    const reminder = await h.call(ada.auth, 'POST', '/api/v1/reminders', {
       text: 'Call mum',
       due_at: '2037-03-02T12:00:00Z',
     });
-    const window = (await call(
+    const window = (await h.call(
       ada.auth,
       'GET',
       '/api/v1/reminders/occurrences?from=2037-03-02T00:00:00Z&to=2037-03-03T00:00:00Z',
     )) as { items: Array<{ occurrence_id: string | null; reminder_id: string }> };
     const occurrence = window.items.find((i) => i.reminder_id === reminder.id)?.occurrence_id;
     expect(occurrence).toBeTruthy();
-    await call(ada.auth, 'POST', `/api/v1/reminders/occurrences/${occurrence}/snooze`, {
+    await h.call(ada.auth, 'POST', `/api/v1/reminders/occurrences/${occurrence}/snooze`, {
       until: '2037-03-02T13:00:00Z',
     });
-    await call(ada.auth, 'POST', `/api/v1/reminders/occurrences/${occurrence}/done`);
+    await h.call(ada.auth, 'POST', `/api/v1/reminders/occurrences/${occurrence}/done`);
 
-    const topic = await call(ada.auth, 'POST', '/api/v1/notes/topics', {
+    const topic = await h.call(ada.auth, 'POST', '/api/v1/notes/topics', {
       name: 'Recipes',
       keywords: ['soup', 'recipe'],
     });
-    const other = await call(ada.auth, 'POST', '/api/v1/notes/topics', {
+    const other = await h.call(ada.auth, 'POST', '/api/v1/notes/topics', {
       name: 'Travel',
       keywords: ['trip'],
     });
-    const note = await call(ada.auth, 'POST', '/api/v1/notes', { text: 'beet soup recipe from grandma' });
-    await call(ada.auth, 'POST', `/api/v1/notes/${note.id}/move`, { topic_id: other.id });
+    const note = await h.call(ada.auth, 'POST', '/api/v1/notes', { text: 'beet soup recipe from grandma' });
+    await h.call(ada.auth, 'POST', `/api/v1/notes/${note.id}/move`, { topic_id: other.id });
 
     const kinds = (await activityOf(ada.userId)).slice(before).map((a) => a.kind);
     // A note filed at once is `note.filed`, then the Move is a correction; a pending one is filed by the Move.
@@ -105,31 +99,14 @@ describe('activity from other capabilities', () => {
     const admin = await h.person('Ann', { roles: ['admin'] });
     const sam = await h.person('Sam');
     const cleo = await h.person('Cleo');
-    const location = await call(admin.auth, 'POST', '/api/v1/booking/locations', {
-      name: 'Mitte',
-      timezone: 'Europe/Berlin',
-    });
-    const service = await call(admin.auth, 'POST', '/api/v1/booking/services', {
-      name: 'Haircut',
-      duration_minutes: 60,
-    });
-    const specialist = await call(admin.auth, 'POST', '/api/v1/booking/specialists', {
-      telegram_id: sam.user.id,
-      name: 'Sam',
-      service_ids: [service.id],
-      location_ids: [location.id],
-    });
-    await call(admin.auth, 'PUT', `/api/v1/booking/specialists/${specialist.id}/hours`, {
-      location_id: location.id,
-      weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '18:00', breaks: [] })),
-    });
-    const booking = await call(cleo.auth, 'POST', '/api/v1/booking/bookings', {
-      service_id: service.id,
-      location_id: location.id,
-      specialist_id: specialist.id,
+    const salon = await setUpSalonThroughApi(h, admin.auth, sam.user.id);
+    const booking = await h.call(cleo.auth, 'POST', '/api/v1/booking/bookings', {
+      service_id: salon.serviceId,
+      location_id: salon.locationId,
+      specialist_id: salon.specialistId,
       start: '2037-03-04T10:00:00+01:00',
     });
-    await call(cleo.auth, 'POST', `/api/v1/booking/bookings/${booking.id}/cancel`);
+    await h.call(cleo.auth, 'POST', `/api/v1/booking/bookings/${booking.id}/cancel`);
     const cleos = (await activityOf(cleo.userId)).filter((a) => a.kind.startsWith('booking.'));
     expect(cleos.map((a) => a.kind)).toEqual(['booking.created', 'booking.cancel']);
     expect(cleos[1]?.details).toMatchObject({ bookingId: booking.id, role: 'client' });

@@ -4,6 +4,7 @@ import {
   startCapabilityHarness,
 } from '../../../../test/support/capability-harness.ts';
 import { bookingModule } from '../../booking/index.ts';
+import { setUpSalonThroughApi } from '../../booking/tests/booking-setup-support.ts';
 import { notesModule } from '../../notes/index.ts';
 import { tasksModule } from '../../tasks/index.ts';
 import { insightsModule } from '../index.ts';
@@ -16,22 +17,15 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => h?.close());
 
-async function call(auth: Record<string, string>, method: string, path: string, body?: unknown) {
-  const res = await h.request(path, { method, headers: auth, body: body ? JSON.stringify(body) : null });
-  const json = (await res.json()) as Record<string, unknown>;
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
-  return json;
-}
-
 describe('notes and bookings in the figures', () => {
   it('counts filed notes per topic and the client’s bookings by outcome, in the period only', async () => {
     const ada = await h.person('Ada');
     const bob = await h.person('Bob');
-    const recipes = await call(ada.auth, 'POST', '/api/v1/notes/topics', { name: 'Recipes' });
-    const travel = await call(ada.auth, 'POST', '/api/v1/notes/topics', { name: 'Travel' });
+    const recipes = await h.call(ada.auth, 'POST', '/api/v1/notes/topics', { name: 'Recipes' });
+    const travel = await h.call(ada.auth, 'POST', '/api/v1/notes/topics', { name: 'Travel' });
     const file = async (who: typeof ada, text: string, topicId: unknown) => {
-      const note = await call(who.auth, 'POST', '/api/v1/notes', { text });
-      await call(who.auth, 'POST', `/api/v1/notes/${note.id}/move`, { topic_id: topicId });
+      const note = await h.call(who.auth, 'POST', '/api/v1/notes', { text });
+      await h.call(who.auth, 'POST', `/api/v1/notes/${note.id}/move`, { topic_id: topicId });
       return note.id as string;
     };
     await file(ada, 'beet soup', recipes.id);
@@ -47,35 +41,18 @@ describe('notes and bookings in the figures', () => {
       "UPDATE notes SET status = 'pending', topic_id = NULL WHERE id = $1",
       [pancakes],
     );
-    const bobTopic = await call(bob.auth, 'POST', '/api/v1/notes/topics', { name: 'Bob stuff' });
+    const bobTopic = await h.call(bob.auth, 'POST', '/api/v1/notes/topics', { name: 'Bob stuff' });
     await file(bob, 'bob note', bobTopic.id);
 
     const admin = await h.person('Ann', { roles: ['admin'] });
     const sam = await h.person('Sam');
-    const location = await call(admin.auth, 'POST', '/api/v1/booking/locations', {
-      name: 'Mitte',
-      timezone: 'Europe/Berlin',
-    });
-    const service = await call(admin.auth, 'POST', '/api/v1/booking/services', {
-      name: 'Haircut',
-      duration_minutes: 60,
-    });
-    const specialist = await call(admin.auth, 'POST', '/api/v1/booking/specialists', {
-      telegram_id: sam.user.id,
-      name: 'Sam',
-      service_ids: [service.id],
-      location_ids: [location.id],
-    });
-    await call(admin.auth, 'PUT', `/api/v1/booking/specialists/${specialist.id}/hours`, {
-      location_id: location.id,
-      weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '18:00', breaks: [] })),
-    });
+    const salon = await setUpSalonThroughApi(h, admin.auth, sam.user.id);
     const book = async (who: typeof ada, start: string) =>
       (
-        await call(who.auth, 'POST', '/api/v1/booking/bookings', {
-          service_id: service.id,
-          location_id: location.id,
-          specialist_id: specialist.id,
+        await h.call(who.auth, 'POST', '/api/v1/booking/bookings', {
+          service_id: salon.serviceId,
+          location_id: salon.locationId,
+          specialist_id: salon.specialistId,
           start,
         })
       ).id as string;
@@ -93,7 +70,7 @@ describe('notes and bookings in the figures', () => {
     }
     await book(bob, '2037-03-03T15:00:00+01:00');
 
-    const stats = await call(ada.auth, 'GET', '/api/v1/stats?period=week');
+    const stats = await h.call(ada.auth, 'GET', '/api/v1/stats?period=week');
     expect(stats.notes).toEqual({
       filed: 2,
       perTopic: [
@@ -102,7 +79,7 @@ describe('notes and bookings in the figures', () => {
       ],
     });
     expect(stats.bookings).toEqual({ kept: 2, noShows: 1, cancelled: 1, upcoming: 1 });
-    const month = await call(ada.auth, 'GET', '/api/v1/stats?period=month');
+    const month = await h.call(ada.auth, 'GET', '/api/v1/stats?period=month');
     expect(month.bookings).toEqual({ kept: 3, noShows: 1, cancelled: 1, upcoming: 1 });
 
     // /stats in the bot says it, in the person's language.
@@ -111,7 +88,7 @@ describe('notes and bookings in the figures', () => {
     expect(text).toContain('Notes filed: 2 (Recipes 1, Travel 1)');
     expect(text).toContain('Bookings: 2 kept · 1 missed · 1 cancelled · 1 upcoming');
     const vera = await h.person('Вера', { language: 'ru' });
-    const work = await call(vera.auth, 'POST', '/api/v1/notes/topics', { name: 'Работа' });
+    const work = await h.call(vera.auth, 'POST', '/api/v1/notes/topics', { name: 'Работа' });
     await file(vera, 'отчёт для клиента', work.id);
     await vera.user.send('/stats');
     expect((await vera.chat.nextMessage(/Заметок/)).text).toContain('Заметок разложено: 1 (Работа 1)');
