@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { bigint, integer, pgTable } from 'drizzle-orm/pg-core';
 import { timestamptz as tstz } from '../platform/db/columns.ts';
 import type { Db } from '../platform/db/database.ts';
@@ -44,23 +44,36 @@ export function floodStep(
   return { next: { windowStart, count, mutedUntil: null }, verdict: 'ok' };
 }
 
-/** The window lives in the database (row-locked), so every worker process counts the same updates. */
+/**
+ * The window lives in the database, so every worker process counts the same updates. One statement
+ * (an upsert that computes `floodStep` on the row it locks) instead of a transaction of four round
+ * trips: it runs on every update. An ignored hit stores count -1 so that the returned row tells the
+ * three verdicts apart (ok: not muted; warn: count 0 and muted just now; ignore: count -1).
+ */
 export function createFloodControl(db: Db, limits: FloodLimits = DEFAULT_FLOOD_LIMITS): FloodControl {
+  const window = `${limits.windowSeconds} seconds`;
+  const mute = `${limits.muteSeconds} seconds`;
   return {
-    hit(telegramId, at) {
-      return db.transaction(async (tx) => {
-        const [row] = await tx
-          .select()
-          .from(floodControl)
-          .where(eq(floodControl.telegramId, telegramId))
-          .for('update');
-        const { next, verdict } = floodStep(row ?? null, at, limits);
-        await tx
-          .insert(floodControl)
-          .values({ telegramId, ...next })
-          .onConflictDoUpdate({ target: floodControl.telegramId, set: next });
-        return verdict;
-      });
+    async hit(telegramId, at) {
+      const f = floodControl;
+      const muted = sql`${f.mutedUntil} > ${at}`;
+      const fresh = sql`${at}::timestamptz - ${f.windowStart} >= ${window}::interval`;
+      const next = sql`(CASE WHEN ${fresh} THEN 1 ELSE greatest(${f.count}, 0) + 1 END)`;
+      const [row] = await db
+        .insert(f)
+        .values({ telegramId, windowStart: at, count: 1, mutedUntil: null })
+        .onConflictDoUpdate({
+          target: f.telegramId,
+          set: {
+            windowStart: sql`CASE WHEN ${muted} OR NOT ${fresh} THEN ${f.windowStart} ELSE ${at}::timestamptz END`,
+            count: sql`CASE WHEN ${muted} THEN -1 WHEN ${next} > ${limits.maxUpdates} THEN 0 ELSE ${next} END`,
+            mutedUntil: sql`CASE WHEN ${muted} THEN ${f.mutedUntil}
+              WHEN ${next} > ${limits.maxUpdates} THEN ${at}::timestamptz + ${mute}::interval END`,
+          },
+        })
+        .returning({ count: f.count, mutedUntil: f.mutedUntil });
+      if (!row?.mutedUntil) return 'ok';
+      return row.count === -1 ? 'ignore' : 'warn';
     },
   };
 }

@@ -1,6 +1,6 @@
 import { lstatSync, mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ensurePrivateDir, tightenTree, writePrivateFile } from '../../src/platform/fs/private-files.ts';
 import { createSandboxClient } from '../../src/sandbox/client.ts';
@@ -19,12 +19,17 @@ const tempDir = () => {
   return dir;
 };
 
-/** Every path under root with a mode other than 0700 (dirs) / 0600 (files). */
+/**
+ * Every path under root with a mode other than 0700 (dirs) / 0600 (files). Not the copy of the
+ * PostgreSQL programs (`postgres-bin-<version>`) made when the server's OS user cannot reach
+ * node_modules (a checkout under a 0700 home): public binaries, no data, with their own modes.
+ */
 function looseModes(root: string): string[] {
   const loose: string[] = [];
   const walk = (path: string) => {
     const stat = lstatSync(path);
     if (stat.isSymbolicLink()) return;
+    if (/^postgres-bin-\d[\w.-]*$/.test(basename(path)) && stat.isDirectory()) return;
     const mode = stat.mode & 0o777;
     if (stat.isDirectory()) {
       if (mode !== 0o700) loose.push(`${path} ${mode.toString(8)}`);

@@ -106,7 +106,7 @@ export async function storeUpdates(
     await deps.jobs.sendMany(UPDATES_QUEUE.name, jobs, { tx });
     return jobs.length;
   });
-  if (fresh > 0) deps.jobs.wake(UPDATES_QUEUE.name);
+  if (fresh > 0) deps.jobs.wake(UPDATES_QUEUE.name, fresh);
   return fresh;
 }
 

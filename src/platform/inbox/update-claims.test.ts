@@ -1,9 +1,11 @@
 import type { Update } from '@grammyjs/types';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.ts';
 import { createJobRuntime, type JobRuntime } from '../jobs/job-queue.ts';
 import { createLogger } from '../observability/logger.ts';
 import { createMetrics } from '../observability/metrics.ts';
+import { telegramUpdates, updateReplies } from './inbox-schema.ts';
 import { storeUpdates, UPDATES_QUEUE } from './inbox-store.ts';
 import { createUpdateClaims, type UpdateClaims } from './update-claims.ts';
 import { registerUpdateWorker, type UpdateWorker } from './update-worker.ts';
@@ -84,4 +86,38 @@ describe('update claims', () => {
     expect(recoveryMs).toBeLessThan(6000);
     expect(runs.map((r) => r.id)).toEqual([1, 1, 2]);
   }, 90_000);
+
+  it('says whether an earlier attempt logged calls, so a first attempt skips the reply-log lookups', async () => {
+    await testDb.database.db.insert(telegramUpdates).values({
+      updateId: 900,
+      chatId: 90,
+      fromId: 90,
+      kind: 'message',
+      payload: message(900, 90),
+    });
+    const claims = createUpdateClaims({
+      database: testDb.database,
+      jobs: runtime.jobs,
+      logger,
+      instanceId: 'probe',
+    });
+    try {
+      const first = await claims.claim(900, '00000000-0000-4000-8000-00000000000a');
+      expect(first).toMatchObject({ status: 'claimed', logged: false });
+      await testDb.database.db
+        .insert(updateReplies)
+        .values({ updateId: 900, seq: 0, method: 'sendMessage', result: null });
+      // The claim lapses (its worker died); the next attempt must look the call up.
+      await testDb.database.db
+        .update(telegramUpdates)
+        .set({ claimExpiresAt: new Date(Date.now() - 1000) })
+        .where(eq(telegramUpdates.updateId, 900));
+      expect(await claims.claim(900, '00000000-0000-4000-8000-00000000000b')).toMatchObject({
+        status: 'claimed',
+        logged: true,
+      });
+    } finally {
+      claims.stop();
+    }
+  });
 });

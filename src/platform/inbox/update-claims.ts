@@ -24,7 +24,7 @@ export interface UpdateClaims {
 }
 
 export type ClaimResult =
-  | { status: 'claimed'; payload: unknown; failures: number }
+  | { status: 'claimed'; payload: unknown; failures: number; logged: boolean }
   | { status: 'gone' }
   | { status: 'busy' };
 
@@ -121,10 +121,15 @@ export function createUpdateClaims(deps: {
             or(isNull(telegramUpdates.claimExpiresAt), lt(telegramUpdates.claimExpiresAt, sql`now()`)),
           ),
         )
-        .returning({ payload: telegramUpdates.payload, failures: telegramUpdates.failures });
+        .returning({
+          payload: telegramUpdates.payload,
+          failures: telegramUpdates.failures,
+          // Whether an earlier attempt logged calls: if not, the reply log need not look any up.
+          logged: sql<boolean>`exists (select 1 from update_replies r where r.update_id = "telegram_updates"."update_id")`,
+        });
       if (row) {
         running.add(updateId);
-        return { status: 'claimed', payload: row.payload, failures: row.failures };
+        return { status: 'claimed', payload: row.payload, failures: row.failures, logged: row.logged };
       }
       const [current] = await db
         .select({ status: telegramUpdates.status })

@@ -79,7 +79,7 @@ export async function registerUpdateWorker(deps: {
       }
       try {
         await withSendPolicy(UPDATE_POLICY, () =>
-          inUpdateScope(updateId, () => deps.handle(claim.payload as Update)),
+          inUpdateScope(updateId, () => deps.handle(claim.payload as Update), { logged: claim.logged }),
         );
       } catch (error) {
         const failure = deps.shutdown?.aborted ? ({ kind: 'shutdown' } as const) : classifyFailure(error);
