@@ -50,6 +50,8 @@ export interface BotRuntime {
   telegram(): TelegramActions;
   /** The shared Telegram client's API (set once `start` ran). */
   api(): Api;
+  /** The bot's @username once Telegram answered getMe, else null. */
+  username(): string | null;
   stop(): Promise<void>;
 }
 
@@ -83,6 +85,7 @@ export function createBotRuntime(deps: {
   let notifier: Notifier | null = null;
   let telegram: TelegramActions | null = null;
   let api: Api | null = null;
+  let username: string | null = null;
 
   return {
     webhookRoutes,
@@ -132,6 +135,7 @@ export function createBotRuntime(deps: {
         for (let delay = 1000; !stopped; delay = Math.min(delay * 2, 60_000)) {
           try {
             await bot.init();
+            username = bot.botInfo.username;
             return true;
           } catch (error) {
             if (stopped) break;
@@ -190,6 +194,7 @@ export function createBotRuntime(deps: {
         stops.push(() => leader.stop());
       });
     },
+    username: () => username,
     notifier() {
       if (!notifier) throw new Error('bot runtime not started');
       return notifier;

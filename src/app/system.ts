@@ -313,6 +313,8 @@ export async function startSystem(
               loginLinks,
               botToken: config.telegram.token,
               initDataMaxAgeSeconds: config.initDataMaxAgeSeconds,
+              // The widget works only on the domain set with BotFather's /setdomain, over https.
+              widgetBot: () => (config.publicUrl?.startsWith('https://') ? botRuntime.username() : null),
               now,
             }),
           },

@@ -186,6 +186,20 @@ export async function signInWithLink(loginToken: string | null): Promise<{ api: 
   return kept ? bind(kept) : null;
 }
 
+/** The Telegram Login Widget's `data-onauth` user object (signed by Telegram). */
+export type WidgetLogin = Record<string, string | number>;
+
+/** Whether this server offers the Telegram Login Widget, and for which bot. */
+export const widgetConfig = () =>
+  call<{ enabled: boolean; bot_username: string | null }>(null, 'GET', '/auth/widget');
+
+/** Outside Telegram: exchanges the Login Widget's signed user for a bearer token kept for this tab. */
+export async function signInWithWidget(login: WidgetLogin): Promise<{ api: Api; user: User }> {
+  const granted = await call<{ token: string }>(null, 'POST', '/auth/widget', login);
+  sessionStorage.setItem(LINK_KEY, granted.token);
+  return bind(granted.token);
+}
+
 async function bind(token: string): Promise<{ api: Api; user: User }> {
   const api: Api = {
     me: () => call(token, 'GET', '/me'),

@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { type Api, ApiError, signIn, signInWithLink, type User } from './api.ts';
 import { SessionContext } from './context.ts';
 import { type Key, languageOf, translator } from './i18n.ts';
+import { OutsideTelegram } from './login-widget.tsx';
 import { RemindersPage } from './pages/reminders-page.tsx';
 import { SettingsPage } from './pages/settings-page.tsx';
 import { TasksPage } from './pages/tasks-page.tsx';
@@ -14,6 +15,9 @@ const LINK_PROBLEMS: Record<string, Key> = {
   login_link_used: 'linkUsed',
   login_link_expired: 'linkExpired',
   login_link_invalid: 'linkInvalid',
+  login_widget_expired: 'widgetExpired',
+  login_widget_replayed: 'widgetExpired',
+  login_widget_invalid: 'widgetInvalid',
 };
 
 const AdminSection = lazy(() => import('./admin/admin-section.tsx'));
@@ -61,16 +65,29 @@ export function App({ launch, loginToken }: { launch: Launch | null; loginToken:
     return () => clearTimeout(timer);
   }, [toast]);
 
-  if (outside) return <p className="notice">{t('outsideTelegram')}</p>;
-  if (failure) {
-    const code = failure instanceof ApiError ? failure.code : undefined;
-    const linkProblem = code ? LINK_PROBLEMS[code] : undefined;
+  const code = failure instanceof ApiError ? failure.code : undefined;
+  const linkProblem = code ? LINK_PROBLEMS[code] : undefined;
+  const problem = failure ? (
+    <p className="notice error" data-problem={code}>
+      {linkProblem ? t(linkProblem) : t('signInFailed', { reason: failure.message })}
+    </p>
+  ) : null;
+  // Outside Telegram a failed widget login leaves the widget there to try again.
+  if (outside && !session)
     return (
-      <p className="notice error" data-problem={code}>
-        {linkProblem ? t(linkProblem) : t('signInFailed', { reason: failure.message })}
-      </p>
+      <>
+        {problem}
+        <OutsideTelegram
+          t={t}
+          onSignedIn={(signedIn) => {
+            setFailure(null);
+            setSession(signedIn);
+          }}
+          onFailure={setFailure}
+        />
+      </>
     );
-  }
+  if (problem) return problem;
   if (!session) return <p className="notice hint">{t('loading')}</p>;
 
   const isAdmin = session.user.roles.includes('admin');

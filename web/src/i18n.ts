@@ -39,6 +39,9 @@ const en = {
   detectedTimezone: 'Use this device’s: {zone}',
   outsideTelegram:
     'Open this page from the bot: tap the menu button or “Open app” in the chat, or send /web to the bot for a link that opens it in this browser.',
+  orLogInWithTelegram: 'Or log in with your Telegram account here:',
+  widgetExpired: 'This Telegram login is too old or was used already. Log in with Telegram again.',
+  widgetInvalid: 'Telegram did not confirm this login. Log in with Telegram again, or send /web to the bot.',
   linkUsed: 'This sign-in link was used already: each link works once. Send /web to the bot for a new one.',
   linkExpired:
     'This sign-in link has expired (links work for 10 minutes). Send /web to the bot for a new one.',
@@ -127,6 +130,9 @@ const ru: Strings = {
   detectedTimezone: 'Как на этом устройстве: {zone}',
   outsideTelegram:
     'Откройте эту страницу из бота: кнопка меню или «Open app» в чате — или отправьте боту /web, и он пришлёт ссылку для этого браузера.',
+  orLogInWithTelegram: 'Или войдите здесь через свой аккаунт Telegram:',
+  widgetExpired: 'Этот вход через Telegram устарел или уже использован. Войдите через Telegram ещё раз.',
+  widgetInvalid: 'Telegram не подтвердил этот вход. Войдите через Telegram ещё раз или отправьте боту /web.',
   linkUsed: 'По этой ссылке уже входили: каждая работает один раз. Отправьте боту /web за новой.',
   linkExpired: 'Ссылка для входа истекла (она действует 10 минут). Отправьте боту /web за новой.',
   linkInvalid:

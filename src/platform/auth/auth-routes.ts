@@ -9,6 +9,7 @@ import type { User, UserService } from '../users/user-service.ts';
 import type { ApiTokens } from './api-tokens.ts';
 import { validateInitData } from './init-data.ts';
 import type { LoginLinks } from './login-links.ts';
+import { validateLoginWidget } from './login-widget.ts';
 import type { SessionStore } from './session-store.ts';
 
 export const UserSchema = z
@@ -114,6 +115,62 @@ const linkRoute = createRoute({
   },
 });
 
+const TokenGranted = z
+  .object({ token: z.string(), expires_at: z.string().datetime({ offset: true }), user: UserSchema })
+  .openapi('TokenGranted');
+
+const widgetConfigRoute = createRoute({
+  method: 'get',
+  path: '/auth/widget',
+  tags: ['auth'],
+  summary: 'Whether a browser outside Telegram can log in with the Telegram Login Widget, and as which bot',
+  responses: {
+    200: {
+      description: 'The widget is offered only with an https PUBLIC_URL (its domain set with /setdomain)',
+      content: {
+        'application/json': {
+          schema: z
+            .object({ enabled: z.boolean(), bot_username: z.string().nullable() })
+            .openapi('LoginWidgetConfig'),
+        },
+      },
+    },
+  },
+});
+
+const widgetRoute = createRoute({
+  method: 'post',
+  path: '/auth/widget',
+  tags: ['auth'],
+  summary: 'Exchange Telegram Login Widget data (its data-onauth user object) for a short-lived bearer token',
+  request: {
+    body: {
+      required: true,
+      content: {
+        'application/json': {
+          schema: z
+            .object({
+              id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+              first_name: z.string().min(1).max(256),
+              last_name: z.string().max(256).optional(),
+              username: z.string().max(64).optional(),
+              photo_url: z.string().max(2048).optional(),
+              auth_date: z.number().int().positive(),
+              hash: z.string().regex(/^[0-9a-fA-F]{64}$/),
+            })
+            .strict()
+            .openapi('LoginWidgetData'),
+        },
+      },
+    },
+  },
+  responses: {
+    200: { description: 'Token minted', content: { 'application/json': { schema: TokenGranted } } },
+    400: problemResponse('Malformed request'),
+    401: problemResponse('Forged, replayed or expired login (login_widget_invalid / _expired / _replayed)'),
+  },
+});
+
 const meRoute = createRoute({
   method: 'get',
   path: '/me',
@@ -188,6 +245,8 @@ export function createAuthRoutes(deps: {
   loginLinks: LoginLinks;
   botToken: string;
   initDataMaxAgeSeconds: number;
+  /** The bot's username when the Login Widget can work here (an https PUBLIC_URL), else null. */
+  widgetBot?: () => string | null;
   now: () => Date;
 }): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
@@ -225,6 +284,36 @@ export function createAuthRoutes(deps: {
         'login_link_invalid',
         'This sign-in link is not valid: send /web to the bot for a new one',
       );
+    const { token, expiresAt } = await deps.tokens.mint({
+      sub: user.id,
+      tg: user.telegramId,
+      roles: user.roles,
+      via: 'webapp',
+      tv: user.tokenVersion,
+    });
+    return c.json({ token, expires_at: expiresAt.toISOString(), user: toUserDto(user) }, 200);
+  });
+  app.openapi(widgetConfigRoute, (c) => {
+    const bot = deps.widgetBot?.() ?? null;
+    return c.json({ enabled: bot !== null, bot_username: bot }, 200);
+  });
+  app.openapi(widgetRoute, async (c) => {
+    const data = c.req.valid('json');
+    const valid = validateLoginWidget(data, deps.botToken, {
+      maxAgeSeconds: deps.initDataMaxAgeSeconds,
+      now: deps.now(),
+    });
+    // Like initData: one signed login is one sign-in, a copy of it is not a login.
+    const validUntil = new Date(valid.authDate.getTime() + deps.initDataMaxAgeSeconds * 1000);
+    if (!(await deps.sessions.claimInitData(`widget:${data.hash}`, validUntil)))
+      throw new DomainError(
+        'unauthorized',
+        'login_widget_replayed',
+        'This Telegram login was already used: log in with Telegram again',
+      );
+    // A known person signs in as they are (a login is not a message to the bot); a new one is created.
+    const user =
+      (await deps.users.getByTelegramId(valid.user.id)) ?? (await deps.users.upsertFromTelegram(valid.user));
     const { token, expiresAt } = await deps.tokens.mint({
       sub: user.id,
       tg: user.telegramId,
