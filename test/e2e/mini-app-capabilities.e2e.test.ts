@@ -4,6 +4,7 @@
 import { type Browser, chromium, type FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath } from '../support/chromium.ts';
+import { registeredPerson } from '../support/test-people.ts';
 import { startTestSystem, type TestSystem } from '../support/test-system.ts';
 
 const VISIBLE = { state: 'visible', timeout: 15_000 } as const;
@@ -171,3 +172,25 @@ describe.each(['en', 'ru'] as const)('the Notes page in %s', (language) => {
     await context.close();
   }, 90_000);
 });
+
+it('an admin in Russian at 360 px gets every tab, More included, without the bar overflowing', async () => {
+  const { user } = await registeredPerson(t, 'Ада', 'ru', 'Europe/Moscow');
+  await t.system.users.grantRole(user.id, 'admin', { kind: 'system' });
+  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+  await context.addInitScript((id) => localStorage.setItem('sandbox.userId', String(id)), user.id);
+  const page = await context.newPage();
+  await page.goto(`${t.url}/sandbox`);
+  await page.locator('#header-webapp').click({ timeout: 15_000 });
+  const app = page.frameLocator('#webapp-frame');
+  await app.locator('nav.tabs button[data-tab="admin"]').waitFor(VISIBLE);
+  await app.locator('nav.tabs button[data-tab="more"]').click();
+  await app.getByRole('menuitem', { name: 'Заметки' }).waitFor(VISIBLE);
+  const tabs = app.locator('nav.tabs');
+  expect(await tabs.evaluate((nav) => nav.scrollWidth <= nav.clientWidth)).toBe(true);
+  // No label is broken mid-word: every tab is one line high.
+  const heights = await tabs
+    .locator('button')
+    .evaluateAll((b) => b.map((e) => e.getBoundingClientRect().height));
+  expect(new Set(heights).size).toBe(1);
+  await context.close();
+}, 60_000);

@@ -137,7 +137,7 @@ export function App({ launch, loginToken }: { launch: Launch | null; loginToken:
         <h1>{title}</h1>
         {view}
       </main>
-      <nav className="tabs">
+      <nav className={isAdmin && extra?.length ? 'tabs crowded' : 'tabs'}>
         {PAGES.map((name) => (
           <button
             key={name}
