@@ -12,6 +12,7 @@ const UNIT = [
   'src/capabilities/*/tests/*-schedule.test.ts',
   'src/sandbox/tests/entities-*.test.ts',
   'test/house-rules/**/*.test.ts',
+  'test/web/**/*.test.ts',
 ];
 const PROCESS = [
   'test/e2e/{container,crash-recovery,modes,processes,scale-out,shutdown-under-load}*.test.ts',

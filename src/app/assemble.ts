@@ -7,6 +7,7 @@ import type {
 } from '../capabilities/capability.ts';
 import { createActivityHub } from '../platform/capability/activity.ts';
 import { createInboxTargetRegistry } from '../platform/capability/inbox-targets.ts';
+import { collectMiniAppPages, type DeclaredPage } from '../platform/capability/mini-app-pages.ts';
 import { collectRoles, type RoleDeclaration } from '../platform/capability/roles.ts';
 import { createSchedules, SCHEDULES_QUEUE, type ScheduleHandler } from '../platform/capability/schedules.ts';
 import { buildOrder, resolveNeeds } from '../platform/capability/service-needs.ts';
@@ -44,6 +45,8 @@ export function declarations(modules: readonly AnyCapabilityModule[]): {
 export interface Assembled {
   capabilities: Array<{ name: string; capability: Capability<unknown> }>;
   routes: RouteMount[];
+  /** The Mini App pages of these capabilities, in tab order. */
+  miniAppPages: DeclaredPage[];
   settings: SettingsRegistry;
   shell: BotShell;
   roles: RoleDeclaration[];
@@ -100,6 +103,13 @@ export function assembleCapabilities(modules: readonly AnyCapabilityModule[], de
       return route;
     }),
   );
+  const miniAppPages = collectMiniAppPages(
+    capabilities.map(({ name, capability }) => ({
+      capability: name,
+      pages: capability.miniApp?.pages ?? [],
+    })),
+    roleNames,
+  );
   settings = createSettingsRegistry(
     deps.db,
     capabilities.flatMap(({ name, capability }) =>
@@ -125,6 +135,7 @@ export function assembleCapabilities(modules: readonly AnyCapabilityModule[], de
   return {
     capabilities,
     routes,
+    miniAppPages,
     settings,
     roles: declared.roles,
     shell: {

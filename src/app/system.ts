@@ -25,6 +25,7 @@ import type { AppEnv } from '../platform/http/app-env.ts';
 import { requireAuth, requireRole } from '../platform/http/auth-middleware.ts';
 import { clientAddress } from '../platform/http/client-address.ts';
 import { createMiniAppRoutes } from '../platform/http/mini-app.ts';
+import { createMiniAppManifestRoutes } from '../platform/http/mini-app-manifest-routes.ts';
 import { rateLimitPerUser } from '../platform/http/user-rate-limit.ts';
 import { UPDATES_QUEUE } from '../platform/inbox/inbox-store.ts';
 import { replayDeadUpdates } from '../platform/inbox/update-worker.ts';
@@ -294,6 +295,7 @@ export async function startSystem(
             app: withAuth(createSettingsRoutes(assembled.settings), { tokens, users, limit }),
           },
           ...assembled.routes.map((r) => ({ path: r.path, app: guarded(r.app, r.access) })),
+          { path: '', app: guarded(createMiniAppManifestRoutes({ pages: assembled.miniAppPages }), 'user') },
           {
             path: '/admin/queues',
             app: guarded(createQueueRoutes({ queues: queueAdmin, db: database.db }), { role: 'admin' }),

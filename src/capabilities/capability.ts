@@ -6,6 +6,7 @@ import type { HelpEntry, MenuEntry } from '../bot/help-menu.ts';
 import type { Ai } from '../platform/ai/index.ts';
 import type { ActivityListener, ActivityPort } from '../platform/capability/activity.ts';
 import type { InboxTarget, InboxTargetRegistry } from '../platform/capability/inbox-targets.ts';
+import type { MiniAppPage } from '../platform/capability/mini-app-pages.ts';
 import type { RoleDeclaration } from '../platform/capability/roles.ts';
 import type { ScheduleDefinition, ScheduleHandler, Schedules } from '../platform/capability/schedules.ts';
 import type { ServiceNeeds, ServicesOf } from '../platform/capability/service-needs.ts';
@@ -28,6 +29,7 @@ export type {
   InboxTargetRegistry,
 } from '../platform/capability/inbox-targets.ts';
 export { claimsIntent, inboxKeys } from '../platform/capability/inbox-targets.ts';
+export type { MiniAppPage } from '../platform/capability/mini-app-pages.ts';
 export type { RoleDeclaration } from '../platform/capability/roles.ts';
 export type { ScheduleDefinition, ScheduleHandler, ScheduleRule } from '../platform/capability/schedules.ts';
 export { need } from '../platform/capability/service-needs.ts';
@@ -160,6 +162,11 @@ export interface Capability<Provides = undefined> {
   /** Hears every capability's activity reports (in the reporter's transaction). */
   onActivity?: ActivityListener;
   web?: WebMount;
+  /**
+   * Pages of the Mini App (`web/src/capabilities/<name>/index.ts` holds their components); `GET
+   * /api/v1/app` lists them to users holding each page's role while this capability is enabled.
+   */
+  miniApp?: { pages: readonly MiniAppPage[] };
   /** Registers job handlers; called in processes that run workers. */
   startWorkers?(): Promise<void>;
   /** Releases what `create`/`startWorkers` acquired (timers, connections); called once at shutdown. */

@@ -116,6 +116,10 @@ export interface Api {
   reminderAction(id: string, action: 'pause' | 'resume'): Promise<Reminder>;
   deleteReminder(id: string): Promise<void>;
   occurrences(from: Date, to: Date): Promise<Occurrence[]>;
+  /** The capabilities' pages this user may open (GET /app), in tab order. */
+  appPages(): Promise<Array<{ id: string; capability: string }>>;
+  /** Any API call with this session's token: a capability's pages bring their own calls. */
+  request<T>(method: string, path: string, body?: unknown): Promise<T>;
   admin: AdminApi;
 }
 
@@ -220,6 +224,9 @@ async function bind(token: string): Promise<{ api: Api; user: User }> {
           `/reminders/occurrences?from=${encodeURIComponent(from.toISOString())}&to=${encodeURIComponent(to.toISOString())}`,
         )
       ).items,
+    appPages: async () =>
+      (await call<{ pages: Array<{ id: string; capability: string }> }>(token, 'GET', '/app')).pages,
+    request: (method, path, body) => call(token, method, path, body),
     admin: adminApi(token),
   };
   return { api, user: await api.me() };

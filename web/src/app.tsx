@@ -1,13 +1,23 @@
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { type Api, ApiError, signIn, signInWithLink, type User } from './api.ts';
+import { type CapabilityPage, shownPages } from './capability-page-list.ts';
+import { CAPABILITY_PAGES } from './capability-pages.ts';
 import { SessionContext } from './context.ts';
-import { type Key, languageOf, translator } from './i18n.ts';
+import { type Key, languageOf, failure as problemText, translator } from './i18n.ts';
 import { OutsideTelegram } from './login-widget.tsx';
 import { RemindersPage } from './pages/reminders-page.tsx';
 import { SettingsPage } from './pages/settings-page.tsx';
 import { TasksPage } from './pages/tasks-page.tsx';
 import { TodayPage } from './pages/today-page.tsx';
-import { type AdminPage, isAdminPage, PAGES, type UserPage, usePage } from './router.ts';
+import {
+  type AdminPage,
+  type CapabilityPageId,
+  isAdminPage,
+  isCapabilityPage,
+  PAGES,
+  type UserPage,
+  usePage,
+} from './router.ts';
 import { backButton, type Launch, postEvent } from './telegram.ts';
 
 /** What a `/web` link's refusal means to the person holding it, by the problem's code. */
@@ -39,6 +49,9 @@ export function App({ launch, loginToken }: { launch: Launch | null; loginToken:
   const [outside, setOutside] = useState(false);
   const [toast, setToast] = useState<string | null>(null);
   const [page, go] = usePage();
+  // The capabilities' pages the server lists for this user (null until it answered).
+  const [extra, setExtra] = useState<CapabilityPage[] | null>(null);
+  const [moreOpen, setMoreOpen] = useState(false);
   // Until the user is known, the Telegram client's language decides.
   const language = session?.user.language ?? languageOf(launch?.user?.language_code ?? navigator.language);
   const t = useMemo(() => translator(language), [language]);
@@ -55,10 +68,23 @@ export function App({ launch, loginToken }: { launch: Launch | null; loginToken:
     postEvent('web_app_ready');
     postEvent('web_app_expand');
   }, [launch, loginToken]);
+  const api = session?.api;
+  useEffect(() => {
+    api?.appPages().then(
+      (listed) => setExtra(shownPages(CAPABILITY_PAGES, listed)),
+      (e: Error) => {
+        setExtra([]);
+        setToast(problemText(e, t));
+      },
+    );
+  }, [api, t]);
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
   useEffect(() => backButton(page !== 'today', () => window.history.back()), [page]);
+  // The More menu closes whenever the page changes (a pick, another tab, the back button).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `page` is the trigger, not an input.
+  useEffect(() => setMoreOpen(false), [page]);
   useEffect(() => {
     if (!toast) return;
     const timer = setTimeout(() => setToast(null), 3000);
@@ -92,9 +118,19 @@ export function App({ launch, loginToken }: { launch: Launch | null; loginToken:
 
   const isAdmin = session.user.roles.includes('admin');
   const adminPage = isAdminPage(page) ? page.slice('admin/'.length) : null;
-  const title = adminPage ?? page;
+  const capabilityPage = isCapabilityPage(page) ? extra?.find((p) => p.id === page) : undefined;
+  const title = capabilityPage ? capabilityPage.title[language] : t((adminPage ?? page) as Key);
   let view: React.JSX.Element;
-  if (!isAdminPage(page)) {
+  if (isCapabilityPage(page)) {
+    const View = capabilityPage?.component;
+    view = View ? (
+      <Suspense fallback={<p className="hint">{t('loading')}</p>}>
+        <View />
+      </Suspense>
+    ) : (
+      <p className="hint">{extra ? t('pageUnavailable') : t('loading')}</p>
+    );
+  } else if (!isAdminPage(page)) {
     const View = VIEWS[page];
     view = <View />;
   } else if (!isAdmin) view = <p className="hint">{t('adminOnly')}</p>;
@@ -115,10 +151,10 @@ export function App({ launch, loginToken }: { launch: Launch | null; loginToken:
       }}
     >
       <main data-page={page}>
-        <h1>{t(title as Key)}</h1>
+        <h1>{title}</h1>
         {view}
       </main>
-      <nav className="tabs">
+      <nav className={isAdmin && extra?.length ? 'tabs crowded' : 'tabs'}>
         {PAGES.map((name) => (
           <button
             key={name}
@@ -141,7 +177,38 @@ export function App({ launch, loginToken }: { launch: Launch | null; loginToken:
             {t('admin')}
           </button>
         ) : null}
+        {extra?.length ? (
+          <button
+            type="button"
+            data-tab="more"
+            aria-haspopup="menu"
+            aria-expanded={moreOpen}
+            className={isCapabilityPage(page) ? 'active' : ''}
+            onClick={() => setMoreOpen(!moreOpen)}
+          >
+            {t('more')}
+          </button>
+        ) : null}
       </nav>
+      {moreOpen && extra ? (
+        <div className="more-menu" role="menu" aria-label={t('more')}>
+          {extra.map((p) => (
+            <button
+              key={p.id}
+              type="button"
+              role="menuitem"
+              data-page-id={p.id}
+              aria-current={p.id === page ? 'page' : undefined}
+              onClick={() => {
+                setMoreOpen(false);
+                go(p.id as CapabilityPageId);
+              }}
+            >
+              {p.title[language]}
+            </button>
+          ))}
+        </div>
+      ) : null}
       {toast ? (
         <output className="toast" aria-live="polite">
           {toast}

@@ -89,6 +89,9 @@ const en = {
   status_cancelled: 'cancelled',
   cancel: 'Cancel',
   adminOnly: 'Only admins see this page. Ask an admin to give you the role.',
+  more: 'More',
+  pageUnavailable:
+    'This page is not open to you (its part of Secretary is off, or it needs a role). Pick another page below.',
 };
 
 type Strings = typeof en;
@@ -180,6 +183,9 @@ const ru: Strings = {
   status_cancelled: 'отменена',
   cancel: 'Отменить',
   adminOnly: 'Эта страница только для администраторов. Попросите администратора выдать вам роль.',
+  more: 'Ещё',
+  pageUnavailable:
+    'Эта страница вам недоступна (эта часть Секретаря выключена или нужна роль). Выберите другую страницу внизу.',
 };
 
 export type Key = keyof Strings;

@@ -1,21 +1,26 @@
 import { useEffect, useState } from 'react';
+import { CAPABILITY_PAGES } from './capability-pages.ts';
 
 export const PAGES = ['today', 'tasks', 'reminders', 'settings'] as const;
 /** Admin pages live under /app/admin/…; the tab bar shows them to admins only. */
 export const ADMIN_PAGES = ['queues', 'users', 'audit', 'broadcasts'] as const;
 export type UserPage = (typeof PAGES)[number];
 export type AdminPage = (typeof ADMIN_PAGES)[number];
-export type Page = UserPage | `admin/${AdminPage}`;
+/** A capability's page (web/src/capabilities/<name>/), at /app/<id>. */
+export type CapabilityPageId = string & { readonly capabilityPage: true };
+export type Page = UserPage | `admin/${AdminPage}` | CapabilityPageId;
 
 const BASE = '/app/';
 
 export const isAdminPage = (page: Page): page is `admin/${AdminPage}` => page.startsWith('admin/');
+export const isCapabilityPage = (page: Page): page is CapabilityPageId => CAPABILITY_PAGES.has(page);
 
 function current(): Page {
   const name = window.location.pathname.startsWith(BASE) ? window.location.pathname.slice(BASE.length) : '';
   if ((PAGES as readonly string[]).includes(name)) return name as Page;
   if (name.startsWith('admin/') && (ADMIN_PAGES as readonly string[]).includes(name.slice('admin/'.length)))
     return name as Page;
+  if (CAPABILITY_PAGES.has(name)) return name as CapabilityPageId;
   return 'today';
 }
 

@@ -114,6 +114,8 @@ export function createNotesModule(
         routes: [{ path: '/notes', app: createNotesRoutes({ filing, topics, prefs }), access: 'user' }],
         bot: createNotesFeature({ filing, topics, forum, ai: deps.ai, telegram: deps.telegram }),
         settings: NOTES_SETTINGS,
+        // The page's component: web/src/capabilities/notes/.
+        miniApp: { pages: [{ id: 'notes', order: 10 }] },
         help: [
           { command: 'find', descriptionKey: 'notes-cmd-find' },
           { command: 'notes', descriptionKey: 'notes-cmd-notes' },

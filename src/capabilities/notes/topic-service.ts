@@ -2,7 +2,7 @@ import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, Queryable } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
-import { noteCorrections, noteTopics } from './note-tables.ts';
+import { noteCorrections, notes, noteTopics } from './note-tables.ts';
 
 export type NoteTopic = typeof noteTopics.$inferSelect;
 export interface TopicInput {
@@ -27,6 +27,15 @@ export function createTopicService(deps: { db: Db; now: () => Date }) {
         .from(noteTopics)
         .where(eq(noteTopics.userId, userId))
         .orderBy(desc(noteTopics.isInbox), asc(noteTopics.createdAt), asc(noteTopics.id));
+    },
+    /** How many notes each topic holds, by topic id (topics without notes are absent). */
+    async noteCounts(userId: string, q: Queryable = db): Promise<Map<string, number>> {
+      const rows = await q
+        .select({ topicId: notes.topicId, count: sql<number>`count(*)::int` })
+        .from(notes)
+        .where(and(eq(notes.userId, userId), eq(notes.status, 'filed')))
+        .groupBy(notes.topicId);
+      return new Map(rows.flatMap((r) => (r.topicId ? [[r.topicId, Number(r.count)] as const] : [])));
     },
     async get(userId: string, id: string, q: Queryable = db): Promise<NoteTopic> {
       const [row] = await q

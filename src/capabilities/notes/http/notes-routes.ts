@@ -32,7 +32,11 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   ...jsonContent(schema),
 });
 const body = <T extends z.ZodType>(schema: T) => ({ required: true, ...jsonContent(schema) });
-const TopicList = z.object({ items: TopicSchema.array() });
+const TopicList = z.object({
+  items: TopicSchema.extend({
+    note_count: z.number().int().openapi({ description: 'Filed notes in it' }),
+  }).array(),
+});
 const NoteList = z.object({ items: NoteSchema.array() });
 
 const r = {
@@ -41,7 +45,7 @@ const r = {
     path: '/topics',
     tags,
     security,
-    summary: 'Your topics (Inbox first)',
+    summary: 'Your topics (Inbox first) with how many notes each holds',
     responses: { 200: json(TopicList, 'Topics'), ...errors },
   }),
   createTopic: createRoute({
@@ -157,7 +161,12 @@ export function createNotesRoutes(deps: {
   const uid = (c: { get(k: 'user'): { id: string } }) => c.get('user').id;
   app.openapi(r.topics, async (c) => {
     await topics.inbox(uid(c));
-    return c.json({ items: (await topics.list(uid(c))).map(topicDto) }, 200);
+    const counts = await topics.noteCounts(uid(c));
+    const items = (await topics.list(uid(c))).map((t) => ({
+      ...topicDto(t),
+      note_count: counts.get(t.id) ?? 0,
+    }));
+    return c.json({ items }, 200);
   });
   app.openapi(r.createTopic, async (c) =>
     c.json(topicDto(await topics.create(uid(c), c.req.valid('json'))), 201),

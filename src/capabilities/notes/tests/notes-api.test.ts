@@ -53,6 +53,14 @@ describe('notes API', () => {
     expect(filed.body).toMatchObject({ status: 'filed', topic_id: ids.Work });
     expect(filed.body.confidence).toBeGreaterThanOrEqual(0.5);
     expect(filed.body.alternatives[0]).toEqual({ topic_id: ids.Work, confidence: filed.body.confidence });
+    // The topic list counts filed notes per topic (the Mini App's Notes page shows them).
+    const counted = (await call('GET', '/topics')).body.items as Array<{ name: string; note_count: number }>;
+    expect(counted.map((t) => [t.name, t.note_count])).toEqual([
+      ['Inbox', 0],
+      ['Work', 1],
+      ['Health', 0],
+      ['Travel', 0],
+    ]);
 
     // Nothing in common with any topic: it waits for the person.
     const vague = await call('POST', '', { text: 'Ask Pavel about the saxophone lessons' });
