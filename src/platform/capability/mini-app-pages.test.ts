@@ -20,7 +20,7 @@ describe('collectMiniAppPages', () => {
     expect(pagesFor(pages, ['user', 'admin'])[0]).toEqual({ id: 'jobs', capability: 'ops' });
   });
 
-  it('refuses a page id used twice, a bad id and a role nobody declares', () => {
+  it("refuses a page id used twice, a bad id, a role nobody declares and a built-in page's path", () => {
     expect(() =>
       collectMiniAppPages(
         [
@@ -36,5 +36,8 @@ describe('collectMiniAppPages', () => {
     expect(() =>
       collectMiniAppPages([{ capability: 'a', pages: [{ id: 'desk', role: 'specialist' }] }], roles),
     ).toThrow('role "specialist", which no capability declares');
+    expect(() => collectMiniAppPages([{ capability: 'a', pages: [{ id: 'tasks' }] }], roles)).toThrow(
+      'takes the path of a built-in page',
+    );
   });
 });

@@ -14,6 +14,8 @@ export interface DeclaredPage extends MiniAppPage {
 }
 
 const PAGE_ID = /^[a-z][a-z0-9-]{0,31}$/;
+/** The Mini App's own paths (web/src/router.ts): a capability page there could never be opened. */
+const BUILT_IN = new Set(['today', 'tasks', 'reminders', 'settings', 'admin', 'assets']);
 
 /** Every enabled capability's pages in order; rejects a bad id, an id used twice or an unknown role. */
 export function collectMiniAppPages(
@@ -26,6 +28,8 @@ export function collectMiniAppPages(
     for (const page of pages) {
       if (!PAGE_ID.test(page.id))
         throw new Error(`Mini App page "${page.id}" (${capability}) is not kebab-case`);
+      if (BUILT_IN.has(page.id))
+        throw new Error(`Mini App page "${page.id}" (${capability}) takes the path of a built-in page`);
       const other = seen.get(page.id);
       if (other) throw new Error(`Mini App page "${page.id}" is declared by both ${other} and ${capability}`);
       if (page.role && !roleNames.has(page.role))
