@@ -4,6 +4,7 @@
 // 360 px wide; the whole system in process (bot, API, database).
 import { type Browser, chromium, type FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fieldsInProblem } from '../../web/src/capabilities/companion/profile-fields.ts';
 import { chromiumPath } from '../support/chromium.ts';
 import { startTestSystem, type TestSystem } from '../support/test-system.ts';
 
@@ -89,15 +90,20 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** The API as this user (fresh sandbox-signed initData): how the test writes and checks. */
-async function apiAs(user: Awaited<ReturnType<TestSystem['sb']['user']>>) {
+/** A bearer token for this user (fresh sandbox-signed initData). */
+async function tokenFor(user: Awaited<ReturnType<TestSystem['sb']['user']>>) {
   const { init_data } = await user.webApp();
   const login = await fetch(`${t.url}/api/v1/auth/webapp`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ init_data }),
   });
-  const { token } = (await login.json()) as { token: string };
+  return ((await login.json()) as { token: string }).token;
+}
+
+/** The API as this user: how the test writes and checks. */
+async function apiAs(user: Awaited<ReturnType<TestSystem['sb']['user']>>) {
+  const token = await tokenFor(user);
   return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
     const res = await fetch(`${t.url}/api/v1${path}`, {
       method,
@@ -204,4 +210,19 @@ describe.each(['en', 'ru'] as const)('the Stats and About you pages in %s', (lan
     expect(errors).toEqual([]);
     await context.close();
   }, 120_000);
+});
+
+describe('the About you form and the server', () => {
+  it("marks the fields the server's 400 problem names (the form keeps to the limits, so this is the fallback)", async () => {
+    const user = await t.sb.user('companion_problem', { first_name: 'Ivo', language_code: 'en' });
+    const token = await tokenFor(user);
+    const res = await fetch(`${t.url}/api/v1/companion/profile`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ summary: 'ok', interests: ['x'.repeat(61)], preferred_times: 'y'.repeat(121) }),
+    });
+    expect(res.status).toBe(400);
+    const problem = (await res.json()) as { detail: string };
+    expect(fieldsInProblem(problem.detail)).toEqual(['interests', 'preferred_times']);
+  });
 });

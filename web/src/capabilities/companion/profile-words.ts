@@ -3,7 +3,7 @@ import type { Language } from '../../api.ts';
 
 const en = {
   intro: 'What the assistant knows about you. It uses this to pick its tone and its suggestions.',
-  summary: 'About you',
+  summary: 'Summary',
   interests: 'Interests',
   goals: 'Goals',
   preferredTimes: 'Preferred times',
@@ -25,7 +25,7 @@ const en = {
   summaryPlaceholder: 'What should the assistant know about you?',
   interestPlaceholder: 'An interest',
   goalPlaceholder: 'A goal',
-  timesPlaceholder: 'e.g. mornings before 10, evenings after 20',
+  timesPlaceholder: 'e.g. mornings before 10',
   addInterest: 'Add an interest',
   addGoal: 'Add a goal',
   remove: 'Remove “{item}”',
@@ -43,7 +43,7 @@ const en = {
 
 const ru: typeof en = {
   intro: 'Что ассистент знает о вас. По этому он выбирает тон и подсказки.',
-  summary: 'О вас',
+  summary: 'Кратко о вас',
   interests: 'Интересы',
   goals: 'Цели',
   preferredTimes: 'Удобное время',
@@ -65,7 +65,7 @@ const ru: typeof en = {
   summaryPlaceholder: 'Что ассистенту стоит о вас знать?',
   interestPlaceholder: 'Интерес',
   goalPlaceholder: 'Цель',
-  timesPlaceholder: 'например, утром до 10, вечером после 20',
+  timesPlaceholder: 'например, утром до 10',
   addInterest: 'Добавить интерес',
   addGoal: 'Добавить цель',
   remove: 'Убрать «{item}»',
