@@ -106,6 +106,8 @@ export function companionModuleWith(
           optOut: (userId) => enrolment.optOut(userId),
           enrol: (userId) => enrolment.service.enrol(userId),
         }),
+        // The page's component: web/src/capabilities/companion/.
+        miniApp: { pages: [{ id: 'profile', order: 30 }] },
         help: [
           { command: 'profile', descriptionKey: 'companion-cmd-profile' },
           { command: 'reset', descriptionKey: 'companion-cmd-reset' },

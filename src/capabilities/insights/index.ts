@@ -65,6 +65,8 @@ export const insightsModule: CapabilityModule<typeof insightsNeeds, InsightsServ
         { command: 'calendar', descriptionKey: 'insights-cmd-calendar' },
         { command: 'export', descriptionKey: 'insights-cmd-export' },
       ],
+      // The page's component: web/src/capabilities/insights/.
+      miniApp: { pages: [{ id: 'stats', order: 20 }] },
       menu: [{ id: 'stats', labelKey: 'insights-menu-stats', open: stats.show }],
       settings: weekly.settings,
       offers: [weekly.offer],
