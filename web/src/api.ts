@@ -73,6 +73,14 @@ export interface Reminder {
   next_at: string | null;
 }
 
+/** A reminder's rule as the server reads and words it, with its next times. */
+export interface RulePreview {
+  rule: string;
+  rrule: string | null;
+  due_at: string;
+  next: string[];
+}
+
 export interface Occurrence {
   reminder_id: string;
   text: string;
@@ -115,6 +123,11 @@ export interface Api {
   createReminder(body: Record<string, unknown>): Promise<Reminder>;
   reminderAction(id: string, action: 'pause' | 'resume'): Promise<Reminder>;
   deleteReminder(id: string): Promise<void>;
+  /** The stored rule in words, what the edit box starts from. */
+  reminderRule(id: string): Promise<RulePreview>;
+  /** How a rule typed in words is understood (422 rule_not_understood otherwise). */
+  rulePreview(text: string): Promise<RulePreview>;
+  setReminderRule(id: string, text: string): Promise<Reminder>;
   occurrences(from: Date, to: Date): Promise<Occurrence[]>;
   admin: AdminApi;
 }
@@ -198,6 +211,9 @@ async function bind(token: string): Promise<{ api: Api; user: User }> {
     createReminder: (body) => call(token, 'POST', '/reminders', body),
     reminderAction: (id, action) => call(token, 'POST', `/reminders/${id}/${action}`),
     deleteReminder: (id) => call(token, 'DELETE', `/reminders/${id}`),
+    reminderRule: (id) => call(token, 'GET', `/reminders/${id}/rule`),
+    rulePreview: (text) => call(token, 'POST', '/reminders/rule-preview', { text }),
+    setReminderRule: (id, text) => call(token, 'PUT', `/reminders/${id}/rule`, { text }),
     occurrences: async (from, to) =>
       (
         await call<{ items: Occurrence[] }>(
