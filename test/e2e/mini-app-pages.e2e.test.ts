@@ -1,5 +1,6 @@
 // The Mini App's core pages in a real Chromium at 360 px, opened from the sandbox's Open app button
-// with real initData, in English and Russian: a reminder's rule edited in words.
+// with real initData, in English and Russian: a reminder's rule edited in words; quick add with the
+// card preview, the task board and the courses with their topics.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, launchChromium, openMiniApp, VISIBLE } from '../support/mini-app-browser.ts';
@@ -19,6 +20,22 @@ const WORDS = {
     notUnderstood: 'I could not read a time or a repetition here',
     saved: 'Rule saved',
     shown: 'every week on Mon at 10:00',
+    tasks: 'Tasks',
+    course: 'Calculus',
+    topics: ['Limits', 'Derivatives'],
+    line: 'Read chapter 3 tomorrow at 18:00 !high @Calculus',
+    title: 'Read chapter 3',
+    previewFacts: ['high', 'course: calculus'],
+    newTask: 'New task',
+    added: 'Added: Read chapter 3',
+    board: 'Board',
+    start: 'Start',
+    done: 'Done',
+    courses: 'Courses',
+    notStarted: 'Not started',
+    inProgress: 'In progress',
+    progressBefore: '0 of 2 topics learned · 0%',
+    progressAfter: '1 of 2 topics learned · 50%',
   },
   ru: {
     name: 'Рина',
@@ -32,6 +49,22 @@ const WORDS = {
     notUnderstood: 'Не вижу здесь ни времени, ни повторения',
     saved: 'Правило сохранено',
     shown: 'каждую неделю по пн в 10:00',
+    tasks: 'Задачи',
+    course: 'Матанализ',
+    topics: ['Пределы', 'Производные'],
+    line: 'Прочитать главу 3 завтра в 18:00 !high @Матанализ',
+    title: 'Прочитать главу 3',
+    previewFacts: ['важно', 'курс: матанализ'],
+    newTask: 'Новая задача',
+    added: 'Добавлено: Прочитать главу 3',
+    board: 'Доска',
+    start: 'Начать',
+    done: 'Готово',
+    courses: 'Курсы',
+    notStarted: 'Не начата',
+    inProgress: 'Изучаю',
+    progressBefore: 'изучено 0 из 2 тем · 0%',
+    progressAfter: 'изучено 1 из 2 тем · 50%',
   },
 } as const;
 
@@ -86,6 +119,55 @@ describe.each(['en', 'ru'] as const)('the Mini App pages in %s', (language) => {
     expect(await api<{ rrule: string }>('GET', `/reminders/${created.id}`)).toMatchObject({
       rrule: 'FREQ=WEEKLY;BYDAY=MO;BYHOUR=10;BYMINUTE=0',
     });
+
+    expect(errors).toEqual([]);
+    await close();
+  }, 90_000);
+
+  it('previews a quick-added card, moves it across the board, and steps a course topic on', async () => {
+    const { user } = await registeredPerson(t, `board_${language}`, language, 'Europe/Berlin');
+    const api = await apiAs(t, user);
+    const course = await api<{ id: string }>('POST', '/courses', { name: w.course, topics: w.topics });
+
+    const { app, errors, overflows, close } = await openMiniApp(t, browser, user);
+    await app.locator('nav.tabs button', { hasText: w.tasks }).click();
+
+    // The card preview says what the parser understood before anything is added.
+    await app.locator('input[name="quick-add"]').fill(w.line);
+    const preview = app.locator('.card-preview[data-preview="task"]');
+    await preview.locator('.row-title', { hasText: w.title }).waitFor(VISIBLE);
+    await preview.getByText(w.newTask).waitFor(VISIBLE);
+    for (const fact of w.previewFacts) await preview.getByText(fact, { exact: false }).waitFor(VISIBLE);
+    expect((await api<{ items: unknown[] }>('GET', '/tasks')).items).toEqual([]);
+    await app.locator('form.quick-add button[type="submit"]').click();
+    await app.getByText(w.added).waitFor(VISIBLE);
+    const [task] = (
+      await api<{ items: Array<{ id: string; priority: string; course_id: string }> }>('GET', '/tasks')
+    ).items;
+    expect(task).toMatchObject({ priority: 'high', course_id: course.id });
+
+    // Board: to do → in progress → done, each by a button on the card.
+    await app.getByRole('button', { name: w.board }).click();
+    const card = (column: string) => app.locator(`[data-column="${column}"] [data-task-id="${task?.id}"]`);
+    await card('todo').getByRole('button', { name: w.start }).click();
+    await card('in_progress').waitFor(VISIBLE);
+    expect(await overflows()).toBe(false);
+    await card('in_progress').getByRole('button', { name: w.done }).click();
+    await card('done').waitFor(VISIBLE);
+    expect(await api<{ status: string }>('GET', `/tasks/${task?.id}`)).toMatchObject({ status: 'done' });
+
+    // Courses: progress, and a topic stepped on from not started to in progress to learned.
+    await app.getByRole('button', { name: w.courses }).click();
+    const section = app.locator(`[data-course-id="${course.id}"]`);
+    await section.locator('[data-progress]', { hasText: w.progressBefore }).waitFor(VISIBLE);
+    const topic = section.locator('[data-topic-id]', { hasText: w.topics[0] });
+    await topic.getByRole('button', { name: w.notStarted }).click();
+    await topic.getByRole('button', { name: w.inProgress }).click();
+    await section.locator('[data-progress]', { hasText: w.progressAfter }).waitFor(VISIBLE);
+    await section.locator('[data-status="learned"]', { hasText: w.topics[0] }).waitFor(VISIBLE);
+    expect(await overflows()).toBe(false);
+    const [saved] = await api<Array<{ progress: { learned: number } }>>('GET', '/courses');
+    expect(saved?.progress.learned).toBe(1);
 
     expect(errors).toEqual([]);
     await close();

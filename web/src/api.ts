@@ -60,7 +60,26 @@ export interface Task {
   due_at: string | null;
   priority: 'low' | 'normal' | 'high' | 'urgent';
   status: 'todo' | 'in_progress' | 'done' | 'cancelled';
+  course_id: string | null;
   version: number;
+}
+
+export interface Topic {
+  id: string;
+  course_id: string;
+  title: string;
+  position: number;
+  status: 'not_started' | 'in_progress' | 'learned';
+  version: number;
+}
+
+/** A study course with its topics in order and how far along it is. */
+export interface Course {
+  id: string;
+  name: string;
+  description: string | null;
+  topics: Topic[];
+  progress: { learned: number; in_progress: number; total: number; percent: number };
 }
 
 export interface Reminder {
@@ -119,6 +138,8 @@ export interface Api {
   createTask(body: Record<string, unknown>): Promise<Task>;
   patchTask(id: string, body: Record<string, unknown>): Promise<Task>;
   parse(text: string): Promise<Parsed>;
+  courses(): Promise<Course[]>;
+  patchTopic(courseId: string, topicId: string, body: { status: Topic['status'] }): Promise<Topic>;
   reminders(): Promise<Reminder[]>;
   createReminder(body: Record<string, unknown>): Promise<Reminder>;
   reminderAction(id: string, action: 'pause' | 'resume'): Promise<Reminder>;
@@ -207,6 +228,9 @@ async function bind(token: string): Promise<{ api: Api; user: User }> {
     createTask: (body) => call(token, 'POST', '/tasks', body),
     patchTask: (id, body) => call(token, 'PATCH', `/tasks/${id}`, body),
     parse: (text) => call(token, 'POST', '/parse', { text }),
+    courses: () => call(token, 'GET', '/courses'),
+    patchTopic: (courseId, topicId, body) =>
+      call(token, 'PATCH', `/courses/${courseId}/topics/${topicId}`, body),
     reminders: async () => (await call<{ items: Reminder[] }>(token, 'GET', '/reminders?limit=100')).items,
     createReminder: (body) => call(token, 'POST', '/reminders', body),
     reminderAction: (id, action) => call(token, 'POST', `/reminders/${id}/${action}`),
