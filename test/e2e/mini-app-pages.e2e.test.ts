@@ -173,3 +173,58 @@ describe.each(['en', 'ru'] as const)('the Mini App pages in %s', (language) => {
     await close();
   }, 90_000);
 });
+
+const ADMIN_WORDS = {
+  en: { admin: 'Admin', notifications: 'Notifications', off: 'notices off' },
+  ru: { admin: 'Админ', notifications: 'Уведомления', off: 'выключены' },
+} as const;
+
+describe.each(['en', 'ru'] as const)('the notification matrix in %s', (language) => {
+  const w = ADMIN_WORDS[language];
+
+  it('an admin switches a booking notice off; it stays off after a reload', async () => {
+    const { user } = await registeredPerson(t, `matrix_${language}`, language, 'Europe/Berlin');
+    await t.system.users.grantRole(user.id, 'admin', { kind: 'system' });
+    const api = await apiAs(t, user);
+    type Cell = { event: string; recipient_role: string; channel: string; enabled: boolean };
+    const matrix = async () =>
+      (await api<{ settings: Cell[] }>('GET', '/booking/notification-settings')).settings;
+    const before = await matrix();
+    // Each language's run switches a different cell, so the two runs do not see each other's change.
+    const cell = before.filter((c) => c.enabled && c.channel === 'telegram')[language === 'en' ? 0 : 1];
+    if (!cell) throw new Error('the matrix has no switched-on Telegram notice');
+
+    const { page, app, errors, overflows, close } = await openMiniApp(t, browser, user);
+    await app.locator('nav.tabs button[data-tab="admin"]').click();
+    await app.getByRole('button', { name: w.notifications }).click();
+    await app.locator('h1', { hasText: w.notifications }).waitFor(VISIBLE);
+    const toggle = () =>
+      app.locator(
+        `[data-event="${cell.event}"] tr[data-role="${cell.recipient_role}"] input[data-channel="${cell.channel}"]`,
+      );
+    expect(await toggle().isChecked()).toBe(true);
+    expect(await overflows()).toBe(false);
+    await toggle().click();
+    await app.getByText(w.off).waitFor(VISIBLE);
+    const key = (c: Cell) => `${c.event}/${c.recipient_role}/${c.channel}`;
+    const after = await matrix();
+    expect(after.find((c) => key(c) === key(cell))?.enabled).toBe(false);
+    // Only that one switch changed.
+    expect(after.filter((c) => key(c) !== key(cell))).toEqual(before.filter((c) => key(c) !== key(cell)));
+
+    // A reload of the app (the same address, /app/admin/notifications) shows it off.
+    const frame = page.frames().find((f) => f.url().includes('/app/'));
+    if (!frame) throw new Error('no Mini App frame');
+    expect(frame.url()).toContain('/app/admin/notifications');
+    await frame.goto(frame.url());
+    await app.locator('h1', { hasText: w.notifications }).waitFor(VISIBLE);
+    await toggle().waitFor(VISIBLE);
+    expect(await toggle().isChecked()).toBe(false);
+
+    // And back on.
+    await toggle().click();
+    await expect.poll(async () => (await matrix()).find((c) => key(c) === key(cell))?.enabled).toBe(true);
+    expect(errors).toEqual([]);
+    await close();
+  }, 90_000);
+});

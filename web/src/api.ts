@@ -54,6 +54,15 @@ export interface Broadcast {
   created_at: string;
 }
 
+/** One switch of the booking notification matrix: does `event` reach this role on this channel. */
+export interface NoticeCell {
+  event: string;
+  recipient_role: 'client' | 'specialist' | 'admin';
+  channel: 'telegram' | 'web_push';
+  enabled: boolean;
+  ad_template_id: string | null;
+}
+
 export interface Task {
   id: string;
   title: string;
@@ -165,6 +174,9 @@ export interface AdminApi {
   audit(): Promise<AuditEntry[]>;
   broadcasts(): Promise<Broadcast[]>;
   broadcastAction(id: string, action: 'pause' | 'resume' | 'cancel'): Promise<Broadcast>;
+  notices(): Promise<NoticeCell[]>;
+  /** Switches one notice on or off; answers the whole matrix after the change. */
+  setNotice(cell: Omit<NoticeCell, 'ad_template_id'>): Promise<NoticeCell[]>;
 }
 
 async function call<T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> {
@@ -265,5 +277,13 @@ function adminApi(token: string): AdminApi {
     audit: () => items('/admin/audit?limit=100'),
     broadcasts: () => items('/admin/broadcasts'),
     broadcastAction: (id, action) => call(token, 'POST', `/admin/broadcasts/${q(id)}/${action}`),
+    notices: async () =>
+      (await call<{ settings: NoticeCell[] }>(token, 'GET', '/booking/notification-settings')).settings,
+    setNotice: async (cell) =>
+      (
+        await call<{ settings: NoticeCell[] }>(token, 'PUT', '/booking/notification-settings', {
+          settings: [cell],
+        })
+      ).settings,
   };
 }
