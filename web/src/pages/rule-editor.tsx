@@ -10,7 +10,8 @@ function problemText(error: unknown, t: Translate): string {
   return failure(error, t);
 }
 
-type State = { preview: RulePreview } | { error: string } | null;
+/** The last answer, for the text it answers: while a newer text is being read, it is not shown. */
+type State = { text: string } & ({ preview: RulePreview } | { error: string });
 
 /**
  * A reminder's rule as editable words: starts from the stored rule, shows how each change is
@@ -19,7 +20,7 @@ type State = { preview: RulePreview } | { error: string } | null;
 export function RuleEditor({ reminder, onDone }: { reminder: Reminder; onDone: (saved: boolean) => void }) {
   const { api, t, language, user, notify } = useSession();
   const [text, setText] = useState<string | null>(null);
-  const [state, setState] = useState<State>(null);
+  const [state, setState] = useState<State | null>(null);
   const [busy, setBusy] = useState(false);
   const asked = useRef(0);
 
@@ -27,25 +28,26 @@ export function RuleEditor({ reminder, onDone }: { reminder: Reminder; onDone: (
     api.reminderRule(reminder.id).then(
       (rule) => {
         setText(rule.rule);
-        setState({ preview: rule });
+        setState({ text: rule.rule, preview: rule });
       },
-      (e: unknown) => setState({ error: problemText(e, t) }),
+      (e: unknown) => setState({ text: '', error: problemText(e, t) }),
     );
   }, [api, reminder.id, t]);
 
   const type = (next: string) => {
     setText(next);
     const ask = ++asked.current;
-    if (!next.trim()) {
-      setState({ error: t('ruleEmpty') });
+    const line = next.trim();
+    if (!line) {
+      setState({ text: line, error: t('ruleEmpty') });
       return;
     }
     // A short pause before asking: one preview per word, not per key.
     setTimeout(() => {
       if (ask !== asked.current) return;
-      api.rulePreview(next.trim()).then(
-        (preview) => ask === asked.current && setState({ preview }),
-        (e: unknown) => ask === asked.current && setState({ error: problemText(e, t) }),
+      api.rulePreview(line).then(
+        (preview) => ask === asked.current && setState({ text: line, preview }),
+        (e: unknown) => ask === asked.current && setState({ text: line, error: problemText(e, t) }),
       );
     }, 250);
   };
@@ -62,18 +64,19 @@ export function RuleEditor({ reminder, onDone }: { reminder: Reminder; onDone: (
     } catch (e) {
       haptic('error');
       const message = problemText(e, t);
-      setState({ error: message });
+      setState({ text: text.trim(), error: message });
       notify(message);
       setBusy(false);
     }
   };
 
   if (text === null)
-    return state && 'error' in state ? (
+    return state !== null && 'error' in state ? (
       <p className="error">{state.error}</p>
     ) : (
       <p className="hint">{t('loading')}</p>
     );
+  const answer = state?.text === text.trim() ? state : null;
   return (
     <form className="rule-editor" onSubmit={save}>
       <input
@@ -85,25 +88,31 @@ export function RuleEditor({ reminder, onDone }: { reminder: Reminder; onDone: (
         placeholder={t('rulePlaceholder')}
         disabled={busy}
       />
-      {state && 'preview' in state ? (
+      {answer === null ? (
+        <p className="hint">{t('ruleReading')}</p>
+      ) : 'preview' in answer ? (
         <div className="rule-preview" data-preview="ok">
-          <span>{t('ruleUnderstood', { rule: state.preview.rule })}</span>
+          <span>{t('ruleUnderstood', { rule: answer.preview.rule })}</span>
           <ul>
-            {state.preview.next.map((at) => (
+            {answer.preview.next.map((at) => (
               <li key={at}>{formatWhen(at, language, user.timezone)}</li>
             ))}
           </ul>
         </div>
-      ) : state ? (
+      ) : (
         <p className="error" data-preview="error" role="alert">
-          {state.error}
+          {answer.error}
         </p>
-      ) : null}
+      )}
       <div className="row-actions">
         <button type="button" className="button small secondary" onClick={() => onDone(false)}>
           {t('cancel')}
         </button>
-        <button type="submit" className="button small" disabled={busy || !state || 'error' in state}>
+        <button
+          type="submit"
+          className="button small"
+          disabled={busy || answer === null || 'error' in answer}
+        >
           {t('save')}
         </button>
       </div>
