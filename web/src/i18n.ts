@@ -30,8 +30,6 @@ const en = {
   ruleLabel: 'When, in words',
   rulePlaceholder: 'every Monday at 10:00',
   ruleUnderstood: 'Understood: {rule}. Next:',
-  ruleNotUnderstood:
-    'I could not read a time or a repetition here. Try “every Monday at 10:00”, “every weekday at 8:30” or “tomorrow at 9”.',
   ruleEmpty: 'Type when to remind, e.g. “every Monday at 10:00”.',
   ruleSaved: 'Rule saved',
   ruleReading: 'Reading…',
@@ -169,8 +167,6 @@ const ru: Strings = {
   ruleLabel: 'Когда, словами',
   rulePlaceholder: 'каждый понедельник в 10:00',
   ruleUnderstood: 'Понял так: {rule}. Ближайшие:',
-  ruleNotUnderstood:
-    'Не вижу здесь ни времени, ни повторения. Попробуйте «каждый понедельник в 10:00», «по будням в 8:30» или «завтра в 9».',
   ruleEmpty: 'Напишите, когда напоминать, например «каждый понедельник в 10:00».',
   ruleSaved: 'Правило сохранено',
   ruleReading: 'Читаю…',

@@ -4,9 +4,10 @@ import { useSession } from '../context.ts';
 import { failure, formatWhen, type Translate } from '../i18n.ts';
 import { haptic } from '../telegram.ts';
 
-/** The server's "not understood" is the user's typo, not a failure: say what to type instead. */
+/** A rule the server could not read is the user's typo, not a failure: its answer says what to type instead. */
 function problemText(error: unknown, t: Translate): string {
-  if (error instanceof ApiError && error.code === 'rule_not_understood') return t('ruleNotUnderstood');
+  if (error instanceof ApiError && error.status === 422 && error.code?.startsWith('rule_'))
+    return error.message;
   return failure(error, t);
 }
 

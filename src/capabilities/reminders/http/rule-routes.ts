@@ -34,7 +34,9 @@ const rulePreviewSchema = z
     next: z.array(z.string()).openapi({ description: 'The next (up to) 3 occurrences, ISO 8601' }),
   })
   .openapi('ReminderRulePreview');
-const notUnderstood = problemResponse('No time or repetition in the text (code rule_not_understood)');
+const notUnderstood = problemResponse(
+  'No time or repetition in the text (rule_not_understood), or a time of day that cannot be (rule_time_invalid)',
+);
 
 const preview = createRoute({
   method: 'post',
@@ -117,14 +119,22 @@ export function createRuleRoutes(deps: RuleRoutesDeps) {
     next: nextTimes(series, from).map((d) => d.toISOString()),
   });
 
-  /** Reads the text as the bot would; a text with neither a time nor a repetition is a 422. */
+  /** Reads the text as the bot would; a text with neither a time nor a repetition (or "at 25:00") is a 422. */
   const read = (text: string, viewer: Viewer): Series => {
     const parsed = deps.parse(text, {
       timezone: viewer.timezone,
       now: deps.now(),
       language: viewer.language === 'ru' ? 'ru' : 'en',
     });
-    if (!parsed.dueAt || (!parsed.rrule && parsed.invalidTime))
+    // "at 25:00" is read as no time at all: saying so beats quietly using 09:00.
+    if (parsed.invalidTime)
+      throw new DomainError(
+        'unprocessable',
+        'rule_time_invalid',
+        deps.t(viewer.language, 'reminders-rule-bad-time', { time: parsed.invalidTime }),
+        { time: parsed.invalidTime },
+      );
+    if (!parsed.dueAt)
       throw new DomainError(
         'unprocessable',
         'rule_not_understood',

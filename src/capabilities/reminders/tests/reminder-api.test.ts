@@ -247,6 +247,13 @@ describe('the rule in words (the Mini App edit box)', () => {
     expect(problem).toMatchObject({ code: 'rule_not_understood' });
     expect(problem.detail).toContain('“banana bread”');
     expect((await h.call(alice, 'POST', '/rule-preview', { text: '' })).status).toBe(400);
+    // A clock time that cannot be is named, not quietly replaced by a default time.
+    const badTime = await h.call(alice, 'POST', '/rule-preview', { text: 'every day at 25:00' });
+    expect(badTime.status).toBe(422);
+    expect(await badTime.json()).toMatchObject({
+      code: 'rule_time_invalid',
+      detail: expect.stringContaining('“25:00” is not a time of day'),
+    });
   });
 
   it('shows a stored rule in words that read back as the same rule, and changes it from words', async () => {
