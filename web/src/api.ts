@@ -54,13 +54,41 @@ export interface Broadcast {
   created_at: string;
 }
 
+/** One switch of the booking notification matrix: does `event` reach this role on this channel. */
+export interface NoticeCell {
+  event: string;
+  recipient_role: 'client' | 'specialist' | 'admin';
+  channel: 'telegram' | 'web_push';
+  enabled: boolean;
+  ad_template_id: string | null;
+}
+
 export interface Task {
   id: string;
   title: string;
   due_at: string | null;
   priority: 'low' | 'normal' | 'high' | 'urgent';
   status: 'todo' | 'in_progress' | 'done' | 'cancelled';
+  course_id: string | null;
   version: number;
+}
+
+export interface Topic {
+  id: string;
+  course_id: string;
+  title: string;
+  position: number;
+  status: 'not_started' | 'in_progress' | 'learned';
+  version: number;
+}
+
+/** A study course with its topics in order and how far along it is. */
+export interface Course {
+  id: string;
+  name: string;
+  description: string | null;
+  topics: Topic[];
+  progress: { learned: number; in_progress: number; total: number; percent: number };
 }
 
 export interface Reminder {
@@ -71,6 +99,14 @@ export interface Reminder {
   starts_at: string;
   status: 'active' | 'paused' | 'ended';
   next_at: string | null;
+}
+
+/** A reminder's rule as the server reads and words it, with its next times. */
+export interface RulePreview {
+  rule: string;
+  rrule: string | null;
+  due_at: string;
+  next: string[];
 }
 
 export interface Occurrence {
@@ -111,10 +147,17 @@ export interface Api {
   createTask(body: Record<string, unknown>): Promise<Task>;
   patchTask(id: string, body: Record<string, unknown>): Promise<Task>;
   parse(text: string): Promise<Parsed>;
+  courses(): Promise<Course[]>;
+  patchTopic(courseId: string, topicId: string, body: { status: Topic['status'] }): Promise<Topic>;
   reminders(): Promise<Reminder[]>;
   createReminder(body: Record<string, unknown>): Promise<Reminder>;
   reminderAction(id: string, action: 'pause' | 'resume'): Promise<Reminder>;
   deleteReminder(id: string): Promise<void>;
+  /** The stored rule in words, what the edit box starts from. */
+  reminderRule(id: string): Promise<RulePreview>;
+  /** How a rule typed in words is understood (422 rule_not_understood otherwise). */
+  rulePreview(text: string): Promise<RulePreview>;
+  setReminderRule(id: string, text: string): Promise<Reminder>;
   occurrences(from: Date, to: Date): Promise<Occurrence[]>;
   /** The capabilities' pages this user may open (GET /app), in tab order. */
   appPages(): Promise<Array<{ id: string; capability: string }>>;
@@ -135,6 +178,9 @@ export interface AdminApi {
   audit(): Promise<AuditEntry[]>;
   broadcasts(): Promise<Broadcast[]>;
   broadcastAction(id: string, action: 'pause' | 'resume' | 'cancel'): Promise<Broadcast>;
+  notices(): Promise<NoticeCell[]>;
+  /** Switches one notice on or off; answers the whole matrix after the change. */
+  setNotice(cell: Omit<NoticeCell, 'ad_template_id'>): Promise<NoticeCell[]>;
 }
 
 async function call<T>(token: string | null, method: string, path: string, body?: unknown): Promise<T> {
@@ -212,10 +258,16 @@ async function bind(token: string): Promise<{ api: Api; user: User }> {
     createTask: (body) => call(token, 'POST', '/tasks', body),
     patchTask: (id, body) => call(token, 'PATCH', `/tasks/${id}`, body),
     parse: (text) => call(token, 'POST', '/parse', { text }),
+    courses: () => call(token, 'GET', '/courses'),
+    patchTopic: (courseId, topicId, body) =>
+      call(token, 'PATCH', `/courses/${courseId}/topics/${topicId}`, body),
     reminders: async () => (await call<{ items: Reminder[] }>(token, 'GET', '/reminders?limit=100')).items,
     createReminder: (body) => call(token, 'POST', '/reminders', body),
     reminderAction: (id, action) => call(token, 'POST', `/reminders/${id}/${action}`),
     deleteReminder: (id) => call(token, 'DELETE', `/reminders/${id}`),
+    reminderRule: (id) => call(token, 'GET', `/reminders/${id}/rule`),
+    rulePreview: (text) => call(token, 'POST', '/reminders/rule-preview', { text }),
+    setReminderRule: (id, text) => call(token, 'PUT', `/reminders/${id}/rule`, { text }),
     occurrences: async (from, to) =>
       (
         await call<{ items: Occurrence[] }>(
@@ -246,5 +298,13 @@ function adminApi(token: string): AdminApi {
     audit: () => items('/admin/audit?limit=100'),
     broadcasts: () => items('/admin/broadcasts'),
     broadcastAction: (id, action) => call(token, 'POST', `/admin/broadcasts/${q(id)}/${action}`),
+    notices: async () =>
+      (await call<{ settings: NoticeCell[] }>(token, 'GET', '/booking/notification-settings')).settings,
+    setNotice: async (cell) =>
+      (
+        await call<{ settings: NoticeCell[] }>(token, 'PUT', '/booking/notification-settings', {
+          settings: [cell],
+        })
+      ).settings,
   };
 }

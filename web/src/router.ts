@@ -3,7 +3,7 @@ import { CAPABILITY_PAGES } from './capability-pages.ts';
 
 export const PAGES = ['today', 'tasks', 'reminders', 'settings'] as const;
 /** Admin pages live under /app/admin/…; the tab bar shows them to admins only. */
-export const ADMIN_PAGES = ['queues', 'users', 'audit', 'broadcasts'] as const;
+export const ADMIN_PAGES = ['queues', 'users', 'audit', 'broadcasts', 'notifications'] as const;
 export type UserPage = (typeof PAGES)[number];
 export type AdminPage = (typeof ADMIN_PAGES)[number];
 /** A capability's page (web/src/capabilities/<name>/), at /app/<id>. */

@@ -69,7 +69,13 @@ export const remindersModule: CapabilityModule<typeof requires, ReminderService>
       i18n.t(language, key, variables);
     return {
       service: reminders,
-      routes: [{ path: '/reminders', app: createReminderRoutes({ reminders, digest }), access: 'user' }],
+      routes: [
+        {
+          path: '/reminders',
+          app: createReminderRoutes({ reminders, digest, parse: parseText, t, now: deps.now }),
+          access: 'user',
+        },
+      ],
       help: [
         { command: 'remind', descriptionKey: 'reminders-cmd-remind' },
         { command: 'reminders', descriptionKey: 'reminders-cmd-reminders' },

@@ -644,4 +644,15 @@ export const EN_CASES: ParseCase[] = [
     'Сдать курсовую до 15 декабря',
     { intent: 'task', title: 'Сдать курсовую', due: '2026-12-15T09:00:00+03:00', allDay: true },
   ],
+  // The describer's own words ("every month on day 15"), read back when a rule is edited
+  [
+    'ny',
+    'pay rent every month on day 15 at 09:00',
+    {
+      intent: 'reminder',
+      title: 'Pay rent',
+      due: '2026-03-15T09:00:00-04:00',
+      rrule: 'FREQ=MONTHLY;BYMONTHDAY=15;BYHOUR=9;BYMINUTE=0',
+    },
+  ],
 ];

@@ -829,4 +829,15 @@ export const RU_CASES: ParseCase[] = [
     'Submit essay on history Friday 18:00',
     { intent: 'task', title: 'Submit essay on history', due: '2026-11-27T18:00:00+03:00' },
   ],
+  // The short day names the rule describer writes ("по пн, ср"), read back when a rule is edited
+  [
+    'moscow',
+    'полить цветы по пн, ср в 11:00',
+    {
+      intent: 'reminder',
+      title: 'Полить цветы',
+      due: '2026-11-23T11:00:00+03:00',
+      rrule: 'FREQ=WEEKLY;BYDAY=MO,WE;BYHOUR=11;BYMINUTE=0',
+    },
+  ],
 ];

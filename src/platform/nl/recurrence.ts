@@ -22,16 +22,17 @@ export interface Recurrence extends Span {
 
 // Stems that tell the day in either language and any case ("пятницу", "пятницам", "fridays").
 const DAY_STEMS: Array<[RegExp, DayCode]> = [
-  [/^(понедельник|mon)/iu, 'MO'],
-  [/^(вторник|tue)/iu, 'TU'],
-  [/^(сред|wed)/iu, 'WE'],
-  [/^(четверг|thu)/iu, 'TH'],
-  [/^(пятниц|fri)/iu, 'FR'],
-  [/^(суббот|sat)/iu, 'SA'],
-  [/^(воскресень|sun)/iu, 'SU'],
+  [/^(понедельник|mon|пн$)/iu, 'MO'],
+  [/^(вторник|tue|вт$)/iu, 'TU'],
+  [/^(сред|wed|ср$)/iu, 'WE'],
+  [/^(четверг|thu|чт$)/iu, 'TH'],
+  [/^(пятниц|fri|пт$)/iu, 'FR'],
+  [/^(суббот|sat|сб$)/iu, 'SA'],
+  [/^(воскресень|sun|вс$)/iu, 'SU'],
 ];
+// The short names ("по пн, ср") are how the bot and the Mini App write a rule back in words.
 const DAY_RU =
-  'понедельник\\p{L}*|вторник\\p{L}*|сред\\p{L}*|четверг\\p{L}*|пятниц\\p{L}*|суббот\\p{L}*|воскресень\\p{L}*';
+  'понедельник\\p{L}*|вторник\\p{L}*|сред\\p{L}*|четверг\\p{L}*|пятниц\\p{L}*|суббот\\p{L}*|воскресень\\p{L}*|пн|вт|ср|чт|пт|сб|вс';
 const DAY_EN_NAME =
   '(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun)';
 const DAY_EN = `${DAY_EN_NAME}s?\\.?`;
@@ -103,6 +104,7 @@ const RULES: Array<[RegExp, (m: RegExpExecArray) => Omit<Recurrence, 'start' | '
     (m) => monthly(m[1]),
   ],
   [re(`(?:on\\s+)?the\\s+${ORD}\\s+of\\s+(?:every|each)\\s+month`), (m) => monthly(m[1])],
+  [re(`every\\s+month\\s+on\\s+day\\s+(\\d{1,2})`), (m) => monthly(m[1])],
   [re(`(?:every\\s+month|monthly)(?:\\s+on\\s+the\\s+${ORD})?`), (m) => monthly(m[1])],
   [re(`every\\s+(\\d{1,2})(?:st|nd|rd|th)`), (m) => monthly(m[1])],
   [

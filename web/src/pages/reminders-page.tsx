@@ -1,14 +1,16 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { Reminder } from '../api.ts';
 import { useSession } from '../context.ts';
 import { failure, formatWhen, ruleInWords } from '../i18n.ts';
 import { useLoad } from '../use-load.ts';
+import { RuleEditor } from './rule-editor.tsx';
 
-/** Every reminder with its rule in words and its next time; pause, resume or delete one. */
+/** Every reminder with its rule in words and its next time; edit the rule, pause, resume or delete one. */
 export function RemindersPage() {
   const { api, t, language, user, notify } = useSession();
   const load = useCallback(() => api.reminders(), [api]);
   const { data, error, reload } = useLoad(load);
+  const [editing, setEditing] = useState<string | null>(null);
 
   const act = async (run: () => Promise<unknown>) => {
     try {
@@ -29,7 +31,7 @@ export function RemindersPage() {
   return (
     <ul className="list" data-list="reminders">
       {data.map((r) => (
-        <li className="row" key={r.id} data-reminder-id={r.id}>
+        <li className={editing === r.id ? 'row column' : 'row'} key={r.id} data-reminder-id={r.id}>
           <div className="row-main">
             <span className="row-title">{r.text}</span>
             <span className="row-sub">
@@ -39,22 +41,35 @@ export function RemindersPage() {
               {r.next_at ? ` · ${t('next', { when: formatWhen(r.next_at, language, user.timezone) })}` : null}
             </span>
           </div>
-          <div className="row-actions">
-            {r.status !== 'ended' && (
-              <button
-                type="button"
-                className="button small secondary"
-                onClick={() =>
-                  act(() => api.reminderAction(r.id, r.status === 'paused' ? 'resume' : 'pause'))
-                }
-              >
-                {r.status === 'paused' ? t('resume') : t('pause')}
+          {editing === r.id ? (
+            <RuleEditor
+              reminder={r}
+              onDone={(saved) => {
+                setEditing(null);
+                if (saved) void reload();
+              }}
+            />
+          ) : (
+            <div className="row-actions">
+              <button type="button" className="button small secondary" onClick={() => setEditing(r.id)}>
+                {t('edit')}
               </button>
-            )}
-            <button type="button" className="button small danger" onClick={() => remove(r)}>
-              {t('delete')}
-            </button>
-          </div>
+              {r.status !== 'ended' && (
+                <button
+                  type="button"
+                  className="button small secondary"
+                  onClick={() =>
+                    act(() => api.reminderAction(r.id, r.status === 'paused' ? 'resume' : 'pause'))
+                  }
+                >
+                  {r.status === 'paused' ? t('resume') : t('pause')}
+                </button>
+              )}
+              <button type="button" className="button small danger" onClick={() => remove(r)}>
+                {t('delete')}
+              </button>
+            </div>
+          )}
         </li>
       ))}
     </ul>

@@ -12,6 +12,7 @@ import {
   toReminderJson,
   updateReminderSchema,
 } from './reminder-schemas.ts';
+import { createRuleRoutes, type RuleRoutesDeps } from './rule-routes.ts';
 
 const json = jsonContent;
 const problem = problemResponse;
@@ -98,12 +99,15 @@ const action = (name: 'pause' | 'resume') =>
 const toDue = (value: string | null | undefined) =>
   value === undefined ? undefined : value === null ? null : new Date(value);
 
-/** /api/v1/reminders: CRUD, pause/resume, occurrences and the digest (mount behind auth). */
-export function createReminderRoutes(deps: { reminders: ReminderService; digest: DigestService }) {
+/** /api/v1/reminders: CRUD, pause/resume, the rule in words, occurrences and the digest (mount behind auth). */
+export function createReminderRoutes(
+  deps: { reminders: ReminderService; digest: DigestService } & Omit<RuleRoutesDeps, 'reminders'>,
+) {
   const { reminders } = deps;
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   // Fixed paths (/digest, /occurrences) first, so they are not taken for an {id}.
   app.route('/', createOccurrenceRoutes(deps));
+  app.route('/', createRuleRoutes(deps));
   app.openapi(list, async (c) => {
     const query = c.req.valid('query');
     const page = await reminders.list(c.get('user').id, {

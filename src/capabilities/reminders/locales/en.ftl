@@ -90,3 +90,8 @@ reminders-inbox-switch = ⏰ It's a reminder
 reminders-inbox-saved = ✅ Reminder set: “<b>{ $title }</b>” · { $when }
 reminders-menu = ⏰ Reminders
 reminders-setting-digest = Morning digest
+
+# The rule of a reminder typed in words (the Mini App's edit box)
+reminders-rule-once = once on { $when }
+reminders-rule-not-understood = I could not read a time or a repetition in “{ $text }”. Try “every Monday at 10:00” or “tomorrow at 9”.
+reminders-rule-bad-time = “{ $time }” is not a time of day. Write it as 0:00–23:59, e.g. “every day at 9:30”.

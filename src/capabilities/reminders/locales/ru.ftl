@@ -90,3 +90,8 @@ reminders-inbox-switch = ⏰ Это напоминание
 reminders-inbox-saved = ✅ Напоминание поставлено: «<b>{ $title }</b>» · { $when }
 reminders-menu = ⏰ Напоминания
 reminders-setting-digest = Утренняя сводка
+
+# Правило напоминания словами (поле правки в мини-приложении)
+reminders-rule-once = один раз { $when }
+reminders-rule-not-understood = Не вижу в «{ $text }» ни времени, ни повторения. Попробуйте «каждый понедельник в 10:00» или «завтра в 9».
+reminders-rule-bad-time = «{ $time }» — не время суток. Напишите от 0:00 до 23:59, например «каждый день в 9:30».

@@ -215,3 +215,84 @@ describe('occurrences and digest settings', () => {
     expect(await h.runtime.jobs.pending('reminders.digest')).toHaveLength(0);
   });
 });
+
+describe('the rule in words (the Mini App edit box)', () => {
+  it('previews a rule typed in words with its next 3 times, in the user language and timezone', async () => {
+    const res = await h.call(alice, 'POST', '/rule-preview', { text: 'every Monday at 10' });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      rule: 'every Mon at 10:00',
+      rrule: 'FREQ=WEEKLY;BYDAY=MO;BYHOUR=10;BYMINUTE=0',
+      due_at: '2026-03-02T07:00:00.000Z',
+      next: ['2026-03-02T07:00:00.000Z', '2026-03-09T07:00:00.000Z', '2026-03-16T07:00:00.000Z'],
+    });
+    const vera = (await h.users.upsertFromTelegram({ id: 503, first_name: 'Вера', language_code: 'ru' })).id;
+    await h.users.updateSettings(vera, { timezone: 'Europe/Moscow' });
+    // Monday 09:00 in Moscow: 08:30 today has passed, so Tuesday first.
+    const ru = await (await h.call(vera, 'POST', '/rule-preview', { text: 'по будням в 8:30' })).json();
+    expect(ru).toMatchObject({
+      rule: 'по будням в 08:30',
+      next: ['2026-03-03T05:30:00.000Z', '2026-03-04T05:30:00.000Z', '2026-03-05T05:30:00.000Z'],
+    });
+    const once = await (await h.call(alice, 'POST', '/rule-preview', { text: 'tomorrow at 18:00' })).json();
+    expect(once).toMatchObject({ rrule: null, next: ['2026-03-03T15:00:00.000Z'] });
+    expect(once.rule).toMatch(/^once on Tue 3 Mar, 18:00$/);
+  });
+
+  it('answers 422 rule_not_understood, in the user language, for a text without a time', async () => {
+    const res = await h.call(alice, 'POST', '/rule-preview', { text: 'banana bread' });
+    expect(res.status).toBe(422);
+    expect(res.headers.get('content-type')).toContain('application/problem+json');
+    const problem = await res.json();
+    expect(problem).toMatchObject({ code: 'rule_not_understood' });
+    expect(problem.detail).toContain('“banana bread”');
+    expect((await h.call(alice, 'POST', '/rule-preview', { text: '' })).status).toBe(400);
+    // A clock time that cannot be is named, not quietly replaced by a default time.
+    const badTime = await h.call(alice, 'POST', '/rule-preview', { text: 'every day at 25:00' });
+    expect(badTime.status).toBe(422);
+    expect(await badTime.json()).toMatchObject({
+      code: 'rule_time_invalid',
+      detail: expect.stringContaining('“25:00” is not a time of day'),
+    });
+  });
+
+  it('shows a stored rule in words that read back as the same rule, and changes it from words', async () => {
+    const created = await (
+      await h.call(alice, 'POST', '/', {
+        text: 'Plants',
+        rrule: 'FREQ=WEEKLY;BYDAY=MO,WE;BYHOUR=11;BYMINUTE=0',
+      })
+    ).json();
+    const shown = await (await h.call(alice, 'GET', `/${created.id}/rule`)).json();
+    expect(shown).toMatchObject({ rule: 'every Mon, Wed at 11:00', next: expect.any(Array) });
+    const again = await (await h.call(alice, 'POST', '/rule-preview', { text: shown.rule })).json();
+    expect(again.rrule).toBe(created.rrule);
+
+    const changed = await h.call(alice, 'PUT', `/${created.id}/rule`, { text: 'every day at 7:15' });
+    expect(changed.status).toBe(200);
+    expect(await changed.json()).toMatchObject({
+      rrule: 'FREQ=DAILY;BYHOUR=7;BYMINUTE=15',
+      next_at: '2026-03-03T04:15:00.000Z',
+    });
+    expect((await pendingFor(created.id)).map((j) => j.startAfter.toISOString())).toEqual([
+      '2026-03-03T04:15:00.000Z',
+    ]);
+  });
+
+  it('changes nothing for a text it cannot read, and 404s for another user', async () => {
+    const created = await (
+      await h.call(alice, 'POST', '/', { text: 'Report', rrule: 'FREQ=DAILY;BYHOUR=18;BYMINUTE=0' })
+    ).json();
+    const bad = await h.call(alice, 'PUT', `/${created.id}/rule`, { text: 'whenever I feel like it' });
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).code).toBe('rule_not_understood');
+    expect(await (await h.call(alice, 'GET', `/${created.id}`)).json()).toMatchObject({
+      rrule: created.rrule,
+      next_at: created.next_at,
+    });
+    const theirs = await h.call(bob, 'PUT', `/${created.id}/rule`, { text: 'every day at 9' });
+    expect(theirs.status).toBe(404);
+    expect((await h.call(bob, 'GET', `/${created.id}/rule`)).status).toBe(404);
+    expect((await (await h.call(alice, 'GET', `/${created.id}`)).json()).rrule).toBe(created.rrule);
+  });
+});

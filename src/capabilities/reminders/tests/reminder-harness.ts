@@ -1,13 +1,16 @@
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { TestClock } from 'pg-boss';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.ts';
+import { createI18n } from '../../../bot/i18n.ts';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { validationHook } from '../../../platform/http/openapi-hook.ts';
 import { errorToProblem } from '../../../platform/http/problem.ts';
 import { createJobRuntime, type JobRuntime } from '../../../platform/jobs/job-queue.ts';
+import { parseText } from '../../../platform/nl/index.ts';
 import { createLogger } from '../../../platform/observability/logger.ts';
 import { createMetrics } from '../../../platform/observability/metrics.ts';
 import { createUserService, type UserService } from '../../../platform/users/user-service.ts';
+import { REMINDERS_LOCALES_DIR } from '../bot/reminder-feature.ts';
 import { createDigestService, type DigestService } from '../digest-service.ts';
 import { createReminderRoutes } from '../http/reminder-routes.ts';
 import { REMINDER_QUEUES } from '../index.ts';
@@ -52,7 +55,10 @@ export async function startReminderHarness(start: string): Promise<ReminderHarne
     c.set('user', user);
     await next();
   });
-  app.route('/api/v1/reminders', createReminderRoutes({ reminders, digest }));
+  const i18n = createI18n([REMINDERS_LOCALES_DIR]);
+  const t = (language: string, key: string, vars?: Record<string, string | number>) =>
+    i18n.t(language, key, vars);
+  app.route('/api/v1/reminders', createReminderRoutes({ reminders, digest, parse: parseText, t, now }));
   return {
     testDb,
     runtime,

@@ -1,0 +1,63 @@
+// The Mini App in a real Chromium, opened the way a person opens it: the sandbox chat's "Open app"
+// button, which signs real initData for the user. Shared by the Mini App page tests.
+import { type Browser, chromium, type FrameLocator } from 'playwright-core';
+import { expect } from 'vitest';
+import type { SandboxUser } from '../../src/sandbox/client.ts';
+import { chromiumPath } from './chromium.ts';
+import type { TestSystem } from './test-system.ts';
+
+export const VISIBLE = { state: 'visible', timeout: 15_000 } as const;
+
+export function launchChromium(what: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath: chromiumPath(what),
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** The sandbox chat as this user (360 px wide, the narrowest phone), the Mini App opened from "Open app". */
+export async function openMiniApp(t: TestSystem, browser: Browser, user: SandboxUser) {
+  const context = await browser.newContext({ viewport: { width: 360, height: 760 } });
+  await context.addInitScript((id) => localStorage.setItem('sandbox.userId', String(id)), user.id);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('dialog', (dialog) => void dialog.accept());
+  await page.goto(`${t.url}/sandbox`);
+  await page.locator('#header-webapp').click({ timeout: 15_000 });
+  await expect.poll(() => page.locator('#webapp-frame').getAttribute('src')).toContain('/app/#tgWebAppData=');
+  const app: FrameLocator = page.frameLocator('#webapp-frame');
+  await app.locator('nav.tabs').waitFor(VISIBLE);
+  /** Whether the app's page is wider than its frame (something does not fit at 360 px). */
+  const overflows = () => app.locator('html').evaluate((html) => html.scrollWidth > html.clientWidth + 1);
+  return { page, app, errors, overflows, close: () => context.close() };
+}
+
+/** Calls the REST API as this user (signed in with fresh sandbox-signed initData). */
+export async function apiAs(t: TestSystem, user: SandboxUser) {
+  const { init_data } = await user.webApp();
+  const login = await fetch(`${t.url}/api/v1/auth/webapp`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ init_data }),
+  });
+  const { token } = (await login.json()) as { token: string };
+  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
+    const res = await fetch(`${t.url}/api/v1${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
+    return (res.status === 204 ? undefined : await res.json()) as T;
+  };
+}
