@@ -213,8 +213,10 @@ describe.each(['en', 'ru'] as const)('the Stats and About you pages in %s', (lan
 });
 
 describe('the About you form and the server', () => {
-  it("marks the fields the server's 400 problem names (the form keeps to the limits, so this is the fallback)", async () => {
+  it('marks the fields a real 400 names (the form keeps to the limits; this is its fallback)', async () => {
     const user = await t.sb.user('companion_problem', { first_name: 'Ivo', language_code: 'en' });
+    const api = await apiAs(user);
+    // The server's problem detail, read by the form's parser.
     const token = await tokenFor(user);
     const res = await fetch(`${t.url}/api/v1/companion/profile`, {
       method: 'PUT',
@@ -222,7 +224,27 @@ describe('the About you form and the server', () => {
       body: JSON.stringify({ summary: 'ok', interests: ['x'.repeat(61)], preferred_times: 'y'.repeat(121) }),
     });
     expect(res.status).toBe(400);
-    const problem = (await res.json()) as { detail: string };
-    expect(fieldsInProblem(problem.detail)).toEqual(['interests', 'preferred_times']);
-  });
+    expect(fieldsInProblem(((await res.json()) as { detail: string }).detail)).toEqual([
+      'interests',
+      'preferred_times',
+    ]);
+
+    // The same through the page: an interest past the limit (the input's own limit lifted, as an
+    // older build of the form would send it) is refused, marked, and nothing is saved.
+    const { context, app, errors } = await openApp(user, WORDS.en.today);
+    await app.locator('nav.tabs button[data-tab="more"]').click();
+    await app.getByRole('menuitem', { name: WORDS.en.profile }).click();
+    await app.getByRole('button', { name: WORDS.en.edit, exact: true }).click();
+    await app.locator('[data-list-editor="interests"] button.link').click();
+    const interest = app.locator('input[name="interests-0"]');
+    await interest.evaluate((input) => input.removeAttribute('maxlength'));
+    await interest.fill('x'.repeat(61));
+    await app.getByRole('button', { name: WORDS.en.save, exact: true }).click();
+    await app.getByText('The profile was not saved: fix the marked fields and save again.').waitFor(VISIBLE);
+    await app.getByText('Keep up to 8 interests of up to 60 characters each.').waitFor(VISIBLE);
+    expect(await app.locator('[data-list-editor="interests"]').getAttribute('aria-invalid')).toBe('true');
+    expect((await api<Profile>('GET', '/companion/profile')).interests).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 120_000);
 });

@@ -1,7 +1,6 @@
-import { useCallback, useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useSession } from '../../context.ts';
 import { failure } from '../../i18n.ts';
-import { useLoad } from '../../use-load.ts';
 import { type Figures, PERIODS, type StatsPeriod, statsApi } from './stats-api.ts';
 import { dayBars, formatRange, percent, weekdayName } from './stats-format.ts';
 import { type StatsWords, statsWords } from './stats-words.ts';
@@ -12,8 +11,25 @@ export default function StatsPage() {
   const w = useMemo(() => statsWords(language), [language]);
   const stats = useMemo(() => statsApi(api), [api]);
   const [period, setPeriod] = useState<StatsPeriod>('week');
-  const figures = useLoad(useCallback(() => stats.figures(period), [stats, period]));
-  const shown = figures.data?.period.kind === period ? figures.data : null;
+  const [attempt, setAttempt] = useState(0);
+  const [loaded, setLoaded] = useState<{ period: StatsPeriod; figures?: Figures; error?: unknown } | null>(
+    null,
+  );
+  // Retry asks again for the same period: a new request object.
+  const request = useMemo(() => ({ period, attempt }), [period, attempt]);
+  useEffect(() => {
+    // A quick tap on another period makes an earlier answer stale: only the latest one is shown.
+    let latest = true;
+    const { period } = request;
+    stats.figures(period).then(
+      (figures) => latest && setLoaded({ period, figures }),
+      (error: unknown) => latest && setLoaded({ period, error }),
+    );
+    return () => {
+      latest = false;
+    };
+  }, [stats, request]);
+  const shown = loaded?.period === period ? loaded : null;
 
   return (
     <>
@@ -31,15 +47,15 @@ export default function StatsPage() {
           </button>
         ))}
       </fieldset>
-      {figures.error !== null ? (
+      {shown?.error !== undefined ? (
         <div className="notice">
-          <p className="error">{failure(figures.error, t)}</p>
-          <button type="button" className="button secondary" onClick={() => void figures.reload()}>
+          <p className="error">{failure(shown.error, t)}</p>
+          <button type="button" className="button secondary" onClick={() => setAttempt((n) => n + 1)}>
             {t('retry')}
           </button>
         </div>
-      ) : shown ? (
-        <FiguresView figures={shown} w={w} />
+      ) : shown?.figures ? (
+        <FiguresView figures={shown.figures} w={w} />
       ) : (
         <p className="hint">{t('loading')}</p>
       )}
