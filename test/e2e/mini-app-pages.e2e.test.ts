@@ -19,7 +19,7 @@ const WORDS = {
     nonsense: 'whenever the stars align',
     notUnderstood: 'I could not read a time or a repetition in “whenever the stars align”',
     saved: 'Rule saved',
-    shown: 'every week on Mon at 10:00',
+    shown: 'every Mon at 10:00',
     tasks: 'Tasks',
     course: 'Calculus',
     topics: ['Limits', 'Derivatives'],
@@ -30,6 +30,7 @@ const WORDS = {
     added: 'Added: Read chapter 3',
     board: 'Board',
     start: 'Start',
+    reopen: 'Reopen',
     done: 'Done',
     courses: 'Courses',
     notStarted: 'Not started',
@@ -48,7 +49,7 @@ const WORDS = {
     nonsense: 'когда звёзды сойдутся',
     notUnderstood: 'Не вижу в «когда звёзды сойдутся» ни времени, ни повторения',
     saved: 'Правило сохранено',
-    shown: 'каждую неделю по пн в 10:00',
+    shown: 'по пн в 10:00',
     tasks: 'Задачи',
     course: 'Матанализ',
     topics: ['Пределы', 'Производные'],
@@ -59,6 +60,7 @@ const WORDS = {
     added: 'Добавлено: Прочитать главу 3',
     board: 'Доска',
     start: 'Начать',
+    reopen: 'Вернуть',
     done: 'Готово',
     courses: 'Курсы',
     notStarted: 'Не начата',
@@ -155,6 +157,9 @@ describe.each(['en', 'ru'] as const)('the Mini App pages in %s', (language) => {
     await card('in_progress').getByRole('button', { name: w.done }).click();
     await card('done').waitFor(VISIBLE);
     expect(await api<{ status: string }>('GET', `/tasks/${task?.id}`)).toMatchObject({ status: 'done' });
+    await card('done').getByRole('button', { name: w.reopen }).click();
+    await card('todo').waitFor(VISIBLE);
+    expect(await api<{ status: string }>('GET', `/tasks/${task?.id}`)).toMatchObject({ status: 'todo' });
 
     // Courses: progress, and a topic stepped on from not started to in progress to learned.
     await app.getByRole('button', { name: w.courses }).click();

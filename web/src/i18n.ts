@@ -33,6 +33,7 @@ const en = {
   ruleEmpty: 'Type when to remind, e.g. “every Monday at 10:00”.',
   ruleSaved: 'Rule saved',
   ruleReading: 'Reading…',
+  ruleNothingAhead: 'That time has passed, so it would never remind you. Give a time ahead.',
   confirmDelete: 'Delete the reminder “{text}”?',
   paused: 'paused',
   ended: 'ended',
@@ -88,7 +89,12 @@ const en = {
   everyMonth: 'every month',
   everyYear: 'every year',
   everyHour: 'every hour',
-  onDays: 'on {days}',
+  everyNHours: 'every {n} hours',
+  everyDays: 'every {days}',
+  everyNWeeksOn: 'every {n} weeks on {days}',
+  everyWeekday: 'every weekday',
+  everyWeekend: 'every weekend',
+  everyMonthOn: 'every month on day {day}',
   atTime: 'at {time}',
   weekdays: 'Mon,Tue,Wed,Thu,Fri,Sat,Sun',
   admin: 'Admin',
@@ -176,6 +182,7 @@ const ru: Strings = {
   ruleEmpty: 'Напишите, когда напоминать, например «каждый понедельник в 10:00».',
   ruleSaved: 'Правило сохранено',
   ruleReading: 'Читаю…',
+  ruleNothingAhead: 'Это время уже прошло — напоминание не сработает. Укажите время впереди.',
   confirmDelete: 'Удалить напоминание «{text}»?',
   paused: 'на паузе',
   ended: 'завершено',
@@ -231,7 +238,12 @@ const ru: Strings = {
   everyMonth: 'каждый месяц',
   everyYear: 'каждый год',
   everyHour: 'каждый час',
-  onDays: 'по {days}',
+  everyNHours: 'каждые {n} ч',
+  everyDays: 'по {days}',
+  everyNWeeksOn: 'каждые {n} нед. по {days}',
+  everyWeekday: 'по будням',
+  everyWeekend: 'по выходным',
+  everyMonthOn: 'каждый месяц {day}-го числа',
   atTime: 'в {time}',
   weekdays: 'пн,вт,ср,чт,пт,сб,вс',
   admin: 'Админ',
@@ -310,9 +322,9 @@ export function formatWhen(iso: string, language: Language, timeZone: string): s
   }).format(new Date(iso));
 }
 
-const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
+const DAY_CODES = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 
-/** A reminder's RRULE in words ("every week on Mon, Wed at 09:00"); never shows the raw rule. */
+/** A reminder's RRULE in words, as the bot words it ("every Mon, Wed at 09:00"); never the raw rule. */
 export function ruleInWords(rrule: string | null, t: Translate): string {
   if (!rrule) return t('once');
   const parts = new Map(
@@ -323,20 +335,25 @@ export function ruleInWords(rrule: string | null, t: Translate): string {
   );
   const n = Number(parts.get('INTERVAL') ?? '1');
   const freq = parts.get('FREQ');
-  const words: string[] = [];
-  if (freq === 'DAILY') words.push(n > 1 ? t('everyNDays', { n }) : t('everyDay'));
-  else if (freq === 'WEEKLY') words.push(n > 1 ? t('everyNWeeks', { n }) : t('everyWeek'));
-  else if (freq === 'MONTHLY') words.push(t('everyMonth'));
-  else if (freq === 'YEARLY') words.push(t('everyYear'));
-  else if (freq === 'HOURLY') words.push(t('everyHour'));
   const names = t('weekdays').split(',');
-  const days = (parts.get('BYDAY') ?? '')
-    .split(',')
-    .map((d) => names[DAY_CODES.indexOf(d.slice(-2))])
-    .filter(Boolean);
-  if (days.length) words.push(t('onDays', { days: days.join(', ') }));
+  const codes = (parts.get('BYDAY') ?? '').split(',').map((d) => d.slice(-2));
+  const days = DAY_CODES.filter((d) => codes.includes(d));
+  const dayNames = days.map((d) => names[DAY_CODES.indexOf(d)]).join(', ');
+  const words: string[] = [];
+  if (days.length && (freq === 'WEEKLY' || freq === 'DAILY')) {
+    const set = days.join(',');
+    if (n === 1 && set === 'MO,TU,WE,TH,FR') words.push(t('everyWeekday'));
+    else if (n === 1 && set === 'SA,SU') words.push(t('everyWeekend'));
+    else words.push(n > 1 ? t('everyNWeeksOn', { n, days: dayNames }) : t('everyDays', { days: dayNames }));
+  } else if (freq === 'DAILY') words.push(n > 1 ? t('everyNDays', { n }) : t('everyDay'));
+  else if (freq === 'WEEKLY') words.push(n > 1 ? t('everyNWeeks', { n }) : t('everyWeek'));
+  else if (freq === 'MONTHLY') {
+    const day = parts.get('BYMONTHDAY');
+    words.push(day && !day.includes(',') ? t('everyMonthOn', { day }) : t('everyMonth'));
+  } else if (freq === 'YEARLY') words.push(t('everyYear'));
+  else if (freq === 'HOURLY') words.push(n > 1 ? t('everyNHours', { n }) : t('everyHour'));
   const hour = parts.get('BYHOUR');
-  if (hour !== undefined && !hour.includes(',')) {
+  if (hour !== undefined && !hour.includes(',') && freq !== 'HOURLY') {
     const minute = parts.get('BYMINUTE') ?? '0';
     words.push(t('atTime', { time: `${hour.padStart(2, '0')}:${minute.padStart(2, '0')}` }));
   }

@@ -71,13 +71,23 @@ export function RuleEditor({ reminder, onDone }: { reminder: Reminder; onDone: (
     }
   };
 
+  const cancel = (
+    <button type="button" className="button small secondary" onClick={() => onDone(false)}>
+      {t('cancel')}
+    </button>
+  );
   if (text === null)
     return state !== null && 'error' in state ? (
-      <p className="error">{state.error}</p>
+      <div className="rule-editor">
+        <p className="error">{state.error}</p>
+        <div className="row-actions">{cancel}</div>
+      </div>
     ) : (
       <p className="hint">{t('loading')}</p>
     );
   const answer = state?.text === text.trim() ? state : null;
+  // Understood, but with nothing ahead ("yesterday at 9"): saying so beats a refusal on Save.
+  const ahead = answer !== null && 'preview' in answer && answer.preview.next.length > 0;
   return (
     <form className="rule-editor" onSubmit={save}>
       <input
@@ -94,11 +104,15 @@ export function RuleEditor({ reminder, onDone }: { reminder: Reminder; onDone: (
       ) : 'preview' in answer ? (
         <div className="rule-preview" data-preview="ok">
           <span>{t('ruleUnderstood', { rule: answer.preview.rule })}</span>
-          <ul>
-            {answer.preview.next.map((at) => (
-              <li key={at}>{formatWhen(at, language, user.timezone)}</li>
-            ))}
-          </ul>
+          {ahead ? (
+            <ul>
+              {answer.preview.next.map((at) => (
+                <li key={at}>{formatWhen(at, language, user.timezone)}</li>
+              ))}
+            </ul>
+          ) : (
+            <p className="error">{t('ruleNothingAhead')}</p>
+          )}
         </div>
       ) : (
         <p className="error" data-preview="error" role="alert">
@@ -106,14 +120,8 @@ export function RuleEditor({ reminder, onDone }: { reminder: Reminder; onDone: (
         </p>
       )}
       <div className="row-actions">
-        <button type="button" className="button small secondary" onClick={() => onDone(false)}>
-          {t('cancel')}
-        </button>
-        <button
-          type="submit"
-          className="button small"
-          disabled={busy || answer === null || 'error' in answer}
-        >
+        {cancel}
+        <button type="submit" className="button small" disabled={busy || !ahead}>
           {t('save')}
         </button>
       </div>
