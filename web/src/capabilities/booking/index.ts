@@ -1,0 +1,7 @@
+import { lazy } from 'react';
+import type { CapabilityPage } from '../../capability-page-list.ts';
+
+/** The booking capability's pages (declared on the server in src/capabilities/booking/index.ts). */
+export const pages: readonly CapabilityPage[] = [
+  { id: 'book', title: { en: 'Book', ru: 'Запись' }, component: lazy(() => import('./book-page.tsx')) },
+];
