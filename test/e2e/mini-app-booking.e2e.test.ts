@@ -21,6 +21,10 @@ const WORDS = {
     taken: 'Someone has just taken',
     none: 'No upcoming bookings',
     cancelAsk: 'Cancel this booking?',
+    schedule: 'My schedule',
+    dashboard: 'Bookings',
+    bySpecialist: 'By specialist',
+    cancelled: 'Booking cancelled',
   },
   ru: {
     client: 'Клара',
@@ -33,6 +37,10 @@ const WORDS = {
     taken: 'только что заняли',
     none: 'Предстоящих записей нет',
     cancelAsk: 'Отменить эту запись?',
+    schedule: 'Моё расписание',
+    dashboard: 'Записи салона',
+    bySpecialist: 'По мастерам',
+    cancelled: 'Запись отменена',
   },
 } as const;
 
@@ -114,6 +122,8 @@ beforeAll(async () => {
       location_id: location.id,
       weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '18:00', breaks: [] })),
     });
+    // Added by Telegram id before they ever wrote: their language is set as they would in Settings.
+    await ok(await apiAs(user), 'PATCH', '/me', { language });
     salon.specialists[language] = Object.assign(user, { specialistId: specialist.id });
   }
 }, 120_000);
@@ -221,5 +231,86 @@ describe.each(['en', 'ru'] as const)('the Book page in %s', (language) => {
     expect(await app.locator('body').evaluate((b) => b.scrollWidth <= 360)).toBe(true);
     expect(errors).toEqual([]);
     await close();
+  }, 120_000);
+});
+
+/** Books the specialist's first free time for a new client through the API; returns the booking. */
+async function bookThroughApi(language: 'en' | 'ru', name: string) {
+  const specialist = salon.specialists[language];
+  const client = await apiAs(await t.sb.user(`booking_${name}_${language}`, { first_name: name }));
+  const from = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
+  const to = new Date(Date.parse(`${from}T12:00:00Z`) + 13 * 86_400_000).toISOString().slice(0, 10);
+  const query = `service_id=${salon.serviceId}&location_id=${salon.locationId}&specialist_id=${specialist.specialistId}`;
+  const { slots } = await ok<{ slots: Array<{ start: string }> }>(
+    client,
+    'GET',
+    `/booking/slots?${query}&from=${from}&to=${to}`,
+  );
+  return ok<Booking>(client, 'POST', '/booking/bookings', {
+    service_id: salon.serviceId,
+    location_id: salon.locationId,
+    specialist_id: specialist.specialistId,
+    start: slots[0]?.start,
+  });
+}
+
+describe.each(['en', 'ru'] as const)('the Schedule and salon pages in %s', (language) => {
+  const w = WORDS[language];
+
+  it('a specialist sees a client’s booking on their schedule and cancels it', async () => {
+    const made = await bookThroughApi(language, 'Olga');
+    const specialist = salon.specialists[language];
+    const { app, errors, close } = await openApp(specialist);
+    await (await openMore(app, w.more)).getByText(w.schedule, { exact: true }).click();
+    await app.locator('h1', { hasText: w.schedule }).waitFor(VISIBLE);
+    const row = app.locator(`[data-list="schedule"] li[data-booking-id="${made.id}"]`);
+    await row.waitFor(VISIBLE);
+    expect(await row.textContent()).toContain('Olga');
+    // Not started yet: the specialist may cancel (asked first), not mark came / no-show.
+    expect(await row.locator('button[data-action="no-show"]').count()).toBe(0);
+    await row.locator('button[data-action="cancel"]').click();
+    await row.locator('button[data-action="cancel-yes"]').click();
+    await app.getByText(w.cancelled).waitFor(VISIBLE);
+    await expect.poll(() => row.count()).toBe(0);
+    const api = await apiAs(specialist);
+    const schedule = (await ok<{ bookings: Booking[] }>(api, 'GET', '/booking/bookings?scope=specialist'))
+      .bookings;
+    expect(schedule.find((b) => b.id === made.id)?.status).toBe('cancelled');
+    expect(await app.locator('body').evaluate((b) => b.scrollWidth <= 360)).toBe(true);
+    expect(errors).toEqual([]);
+    await close();
+  }, 120_000);
+
+  it('an admin sees every specialist’s bookings with counts; a plain client gets neither page, and the API says 403', async () => {
+    const made = await bookThroughApi(language, 'Pavel');
+    const boss = await t.sb.user(`booking_boss_${language}`, { first_name: 'Boss', language_code: language });
+    await t.system.users.grantRole(boss.id, 'admin', { kind: 'system' });
+    await ok(await apiAs(boss), 'PATCH', '/me', { language });
+    const admin = await openApp(boss);
+    await (await openMore(admin.app, w.more)).getByText(w.dashboard, { exact: true }).click();
+    await admin.app.locator('h1', { hasText: w.dashboard }).waitFor(VISIBLE);
+    const row = admin.app.locator(`li[data-booking-id="${made.id}"]`);
+    await row.waitFor(VISIBLE);
+    expect(await row.textContent()).toContain(`Pavel → ${w.specialist}`);
+    await admin.app.locator('h2', { hasText: w.bySpecialist }).waitFor(VISIBLE);
+    expect(await admin.app.locator('[data-list="specialists"] li').count()).toBe(2);
+    expect(await admin.app.locator('[data-list="services"] li').textContent()).toContain('Haircut');
+    expect(await admin.app.locator('body').evaluate((b) => b.scrollWidth <= 360)).toBe(true);
+    expect(admin.errors).toEqual([]);
+    await admin.close();
+
+    const plain = await t.sb.user(`booking_plain_${language}`, {
+      first_name: 'Pia',
+      language_code: language,
+    });
+    const client = await openApp(plain);
+    const items = await openMore(client.app, w.more);
+    await items.getByText(w.book, { exact: true }).waitFor(VISIBLE);
+    expect(await items.getByText(w.schedule, { exact: true }).count()).toBe(0);
+    expect(await items.getByText(w.dashboard, { exact: true }).count()).toBe(0);
+    await client.close();
+    const api = await apiAs(plain);
+    expect((await api('GET', '/booking/bookings?scope=specialist')).status).toBe(403);
+    expect((await api('GET', '/booking/bookings?scope=all')).status).toBe(403);
   }, 120_000);
 });

@@ -1,11 +1,12 @@
 // The Book and Schedule pages' time logic: what day and time a person sees in their own timezone.
 import { describe, expect, it } from 'vitest';
-import { type Booking, openBookings } from '../../web/src/capabilities/booking/booking-api.ts';
+import { actionsFor, type Booking, openBookings } from '../../web/src/capabilities/booking/booking-api.ts';
 import {
   addDays,
   choosableSlots,
   dayKey,
   dayLabel,
+  fromToday,
   groupByDay,
   timeLabel,
 } from '../../web/src/capabilities/booking/booking-time.ts';
@@ -63,5 +64,32 @@ describe('booking times in the user’s timezone', () => {
       b('cancelled', 'cancelled', '2026-12-04T09:00:00Z', '2026-12-04T10:00:00Z'),
     ];
     expect(openBookings(list, now).map((x) => x.id)).toEqual(['now', 'later']);
+  });
+
+  it('a schedule starts at the user’s midnight and leaves out cancelled bookings', () => {
+    const b = (id: string, status: Booking['status'], start: string) => ({ id, status, start });
+    const now = new Date('2026-12-02T10:00:00Z');
+    const list = [
+      b('yesterday-late-utc', 'confirmed', '2026-12-01T23:30:00Z'),
+      b('cancelled', 'cancelled', '2026-12-02T12:00:00Z'),
+      b('done-today', 'done', '2026-12-02T08:00:00Z'),
+    ];
+    // 23:30 UTC on 1 December is already 2 December in Berlin.
+    expect(fromToday(list, now, 'Europe/Berlin').map((x) => x.id)).toEqual([
+      'yesterday-late-utc',
+      'done-today',
+    ]);
+    expect(fromToday(list, now, 'UTC').map((x) => x.id)).toEqual(['done-today']);
+  });
+
+  it('offers confirm/decline while pending, cancel before the start, came/no-show after it', () => {
+    const at = (status: Booking['status']) =>
+      ({ status, start: '2026-12-02T10:00:00Z', end: '2026-12-02T11:00:00Z' }) as Booking;
+    const before = new Date('2026-12-02T09:00:00Z');
+    const after = new Date('2026-12-02T10:05:00Z');
+    expect(actionsFor(at('pending'), before)).toEqual(['confirm', 'decline', 'cancel']);
+    expect(actionsFor(at('confirmed'), before)).toEqual(['cancel']);
+    expect(actionsFor(at('confirmed'), after)).toEqual(['complete', 'no-show']);
+    expect(actionsFor(at('done'), after)).toEqual([]);
   });
 });

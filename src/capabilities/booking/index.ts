@@ -104,7 +104,11 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
       web: { app: pages, pages: [{ path: '/', titleKey: 'booking-web-title' }] },
       // Mini App (web/src/capabilities/booking/): book for everyone, the own schedule, the salon at a glance.
       miniApp: {
-        pages: [{ id: 'book', order: 20 }],
+        pages: [
+          { id: 'book', order: 20 },
+          { id: 'schedule', role: 'specialist', order: 21 },
+          { id: 'salon', role: 'admin', order: 22 },
+        ],
       },
       help: [
         { command: 'book', descriptionKey: 'booking-cmd-book' },

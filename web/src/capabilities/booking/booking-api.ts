@@ -102,3 +102,11 @@ export function openBookings(bookings: readonly Booking[], now: Date): Booking[]
     .filter((b) => (b.status === 'pending' || b.status === 'confirmed') && Date.parse(b.end) > now.getTime())
     .sort((a, b) => Date.parse(a.start) - Date.parse(b.start));
 }
+
+/** What a specialist or admin may do with a booking now (the server decides in the end). */
+export function actionsFor(b: Booking, now: Date): BookingAction[] {
+  if (b.status !== 'pending' && b.status !== 'confirmed') return [];
+  const started = now.getTime() >= Date.parse(b.start);
+  const actions: BookingAction[] = b.status === 'pending' ? ['confirm', 'decline'] : [];
+  return started ? [...actions, 'complete', 'no-show'] : [...actions, 'cancel'];
+}

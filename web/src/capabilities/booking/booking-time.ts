@@ -75,3 +75,13 @@ export function choosableSlots(slots: readonly Slot[], specialistId: string | nu
     return true;
   });
 }
+
+/** A schedule's bookings: not cancelled, from the start of the user's today on. */
+export function fromToday<T extends { start: string; status: string }>(
+  items: readonly T[],
+  now: Date,
+  timeZone: string,
+): T[] {
+  const today = dayKey(now, timeZone);
+  return items.filter((b) => b.status !== 'cancelled' && dayKey(b.start, timeZone) >= today);
+}
