@@ -156,11 +156,6 @@ function BookingFlow(props: { salon: Salon; booked: () => Promise<void> }) {
           pick={(s) => restart(() => setSpecialistId(s?.id ?? ANYONE))}
         />
       )}
-      {problem && (
-        <p className="error" role="alert">
-          {problem}
-        </p>
-      )}
       {service && specialists.data && specialists.data.length > 0 && (
         <>
           {slots.error !== null && <p className="error">{failure(slots.error, t)}</p>}
@@ -178,6 +173,7 @@ function BookingFlow(props: { salon: Salon; booked: () => Promise<void> }) {
                 pick={(d) => {
                   setDay(d.day);
                   setSlot(null);
+                  setProblem(null);
                 }}
               />
               <ChoiceChips
@@ -187,11 +183,19 @@ function BookingFlow(props: { salon: Salon; booked: () => Promise<void> }) {
                 idOf={(s) => s.start}
                 labelOf={(s) => timeLabel(s.start, language, zone)}
                 selected={slot?.start ?? null}
-                pick={setSlot}
+                pick={(s) => {
+                  setSlot(s);
+                  setProblem(null);
+                }}
               />
             </>
           )}
-          {shownDay && !slot && <p className="hint">{w('pickTime')}</p>}
+          {problem && (
+            <p className="error" role="alert" ref={(p) => p?.scrollIntoView({ block: 'center' })}>
+              {problem}
+            </p>
+          )}
+          {shownDay && !slot && !problem && <p className="hint">{w('pickTime')}</p>}
           {slot && (
             <div className="booking-confirm">
               <p>

@@ -63,22 +63,7 @@ export function MyBookings(props: {
                 <span className="row-sub row-main">
                   {salon.specialists.find((s) => s.id === b.specialist_id)?.name} · {statusWord(b.status, w)}
                 </span>
-                {asking === b.id ? (
-                  <span className="row-actions">
-                    <span className="row-sub">{w('cancelAsk')}</span>
-                    <button
-                      type="button"
-                      className="button small danger"
-                      data-action="cancel-yes"
-                      onClick={() => cancel(b)}
-                    >
-                      {w('cancelYes')}
-                    </button>
-                    <button type="button" className="button small secondary" onClick={() => setAsking(null)}>
-                      {w('keep')}
-                    </button>
-                  </span>
-                ) : (
+                {asking !== b.id && (
                   <button
                     type="button"
                     className="button small secondary"
@@ -89,6 +74,22 @@ export function MyBookings(props: {
                   </button>
                 )}
               </div>
+              {asking === b.id && (
+                <div className="row-actions">
+                  <span className="row-sub row-main">{w('cancelAsk')}</span>
+                  <button
+                    type="button"
+                    className="button small danger"
+                    data-action="cancel-yes"
+                    onClick={() => cancel(b)}
+                  >
+                    {w('cancelYes')}
+                  </button>
+                  <button type="button" className="button small secondary" onClick={() => setAsking(null)}>
+                    {w('keep')}
+                  </button>
+                </div>
+              )}
             </li>
           ))}
         </ul>
