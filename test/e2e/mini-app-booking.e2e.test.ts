@@ -21,6 +21,7 @@ const WORDS = {
     taken: 'Someone has just taken',
     none: 'No upcoming bookings',
     cancelAsk: 'Cancel this booking?',
+    anyone: 'Anyone available',
     schedule: 'My schedule',
     dashboard: 'Bookings',
     bySpecialist: 'By specialist',
@@ -37,6 +38,7 @@ const WORDS = {
     taken: 'только что заняли',
     none: 'Предстоящих записей нет',
     cancelAsk: 'Отменить эту запись?',
+    anyone: 'Любой свободный',
     schedule: 'Моё расписание',
     dashboard: 'Записи салона',
     bySpecialist: 'По мастерам',
@@ -223,6 +225,23 @@ describe.each(['en', 'ru'] as const)('the Book page in %s', (language) => {
     await app.getByText(w.none).waitFor(VISIBLE);
     const after = (await ok<{ bookings: Booking[] }>(api, 'GET', '/booking/bookings?scope=mine')).bookings;
     expect(after.map((b) => b.status)).toEqual(['cancelled']);
+
+    // "Anyone available": the server picks a specialist free then, and the booking names them.
+    await app.locator('[data-step="specialist"] button[data-id=""]', { hasText: w.anyone }).click();
+    await times.first().waitFor(VISIBLE);
+    const anyStart = (await times.first().getAttribute('data-id')) as string;
+    await times.first().click();
+    await app.locator('.booking-confirm', { hasText: w.anyone }).waitFor(VISIBLE);
+    await app.locator('button[data-action="book"]').click();
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBe(1);
+    const anyone = (await ok<{ bookings: Booking[] }>(api, 'GET', '/booking/bookings?scope=mine')).bookings;
+    const made = anyone.find((b) => b.status === 'confirmed');
+    expect(made?.start).toBe(anyStart);
+    const names = {
+      [salon.specialists.en.specialistId]: 'Sam',
+      [salon.specialists.ru.specialistId]: 'Семён',
+    };
+    expect(await rows.first().textContent()).toContain(names[made?.specialist_id ?? '']);
 
     const tabs = app.locator('nav.tabs');
     expect(await tabs.evaluate((nav) => nav.scrollWidth <= nav.clientWidth && nav.clientWidth <= 360)).toBe(
