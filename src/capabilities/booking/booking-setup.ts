@@ -170,7 +170,13 @@ export function createBookingSetup(deps: { db: Db; slots: SlotService }) {
 
     listLocations: () => db.select().from(bookingLocations).orderBy(bookingLocations.createdAt),
     listServices: () => db.select().from(bookingServices).orderBy(bookingServices.createdAt),
-    listSpecialists: () => db.select().from(bookingSpecialists).orderBy(bookingSpecialists.createdAt),
+    /** Every specialist, or with a service and a location: those who offer it there (as "any" tries them). */
+    async listSpecialists(offering?: { serviceId: string; locationId: string }) {
+      const rows = await db.select().from(bookingSpecialists).orderBy(bookingSpecialists.createdAt);
+      if (!offering) return rows;
+      const ids = new Set(await deps.slots.candidates(db, offering.serviceId, offering.locationId));
+      return rows.filter((r) => ids.has(r.id));
+    },
   };
 }
 

@@ -102,6 +102,14 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
       ],
       bot: bot.feature,
       web: { app: pages, pages: [{ path: '/', titleKey: 'booking-web-title' }] },
+      // Mini App (web/src/capabilities/booking/): book for everyone, the own schedule, the salon at a glance.
+      miniApp: {
+        pages: [
+          { id: 'book', order: 20 },
+          { id: 'schedule', role: 'specialist', order: 21 },
+          { id: 'salon', role: 'admin', order: 22 },
+        ],
+      },
       help: [
         { command: 'book', descriptionKey: 'booking-cmd-book' },
         { command: 'mybookings', descriptionKey: 'booking-cmd-mybookings' },

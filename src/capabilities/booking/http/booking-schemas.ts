@@ -55,6 +55,8 @@ export const SpecialistSchema = z
   .object({ id, name: z.string(), telegram_id: z.number().int() })
   .openapi('BookingSpecialist');
 
+export const SpecialistsQuery = z.object({ service_id: id.optional(), location_id: id.optional() });
+
 const Range = z.object({ start: hhmm, end: hhmm });
 export const HoursPut = z
   .object({

@@ -21,6 +21,7 @@ import {
   ServiceSchema,
   SpecialistCreate,
   SpecialistSchema,
+  SpecialistsQuery,
 } from './booking-schemas.ts';
 
 const tags = ['booking'];
@@ -83,7 +84,8 @@ const routes = {
     path: '/specialists',
     tags,
     security,
-    summary: 'Specialists',
+    summary: 'Specialists; with service_id and location_id: those who offer that service there',
+    request: { query: SpecialistsQuery },
     responses: { 200: ok(z.object({ specialists: z.array(SpecialistSchema) }), 'All'), ...errors },
   }),
   putHours: createRoute({
@@ -200,7 +202,10 @@ export function addSetupRoutes(app: OpenAPIHono<AppEnv>, setup: BookingSetup, no
     return c.json({ id: row.id, name: row.name, telegram_id: row.telegramId }, 201);
   });
   app.openapi(routes.listSpecialists, async (c) => {
-    const rows = await setup.listSpecialists();
+    const q = c.req.valid('query');
+    const rows = await setup.listSpecialists(
+      q.service_id && q.location_id ? { serviceId: q.service_id, locationId: q.location_id } : undefined,
+    );
     return c.json(
       { specialists: rows.map((r) => ({ id: r.id, name: r.name, telegram_id: r.telegramId })) },
       200,

@@ -162,3 +162,20 @@ describe('booking and the state machine', () => {
     ]);
   });
 });
+
+describe('who offers a service', () => {
+  it('GET /specialists with service_id and location_id lists only those who offer it there', async () => {
+    const colour = (await (
+      await h.call(biz.admin, 'POST', '/services', { name: 'Colour', duration_minutes: 90 })
+    ).json()) as { id: string };
+    const names = async (query: string) =>
+      (
+        (await (await h.call(carol, 'GET', `/specialists${query}`)).json()) as {
+          specialists: Array<{ name: string }>;
+        }
+      ).specialists.map((s) => s.name);
+    expect(await names('')).toEqual(['Sam']);
+    expect(await names(`?service_id=${biz.serviceId}&location_id=${biz.locationId}`)).toEqual(['Sam']);
+    expect(await names(`?service_id=${colour.id}&location_id=${biz.locationId}`)).toEqual([]);
+  });
+});
