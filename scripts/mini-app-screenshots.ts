@@ -1,6 +1,7 @@
 // Refreshes docs/mini-app-<page>-<light|dark>.png for the README: the real system in sandbox mode,
-// an admin with a few tasks, reminders and one dead job, the Mini App opened with sandbox-signed
-// initData in Chromium at phone width, each main page captured in the light and the dark scheme.
+// an admin with a few tasks (some done), reminders, notes and one dead job, the Mini App opened with
+// sandbox-signed initData in Chromium at phone width, each main page (the Tasks board and the More
+// menu's Notes and Stats included) captured in the light and the dark scheme.
 // Run: node scripts/with-node.mjs node scripts/mini-app-screenshots.ts   (needs: apt-get install -y chromium)
 import { chromium } from 'playwright-core';
 import { CAPABILITY_MODULES } from '../src/app/capabilities.ts';
@@ -24,13 +25,24 @@ const brokenModule: CapabilityModule = {
   },
 };
 
+/** Each page: how to open it (a tab, a view switch on Tasks, or an entry of the More menu). */
 const PAGES = [
   { name: 'today', tab: 'Today', ready: '[data-list="today"]' },
   { name: 'tasks', tab: 'Tasks', ready: '[data-list="tasks"]' },
+  { name: 'board', tab: 'Tasks', view: 'Board', ready: '.board' },
   { name: 'reminders', tab: 'Reminders', ready: '[data-list="reminders"]' },
+  { name: 'notes', more: 'notes', ready: '[data-list="notes"]' },
+  { name: 'stats', more: 'stats', ready: '[data-chart="per-day"]' },
+  { name: 'book', more: 'book', ready: '.booking-flow' },
   { name: 'settings', tab: 'Settings', ready: '.segmented' },
   { name: 'queues', tab: 'Admin', ready: '[data-queue="mailer.send"] .badge' },
-] as const;
+] as const satisfies ReadonlyArray<{
+  name: string;
+  ready: string;
+  tab?: string;
+  view?: string;
+  more?: string;
+}>;
 
 const t = await startTestSystem({}, { modules: [...CAPABILITY_MODULES, brokenModule] });
 try {
@@ -50,6 +62,7 @@ try {
       body: JSON.stringify(body),
     });
     if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${await res.text()}`);
+    return res.status === 204 ? null : ((await res.json()) as unknown);
   };
   const today = (h: number) => {
     const at = new Date();
@@ -59,6 +72,23 @@ try {
   await api('POST', '/tasks', { title: 'Submit the history essay', due_at: today(21), priority: 'high' });
   await api('POST', '/tasks', { title: 'Call the bank', due_at: today(22) });
   await api('POST', '/tasks', { title: 'Read chapter 3 of “Algorithms”' });
+  await api('POST', '/tasks', { title: 'Renew the library card', status: 'in_progress' });
+  for (const title of ['Book the dentist', 'Pay the electricity bill', 'Email the landlord']) {
+    const created = (await api('POST', '/tasks', { title })) as { id: string; version: number };
+    await api('PATCH', `/tasks/${created.id}`, { status: 'done', version: created.version });
+  }
+  for (const [name, emoji, keywords] of [
+    ['Ideas', '💡', ['idea', 'club']],
+    ['Home', '🏠', ['wifi', 'password', 'fridge']],
+    ['Reading', '📚', ['read', 'article', 'articles']],
+  ] as const)
+    await api('POST', '/notes/topics', { name, emoji, keywords });
+  for (const text of [
+    'Idea: a reading club that meets on Thursdays',
+    'The wifi password at the studio is on the fridge',
+    'https://example.org/articles/deep-work — read later',
+  ])
+    await api('POST', '/notes', { text });
   await api('POST', '/reminders', {
     text: 'Stand-up',
     rrule: 'FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=8;BYMINUTE=30',
@@ -67,6 +97,33 @@ try {
     text: 'Water the plants',
     rrule: 'FREQ=DAILY;INTERVAL=3;BYHOUR=19;BYMINUTE=0',
   });
+  // A salon with one specialist, so that Book has something to offer.
+  const { user: sam } = await registeredPerson(t, 'Sam', 'en', 'Europe/Berlin');
+  const location = (await api('POST', '/booking/locations', {
+    name: 'Mitte',
+    timezone: 'Europe/Berlin',
+  })) as {
+    id: string;
+  };
+  for (const [name, minutes] of [
+    ['Haircut', 60],
+    ['Beard trim', 30],
+  ] as const) {
+    const service = (await api('POST', '/booking/services', { name, duration_minutes: minutes })) as {
+      id: string;
+    };
+    if (name !== 'Haircut') continue;
+    const specialist = (await api('POST', '/booking/specialists', {
+      telegram_id: sam.id,
+      name: 'Sam',
+      service_ids: [service.id],
+      location_ids: [location.id],
+    })) as { id: string };
+    await api('PUT', `/booking/specialists/${specialist.id}/hours`, {
+      location_id: location.id,
+      weekly: [1, 2, 3, 4, 5].map((weekday) => ({ weekday, start: '09:00', end: '18:00', breaks: [] })),
+    });
+  }
   await t.system.jobs.jobs.send('mailer.send', { to: 'anna@example.org', template: 'weekly-report' });
   await new Promise((resolve) => setTimeout(resolve, 3000));
 
@@ -85,7 +142,11 @@ try {
     const { url } = await user.webApp();
     await page.goto(new URL(url, t.url).toString());
     for (const p of PAGES) {
-      await page.locator('nav.tabs button', { hasText: p.tab }).click();
+      if ('more' in p) {
+        await page.locator('nav.tabs [data-tab="more"]').click();
+        await page.locator(`.more-menu [data-page-id="${p.more}"]`).click();
+      } else await page.locator('nav.tabs button', { hasText: p.tab }).click();
+      if ('view' in p) await page.locator('.view-switch button', { hasText: p.view }).click();
       await page.locator(p.ready).first().waitFor({ state: 'visible', timeout: 15_000 });
       if (p.name === 'queues') await page.getByRole('button', { name: 'Dead jobs' }).first().click();
       await page.waitForTimeout(400);
