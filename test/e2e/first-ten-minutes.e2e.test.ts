@@ -47,6 +47,8 @@ interface Script {
   everyTwoHours: string;
   twoHoursWords: string;
   past: string;
+  /** A day already gone, said in words: read as that day (and so past), not moved to today. */
+  yesterday: string;
   pastWarning: RegExp;
   moveTo: RegExp;
   badTime: string;
@@ -77,6 +79,7 @@ const SCRIPTS: Script[] = [
     everyTwoHours: 'напоминай пить воду каждые 2 часа',
     twoHoursWords: '🔁 каждые 2 часа',
     past: 'позвонить в банк сегодня в 4 утра',
+    yesterday: 'напомни вчера в 9 позвонить маме',
     pastWarning: /⚠️ Это время уже прошло\./,
     moveTo: /^➡️ Перенести на вт 3 мар\., 04:00$/,
     badTime: 'встреча в 25:00',
@@ -105,6 +108,7 @@ const SCRIPTS: Script[] = [
     everyTwoHours: 'remind me to drink water every 2 hours',
     twoHoursWords: '🔁 every 2 hours',
     past: 'call the bank today at 1am',
+    yesterday: 'remind me yesterday at 9 to call mom',
     pastWarning: /⚠️ That time has already passed\./,
     moveTo: /^➡️ Move to Tue 3 Mar, 01:00$/,
     badTime: 'meeting at 25:00',
@@ -172,6 +176,8 @@ describe('the first ten minutes', () => {
     await pastCard.click(s.moveTo);
     const moved = await chat.waitForEdit(pastCard, (m) => !s.pastWarning.test(m.text));
     await saveCard(chat, moved, s.save, /^✅/);
+    await user.send(s.yesterday);
+    await reply(chat, s.pastWarning);
 
     // A bad clock time is explained; /help lists tasks and reminders; a voice message and a link are kept as notes.
     await user.send(s.badTime);

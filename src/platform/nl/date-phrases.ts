@@ -100,6 +100,13 @@ function findPeriodPhrase(text: string, now: DateTime): DateHit | null {
       () => ({ day: today, defaultTime: END_OF_DAY }),
     ],
     [
+      // A day already gone: read as such, so that the caller can say it is past instead of
+      // quietly moving the time to today (chrono leaves these words to the title).
+      new RegExp(`${B}позавчера${E}|${B}(?:the\\s+)?day\\s+before\\s+yesterday${E}`, 'iu'),
+      () => ({ day: today.minus({ days: 2 }) }),
+    ],
+    [new RegExp(`${B}вчера${E}|${B}yesterday${E}`, 'iu'), () => ({ day: today.minus({ days: 1 }) })],
+    [
       // Chat shorthands chrono does not know.
       new RegExp(`${B}(?:tmrw|tmr|tmw|tmrow|tomoz|2moro|2morrow)${E}`, 'iu'),
       () => ({ day: today.plus({ days: 1 }) }),

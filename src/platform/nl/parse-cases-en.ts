@@ -655,4 +655,10 @@ export const EN_CASES: ParseCase[] = [
       rrule: 'FREQ=MONTHLY;BYMONTHDAY=15;BYHOUR=9;BYMINUTE=0',
     },
   ],
+  // A day already gone is read as that day (the caller says it has passed), not moved to today
+  [
+    'berlin',
+    'call mom yesterday at 9',
+    { intent: 'reminder', title: 'Call mom', due: '2026-10-23T09:00:00+02:00' },
+  ],
 ];

@@ -840,4 +840,10 @@ export const RU_CASES: ParseCase[] = [
       rrule: 'FREQ=WEEKLY;BYDAY=MO,WE;BYHOUR=11;BYMINUTE=0',
     },
   ],
+  // Прошедший день читается как тот день (вызывающий скажет, что время прошло), а не сегодня
+  [
+    'moscow',
+    'позвонить маме позавчера в 9',
+    { intent: 'reminder', title: 'Позвонить маме', due: '2026-11-21T09:00:00+03:00' },
+  ],
 ];
