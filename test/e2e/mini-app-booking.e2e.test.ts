@@ -22,6 +22,8 @@ const WORDS = {
     none: 'No upcoming bookings',
     cancelAsk: 'Cancel this booking?',
     anyone: 'Anyone available',
+    minutes60: '60 min',
+    minutes30: '30 min',
     schedule: 'My schedule',
     dashboard: 'Bookings',
     bySpecialist: 'By specialist',
@@ -39,6 +41,8 @@ const WORDS = {
     none: 'Предстоящих записей нет',
     cancelAsk: 'Отменить эту запись?',
     anyone: 'Любой свободный',
+    minutes60: '60 мин',
+    minutes30: '30 мин',
     schedule: 'Моё расписание',
     dashboard: 'Записи салона',
     bySpecialist: 'По мастерам',
@@ -54,6 +58,8 @@ let browser: Browser;
 const salon = {
   locationId: '',
   serviceId: '',
+  /** Bookings of this one wait for the specialist's confirmation. */
+  consultId: '',
   specialists: {} as Record<'en' | 'ru', SandboxUser & { specialistId: string }>,
 };
 
@@ -107,8 +113,14 @@ beforeAll(async () => {
     name: 'Haircut',
     duration_minutes: 60,
   });
+  const consult = await ok<{ id: string }>(admin, 'POST', '/booking/services', {
+    name: 'Consultation',
+    duration_minutes: 30,
+    requires_confirmation: 'always',
+  });
   salon.locationId = location.id;
   salon.serviceId = service.id;
+  salon.consultId = consult.id;
   for (const language of ['en', 'ru'] as const) {
     const user = await t.sb.user(`booking_specialist_${language}`, {
       first_name: WORDS[language].specialist,
@@ -117,7 +129,7 @@ beforeAll(async () => {
     const specialist = await ok<{ id: string }>(admin, 'POST', '/booking/specialists', {
       telegram_id: user.id,
       name: WORDS[language].specialist,
-      service_ids: [service.id],
+      service_ids: [service.id, consult.id],
       location_ids: [location.id],
     });
     await ok(admin, 'PUT', `/booking/specialists/${specialist.id}/hours`, {
@@ -254,19 +266,19 @@ describe.each(['en', 'ru'] as const)('the Book page in %s', (language) => {
 });
 
 /** Books the specialist's first free time for a new client through the API; returns the booking. */
-async function bookThroughApi(language: 'en' | 'ru', name: string) {
+async function bookThroughApi(language: 'en' | 'ru', name: string, serviceId = salon.serviceId) {
   const specialist = salon.specialists[language];
   const client = await apiAs(await t.sb.user(`booking_${name}_${language}`, { first_name: name }));
   const from = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Berlin' }).format(new Date());
   const to = new Date(Date.parse(`${from}T12:00:00Z`) + 13 * 86_400_000).toISOString().slice(0, 10);
-  const query = `service_id=${salon.serviceId}&location_id=${salon.locationId}&specialist_id=${specialist.specialistId}`;
+  const query = `service_id=${serviceId}&location_id=${salon.locationId}&specialist_id=${specialist.specialistId}`;
   const { slots } = await ok<{ slots: Array<{ start: string }> }>(
     client,
     'GET',
     `/booking/slots?${query}&from=${from}&to=${to}`,
   );
   return ok<Booking>(client, 'POST', '/booking/bookings', {
-    service_id: salon.serviceId,
+    service_id: serviceId,
     location_id: salon.locationId,
     specialist_id: specialist.specialistId,
     start: slots[0]?.start,
@@ -276,8 +288,10 @@ async function bookThroughApi(language: 'en' | 'ru', name: string) {
 describe.each(['en', 'ru'] as const)('the Schedule and salon pages in %s', (language) => {
   const w = WORDS[language];
 
-  it('a specialist sees a client’s booking on their schedule and cancels it', async () => {
+  it('a specialist sees clients’ bookings on their schedule, confirms a pending one and cancels another', async () => {
     const made = await bookThroughApi(language, 'Olga');
+    const pending = await bookThroughApi(language, 'Yuri', salon.consultId);
+    expect(pending.status).toBe('pending');
     const specialist = salon.specialists[language];
     const { app, errors, close } = await openApp(specialist);
     await (await openMore(app, w.more)).getByText(w.schedule, { exact: true }).click();
@@ -295,6 +309,15 @@ describe.each(['en', 'ru'] as const)('the Schedule and salon pages in %s', (lang
     const schedule = (await ok<{ bookings: Booking[] }>(api, 'GET', '/booking/bookings?scope=specialist'))
       .bookings;
     expect(schedule.find((b) => b.id === made.id)?.status).toBe('cancelled');
+
+    // The request waiting for confirmation: Confirm makes it confirmed on the server.
+    const request = app.locator(`[data-list="schedule"] li[data-booking-id="${pending.id}"]`);
+    expect(await request.textContent()).toContain('Yuri');
+    await request.locator('button[data-action="confirm"]').click();
+    await expect.poll(() => request.getAttribute('data-status'), { timeout: 15_000 }).toBe('confirmed');
+    const after = (await ok<{ bookings: Booking[] }>(api, 'GET', '/booking/bookings?scope=specialist'))
+      .bookings;
+    expect(after.find((b) => b.id === pending.id)?.status).toBe('confirmed');
     expect(await app.locator('body').evaluate((b) => b.scrollWidth <= 360)).toBe(true);
     expect(errors).toEqual([]);
     await close();
@@ -313,7 +336,10 @@ describe.each(['en', 'ru'] as const)('the Schedule and salon pages in %s', (lang
     expect(await row.textContent()).toContain(`Pavel → ${w.specialist}`);
     await admin.app.locator('h2', { hasText: w.bySpecialist }).waitFor(VISIBLE);
     expect(await admin.app.locator('[data-list="specialists"] li').count()).toBe(2);
-    expect(await admin.app.locator('[data-list="services"] li').textContent()).toContain('Haircut');
+    expect(await admin.app.locator('[data-list="services"] li').allTextContents()).toEqual([
+      `Haircut${w.minutes60}`,
+      `Consultation${w.minutes30}`,
+    ]);
     expect(await admin.app.locator('body').evaluate((b) => b.scrollWidth <= 360)).toBe(true);
     expect(admin.errors).toEqual([]);
     await admin.close();

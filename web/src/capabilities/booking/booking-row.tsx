@@ -3,6 +3,7 @@ import { useSession } from '../../context.ts';
 import { actionsFor, type Booking, type BookingAction, type Salon } from './booking-api.ts';
 import { timeLabel } from './booking-time.ts';
 import { bookingWords, statusWord } from './booking-words.ts';
+import { CancelAsk } from './cancel-ask.tsx';
 
 /** One booking of a day: time, service, client (and specialist), status, and the allowed actions. */
 export function BookingRow(props: {
@@ -48,21 +49,7 @@ export function BookingRow(props: {
         </span>
       </div>
       {act && asking && (
-        <div className="row-actions">
-          <span className="row-sub">{w('cancelAsk')}</span>
-          <button
-            type="button"
-            className="button small danger"
-            data-action="cancel-yes"
-            disabled={busy}
-            onClick={() => run('cancel')}
-          >
-            {w('cancelYes')}
-          </button>
-          <button type="button" className="button small secondary" onClick={() => setAsking(false)}>
-            {w('keep')}
-          </button>
-        </div>
+        <CancelAsk w={w} busy={busy} yes={() => run('cancel')} keep={() => setAsking(false)} />
       )}
       {act && !asking && actionsFor(b, new Date()).length > 0 && (
         <div className="row-actions">

@@ -4,6 +4,7 @@ import { useSession } from '../../context.ts';
 import { failure, formatWhen, type Translate } from '../../i18n.ts';
 import { type Booking, bookingApi, openBookings, type Salon } from './booking-api.ts';
 import { type BookingWords, bookingWords, statusWord } from './booking-words.ts';
+import { CancelAsk } from './cancel-ask.tsx';
 
 /** What to say when a booking action is refused: too late, changed meanwhile, or the API's reason. */
 export function actionFailure(error: unknown, w: BookingWords, t: Translate): string {
@@ -74,22 +75,7 @@ export function MyBookings(props: {
                   </button>
                 )}
               </div>
-              {asking === b.id && (
-                <div className="row-actions">
-                  <span className="row-sub row-main">{w('cancelAsk')}</span>
-                  <button
-                    type="button"
-                    className="button small danger"
-                    data-action="cancel-yes"
-                    onClick={() => cancel(b)}
-                  >
-                    {w('cancelYes')}
-                  </button>
-                  <button type="button" className="button small secondary" onClick={() => setAsking(null)}>
-                    {w('keep')}
-                  </button>
-                </div>
-              )}
+              {asking === b.id && <CancelAsk w={w} yes={() => cancel(b)} keep={() => setAsking(null)} />}
             </li>
           ))}
         </ul>
