@@ -176,6 +176,16 @@ export function wakeWorkers(workers: readonly Wakeable[], count = 1): void {
   for (const worker of idle.slice(0, Math.max(1, count))) worker.notify();
 }
 
+/**
+ * After a job of a keyed (strict FIFO) queue finished, its key's next job becomes runnable only
+ * once pg-boss has marked this one completed, which happens after the handler returns. An idle
+ * worker woken now would fetch too early, find the key still taken and sleep; the busy workers —
+ * the finishing one among them — fetch again right after their own completion, when it is free.
+ */
+export function wakeAfterKeyedCompletion(workers: readonly Wakeable[]): void {
+  for (const worker of workers) if (worker.state === 'active' && worker.busy) worker.notify();
+}
+
 // NOTIFY (a job landed on a queue, from any process) goes through the same policy.
 interface BossWorker {
   name: string;
@@ -317,7 +327,7 @@ export function createJobRuntime(deps: {
               'job completed',
             );
             // The next job of this key (strict FIFO) became runnable just now: fetch it without waiting.
-            if (keyed.has(queue)) setImmediate(() => jobs.wake(queue));
+            if (keyed.has(queue)) setImmediate(() => wakeAfterKeyedCompletion(workersOf(queue)));
             return output ?? undefined;
           } catch (error) {
             metrics.jobsProcessed.inc({ queue, outcome: 'failed' });
