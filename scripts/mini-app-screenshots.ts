@@ -3,10 +3,9 @@
 // sandbox-signed initData in Chromium at phone width, each main page (the Tasks board and the More
 // menu's Notes and Stats included) captured in the light and the dark scheme.
 // Run: node scripts/with-node.mjs node scripts/mini-app-screenshots.ts   (needs: apt-get install -y chromium)
-import { chromium } from 'playwright-core';
 import { CAPABILITY_MODULES } from '../src/app/capabilities.ts';
 import type { CapabilityModule } from '../src/capabilities/capability.ts';
-import { chromiumPath } from '../test/support/chromium.ts';
+import { launchChromium } from '../test/support/mini-app-browser.ts';
 import { registeredPerson } from '../test/support/test-people.ts';
 import { startTestSystem } from '../test/support/test-system.ts';
 
@@ -127,16 +126,7 @@ try {
   await t.system.jobs.jobs.send('mailer.send', { to: 'anna@example.org', template: 'weekly-report' });
   await new Promise((resolve) => setTimeout(resolve, 3000));
 
-  const browser = await chromium.launch({
-    executablePath: chromiumPath('the screenshot script'),
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium('the screenshot script');
   for (const scheme of ['light', 'dark'] as const) {
     const page = await browser.newPage({ viewport: { width: 390, height: 720 }, colorScheme: scheme });
     const { url } = await user.webApp();

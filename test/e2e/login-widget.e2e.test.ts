@@ -3,11 +3,11 @@
 // in the person's own language. The widget's script comes from telegram.org, which this machine
 // cannot reach, so the test plays Telegram's part: it calls the page's `onTelegramAuth` with a user
 // signed the way Telegram signs it.
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { signLoginWidget } from '../../src/platform/auth/login-widget.ts';
 import { SANDBOX_BOT_TOKEN } from '../../src/platform/config/config.ts';
-import { chromiumPath } from '../support/chromium.ts';
+import { launchChromium, VISIBLE } from '../support/mini-app-browser.ts';
 import { registeredPerson } from '../support/test-people.ts';
 import { startTestSystem, type TestSystem } from '../support/test-system.ts';
 
@@ -17,25 +17,13 @@ declare global {
   }
 }
 
-const VISIBLE = { state: 'visible', timeout: 15_000 } as const;
-
 let t: TestSystem;
 let browser: Browser;
 let bot: string;
 
 beforeAll(async () => {
-  const executablePath = chromiumPath('the Login Widget browser test');
+  browser = await launchChromium('the Login Widget browser test');
   t = await startTestSystem({ PUBLIC_URL: 'https://secretary.example' });
-  browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
   // The bot's name is known once it has asked Telegram (the sandbox) who it is.
   await vi.waitFor(
     async () => {

@@ -2,16 +2,13 @@
 // with real initData: an admin retries a dead job on Queues and it runs; a plain user sees no
 // admin section and the API refuses them. And outside Telegram: `/web` in the bot gives a link
 // that signs a browser in once. Whole system in process (bot, API, database, pg-boss).
-import { type Browser, chromium, type FrameLocator } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CAPABILITY_MODULES } from '../../src/app/capabilities.ts';
 import type { CapabilityModule } from '../../src/capabilities/capability.ts';
-import type { SandboxUser } from '../../src/sandbox/client.ts';
-import { chromiumPath } from '../support/chromium.ts';
+import { launchChromium, openMiniApp, tokenOf, VISIBLE } from '../support/mini-app-browser.ts';
 import { registeredPerson } from '../support/test-people.ts';
 import { startTestSystem, type TestSystem } from '../support/test-system.ts';
-
-const VISIBLE = { state: 'visible', timeout: 15_000 } as const;
 
 /** A queue without retries whose handler fails while `broken` is set, and records what it ran. */
 const state = { broken: true, ran: [] as number[] };
@@ -35,50 +32,14 @@ let t: TestSystem;
 let browser: Browser;
 
 beforeAll(async () => {
-  const executablePath = chromiumPath('the Mini App admin browser test');
+  browser = await launchChromium('the Mini App admin browser test');
   t = await startTestSystem({}, { modules: [...CAPABILITY_MODULES, flakyModule] });
-  browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
   await t?.close();
 });
-
-/** The sandbox chat as this user, the Mini App opened from its "Open app" button. */
-async function openApp(user: SandboxUser) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 760 } });
-  await context.addInitScript((id) => localStorage.setItem('sandbox.userId', String(id)), user.id);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  page.on('dialog', (dialog) => void dialog.accept());
-  await page.goto(`${t.url}/sandbox`);
-  await page.locator('#header-webapp').click({ timeout: 15_000 });
-  await expect.poll(() => page.locator('#webapp-frame').getAttribute('src')).toContain('/app/#tgWebAppData=');
-  const app: FrameLocator = page.frameLocator('#webapp-frame');
-  await app.locator('nav.tabs').waitFor(VISIBLE);
-  return { app, errors, close: () => context.close() };
-}
-
-async function tokenOf(user: SandboxUser): Promise<string> {
-  const { init_data } = await user.webApp();
-  const res = await fetch(`${t.url}/api/v1/auth/webapp`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ init_data }),
-  });
-  return ((await res.json()) as { token: string }).token;
-}
 
 const deadCount = async () => (await t.system.jobs.jobs.pending('flaky.work.dead')).length;
 
@@ -90,7 +51,7 @@ describe('the Mini App admin pages', () => {
     await vi.waitFor(async () => expect(await deadCount()).toBe(1), { timeout: 20_000, interval: 200 });
 
     const { user: boUser } = await registeredPerson(t, 'Bo', 'en', 'UTC');
-    const { app, errors, close } = await openApp(ada);
+    const { app, errors, close } = await openMiniApp(t, browser, ada);
     await app.locator('nav.tabs button[data-tab="admin"]').click();
     await app.locator('h1', { hasText: 'Queues' }).waitFor(VISIBLE);
     const row = app.locator('[data-queue="flaky.work"]');
@@ -123,7 +84,7 @@ describe('the Mini App admin pages', () => {
     // A broadcast to the admins (Ada alone) shows up with its delivery figures once sent.
     const made = await fetch(`${t.url}/api/v1/admin/broadcasts`, {
       method: 'POST',
-      headers: { authorization: `Bearer ${await tokenOf(ada)}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${await tokenOf(t, ada)}`, 'content-type': 'application/json' },
       body: JSON.stringify({
         text: 'Maintenance tonight at 23:00',
         segment: { kind: 'role', role: 'admin' },
@@ -144,11 +105,11 @@ describe('the Mini App admin pages', () => {
 
   it('a plain user sees no admin section and the API answers 403', async () => {
     const pat = await t.sb.user('plain_pat', { first_name: 'Pat', language_code: 'ru' });
-    const { app, errors, close } = await openApp(pat);
+    const { app, errors, close } = await openMiniApp(t, browser, pat);
     await app.locator('nav.tabs button', { hasText: 'Задачи' }).waitFor(VISIBLE);
     expect(await app.locator('nav.tabs button[data-tab="admin"]').count()).toBe(0);
 
-    const token = await tokenOf(pat);
+    const token = await tokenOf(t, pat);
     for (const path of ['/admin/queues', '/admin/users', '/admin/audit', '/admin/broadcasts']) {
       const res = await fetch(`${t.url}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
       expect(res.status, path).toBe(403);

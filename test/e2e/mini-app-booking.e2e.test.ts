@@ -2,12 +2,10 @@
 // "Open app" button with real initData, then the tab bar's More menu. Chromium at 360 px wide; the
 // whole system in process (bot, API, database). A client books and cancels through the Book page
 // and the server holds it; a slot taken meanwhile is said so and the times refresh.
-import { type Browser, chromium, type FrameLocator } from 'playwright-core';
+import type { Browser, FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath } from '../support/chromium.ts';
+import { type ApiCall, callAs, launchChromium, openMiniApp, VISIBLE } from '../support/mini-app-browser.ts';
 import { startTestSystem, type TestSystem } from '../support/test-system.ts';
-
-const VISIBLE = { state: 'visible', timeout: 15_000 } as const;
 
 const WORDS = {
   en: {
@@ -51,7 +49,6 @@ const WORDS = {
 } as const;
 
 type SandboxUser = Awaited<ReturnType<TestSystem['sb']['user']>>;
-type Call = <T>(method: string, path: string, body?: unknown) => Promise<{ status: number; body: T }>;
 
 let t: TestSystem;
 let browser: Browser;
@@ -64,43 +61,17 @@ const salon = {
 };
 
 /** The API as this person (fresh sandbox-signed initData), answering the status and the JSON. */
-async function apiAs(user: SandboxUser): Promise<Call> {
-  const { init_data } = await user.webApp();
-  const login = await fetch(`${t.url}/api/v1/auth/webapp`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ init_data }),
-  });
-  const { token } = (await login.json()) as { token: string };
-  return async (method, path, body) => {
-    const res = await fetch(`${t.url}/api/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    return { status: res.status, body: await res.json() };
-  };
-}
+const apiAs = (user: SandboxUser): Promise<ApiCall> => callAs(t, user);
 
-async function ok<T>(call: Call, method: string, path: string, body?: unknown): Promise<T> {
+async function ok<T>(call: ApiCall, method: string, path: string, body?: unknown): Promise<T> {
   const res = await call<T>(method, path, body);
   if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
 }
 
 beforeAll(async () => {
-  const executablePath = chromiumPath('the Mini App booking pages test');
+  browser = await launchChromium('the Mini App booking pages test');
   t = await startTestSystem();
-  browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
   // A Berlin salon with one service and a specialist per language, working every day 09:00–18:00.
   const ada = await t.sb.user('booking_admin', { first_name: 'Ada', language_code: 'en' });
   await t.system.users.grantRole(ada.id, 'admin', { kind: 'system' });
@@ -148,19 +119,8 @@ afterAll(async () => {
 });
 
 /** Opens the Mini App from the sandbox chat as this person, 360 px wide. */
-async function openApp(user: SandboxUser) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-  await context.addInitScript((id) => localStorage.setItem('sandbox.userId', String(id)), user.id);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${t.url}/sandbox`);
-  await page.locator('#header-webapp').click({ timeout: 15_000 });
-  await expect.poll(() => page.locator('#webapp-frame').getAttribute('src')).toContain('/app/#tgWebAppData=');
-  const app: FrameLocator = page.frameLocator('#webapp-frame');
-  await app.locator('nav.tabs').waitFor(VISIBLE);
-  return { app, errors, close: () => context.close() };
-}
+const openApp = (user: SandboxUser) =>
+  openMiniApp(t, browser, user, { viewport: { width: 360, height: 740 } });
 
 /** The More menu's entries (capability pages this person may open). */
 async function openMore(app: FrameLocator, more: string) {

@@ -1,13 +1,11 @@
 // A capability's own Mini App page (the notes capability's Notes page), reached the way a person
 // reaches it: the sandbox chat's "Open app" button with real initData, then the tab bar's More menu.
 // Chromium at 360 px wide; the whole system in process (bot, API, database).
-import { type Browser, chromium, type FrameLocator } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath } from '../support/chromium.ts';
+import { apiAs, launchChromium, openMiniApp, VISIBLE } from '../support/mini-app-browser.ts';
 import { registeredPerson } from '../support/test-people.ts';
 import { startTestSystem, type TestSystem } from '../support/test-system.ts';
-
-const VISIBLE = { state: 'visible', timeout: 15_000 } as const;
 
 const WORDS = {
   en: {
@@ -48,18 +46,8 @@ let t: TestSystem;
 let browser: Browser;
 
 beforeAll(async () => {
-  const executablePath = chromiumPath('the Mini App capability pages test');
+  browser = await launchChromium('the Mini App capability pages test');
   t = await startTestSystem();
-  browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
 }, 120_000);
 
 afterAll(async () => {
@@ -67,32 +55,12 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** The notes API as this user (fresh sandbox-signed initData): how the test writes and checks. */
-async function apiAs(user: Awaited<ReturnType<TestSystem['sb']['user']>>) {
-  const { init_data } = await user.webApp();
-  const login = await fetch(`${t.url}/api/v1/auth/webapp`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ init_data }),
-  });
-  const { token } = (await login.json()) as { token: string };
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${t.url}/api/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (await res.json()) as T;
-  };
-}
-
 describe.each(['en', 'ru'] as const)('the Notes page in %s', (language) => {
   const w = WORDS[language];
 
   it('opens from More, lists notes newest first, filters by topic, searches, moves a note and files a pending one', async () => {
     const user = await t.sb.user(`notes_app_${language}`, { first_name: w.name, language_code: language });
-    const api = await apiAs(user);
+    const api = await apiAs(t, user);
     // Topics and notes as the user's client would make them; each note put in place explicitly.
     const work = await api<{ id: string }>('POST', '/notes/topics', { name: w.work });
     const trips = await api<{ id: string }>('POST', '/notes/topics', { name: w.trips });
@@ -107,18 +75,10 @@ describe.each(['en', 'ru'] as const)('the Notes page in %s', (language) => {
       ids.push(note.id);
     }
 
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-    await context.addInitScript((id) => localStorage.setItem('sandbox.userId', String(id)), user.id);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    await page.goto(`${t.url}/sandbox`);
-    await page.locator('#header-webapp').click({ timeout: 15_000 });
-    await expect
-      .poll(() => page.locator('#webapp-frame').getAttribute('src'))
-      .toContain('/app/#tgWebAppData=');
-    const app: FrameLocator = page.frameLocator('#webapp-frame');
-    await app.locator('h1', { hasText: w.today }).waitFor(VISIBLE);
+    const { app, errors, close } = await openMiniApp(t, browser, user, {
+      viewport: { width: 360, height: 740 },
+      ready: (app) => app.locator('h1', { hasText: w.today }).waitFor(VISIBLE),
+    });
 
     // The notes capability's page sits behind More; the tab bar still fits 360 px.
     await app.locator('nav.tabs button[data-tab="more"]', { hasText: w.more }).click();
@@ -169,20 +129,17 @@ describe.each(['en', 'ru'] as const)('the Notes page in %s', (language) => {
     });
 
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   }, 90_000);
 });
 
 it('an admin in Russian at 360 px gets every tab, More included, without the bar overflowing', async () => {
   const { user } = await registeredPerson(t, 'Ада', 'ru', 'Europe/Moscow');
   await t.system.users.grantRole(user.id, 'admin', { kind: 'system' });
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-  await context.addInitScript((id) => localStorage.setItem('sandbox.userId', String(id)), user.id);
-  const page = await context.newPage();
-  await page.goto(`${t.url}/sandbox`);
-  await page.locator('#header-webapp').click({ timeout: 15_000 });
-  const app = page.frameLocator('#webapp-frame');
-  await app.locator('nav.tabs button[data-tab="admin"]').waitFor(VISIBLE);
+  const { app, close } = await openMiniApp(t, browser, user, {
+    viewport: { width: 360, height: 740 },
+    ready: (app) => app.locator('nav.tabs button[data-tab="admin"]').waitFor(VISIBLE),
+  });
   await app.locator('nav.tabs button[data-tab="more"]').click();
   await app.getByRole('menuitem', { name: 'Заметки' }).waitFor(VISIBLE);
   const tabs = app.locator('nav.tabs');
@@ -197,5 +154,5 @@ it('an admin in Russian at 360 px gets every tab, More included, without the bar
     }),
   );
   for (const label of labels) expect(label, String(label.text)).toMatchObject({ lines: 1, cut: false });
-  await context.close();
+  await close();
 }, 60_000);

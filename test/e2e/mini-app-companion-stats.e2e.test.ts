@@ -2,13 +2,11 @@
 // with real initData, then the tab bar's More menu. Stats (insights): the figures of a period and
 // completions per day. About you (companion): the profile, edited and then erased. Chromium at
 // 360 px wide; the whole system in process (bot, API, database).
-import { type Browser, chromium, type FrameLocator } from 'playwright-core';
+import type { Browser, FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldsInProblem } from '../../web/src/capabilities/companion/profile-fields.ts';
-import { chromiumPath } from '../support/chromium.ts';
+import { apiAs, launchChromium, openMiniApp, tokenOf, VISIBLE } from '../support/mini-app-browser.ts';
 import { startTestSystem, type TestSystem } from '../support/test-system.ts';
-
-const VISIBLE = { state: 'visible', timeout: 15_000 } as const;
 
 const WORDS = {
   en: {
@@ -71,18 +69,8 @@ let t: TestSystem;
 let browser: Browser;
 
 beforeAll(async () => {
-  const executablePath = chromiumPath('the Mini App companion and stats pages test');
+  browser = await launchChromium('the Mini App companion and stats pages test');
   t = await startTestSystem();
-  browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
 }, 120_000);
 
 afterAll(async () => {
@@ -90,44 +78,12 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** A bearer token for this user (fresh sandbox-signed initData). */
-async function tokenFor(user: Awaited<ReturnType<TestSystem['sb']['user']>>) {
-  const { init_data } = await user.webApp();
-  const login = await fetch(`${t.url}/api/v1/auth/webapp`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ init_data }),
+/** The Mini App as this user at 360 × 740, ready once it shows Today's heading. */
+const openApp = (user: Awaited<ReturnType<TestSystem['sb']['user']>>, today: string) =>
+  openMiniApp(t, browser, user, {
+    viewport: { width: 360, height: 740 },
+    ready: (app) => app.locator('h1', { hasText: today }).waitFor(VISIBLE),
   });
-  return ((await login.json()) as { token: string }).token;
-}
-
-/** The API as this user: how the test writes and checks. */
-async function apiAs(user: Awaited<ReturnType<TestSystem['sb']['user']>>) {
-  const token = await tokenFor(user);
-  return async <T>(method: string, path: string, body?: unknown): Promise<T> => {
-    const res = await fetch(`${t.url}/api/v1${path}`, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-    return (res.status === 204 ? undefined : await res.json()) as T;
-  };
-}
-
-async function openApp(user: Awaited<ReturnType<TestSystem['sb']['user']>>, today: string) {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
-  await context.addInitScript((id) => localStorage.setItem('sandbox.userId', String(id)), user.id);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${t.url}/sandbox`);
-  await page.locator('#header-webapp').click({ timeout: 15_000 });
-  await expect.poll(() => page.locator('#webapp-frame').getAttribute('src')).toContain('/app/#tgWebAppData=');
-  const app: FrameLocator = page.frameLocator('#webapp-frame');
-  await app.locator('h1', { hasText: today }).waitFor(VISIBLE);
-  return { context, app, errors };
-}
 
 /** Nothing on the page is wider than the 360 px screen. */
 const fits = (app: FrameLocator) =>
@@ -141,7 +97,7 @@ describe.each(['en', 'ru'] as const)('the Stats and About you pages in %s', (lan
       first_name: w.name,
       language_code: language,
     });
-    const api = await apiAs(user);
+    const api = await apiAs(t, user);
     // Three tasks done and one left open, as the Mini App's Tasks page and Done button make them.
     for (const title of [...w.tasks, 'open']) {
       const task = await api<{ id: string; version: number }>('POST', '/tasks', { title });
@@ -215,9 +171,9 @@ describe.each(['en', 'ru'] as const)('the Stats and About you pages in %s', (lan
 describe('the About you form and the server', () => {
   it('marks the fields a real 400 names (the form keeps to the limits; this is its fallback)', async () => {
     const user = await t.sb.user('companion_problem', { first_name: 'Ivo', language_code: 'en' });
-    const api = await apiAs(user);
+    const api = await apiAs(t, user);
     // The server's problem detail, read by the form's parser.
-    const token = await tokenFor(user);
+    const token = await tokenOf(t, user);
     const res = await fetch(`${t.url}/api/v1/companion/profile`, {
       method: 'PUT',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },

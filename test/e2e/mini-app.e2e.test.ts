@@ -1,11 +1,9 @@
 // The Mini App in a real Chromium, opened the way a person opens it: the sandbox chat's "Open app"
 // button, which signs real initData for the user. Whole system in process (bot, API, database).
-import { type Browser, chromium, type FrameLocator } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath } from '../support/chromium.ts';
+import { apiAs, launchChromium, openMiniApp, VISIBLE } from '../support/mini-app-browser.ts';
 import { startTestSystem, type TestSystem } from '../support/test-system.ts';
-
-const VISIBLE = { state: 'visible', timeout: 15_000 } as const;
 
 const WORDS = {
   en: {
@@ -54,18 +52,8 @@ let t: TestSystem;
 let browser: Browser;
 
 beforeAll(async () => {
-  const executablePath = chromiumPath('the Mini App browser test');
+  browser = await launchChromium('the Mini App browser test');
   t = await startTestSystem();
-  browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--no-first-run',
-    ],
-  });
 }, 120_000);
 
 afterAll(async () => {
@@ -73,44 +61,17 @@ afterAll(async () => {
   await t?.close();
 });
 
-/** Signs in through the API with fresh sandbox-signed initData, to check what the server holds. */
-async function apiAs(user: Awaited<ReturnType<TestSystem['sb']['user']>>) {
-  const { init_data } = await user.webApp();
-  const login = await fetch(`${t.url}/api/v1/auth/webapp`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ init_data }),
-  });
-  const { token } = (await login.json()) as { token: string };
-  return async <T>(path: string): Promise<T> =>
-    (await (
-      await fetch(`${t.url}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } })
-    ).json()) as T;
-}
-
 describe.each(['en', 'ru'] as const)('the Mini App in %s', (language) => {
   const w = WORDS[language];
 
   it('opens from the sandbox, adds a task, completes it on Today, pauses a reminder and changes the language', async () => {
     const user = await t.sb.user(`mini_app_${language}`, { first_name: w.name, language_code: language });
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-    // The sandbox chat remembers the person it shows; start as this user in their private chat.
-    await context.addInitScript((id) => localStorage.setItem('sandbox.userId', String(id)), user.id);
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('dialog', (dialog) => void dialog.accept());
-    await page.goto(`${t.url}/sandbox`);
-
-    // The header button shows once /app/ answers; it opens the panel with signed initData.
-    await page.locator('#header-webapp').click({ timeout: 15_000 });
-    await expect
-      .poll(() => page.locator('#webapp-frame').getAttribute('src'))
-      .toContain('/app/#tgWebAppData=');
-    const app: FrameLocator = page.frameLocator('#webapp-frame');
-
-    // Signed in, in the user's language, on Today with nothing due.
-    await app.locator('h1', { hasText: w.today }).waitFor(VISIBLE);
+    // The sandbox chat as this user, at desktop width; "Open app" opens the panel with signed
+    // initData. Signed in, in the user's language, on Today with nothing due.
+    const { app, errors, close } = await openMiniApp(t, browser, user, {
+      viewport: { width: 1280, height: 860 },
+      ready: (app) => app.locator('h1', { hasText: w.today }).waitFor(VISIBLE),
+    });
     await app.getByText(w.nothingDue).waitFor(VISIBLE);
 
     // Quick add on Tasks goes through the same parser as the bot.
@@ -128,8 +89,8 @@ describe.each(['en', 'ru'] as const)('the Mini App in %s', (language) => {
     await row.waitFor({ state: 'detached', timeout: 15_000 });
     await app.getByText(w.nothingDue).waitFor(VISIBLE);
 
-    const api = await apiAs(user);
-    const done = await api<{ items: Array<{ title: string; status: string }> }>('/tasks?view=done');
+    const api = await apiAs(t, user);
+    const done = await api<{ items: Array<{ title: string; status: string }> }>('GET', '/tasks?view=done');
     expect(done.items).toEqual([expect.objectContaining({ title: w.title, status: 'done' })]);
 
     // A recurring reminder from the same box, shown with its rule in words; pause it.
@@ -142,7 +103,7 @@ describe.each(['en', 'ru'] as const)('the Mini App in %s', (language) => {
     await reminder.locator('.row-sub', { hasText: w.rule }).waitFor(VISIBLE);
     await reminder.getByRole('button', { name: w.pause }).click();
     await reminder.locator('.row-sub', { hasText: w.paused }).waitFor(VISIBLE);
-    const reminders = await api<{ items: Array<{ status: string; rrule: string }> }>('/reminders');
+    const reminders = await api<{ items: Array<{ status: string; rrule: string }> }>('GET', '/reminders');
     expect(reminders.items).toEqual([
       expect.objectContaining({ status: 'paused', rrule: expect.stringContaining('FREQ=DAILY') }),
     ]);
@@ -151,9 +112,9 @@ describe.each(['en', 'ru'] as const)('the Mini App in %s', (language) => {
     await app.locator('nav.tabs button', { hasText: w.settings }).click();
     await app.getByRole('button', { name: w.otherLanguage }).click();
     await app.locator('nav.tabs button', { hasText: w.otherTasksTab }).waitFor(VISIBLE);
-    expect(await api<{ language: string }>('/me')).toMatchObject({ language: w.otherLanguageCode });
+    expect(await api<{ language: string }>('GET', '/me')).toMatchObject({ language: w.otherLanguageCode });
 
     expect(errors).toEqual([]);
-    await context.close();
+    await close();
   }, 90_000);
 });

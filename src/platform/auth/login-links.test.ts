@@ -2,19 +2,13 @@
 // or unknown token is a 401 problem+json that says which and what to do.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.ts';
-import { deriveKey } from '../crypto/keys.ts';
 import { authLoginLinks } from '../db/schema.ts';
-import { createHttpApp } from '../http/app.ts';
-import { createLogger } from '../observability/logger.ts';
-import { createMetrics } from '../observability/metrics.ts';
 import { createUserService } from '../users/user-service.ts';
-import { createApiTokens } from './api-tokens.ts';
-import { createAuthRoutes } from './auth-routes.ts';
+import { createAuthTestApp } from './auth-test-app.ts';
 import { createLoginLinks, type LoginLinks } from './login-links.ts';
-import { createSessionStore } from './session-store.ts';
 
 let testDb: TestDatabase;
-let app: ReturnType<typeof createHttpApp>;
+let app: ReturnType<typeof createAuthTestApp>;
 let links: LoginLinks;
 let userId: string;
 let now = new Date('2026-12-01T10:00:00Z');
@@ -25,30 +19,7 @@ beforeAll(async () => {
   const users = createUserService({ db });
   userId = (await users.upsertFromTelegram({ id: 4242, first_name: 'Lena', language_code: 'ru' })).id;
   links = createLoginLinks({ db, now: () => now });
-  app = createHttpApp({
-    logger: createLogger({ level: 'silent', pretty: false }),
-    metrics: createMetrics({ defaultMetrics: false }),
-    version: 'test',
-    readiness: {},
-    api: [
-      {
-        path: '',
-        app: createAuthRoutes({
-          tokens: createApiTokens({
-            key: deriveKey('x'.repeat(32), 'api-token'),
-            ttlSeconds: 3600,
-            now: () => now,
-          }),
-          users,
-          sessions: createSessionStore({ db, now: () => now }),
-          loginLinks: links,
-          botToken: '1:T',
-          initDataMaxAgeSeconds: 3600,
-          now: () => now,
-        }),
-      },
-    ],
-  });
+  app = createAuthTestApp({ db, users, loginLinks: links, botToken: '1:T', now: () => now });
 });
 afterAll(() => testDb?.close());
 

@@ -3,16 +3,9 @@
 // Forged, re-used, stale or Mini-App-signed data is a 401 problem+json; malformed data a 400.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.ts';
-import { deriveKey } from '../crypto/keys.ts';
-import { createHttpApp } from '../http/app.ts';
-import { createLogger } from '../observability/logger.ts';
-import { createMetrics } from '../observability/metrics.ts';
 import { createUserService, type UserService } from '../users/user-service.ts';
-import { createApiTokens } from './api-tokens.ts';
-import { createAuthRoutes } from './auth-routes.ts';
-import { createLoginLinks } from './login-links.ts';
+import { createAuthTestApp } from './auth-test-app.ts';
 import { type LoginWidgetData, signLoginWidget, validateLoginWidget } from './login-widget.ts';
-import { createSessionStore } from './session-store.ts';
 
 const BOT_TOKEN = '4242:widget-test-token';
 let testDb: TestDatabase;
@@ -20,36 +13,18 @@ let users: UserService;
 let widgetBot: string | null = 'secretary_test_bot';
 const now = new Date('2026-12-01T10:00:00Z');
 const nowSeconds = Math.floor(now.getTime() / 1000);
-let app: ReturnType<typeof createHttpApp>;
+let app: ReturnType<typeof createAuthTestApp>;
 
 beforeAll(async () => {
   testDb = await createTestDatabase();
   const { db } = testDb.database;
   users = createUserService({ db });
-  app = createHttpApp({
-    logger: createLogger({ level: 'silent', pretty: false }),
-    metrics: createMetrics({ defaultMetrics: false }),
-    version: 'test',
-    readiness: {},
-    api: [
-      {
-        path: '',
-        app: createAuthRoutes({
-          tokens: createApiTokens({
-            key: deriveKey('x'.repeat(32), 'api-token'),
-            ttlSeconds: 3600,
-            now: () => now,
-          }),
-          users,
-          sessions: createSessionStore({ db, now: () => now }),
-          loginLinks: createLoginLinks({ db, now: () => now }),
-          botToken: BOT_TOKEN,
-          initDataMaxAgeSeconds: 3600,
-          widgetBot: () => widgetBot,
-          now: () => now,
-        }),
-      },
-    ],
+  app = createAuthTestApp({
+    db,
+    users,
+    botToken: BOT_TOKEN,
+    widgetBot: () => widgetBot,
+    now: () => now,
   });
 });
 afterAll(() => testDb?.close());
