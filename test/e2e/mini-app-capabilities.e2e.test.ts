@@ -1,7 +1,7 @@
 // A capability's own Mini App page (the notes capability's Notes page), reached the way a person
 // reaches it: the sandbox chat's "Open app" button with real initData, then the tab bar's More menu.
 // Chromium at 360 px wide; the whole system in process (bot, API, database).
-import type { Browser } from 'playwright-core';
+import type { Browser, FrameLocator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiAs, launchChromium, openMiniApp, VISIBLE } from '../support/mini-app-browser.ts';
 import { registeredPerson } from '../support/test-people.ts';
@@ -133,18 +133,10 @@ describe.each(['en', 'ru'] as const)('the Notes page in %s', (language) => {
   }, 90_000);
 });
 
-it('an admin in Russian at 360 px gets every tab, More included, without the bar overflowing', async () => {
-  const { user } = await registeredPerson(t, 'Ада', 'ru', 'Europe/Moscow');
-  await t.system.users.grantRole(user.id, 'admin', { kind: 'system' });
-  const { app, close } = await openMiniApp(t, browser, user, {
-    viewport: { width: 360, height: 740 },
-    ready: (app) => app.locator('nav.tabs button[data-tab="admin"]').waitFor(VISIBLE),
-  });
-  await app.locator('nav.tabs button[data-tab="more"]').click();
-  await app.getByRole('menuitem', { name: 'Заметки' }).waitFor(VISIBLE);
+/** At 360 px the tab bar fits and no label is broken mid-word or cut (each on one line, inside its button). */
+async function expectTabsFit(app: FrameLocator) {
   const tabs = app.locator('nav.tabs');
   expect(await tabs.evaluate((nav) => nav.scrollWidth <= nav.clientWidth)).toBe(true);
-  // No label is broken mid-word or cut: each tab's words lie on one line, inside their button.
   const labels = await tabs.locator('button').evaluateAll((buttons) =>
     buttons.map((button) => {
       const range = document.createRange();
@@ -154,5 +146,26 @@ it('an admin in Russian at 360 px gets every tab, More included, without the bar
     }),
   );
   for (const label of labels) expect(label, String(label.text)).toMatchObject({ lines: 1, cut: false });
+}
+
+it('in Russian at 360 px every tab fits on one line: five for a person, six (admin, More) for an admin', async () => {
+  const { user: person } = await registeredPerson(t, 'Ева', 'ru', 'Europe/Moscow');
+  const five = await openMiniApp(t, browser, person, { viewport: { width: 360, height: 740 } });
+  await five.app.locator('nav.tabs button[data-tab="more"]').waitFor(VISIBLE);
+  expect(await five.app.locator('nav.tabs button').count()).toBe(5);
+  await five.app.locator('nav.tabs button', { hasText: 'Напоминания' }).click();
+  await expectTabsFit(five.app);
+  await five.close();
+
+  const { user } = await registeredPerson(t, 'Ада', 'ru', 'Europe/Moscow');
+  await t.system.users.grantRole(user.id, 'admin', { kind: 'system' });
+  const { app, close } = await openMiniApp(t, browser, user, {
+    viewport: { width: 360, height: 740 },
+    ready: (app) => app.locator('nav.tabs button[data-tab="admin"]').waitFor(VISIBLE),
+  });
+  await app.locator('nav.tabs button[data-tab="more"]').click();
+  await app.getByRole('menuitem', { name: 'Заметки' }).waitFor(VISIBLE);
+  expect(await app.locator('nav.tabs button').count()).toBe(6);
+  await expectTabsFit(app);
   await close();
 }, 60_000);
