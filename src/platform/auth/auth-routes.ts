@@ -45,6 +45,10 @@ export function toUserDto(user: User): z.infer<typeof UserSchema> {
   };
 }
 
+const TokenGranted = z
+  .object({ token: z.string(), expires_at: z.string().datetime({ offset: true }), user: UserSchema })
+  .openapi('TokenGranted');
+
 const webappRoute = createRoute({
   method: 'post',
   path: '/auth/webapp',
@@ -57,18 +61,7 @@ const webappRoute = createRoute({
     },
   },
   responses: {
-    200: {
-      description: 'Token minted',
-      content: {
-        'application/json': {
-          schema: z.object({
-            token: z.string(),
-            expires_at: z.string().datetime({ offset: true }),
-            user: UserSchema,
-          }),
-        },
-      },
-    },
+    200: { description: 'Token minted', content: { 'application/json': { schema: TokenGranted } } },
     400: problemResponse('Malformed request'),
     401: problemResponse('initData forged, tampered with or expired'),
   },
@@ -96,28 +89,13 @@ const linkRoute = createRoute({
     },
   },
   responses: {
-    200: {
-      description: 'Token minted',
-      content: {
-        'application/json': {
-          schema: z.object({
-            token: z.string(),
-            expires_at: z.string().datetime({ offset: true }),
-            user: UserSchema,
-          }),
-        },
-      },
-    },
+    200: { description: 'Token minted', content: { 'application/json': { schema: TokenGranted } } },
     400: problemResponse('Malformed request'),
     401: problemResponse(
       'The link is unknown, expired or used already (login_link_invalid / _expired / _used)',
     ),
   },
 });
-
-const TokenGranted = z
-  .object({ token: z.string(), expires_at: z.string().datetime({ offset: true }), user: UserSchema })
-  .openapi('TokenGranted');
 
 const widgetConfigRoute = createRoute({
   method: 'get',
@@ -250,6 +228,17 @@ export function createAuthRoutes(deps: {
   now: () => Date;
 }): OpenAPIHono<AppEnv> {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  /** A short-lived bearer token for a signed-in person (every sign-in route answers the same). */
+  const granted = async (user: User): Promise<z.infer<typeof TokenGranted>> => {
+    const { token, expiresAt } = await deps.tokens.mint({
+      sub: user.id,
+      tg: user.telegramId,
+      roles: user.roles,
+      via: 'webapp',
+      tv: user.tokenVersion,
+    });
+    return { token, expires_at: expiresAt.toISOString(), user: toUserDto(user) };
+  };
   app.openapi(webappRoute, async (c) => {
     const { init_data } = c.req.valid('json');
     const valid = validateInitData(init_data, deps.botToken, {
@@ -266,14 +255,7 @@ export function createAuthRoutes(deps: {
         'This initData was already used to sign in: open the Mini App again',
       );
     const user = await deps.users.upsertFromTelegram(valid.user);
-    const { token, expiresAt } = await deps.tokens.mint({
-      sub: user.id,
-      tg: user.telegramId,
-      roles: user.roles,
-      via: 'webapp',
-      tv: user.tokenVersion,
-    });
-    return c.json({ token, expires_at: expiresAt.toISOString(), user: toUserDto(user) }, 200);
+    return c.json(await granted(user), 200);
   });
   app.openapi(linkRoute, async (c) => {
     const userId = await deps.loginLinks.redeem(c.req.valid('json').token);
@@ -284,14 +266,7 @@ export function createAuthRoutes(deps: {
         'login_link_invalid',
         'This sign-in link is not valid: send /web to the bot for a new one',
       );
-    const { token, expiresAt } = await deps.tokens.mint({
-      sub: user.id,
-      tg: user.telegramId,
-      roles: user.roles,
-      via: 'webapp',
-      tv: user.tokenVersion,
-    });
-    return c.json({ token, expires_at: expiresAt.toISOString(), user: toUserDto(user) }, 200);
+    return c.json(await granted(user), 200);
   });
   app.openapi(widgetConfigRoute, (c) => {
     const bot = deps.widgetBot?.() ?? null;
@@ -314,14 +289,7 @@ export function createAuthRoutes(deps: {
     // A known person signs in as they are (a login is not a message to the bot); a new one is created.
     const user =
       (await deps.users.getByTelegramId(valid.user.id)) ?? (await deps.users.upsertFromTelegram(valid.user));
-    const { token, expiresAt } = await deps.tokens.mint({
-      sub: user.id,
-      tg: user.telegramId,
-      roles: user.roles,
-      via: 'webapp',
-      tv: user.tokenVersion,
-    });
-    return c.json({ token, expires_at: expiresAt.toISOString(), user: toUserDto(user) }, 200);
+    return c.json(await granted(user), 200);
   });
   for (const path of ['/me', '/auth/logout', '/auth/logout-all']) app.use(path, requireAuth(deps));
   app.openapi(meRoute, (c) => c.json(toUserDto(c.get('user')), 200));
