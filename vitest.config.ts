@@ -34,7 +34,11 @@ export default defineConfig({
     hookTimeout: 60_000,
     // No maxWorkers here: projects would inherit it and ignore `--maxWorkers` on the command line;
     // Vitest's default (half the cores) or the flag decides.
-    setupFiles: ['test/support/at-rest-keyring.ts', 'test/support/keep-failed-database.ts'],
+    setupFiles: [
+      'test/support/module-loading.ts',
+      'test/support/at-rest-keyring.ts',
+      'test/support/keep-failed-database.ts',
+    ],
     projects: [
       { extends: true, test: { name: 'unit', include: UNIT } },
       {
