@@ -3,6 +3,7 @@ import { Bot, type Transformer } from 'grammy';
 import type { Logger } from '../platform/observability/logger.ts';
 import { currentTraceId } from '../platform/observability/trace.ts';
 import { isRetryable } from '../platform/telegram/failure-kind.ts';
+import { createTelegramFetch } from '../platform/telegram/telegram-fetch.ts';
 import type { BotContext, BotServices } from './bot-context.ts';
 import type { BotFeature } from './bot-feature.ts';
 import { type BotShell, EMPTY_SHELL } from './bot-shell.ts';
@@ -49,7 +50,8 @@ export function collectFlows(features: readonly BotFeature[]) {
 
 export function createBot(deps: CreateBotDeps): Bot<BotContext> {
   const bot = new Bot<BotContext>(deps.token, {
-    client: { apiRoot: deps.apiRoot },
+    // The reply log's commit point needs this fetch (telegram-fetch.ts).
+    client: { apiRoot: deps.apiRoot, fetch: createTelegramFetch() },
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
   });
   // grammY runs the last-installed transformer first; install so the first in the list is outermost.

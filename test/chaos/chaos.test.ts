@@ -47,18 +47,11 @@ const expectNothingLost = (result: ScenarioResult) => {
 };
 
 describe('chaos (short)', () => {
-  it('a burst with kill -9 while draining: every line answered once, in order; only a send cut on the wire may be missing', async () => {
-    // A send the process died inside (its row written, the request perhaps not yet out) is not
-    // repeated — Telegram has no idempotency key, so repeating risks a duplicate — and is logged as
-    // ambiguous. Every missing line must be one of those; anything else lost is a bug.
-    const result = await burstWithKills(run, { lines: 5, kills: 1 });
-    rows.push({ ...result, database, people: 10 });
-    expect({ duplicates: result.duplicates, order: result.order, sorry: result.sorry }).toEqual({
-      duplicates: 0,
-      order: 0,
-      sorry: 0,
-    });
-    expect(result.lost).toBeLessThanOrEqual(result.ambiguous);
+  it('a burst with kill -9 while draining: every line answered once, in order', async () => {
+    // A send the process died inside is either cut before its last byte (no record: sent again)
+    // or complete with its record's COMMIT already written (not repeated, logged as ambiguous);
+    // only a kill between those two consecutive writes could lose one (telegram-fetch.ts).
+    expectNothingLost(await burstWithKills(run, { lines: 5, kills: 1 }));
   }, 400_000);
 
   it('a storm of 429s and 500s: every line answered, no "Sorry"', async () => {

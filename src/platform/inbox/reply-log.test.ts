@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.ts';
 import { createLogger } from '../observability/logger.ts';
 import { createMemoryRateLimitStore, createRateLimiter } from '../telegram/rate-limiter.ts';
+import { currentCommitPoint } from '../telegram/telegram-fetch.ts';
 import {
   createTelegramTransformer,
   UPDATE_POLICY,
@@ -31,6 +32,7 @@ function chain(script: Reply[], onSleep: () => Promise<void>) {
   });
   const rowsAtRequest: number[] = [];
   const http = async () => {
+    await currentCommitPoint()?.seal(() => undefined); // as the real transport does with the request's end
     rowsAtRequest.push(await pendingRows());
     return script.shift() ?? { ok: true, result: { message_id: 7 } };
   };
@@ -144,7 +146,7 @@ describe('reply log', () => {
 
 describe('reply log at shutdown', () => {
   /** The chain with a shutdown signal over a Telegram that answers only when told (or never). */
-  function chainAtShutdown(graceMs: number) {
+  function chainAtShutdown(graceMs: number, endsRequest = true) {
     const logger = createLogger({ level: 'silent', pretty: false });
     const shutdown = new AbortController();
     const log = createReplyLog(testDb.database.db, logger);
@@ -157,13 +159,20 @@ describe('reply log at shutdown', () => {
     });
     const requests: Array<{ answer: (reply: Reply) => void; signal: AbortSignal | undefined }> = [];
     const onRequest = new Set<() => void>();
-    // Like fetch: pending until Telegram answers, rejected when its signal aborts.
-    const http = (_m: string, _p: object, signal?: AbortSignal) =>
-      new Promise<Reply>((resolve, reject) => {
+    // Like the Telegram fetch: the request's end goes out after the marker's commit; then pending
+    // until Telegram answers, rejected when its signal aborts.
+    const http = async (_m: string, _p: object, signal?: AbortSignal) => {
+      const point = currentCommitPoint();
+      if (endsRequest)
+        await point?.seal(() => {
+          point.finished = true;
+        });
+      return new Promise<Reply>((resolve, reject) => {
         signal?.addEventListener('abort', () => reject(signal.reason), { once: true });
         requests.push({ answer: resolve, signal });
         for (const l of onRequest) l();
       });
+    };
     const inner = (m: string, p: object, s?: AbortSignal) =>
       log.inner(http as never, m as never, p as never, s as never);
     const middle = (m: string, p: object) => client(inner as never, m as never, p as never);
@@ -214,5 +223,22 @@ describe('reply log at shutdown', () => {
     );
     expect(response).toMatchObject({ ok: true, result: { ambiguous: true } });
     expect(rerun.requests).toHaveLength(0); // not sent twice
+  });
+
+  it('a send cut by shutdown before its last byte left is known not sent: no marker, a rerun sends it', async () => {
+    const first = chainAtShutdown(20, false);
+    const handling = withSendPolicy(UPDATE_POLICY, () =>
+      inUpdateScope(105, () => first.call('sendMessage', { chat_id: 5, text: 'unfinished' })),
+    );
+    await first.requestOut();
+    first.shutdown.abort(new Error('shutting down'));
+    await expect(handling).rejects.toThrow('shutting down');
+    expect(await rows(105)).toEqual([]);
+
+    const rerun = chainAtShutdown(20);
+    const response = inUpdateScope(105, () => rerun.call('sendMessage', { chat_id: 5, text: 'unfinished' }));
+    await rerun.requestOut();
+    rerun.requests[0]?.answer({ ok: true, result: { message_id: 12 } });
+    expect(await response).toEqual({ ok: true, result: { message_id: 12 } });
   });
 });

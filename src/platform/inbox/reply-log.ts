@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { Transformer } from 'grammy';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../observability/logger.ts';
+import { type CommitPoint, withCommitPoint } from '../telegram/telegram-fetch.ts';
 import { updateReplies } from './inbox-schema.ts';
 
 /**
@@ -15,8 +16,9 @@ import { updateReplies } from './inbox-schema.ts';
  *  - a call written down but never completed was in flight when the process died. Telegram has no
  *    idempotency keys, so whether it arrived is unknowable; we do not send it again (no duplicate
  *    the user can see) and log it as ambiguous. An attempt that never started (still waiting for a
- *    slot or a backoff) has no row, so it is simply sent on the next run. What remains is the gap
- *    between the row's commit and the request leaving the process (measured in bench/chaos.ts).
+ *    slot or a backoff) has no row, so it is simply sent on the next run. The request's last byte
+ *    is written inside the row's transaction right before its COMMIT (telegram-fetch.ts): a kill
+ *    can separate them only between two consecutive writes (bench/chaos.ts counts what is left).
  *  - except calls that are safe to repeat (an edit to the same text, answering a button, deleting a
  *    message): those are made again, and Telegram's "nothing changed" answers ("message is not
  *    modified", "query is too old", "message to delete not found") count as done.
@@ -130,26 +132,40 @@ export function createReplyLog(db: Db, logger: Logger): ReplyLog {
       const call = callScope.getStore();
       if (!call || call.method !== method) return prev(method, payload, signal);
       const key = keyOf(call.updateId, call.seq);
-      await db
-        .insert(updateReplies)
-        .values({ updateId: call.updateId, seq: call.seq, method, result: null })
-        .onConflictDoNothing();
+      const marker = { updateId: call.updateId, seq: call.seq, method, result: null };
+      // The marker's transaction is opened while the request travels; the transport writes the
+      // request's last byte inside it, right before its COMMIT (telegram-fetch.ts).
+      let sealed: Promise<void> | undefined;
+      const point: CommitPoint = {
+        finished: false,
+        seal: (end) => {
+          sealed = db.transaction(async (tx) => {
+            await tx.insert(updateReplies).values(marker).onConflictDoNothing();
+            end();
+          });
+          return sealed;
+        },
+      };
       let response: Awaited<ReturnType<typeof prev>>;
       try {
-        response = await prev(method, payload, signal);
+        response = await withCommitPoint(point, () => prev(method, payload, signal));
       } catch (error) {
-        // Cut off by shutdown after the grace (telegram-transformer's afterGrace): it may have
-        // arrived, so it stays written down — ambiguous (a send is not repeated, a REPEATABLE call
-        // is). Any other failure: the request did not go through.
-        if (!signal?.aborted) await db.delete(updateReplies).where(key);
+        await sealed?.catch(() => undefined);
+        // Cut off by shutdown after the grace (telegram-transformer's afterGrace) once the whole
+        // request was out: it may have arrived, so it stays written down — ambiguous (a send is not
+        // repeated, a REPEATABLE call is). Any other failure, or a request cut before its end: the
+        // request did not go through.
+        if (!signal?.aborted || !point.finished) await db.delete(updateReplies).where(key);
         throw error;
       }
-      if (response.ok)
+      await sealed?.catch(() => undefined); // a COMMIT that failed after the end: recorded below
+      if (response.ok) {
+        const result = response.result ?? true;
         await db
-          .update(updateReplies)
-          .set({ result: response.result ?? true })
-          .where(key);
-      else await db.delete(updateReplies).where(key); // Telegram refused it (429, 5xx, 4xx): not sent
+          .insert(updateReplies)
+          .values({ ...marker, result })
+          .onConflictDoUpdate({ target: [updateReplies.updateId, updateReplies.seq], set: { result } });
+      } else await db.delete(updateReplies).where(key); // Telegram refused it (429, 5xx, 4xx): not sent
       return response;
     },
   };

@@ -9,6 +9,7 @@ import {
   type TelegramClock,
   type TelegramRateLimiter,
 } from './rate-limiter.ts';
+import { createTelegramFetch } from './telegram-fetch.ts';
 import { telegramCounters } from './telegram-metrics.ts';
 import { createTelegramTransformer, type SendPolicy } from './telegram-transformer.ts';
 
@@ -65,6 +66,7 @@ export function createTelegramClient(deps: TelegramApiDeps): TelegramClient {
   const api = new Api(deps.token, {
     apiRoot: deps.apiRoot,
     timeoutSeconds: deps.timeoutSeconds ?? 30,
+    fetch: createTelegramFetch(),
   });
   api.config.use(transformer);
   return { api, limiter, transformer };
