@@ -1,13 +1,21 @@
-// The "ambiguous send" window: from the reply-log row's commit (written right before each HTTP
-// attempt) to the request being handed to fetch. A crash inside it leaves a row for a request that
-// never left; after it, the request is on its way. Real database, the bot's transformer chain, the
-// standalone sandbox over HTTP.
+// The "ambiguous send" window: a kill -9 loses a reply only between the request's last byte being
+// written and the reply-log row's COMMIT being written to the database's socket (telegram-fetch.ts:
+// before it Telegram has an incomplete request and drops it, after it PostgreSQL runs the COMMIT).
+// This measures that gap on the bot's transformer chain and its fetch, a real database and the
+// standalone sandbox over HTTP; the COMMIT's moment is read off the socket write that carries it.
 // Run: node scripts/with-node.mjs node bench/reply-window.ts [--pg] [--calls 500]
+import { Socket } from 'node:net';
 import { parseArgs } from 'node:util';
 import { Api } from 'grammy';
 import { createReplyLog, inUpdateScope } from '../src/platform/inbox/reply-log.ts';
 import { createLogger } from '../src/platform/observability/logger.ts';
 import { createMemoryRateLimitStore, createRateLimiter } from '../src/platform/telegram/rate-limiter.ts';
+import {
+  type CommitPoint,
+  createTelegramFetch,
+  currentCommitPoint,
+  withCommitPoint,
+} from '../src/platform/telegram/telegram-fetch.ts';
 import { createTelegramTransformer } from '../src/platform/telegram/telegram-transformer.ts';
 import { createSandboxClient } from '../src/sandbox/client.ts';
 import { startSandboxServer } from '../src/sandbox/standalone.ts';
@@ -23,22 +31,39 @@ const telegram = await startSandboxServer({ port: 0, token, limits: false });
 const user = await createSandboxClient(telegram.url).user('window', { first_name: 'W' });
 const logger = createLogger({ level: 'silent', pretty: false });
 const log = createReplyLog(testDb.database.db, logger);
-let markedAt = 0;
+
+let endAt = 0;
 const windows: number[] = [];
-const api = new Api(token, {
-  apiRoot: telegram.url,
-  fetch: ((url: string, init: RequestInit) => {
-    if (markedAt) windows.push(performance.now() - markedAt);
-    markedAt = 0;
-    // grammY's abort-controller polyfill signal is not one native fetch accepts; no aborts here.
-    return fetch(url, { ...init, signal: null });
-  }) as typeof fetch,
-});
-// Installed like the bot's: reply log outer, the client, reply log inner; the probe sits right
-// below the inner one and stamps the moment its insert has committed.
+// The COMMIT leaving for PostgreSQL: the first socket write carrying it after the request's end.
+const write = Socket.prototype.write;
+Socket.prototype.write = function (this: Socket, chunk: unknown, ...rest: unknown[]) {
+  if (endAt && (Buffer.isBuffer(chunk) || typeof chunk === 'string') && /commit/i.test(chunk.toString())) {
+    windows.push(performance.now() - endAt);
+    endAt = 0;
+  }
+  return (write as (...args: unknown[]) => boolean).call(this, chunk, ...rest);
+} as typeof Socket.prototype.write;
+
+const api = new Api(token, { apiRoot: telegram.url, fetch: createTelegramFetch() });
+// Installed like the bot's: reply log outer, the client, reply log inner; the probe sits right below
+// the inner one and stamps the moment the request's last byte is written.
 api.config.use((prev, method, payload, signal) => {
-  markedAt = performance.now();
-  return prev(method, payload, signal);
+  const point = currentCommitPoint();
+  if (!point) return prev(method, payload, signal);
+  const probe: CommitPoint = {
+    seal: (end) =>
+      point.seal(() => {
+        end();
+        endAt = performance.now();
+      }),
+    get finished() {
+      return point.finished;
+    },
+    set finished(value) {
+      point.finished = value;
+    },
+  };
+  return withCommitPoint(probe, () => prev(method, payload, signal));
 });
 api.config.use(log.inner);
 api.config.use(
@@ -57,7 +82,7 @@ const sorted = windows.slice(20).sort((a, b) => a - b);
 const q = (p: number) =>
   ((sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0) * 1000).toFixed(0);
 console.log(
-  `${values.pg ? 'PostgreSQL' : 'embedded'}: row committed → request handed to fetch, ${sorted.length} calls: p50 ${q(0.5)} µs  p99 ${q(0.99)} µs  max ${q(1)} µs`,
+  `${values.pg ? 'PostgreSQL' : 'embedded'}: request's last byte written → COMMIT written, ${sorted.length} calls: p50 ${q(0.5)} µs  p99 ${q(0.99)} µs  max ${q(1)} µs`,
 );
 await telegram.close();
 await testDb.close();

@@ -1,8 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { and, eq } from 'drizzle-orm';
 import type { Transformer } from 'grammy';
 import type { Db } from '../db/database.ts';
 import type { Logger } from '../observability/logger.ts';
+import { classifyFailure } from '../telegram/failure-kind.ts';
 import { type CommitPoint, withCommitPoint } from '../telegram/telegram-fetch.ts';
 import { updateReplies } from './inbox-schema.ts';
 
@@ -159,14 +161,38 @@ export function createReplyLog(db: Db, logger: Logger): ReplyLog {
         throw error;
       }
       await sealed?.catch(() => undefined); // a COMMIT that failed after the end: recorded below
+      // What Telegram answered must reach the log even across a database restart: a sent reply
+      // missing from it would be sent again, a refused one left marked would never be.
       if (response.ok) {
         const result = response.result ?? true;
-        await db
-          .insert(updateReplies)
-          .values({ ...marker, result })
-          .onConflictDoUpdate({ target: [updateReplies.updateId, updateReplies.seq], set: { result } });
-      } else await db.delete(updateReplies).where(key); // Telegram refused it (429, 5xx, 4xx): not sent
+        await persist(logger, () =>
+          db
+            .insert(updateReplies)
+            .values({ ...marker, result })
+            .onConflictDoUpdate({ target: [updateReplies.updateId, updateReplies.seq], set: { result } }),
+        );
+      } else await persist(logger, () => db.delete(updateReplies).where(key)); // refused (429, 5xx, 4xx): not sent
       return response;
     },
   };
+}
+
+/** How long a write of the log keeps trying while the database is away (a restart takes seconds). */
+const PERSIST_FOR_MS = 60_000;
+
+async function persist(logger: Logger, write: () => Promise<unknown>): Promise<void> {
+  const deadline = Date.now() + PERSIST_FOR_MS;
+  for (let delay = 100; ; delay = Math.min(delay * 2, 2000)) {
+    try {
+      await write();
+      return;
+    } catch (error) {
+      if (classifyFailure(error).kind !== 'transient' || Date.now() + delay > deadline) throw error;
+      logger.warn(
+        { err: error, retry_in_ms: delay },
+        'reply log write failed; the database is away, retrying',
+      );
+      await sleep(delay);
+    }
+  }
 }
