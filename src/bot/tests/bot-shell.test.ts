@@ -123,6 +123,22 @@ describe('bot shell', () => {
     expect(h.texts(from)).toContain('for admins');
   });
 
+  it('someone given a role before they ever wrote gets their Telegram language when they do; a choice made later stays', async () => {
+    const granted = await h.users.grantRole(79, 'specialist', { kind: 'system' });
+    expect(granted.language).toBe('en');
+    const first = await h.users.upsertFromTelegram({ id: 79, first_name: 'Ольга', language_code: 'ru' });
+    expect(first.language).toBe('ru');
+    await h.users.updateSettings(first.id, { language: 'en' });
+    const later = await h.users.upsertFromTelegram({ id: 79, first_name: 'Ольга', language_code: 'ru' });
+    expect(later.language).toBe('en');
+    // Someone who wrote first keeps the language they chose, whatever Telegram says.
+    const writer = await h.users.upsertFromTelegram({ id: 80, first_name: 'Ann', language_code: 'en' });
+    await h.users.updateSettings(writer.id, { language: 'ru' });
+    expect(
+      (await h.users.upsertFromTelegram({ id: 80, first_name: 'Ann', language_code: 'en' })).language,
+    ).toBe('ru');
+  });
+
   it('refuses to start with a duplicate callback prefix or a badly named flow', () => {
     const deps = {
       token: '1:t',

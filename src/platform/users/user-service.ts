@@ -54,6 +54,9 @@ export interface SettingsPatch {
   onboarded?: boolean;
 }
 
+/** `last_seen_at` of a user made by a role grant who has not written to the bot yet. */
+const NEVER_SEEN = new Date(0);
+
 export const languageFromCode = (code: string | undefined): Language =>
   code?.toLowerCase().startsWith('ru') ? 'ru' : 'en';
 
@@ -87,6 +90,8 @@ export function createUserService(deps: { db: Db; adminTelegramIds?: readonly nu
             firstName: profile.first_name,
             lastName: profile.last_name ?? null,
             username: profile.username ?? null,
+            // Someone a role grant created before they ever wrote speaks their Telegram's language.
+            language: sql`CASE WHEN ${users.lastSeenAt} = ${NEVER_SEEN} THEN excluded.language ELSE ${users.language} END`,
             lastSeenAt: sql`now()`,
             // Writing to us again means they unblocked the bot.
             blockedBotAt: null,
@@ -195,6 +200,7 @@ export function createUserService(deps: { db: Db; adminTelegramIds?: readonly nu
             telegramId,
             firstName: `user ${telegramId}`,
             roles: (['user', role] as Role[]).sort(),
+            lastSeenAt: NEVER_SEEN,
           })
           .onConflictDoUpdate({
             target: users.telegramId,
