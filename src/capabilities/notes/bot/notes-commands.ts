@@ -41,7 +41,7 @@ export function registerNotesCommands(composer: Composer<BotContext>, deps: Note
     const sample = { text: SAMPLE[ctx.user.language], transcript: null, link: null, source: null } as never;
     const preview = await renderNote(deps.ai, sample, 'Inbox', p);
     await ctx.reply(
-      ctx.t('notes-settings', {
+      `${ctx.t('notes-settings', {
         threshold: Math.round(p.threshold * 100),
         ttl: Math.round(p.ttlMs / 3_600_000),
         style: p.style,
@@ -50,7 +50,7 @@ export function registerNotesCommands(composer: Composer<BotContext>, deps: Note
           : ctx.t('notes-forum-none'),
         post: p.postToForum ? '✅' : '—',
         fallback: escapeHtml(fallback ?? 'Inbox'),
-      }) + `\n\n${ctx.t('notes-preview')}\n${preview}`,
+      })}\n\n${ctx.t('notes-preview')}\n${preview}`,
       { parse_mode: 'HTML' },
     );
   });

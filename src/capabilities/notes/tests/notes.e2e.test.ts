@@ -149,7 +149,7 @@ describe.each(['en', 'ru'] as const)('notes end to end (%s)', (lang) => {
     await me.user.send(s.vague);
     const card = await me.chat.nextMessage(s.which);
     expect(card.buttons()).toEqual(
-      expect.arrayContaining(['➕ ' + (lang === 'en' ? 'New topic' : 'Новая тема')]),
+      expect.arrayContaining([`➕ ${lang === 'en' ? 'New topic' : 'Новая тема'}`]),
     );
     await card.click(await choose(card, TOPICS[lang][2]?.name ?? ''));
     await me.chat.waitForEdit(card, (m) => s.filed.test(m.text));
