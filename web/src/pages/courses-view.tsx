@@ -1,8 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import type { Course, Topic } from '../api.ts';
 import { useSession } from '../context.ts';
 import { failure } from '../i18n.ts';
-import { haptic } from '../telegram.ts';
+import { useAction } from '../use-action.ts';
 import { useLoad } from '../use-load.ts';
 
 /** A tap moves a topic one step on: not started → in progress → learned → not started. */
@@ -13,21 +13,14 @@ const NEXT: Record<Topic['status'], Topic['status']> = {
 };
 
 function TopicRow({ topic, onChanged }: { topic: Topic; onChanged: () => void }) {
-  const { api, t, notify } = useSession();
-  const [busy, setBusy] = useState(false);
-  const step = async () => {
-    setBusy(true);
-    try {
+  const { api, t } = useSession();
+  const { busy, run } = useAction();
+  const step = () =>
+    run(async () => {
       await api.patchTopic(topic.course_id, topic.id, { status: NEXT[topic.status] });
-      haptic('success');
       onChanged();
-    } catch (e) {
-      haptic('error');
-      notify(failure(e, t));
-    } finally {
-      setBusy(false);
-    }
-  };
+      return undefined;
+    });
   return (
     <li className="row" data-topic-id={topic.id} data-status={topic.status}>
       <span className="row-main row-title">{topic.title}</span>

@@ -1,8 +1,8 @@
 import { type FormEvent, useEffect, useState } from 'react';
 import type { Parsed } from '../api.ts';
 import { useSession } from '../context.ts';
-import { failure, formatWhen, ruleInWords } from '../i18n.ts';
-import { haptic } from '../telegram.ts';
+import { formatWhen, ruleInWords } from '../i18n.ts';
+import { useAction } from '../use-action.ts';
 
 /** What the bot's parser made of the line, as the card it will become. */
 function CardPreview({ parsed, fallback }: { parsed: Parsed; fallback: string }) {
@@ -26,10 +26,10 @@ function CardPreview({ parsed, fallback }: { parsed: Parsed; fallback: string })
 
 /** One line of free text that becomes a task or a reminder (the bot's parser), previewed before adding. */
 export function QuickAdd({ onAdded }: { onAdded: () => void }) {
-  const { api, t, notify } = useSession();
+  const { api, t } = useSession();
   const [text, setText] = useState('');
   const [parsed, setParsed] = useState<{ text: string; result: Parsed } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const line = text.trim();
 
   useEffect(() => {
@@ -51,8 +51,7 @@ export function QuickAdd({ onAdded }: { onAdded: () => void }) {
   const add = async (event: FormEvent) => {
     event.preventDefault();
     if (!line) return;
-    setBusy(true);
-    try {
+    await run(async () => {
       const result = parsed?.text === line ? parsed.result : await api.parse(line);
       if (result.intent === 'reminder' && (result.due_at || result.rrule)) {
         await api.createReminder({ text: result.title, due_at: result.due_at, rrule: result.rrule });
@@ -65,17 +64,11 @@ export function QuickAdd({ onAdded }: { onAdded: () => void }) {
           ...(result.course ? { course: result.course } : {}),
         });
       }
-      haptic('success');
-      notify(t('added', { title: result.title || line }));
       setText('');
       setParsed(null);
       onAdded();
-    } catch (e) {
-      haptic('error');
-      notify(failure(e, t));
-    } finally {
-      setBusy(false);
-    }
+      return t('added', { title: result.title || line });
+    });
   };
 
   return (

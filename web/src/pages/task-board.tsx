@@ -1,8 +1,8 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import type { Task } from '../api.ts';
 import { useSession } from '../context.ts';
 import { failure, formatWhen, type Key } from '../i18n.ts';
-import { haptic } from '../telegram.ts';
+import { useAction } from '../use-action.ts';
 import { useLoad } from '../use-load.ts';
 
 type Column = 'todo' | 'in_progress' | 'done';
@@ -22,21 +22,17 @@ const MOVES: Record<Column, Array<{ to: Column; label: Key }>> = {
 };
 
 function BoardCard({ task, column, onMoved }: { task: Task; column: Column; onMoved: () => void }) {
-  const { api, t, language, user, notify } = useSession();
-  const [busy, setBusy] = useState(false);
-  const move = async (to: Column) => {
-    setBusy(true);
-    try {
-      await api.patchTask(task.id, { status: to, version: task.version });
-      haptic('success');
-      notify(t('movedTo', { title: task.title, column: t(`column_${to}`) }));
-      onMoved();
-    } catch (e) {
-      haptic('error');
-      notify(failure(e, t));
-      setBusy(false);
-    }
-  };
+  const { api, t, language, user } = useSession();
+  const { busy, run } = useAction();
+  const move = (to: Column) =>
+    run(
+      async () => {
+        await api.patchTask(task.id, { status: to, version: task.version });
+        onMoved();
+        return t('movedTo', { title: task.title, column: t(`column_${to}`) });
+      },
+      { keepBusy: true },
+    );
   return (
     <li className="row column" data-task-id={task.id}>
       <span className="row-title">{task.title}</span>

@@ -1,26 +1,21 @@
-import { useState } from 'react';
 import type { Task } from '../api.ts';
 import { useSession } from '../context.ts';
-import { failure, formatWhen } from '../i18n.ts';
-import { haptic } from '../telegram.ts';
+import { formatWhen } from '../i18n.ts';
+import { useAction } from '../use-action.ts';
 
 /** One open task with its deadline and a Done button. */
 export function TaskRow({ task, onChanged }: { task: Task; onChanged: () => void }) {
-  const { api, t, language, user, notify } = useSession();
-  const [busy, setBusy] = useState(false);
-  const complete = async () => {
-    setBusy(true);
-    try {
-      await api.patchTask(task.id, { status: 'done', version: task.version });
-      haptic('success');
-      notify(t('completed', { title: task.title }));
-      onChanged();
-    } catch (e) {
-      haptic('error');
-      notify(failure(e, t));
-      setBusy(false);
-    }
-  };
+  const { api, t, language, user } = useSession();
+  const { busy, run } = useAction();
+  const complete = () =>
+    run(
+      async () => {
+        await api.patchTask(task.id, { status: 'done', version: task.version });
+        onChanged();
+        return t('completed', { title: task.title });
+      },
+      { keepBusy: true },
+    );
   const important = task.priority === 'high' || task.priority === 'urgent';
   return (
     <li className="row" data-task-id={task.id}>
