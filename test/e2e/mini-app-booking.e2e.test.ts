@@ -83,6 +83,8 @@ beforeAll(async () => {
   const service = await ok<{ id: string }>(admin, 'POST', '/booking/services', {
     name: 'Haircut',
     duration_minutes: 60,
+    // The tests take the first free time, which may be within the hour; a client may still cancel it.
+    cancel_cutoff_minutes: 0,
   });
   const consult = await ok<{ id: string }>(admin, 'POST', '/booking/services', {
     name: 'Consultation',
