@@ -397,26 +397,21 @@ export function createJobRuntime(deps: {
     },
     // Through pg-boss's own connection: a test clock waits for its statements before moving on.
     scan: async (queues, from, until) => {
-      const db = boss.getDb();
-      const [due, upcoming] = await Promise.all([
-        db.executeSql(
-          `SELECT DISTINCT name FROM pgboss.job
-            WHERE name = ANY($1) AND state < 'active' AND start_after <= $2`,
-          [queues, new Date(from).toISOString()],
-        ),
-        db.executeSql(
-          `SELECT name, (extract(epoch FROM start_after) * 1000)::float8 AS at FROM pgboss.job
-            WHERE name = ANY($1) AND state < 'active' AND start_after > $2 AND start_after <= $3
-            ORDER BY start_after LIMIT 1000`,
-          [queues, new Date(from).toISOString(), new Date(until).toISOString()],
-        ),
-      ]);
+      // One statement a second: queues with a job runnable now (at is null), then the instants
+      // coming due before `until`.
+      const { rows } = await boss.getDb().executeSql(
+        `(SELECT DISTINCT name, NULL::float8 AS at FROM pgboss.job
+           WHERE name = ANY($1) AND state < 'active' AND start_after <= $2)
+         UNION ALL
+         (SELECT name, (extract(epoch FROM start_after) * 1000)::float8 FROM pgboss.job
+           WHERE name = ANY($1) AND state < 'active' AND start_after > $2 AND start_after <= $3
+           ORDER BY start_after LIMIT 1000)`,
+        [queues, new Date(from).toISOString(), new Date(until).toISOString()],
+      );
+      const found = rows as Array<{ name: string; at: number | null }>;
       return {
-        due: (due.rows as Array<{ name: string }>).map((r) => r.name),
-        upcoming: (upcoming.rows as Array<{ name: string; at: number }>).map((r) => ({
-          queue: r.name,
-          at: Number(r.at),
-        })),
+        due: found.filter((r) => r.at === null).map((r) => r.name),
+        upcoming: found.flatMap((r) => (r.at === null ? [] : [{ queue: r.name, at: Number(r.at) }])),
       };
     },
     onError: (error) => log.warn({ err: error }, 'due-job scan failed; polling covers it'),
