@@ -148,7 +148,7 @@ describe('the Telegram fetch', () => {
     expect(point.finished).toBe(false);
   });
 
-  it('a streamed body (a file upload) starts only after the commit point', async () => {
+  it('a streamed body (a file upload) is all at the server before the seal, and whole only after it', async () => {
     const commit = deferred();
     const point: CommitPoint = { seal: (end) => commit.promise.then(end), finished: false };
     const before = seen.length;
@@ -163,11 +163,14 @@ describe('the Telegram fetch', () => {
         body: parts() as unknown as BodyInit,
       }),
     );
+    const size = '--b\r\nfile\r\n--b--\r\n'.length;
+    await untilBytes(before, size);
     await new Promise((r) => setTimeout(r, 50));
-    expect(seen[before]?.bytes ?? 0).toBe(0);
+    expect(seen[before]).toMatchObject({ bytes: size, whole: false });
     commit.resolve();
     expect((await response).status).toBe(200);
     expect(seen[before]).toMatchObject({ whole: true, body: '--b\r\nfile\r\n--b--\r\n' });
+    expect(point.finished).toBe(true);
   });
 });
 

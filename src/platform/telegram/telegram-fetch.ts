@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { once } from 'node:events';
 import http from 'node:http';
 import https from 'node:https';
 import { Readable } from 'node:stream';
@@ -29,7 +30,7 @@ const commitPoints = new AsyncLocalStorage<CommitPoint>();
  *   a kill in between (the event loop's lag under load: milliseconds) lost the reply.
  * The record's BEGIN and INSERT overlap the request's travel, so this costs no latency. If the
  * COMMIT itself fails after the end went out, the request stands; the caller records the result.
- * Bodies that are streams (file uploads) are sent whole after the seal.
+ * Streamed bodies (file uploads) go out chunked, and their terminating chunk is the end.
  */
 export function withCommitPoint<T>(point: CommitPoint, send: () => Promise<T>): Promise<T> {
   return commitPoints.run(point, send);
@@ -110,13 +111,25 @@ export function createTelegramFetch(): typeof fetch {
         return;
       }
       if (bytes === undefined) {
-        // A stream (a file upload): whole, once the record is committed.
-        point
-          .seal(() => {
+        // A stream (a file upload) is sent chunked: its data goes out as it comes, and the request
+        // ends with the terminating chunk, written inside the seal once the data is in the kernel.
+        (async () => {
+          let flushed: Promise<unknown> = Promise.resolve();
+          for await (const chunk of body as AsyncIterable<Uint8Array>) {
+            flushed = new Promise<void>((ok, notFlushed) =>
+              req.write(chunk, (error) => (error ? notFlushed(error) : ok())),
+            );
+            if (req.writableNeedDrain) await once(req, 'drain');
+          }
+          await flushed;
+          await point.seal(() => {
+            if (req.destroyed) throw new Error('the request was cut before its end');
             point.finished = true;
-          })
-          .then(() => pipeline(Readable.from(body as AsyncIterable<Uint8Array>), req))
-          .catch(fail);
+            req.end();
+          });
+        })().catch((error: unknown) => {
+          if (!point.finished) fail(error);
+        });
         return;
       }
       const all = bytes ?? new Uint8Array();
