@@ -110,48 +110,37 @@ export function createTelegramFetch(): typeof fetch {
         else req.end(bytes ?? undefined);
         return;
       }
-      if (bytes === undefined) {
-        // A stream (a file upload) is sent chunked: its data goes out as it comes, and the request
-        // ends with the terminating chunk, written inside the seal once the data is in the kernel.
-        (async () => {
-          let flushed: Promise<unknown> = Promise.resolve();
+      // All but the request's end goes out now: a JSON body but its last byte; a stream (a file
+      // upload, sent chunked) all its data, its end being the terminating chunk. Once that is in
+      // the kernel, the end is written inside the seal.
+      (async () => {
+        let flushed: Promise<unknown> = Promise.resolve();
+        const write = (chunk: Uint8Array) => {
+          flushed = new Promise<void>((ok, notFlushed) =>
+            req.write(chunk, (error) => (error ? notFlushed(error) : ok())),
+          );
+        };
+        let last: Uint8Array | undefined;
+        if (bytes === undefined) {
           for await (const chunk of body as AsyncIterable<Uint8Array>) {
-            flushed = new Promise<void>((ok, notFlushed) =>
-              req.write(chunk, (error) => (error ? notFlushed(error) : ok())),
-            );
+            write(chunk);
             if (req.writableNeedDrain) await once(req, 'drain');
           }
-          await flushed;
-          await point.seal(() => {
-            if (req.destroyed) throw new Error('the request was cut before its end');
-            point.finished = true;
-            req.end();
-          });
-        })().catch((error: unknown) => {
-          if (!point.finished) fail(error);
+        } else {
+          const all = bytes ?? new Uint8Array();
+          if (all.length > 1) write(all.subarray(0, -1));
+          last = all.subarray(-1);
+        }
+        await flushed;
+        await point.seal(() => {
+          // Throwing rolls the record back: a request already cut (aborted, socket gone) was not sent.
+          if (req.destroyed) throw new Error('the request was cut before its end');
+          point.finished = true;
+          req.end(last);
         });
-        return;
-      }
-      const all = bytes ?? new Uint8Array();
-      const head = all.subarray(0, -1);
-      const flushed =
-        head.length === 0
-          ? Promise.resolve()
-          : new Promise<void>((ok, notFlushed) =>
-              req.write(head, (error) => (error ? notFlushed(error) : ok())),
-            );
-      flushed
-        .then(() =>
-          point.seal(() => {
-            // Throwing rolls the record back: a request already cut (aborted, socket gone) was not sent.
-            if (req.destroyed) throw new Error('the request was cut before its end');
-            point.finished = true;
-            req.end(all.subarray(-1));
-          }),
-        )
-        .catch((error: unknown) => {
-          if (!point.finished) fail(error); // else the COMMIT failed after the end: the request stands
-        });
+      })().catch((error: unknown) => {
+        if (!point.finished) fail(error); // else the COMMIT failed after the end: the request stands
+      });
     });
   };
   return telegramFetch as typeof fetch;
