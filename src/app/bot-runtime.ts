@@ -11,6 +11,7 @@ import { createMenuStore } from '../bot/menus/menu-store.ts';
 import type { Config } from '../platform/config/config.ts';
 import { deriveKey } from '../platform/crypto/keys.ts';
 import type { Database } from '../platform/db/database.ts';
+import type { DirectRuns } from '../platform/inbox/inbox-store.ts';
 import { UPDATES_QUEUE } from '../platform/inbox/inbox-store.ts';
 import { runAsLeader } from '../platform/inbox/leader.ts';
 import { startPoller } from '../platform/inbox/poller.ts';
@@ -73,9 +74,11 @@ export function createBotRuntime(deps: {
   const { config, database, jobs, logger } = deps;
   const db = database.db;
   const secret = deriveKey(deps.masterKey, 'telegram-webhook').toString('base64url');
+  // Set once this process's update worker runs: updates it stores then start here without a fetch.
+  let direct: DirectRuns | null = null;
   const webhookRoutes =
     deps.roles.http && config.ingress === 'webhook'
-      ? createWebhookRoutes({ db, jobs, secret, logger, metrics: deps.metrics })
+      ? createWebhookRoutes({ db, jobs, secret, logger, metrics: deps.metrics, direct: () => direct })
       : null;
   const stops: Array<() => Promise<void> | void> = [];
   let stopped = false;
@@ -159,7 +162,11 @@ export function createBotRuntime(deps: {
             handle: (update) => bot.handleUpdate(update),
             shutdown: shutdown.signal,
           });
-          stops.push(() => worker.stop());
+          direct = worker.direct;
+          stops.push(() => {
+            direct = null;
+            worker.stop();
+          });
         });
       }
       if (!deps.roles.http) return;
@@ -189,7 +196,8 @@ export function createBotRuntime(deps: {
           database,
           logger,
           key: POLLER_LOCK_KEY,
-          lead: () => startPoller({ api: bot.api, db, jobs, logger, metrics: deps.metrics }),
+          lead: () =>
+            startPoller({ api: bot.api, db, jobs, logger, metrics: deps.metrics, direct: () => direct }),
         });
         stops.push(() => leader.stop());
       });

@@ -143,7 +143,14 @@ export function createBroadcastWorker(deps: {
     let b = await broadcasts.get(id);
     if (b.status !== 'running') {
       // Cancelled while paused: nobody else will turn the progress message into the final one.
+      // Paused or cancelled before this job started: the admin still gets the message saying so.
       if (b.status === 'cancelled' && b.progressMessageId) await progress(id, true);
+      else if (
+        (b.status === 'paused' || b.status === 'cancelled') &&
+        b.progressChatId &&
+        !b.progressMessageId
+      )
+        await progress(id, b.status === 'cancelled');
       return { skipped: b.status };
     }
     if (b.progressChatId && !b.progressMessageId) await progress(id, false);

@@ -1,8 +1,9 @@
 import type { Update } from '@grammyjs/types';
 import { uuidv7 } from 'uuidv7';
-import type { Db } from '../db/database.ts';
+import type { Db, Tx } from '../db/database.ts';
 import { sanitizeUpdate } from '../http/safe-input.ts';
 import type { JobQueue, QueueDefinition } from '../jobs/job-queue.ts';
+import { isTakeCollision } from '../jobs/take-jobs.ts';
 import { currentTraceId, newTraceId } from '../observability/trace.ts';
 import { telegramUpdates } from './inbox-schema.ts';
 
@@ -62,14 +63,41 @@ export const orderingKey = (shape: Pick<UpdateShape, 'chatId' | 'fromId'>) =>
       : `u:${uuidv7()}`;
 
 /**
- * Stores updates and their processing jobs in one transaction (two statements however many
- * updates). Duplicates (same update_id) are dropped. Returns how many were new. Only after this
- * resolves may the updates be acknowledged.
+ * How a process that stores updates runs them itself at once (the update worker provides it):
+ * in the storing transaction it takes the new jobs that are next in their chat — as if fetched —
+ * and claims their updates; after the commit it runs them. The job stays the fallback: a crash
+ * leaves a lapsed claim, and the claim sweep gives the job back to the queue.
  */
-export async function storeUpdates(
-  deps: { db: Db; jobs: JobQueue },
-  updates: readonly Update[],
-): Promise<number> {
+export interface DirectRuns {
+  /** How many more updates may start here now. */
+  free(): number;
+  take(tx: Tx, jobIds: readonly string[]): Promise<Taken[]>;
+  /** After the commit: runs what take() took. */
+  start(runs: ReadonlyArray<Taken & { key: string; update: Update }>): void;
+  /** After the commit: jobs queued for these chats (a chat running here wakes a worker when done). */
+  queued(keys: readonly string[]): void;
+  /** The transaction failed: let go of what take() claimed. */
+  abandon(taken: readonly Taken[]): void;
+}
+
+export interface Taken {
+  updateId: number;
+  jobId: string;
+}
+
+export interface StoreDeps {
+  db: Db;
+  jobs: JobQueue;
+  /** This process's direct runs, once its update worker is up. */
+  direct?: () => DirectRuns | null;
+}
+
+/**
+ * Stores updates and their processing jobs in one transaction (two statements however many
+ * updates, a third when this process runs some of them itself). Duplicates (same update_id) are
+ * dropped. Returns how many were new. Only after this resolves may the updates be acknowledged.
+ */
+export async function storeUpdates(deps: StoreDeps, updates: readonly Update[]): Promise<number> {
   if (updates.length === 0) return 0;
   const traceId = currentTraceId();
   // Every ingress path (webhook and long polling) stores text PostgreSQL accepts: no NUL, no lone
@@ -77,37 +105,89 @@ export async function storeUpdates(
   const unique = [...new Map(updates.map((u) => [u.update_id, sanitizeUpdate(u)])).values()];
   const rows = unique.map((update) => {
     const shape = describeUpdate(update);
-    return { update, shape, traceId: traceId ?? newTraceId() };
+    return { update, shape, traceId: traceId ?? newTraceId(), jobId: uuidv7(), key: orderingKey(shape) };
   });
-  const fresh = await deps.db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(telegramUpdates)
-      .values(
-        rows.map(({ update, shape, traceId: id }) => ({
-          updateId: update.update_id,
-          chatId: shape.chatId,
-          fromId: shape.fromId,
-          kind: shape.kind,
-          payload: update,
-          traceId: id,
+  const direct = deps.direct?.() ?? null;
+  try {
+    return await store(deps, rows, direct);
+  } catch (error) {
+    // Another process took a job of the same chat at the same moment: store as a plain queue would.
+    if (direct && isTakeCollision(error)) return store(deps, rows, null);
+    throw error;
+  }
+}
+
+async function store(
+  deps: StoreDeps,
+  rows: ReadonlyArray<{ update: Update; shape: UpdateShape; traceId: string; jobId: string; key: string }>,
+  direct: DirectRuns | null,
+): Promise<number> {
+  let taken: Taken[] = [];
+  try {
+    const fresh = await deps.db.transaction(async (tx) => {
+      const inserted = await tx
+        .insert(telegramUpdates)
+        .values(
+          rows.map(({ update, shape, traceId: id }) => ({
+            updateId: update.update_id,
+            chatId: shape.chatId,
+            fromId: shape.fromId,
+            kind: shape.kind,
+            payload: update,
+            traceId: id,
+          })),
+        )
+        .onConflictDoNothing()
+        .returning({ updateId: telegramUpdates.updateId });
+      const isNew = new Set(inserted.map((r) => r.updateId));
+      // Jobs in update_id order: they share created_on, and their time-ordered ids keep each chat's
+      // order (ids are made here, in update order, so direct runs know their jobs).
+      const jobs = rows
+        .filter((r) => isNew.has(r.update.update_id))
+        .sort((a, b) => a.update.update_id - b.update.update_id);
+      await deps.jobs.sendMany(
+        UPDATES_QUEUE.name,
+        jobs.map((r) => ({
+          id: r.jobId,
+          data: { update_id: r.update.update_id } satisfies UpdateJob,
+          singletonKey: r.key,
         })),
-      )
-      .onConflictDoNothing()
-      .returning({ updateId: telegramUpdates.updateId });
-    const isNew = new Set(inserted.map((r) => r.updateId));
-    // Jobs in update_id order: they share created_on, and their time-ordered ids keep each chat's order.
-    const jobs = rows
-      .filter((r) => isNew.has(r.update.update_id))
-      .sort((a, b) => a.update.update_id - b.update.update_id)
-      .map((r) => ({
-        data: { update_id: r.update.update_id } satisfies UpdateJob,
-        singletonKey: orderingKey(r.shape),
-      }));
-    await deps.jobs.sendMany(UPDATES_QUEUE.name, jobs, { tx });
-    return jobs.length;
-  });
-  if (fresh > 0) deps.jobs.wake(UPDATES_QUEUE.name, fresh);
-  return fresh;
+        { tx },
+      );
+      const free = direct?.free() ?? 0;
+      if (free > 0 && jobs.length > 0) {
+        // The first new update of each chat is a candidate; whether it is next in its chat (no
+        // earlier update of the chat still queued or running anywhere) is the statement's to say.
+        const chats = new Set<string>();
+        const firstOfChat = jobs.filter((r) => !chats.has(r.key) && chats.add(r.key));
+        taken = await (direct as DirectRuns).take(
+          tx,
+          firstOfChat.slice(0, free).map((r) => r.jobId),
+        );
+        // Before the commit: its NOTIFY may reach this process before the commit's answer does.
+        if (taken.length === jobs.length) deps.jobs.tookAll(UPDATES_QUEUE.name);
+      }
+      return jobs.length;
+    });
+    if (direct && taken.length > 0) {
+      const byId = new Map(rows.map((r) => [r.update.update_id, r]));
+      direct.start(
+        taken.map((t) => {
+          const row = byId.get(t.updateId) as (typeof rows)[number];
+          return { ...t, key: row.key, update: row.update };
+        }),
+      );
+    }
+    if (fresh > taken.length) {
+      const ran = new Set(taken.map((t) => t.updateId));
+      direct?.queued(rows.filter((r) => !ran.has(r.update.update_id)).map((r) => r.key));
+      deps.jobs.wake(UPDATES_QUEUE.name, fresh - taken.length);
+    }
+    return fresh;
+  } catch (error) {
+    if (taken.length > 0) direct?.abandon(taken);
+    throw error;
+  }
 }
 
 /**
@@ -115,10 +195,7 @@ export async function storeUpdates(
  * requests that arrived while the previous one was committing. Idle: a request is written at once;
  * busy: one commit serves many requests, which is what lets acknowledgements keep up.
  */
-export function createUpdateWriter(
-  deps: { db: Db; jobs: JobQueue },
-  maxBatch = 200,
-): (update: Update) => Promise<void> {
+export function createUpdateWriter(deps: StoreDeps, maxBatch = 200): (update: Update) => Promise<void> {
   let pending: Array<{ update: Update; done: (error?: unknown) => void }> = [];
   let writing = false;
   const flush = async () => {

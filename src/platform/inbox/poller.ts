@@ -4,7 +4,7 @@ import type { Db } from '../db/database.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
-import { storeUpdates } from './inbox-store.ts';
+import { type DirectRuns, storeUpdates } from './inbox-store.ts';
 
 export interface Poller {
   stop(): Promise<void>;
@@ -21,6 +21,7 @@ export function startPoller(deps: {
   jobs: JobQueue;
   logger: Logger;
   metrics?: Metrics;
+  direct?: () => DirectRuns | null;
   timeoutSeconds?: number;
   /** Only one process may call getUpdates; the caller decides who (see poller-leader.ts). */
   allowedUpdates?: readonly string[];

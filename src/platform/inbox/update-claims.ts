@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database, Db, Tx } from '../db/database.ts';
 import { deferJob } from '../jobs/defer-job.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
+import { takeJobsSql } from '../jobs/take-jobs.ts';
 import type { Logger } from '../observability/logger.ts';
 import { telegramUpdates } from './inbox-schema.ts';
 import { UPDATES_QUEUE } from './inbox-store.ts';
@@ -17,6 +18,12 @@ import { UPDATES_QUEUE } from './inbox-store.ts';
 export interface UpdateClaims {
   /** Claims a pending update for this job; null when it is not pending or another live worker holds it. */
   claim(updateId: number, jobId: string): Promise<ClaimResult>;
+  /**
+   * In the transaction that stored updates and created their jobs (ids given): takes the jobs that
+   * are next in their chat for this process and claims their updates — one statement. The claims
+   * are held (refreshed) from now on; release each when done, or all if the transaction fails.
+   */
+  take(tx: Tx, jobIds: readonly string[]): Promise<Array<{ updateId: number; jobId: string }>>;
   release(updateId: number): void;
   /** One sweep (also run by the timer): frees updates of lost workers. Returns how many. */
   sweep(): Promise<number>;
@@ -136,6 +143,21 @@ export function createUpdateClaims(deps: {
         .from(telegramUpdates)
         .where(eq(telegramUpdates.updateId, updateId));
       return current?.status === 'pending' ? { status: 'busy' } : { status: 'gone' };
+    },
+    async take(tx, jobIds) {
+      if (jobIds.length === 0) return [];
+      const result = await tx.execute(sql`
+        WITH taken AS (${takeJobsSql(UPDATES_QUEUE.name, jobIds)})
+        UPDATE telegram_updates u
+           SET attempts = u.attempts + 1, claimed_by = ${instanceId}, claim_job_id = taken.id,
+               claim_expires_at = ${ttl}
+          FROM taken
+         WHERE u.update_id = (taken.data #>> '{payload,update_id}')::bigint
+        RETURNING u.update_id AS "updateId", taken.id AS "jobId"`);
+      const rows = (result as unknown as { rows: Array<{ updateId: string | number; jobId: string }> }).rows;
+      const taken = rows.map((r) => ({ updateId: Number(r.updateId), jobId: r.jobId }));
+      for (const t of taken) running.add(t.updateId);
+      return taken;
     },
     release(updateId) {
       running.delete(updateId);

@@ -8,9 +8,9 @@ import type { Logger } from '../observability/logger.ts';
 import { classifyFailure } from '../telegram/failure-kind.ts';
 import { UPDATE_POLICY, withSendPolicy } from '../telegram/telegram-transformer.ts';
 import { telegramUpdates, updateReplies } from './inbox-schema.ts';
-import { orderingKey, UPDATES_QUEUE, type UpdateJob } from './inbox-store.ts';
+import { type DirectRuns, orderingKey, UPDATES_QUEUE, type UpdateJob } from './inbox-store.ts';
 import { inUpdateScope } from './reply-log.ts';
-import { createUpdateClaims, type UpdateClaims } from './update-claims.ts';
+import { type ClaimResult, createUpdateClaims, type UpdateClaims } from './update-claims.ts';
 
 export const PRUNE_QUEUE = { name: 'telegram.updates.prune', retryLimit: 2 } as const;
 
@@ -23,6 +23,8 @@ export interface UpdateWorker {
   /** Stops the claim refresher and sweeper; call when the job runtime stops. */
   stop(): void;
   claims: UpdateClaims;
+  /** Runs updates in the process that stored them, without a fetch (see storeUpdates). */
+  direct: DirectRuns;
 }
 
 /**
@@ -44,6 +46,7 @@ export async function registerUpdateWorker(deps: {
 }): Promise<UpdateWorker> {
   const { database, jobs, logger } = deps;
   const db = database.db;
+  const concurrency = deps.concurrency ?? 8;
   const claims = createUpdateClaims({
     database,
     jobs,
@@ -58,76 +61,120 @@ export async function registerUpdateWorker(deps: {
       .where(eq(telegramUpdates.updateId, updateId))
       .then(() => undefined);
 
+  /** Runs a claimed update's handler; on failure defers its job (an outage, 429) or parks it. */
+  const handleClaimed = async (
+    updateId: number,
+    job: { id: string; retryCount: number },
+    claim: Extract<ClaimResult, { status: 'claimed' }>,
+  ) => {
+    const defer = (seconds: number, reason: string, values: Partial<typeof telegramUpdates.$inferInsert>) =>
+      deferJob(
+        { boss: jobs.boss, database },
+        UPDATES_QUEUE.name,
+        job,
+        seconds,
+        reason,
+        setRow(updateId, values),
+      );
+    try {
+      await withSendPolicy(UPDATE_POLICY, () =>
+        inUpdateScope(updateId, () => deps.handle(claim.payload as Update), { logged: claim.logged }),
+      );
+    } catch (error) {
+      const failure = deps.shutdown?.aborted ? ({ kind: 'shutdown' } as const) : classifyFailure(error);
+      const message = (error as Error)?.message ?? String(error);
+      const failures =
+        claim.failures + (failure.kind === 'retry_later' || failure.kind === 'shutdown' ? 0 : 1);
+      const limit = failure.kind === 'permanent' ? MAX_HANDLER_FAILURES : MAX_OUTAGE_FAILURES;
+      if (failures <= limit) {
+        const seconds =
+          failure.kind === 'retry_later'
+            ? (failure.retryAt.getTime() - Date.now()) / 1000
+            : failure.kind === 'shutdown'
+              ? 0
+              : Math.min(60, 2 ** (failures - 1));
+        try {
+          await defer(seconds, message, { error: message, failures });
+          logger.info({ update_id: updateId, kind: failure.kind, in_seconds: seconds }, 'update deferred');
+          return { deferred: failure.kind };
+        } catch (deferError) {
+          // The database is away too: pg-boss retries the job (the claim lapses meanwhile).
+          logger.warn({ err: deferError, update_id: updateId }, 'could not defer the update');
+          throw error;
+        } finally {
+          claims.release(updateId);
+        }
+      }
+      claims.release(updateId);
+      logger.error(
+        { err: error, update_id: updateId, update: claim.payload },
+        'update failed for good; parked',
+      );
+      await database.db.transaction(async (tx) => {
+        await setRow(updateId, { status: 'failed', error: message, failures, processedAt: new Date() })(tx);
+        await jobs.send(deadLetterName(UPDATES_QUEUE.name), { update_id: updateId, error: message }, { tx });
+      });
+      return { parked: true };
+    }
+    claims.release(updateId);
+    await setRow(updateId, { status: 'done', processedAt: new Date(), error: null })(db);
+    return undefined;
+  };
+
   await jobs.work<UpdateJob>(
     UPDATES_QUEUE.name,
     async (job) => {
       const updateId = job.data.update_id;
       const claim = await claims.claim(updateId, job.id);
       if (claim.status === 'gone') return { skipped: 'not pending' };
-      const defer = (seconds: number, reason: string, values: Partial<typeof telegramUpdates.$inferInsert>) =>
-        deferJob(
-          { boss: jobs.boss, database },
-          UPDATES_QUEUE.name,
-          job,
-          seconds,
-          reason,
-          setRow(updateId, values),
-        );
       if (claim.status === 'busy') {
         await deferJob({ boss: jobs.boss, database }, UPDATES_QUEUE.name, job, 1, 'claimed by a live worker');
         return { deferred: 'busy' };
       }
-      try {
-        await withSendPolicy(UPDATE_POLICY, () =>
-          inUpdateScope(updateId, () => deps.handle(claim.payload as Update), { logged: claim.logged }),
-        );
-      } catch (error) {
-        const failure = deps.shutdown?.aborted ? ({ kind: 'shutdown' } as const) : classifyFailure(error);
-        const message = (error as Error)?.message ?? String(error);
-        const failures =
-          claim.failures + (failure.kind === 'retry_later' || failure.kind === 'shutdown' ? 0 : 1);
-        const limit = failure.kind === 'permanent' ? MAX_HANDLER_FAILURES : MAX_OUTAGE_FAILURES;
-        if (failures <= limit) {
-          const seconds =
-            failure.kind === 'retry_later'
-              ? (failure.retryAt.getTime() - Date.now()) / 1000
-              : failure.kind === 'shutdown'
-                ? 0
-                : Math.min(60, 2 ** (failures - 1));
-          try {
-            await defer(seconds, message, { error: message, failures });
-            logger.info({ update_id: updateId, kind: failure.kind, in_seconds: seconds }, 'update deferred');
-            return { deferred: failure.kind };
-          } catch (deferError) {
-            // The database is away too: pg-boss retries the job (the claim lapses meanwhile).
-            logger.warn({ err: deferError, update_id: updateId }, 'could not defer the update');
-            throw error;
-          } finally {
-            claims.release(updateId);
-          }
-        }
-        claims.release(updateId);
-        logger.error(
-          { err: error, update_id: updateId, update: claim.payload },
-          'update failed for good; parked',
-        );
-        await database.db.transaction(async (tx) => {
-          await setRow(updateId, { status: 'failed', error: message, failures, processedAt: new Date() })(tx);
-          await jobs.send(
-            deadLetterName(UPDATES_QUEUE.name),
-            { update_id: updateId, error: message },
-            { tx },
-          );
-        });
-        return { parked: true };
-      }
-      claims.release(updateId);
-      await setRow(updateId, { status: 'done', processedAt: new Date(), error: null })(db);
-      return undefined;
+      return handleClaimed(updateId, job, claim);
     },
-    { concurrency: deps.concurrency ?? 8 },
+    { concurrency },
   );
-  return { claims, stop: () => claims.stop() };
+
+  // Chats with an update running here without a fetch, and whether a later one was queued behind.
+  const directChats = new Map<string, { runs: number; followers: boolean }>();
+  let directRunning = 0;
+  const direct: DirectRuns = {
+    free: () => (deps.shutdown?.aborted ? 0 : Math.max(0, concurrency - directRunning)),
+    take: (tx, jobIds) => claims.take(tx, jobIds),
+    abandon: (taken) => {
+      for (const t of taken) claims.release(t.updateId);
+    },
+    queued(keys) {
+      for (const key of keys) {
+        const chat = directChats.get(key);
+        if (chat) chat.followers = true;
+      }
+    },
+    start(runs) {
+      for (const { updateId, jobId, key, update } of runs) {
+        const chat = directChats.get(key) ?? { runs: 0, followers: false };
+        chat.runs++;
+        directChats.set(key, chat);
+        directRunning++;
+        void jobs
+          .runTaken<UpdateJob>(UPDATES_QUEUE.name, { id: jobId, data: { update_id: updateId } }, (job) =>
+            // A fresh update: no failures yet, nothing in the reply log.
+            handleClaimed(updateId, job, { status: 'claimed', payload: update, failures: 0, logged: false }),
+          )
+          .finally(() => {
+            directRunning--;
+            // Not started (shutdown): the claim lapses and the sweep gives its job back.
+            claims.release(updateId);
+            // The chat's next update, queued meanwhile, is runnable now that this job is settled.
+            if (chat.followers) jobs.wake(UPDATES_QUEUE.name);
+            chat.followers = false;
+            if (--chat.runs === 0) directChats.delete(key);
+          });
+      }
+    },
+  };
+  return { claims, direct, stop: () => claims.stop() };
 }
 
 /** Retention: handled updates and their reply logs older than `days` are deleted. */

@@ -7,7 +7,7 @@ import { jsonTooDeep, sanitizeUpdate } from '../http/safe-input.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import type { Logger } from '../observability/logger.ts';
 import type { Metrics } from '../observability/metrics.ts';
-import { createUpdateWriter, isUpdate } from './inbox-store.ts';
+import { createUpdateWriter, type DirectRuns, isUpdate } from './inbox-store.ts';
 
 export const WEBHOOK_PATH = '/telegram/webhook';
 /** Telegram's own updates stay far below this (a message is ≤ 4096 characters plus metadata). */
@@ -28,6 +28,7 @@ export function createWebhookRoutes(deps: {
   secret: string;
   logger: Logger;
   metrics?: Metrics;
+  direct?: () => DirectRuns | null;
 }): Hono {
   const expected = Buffer.from(deps.secret);
   const write = createUpdateWriter(deps);

@@ -5,7 +5,6 @@ import {
   type DrizzleTransactionLike,
   fromDrizzle,
   type Job,
-  type JobWithMetadata,
   PgBoss,
   type SendOptions,
 } from 'pg-boss';
@@ -76,7 +75,7 @@ export interface JobPort {
   /** Many jobs in one statement (optionally in the caller's transaction). */
   sendMany<T extends object>(
     queue: string,
-    items: ReadonlyArray<{ data: T; singletonKey?: string; startAfter?: Date }>,
+    items: ReadonlyArray<{ data: T; singletonKey?: string; startAfter?: Date; id?: string }>,
     options?: { tx?: Tx },
   ): Promise<void>;
   cancel(queue: string, id: string, options?: { tx?: Tx }): Promise<void>;
@@ -110,11 +109,29 @@ export interface JobPort {
 /** The platform's own view (dead-lettering and leases need pg-boss calls the port does not offer). */
 export interface JobQueue extends JobPort {
   boss: PgBoss;
+  /**
+   * Runs a job this process took in the transaction that created it (see takeJobsSql), as a
+   * fetching worker would — trace, metrics, heartbeat — and then completes it, or fails it to be
+   * retried when the handler throws. Resolves when the job is settled; never rejects. After
+   * `stop()` began it does not start the handler: the job stays active and its owner's recovery
+   * (a lapsed claim, pg-boss's heartbeat supervision) gives it back to the queue. Waking workers
+   * for the key's next job is the caller's: it knows whether one waits.
+   */
+  /**
+   * Every job a transaction just committed to this queue was taken by this process: the one NOTIFY
+   * that transaction sent should wake no worker here (each would fetch for nothing). Expires in 1 s.
+   */
+  tookAll(queue: string): void;
+  runTaken<T extends object>(
+    queue: string,
+    job: { id: string; data: T },
+    handler: (job: JobContext<T>) => Promise<object | undefined>,
+  ): Promise<void>;
 }
 
 /** Strips the pg-boss handle, so what a capability receives is only the port. */
 export function jobPort(jobs: JobQueue): JobPort {
-  const { boss: _boss, ...port } = jobs;
+  const { boss: _boss, runTaken: _runTaken, tookAll: _tookAll, ...port } = jobs;
   return port;
 }
 
@@ -193,10 +210,16 @@ interface BossWorker {
   jobs: unknown[];
   notify(): void;
 }
+// A NOTIFY this process caused for jobs it took itself (runTaken) wakes nobody here: the first one
+// per expectation is swallowed (see `ownNotifications`).
+interface OwnNotifications {
+  swallow(queue: string): boolean;
+}
 (Manager.prototype as unknown as { notifyQueue(name: string): void }).notifyQueue = function notifyQueue(
-  this: { workers: Map<string, BossWorker> },
+  this: { workers: Map<string, BossWorker>; config: { ownNotifications?: OwnNotifications } },
   name: string,
 ) {
+  if (this.config.ownNotifications?.swallow(name)) return;
   wakeWorkers(
     [...this.workers.values()]
       .filter((w) => w.name === name)
@@ -230,7 +253,24 @@ export function createJobRuntime(deps: {
     monitorIntervalSeconds: deps.superviseIntervalSeconds ?? 10,
     ...(deps.clock ? { clock: deps.clock } : {}),
   };
-  const boss = new PgBoss({ ...common, connectionString: database.url, max: 5, useListenNotify: true });
+  // Per queue, until when each expected own NOTIFY is awaited (see JobQueue.tookAll).
+  const expected = new Map<string, number[]>();
+  const ownNotifications: OwnNotifications = {
+    swallow(queue) {
+      const until = (expected.get(queue) ?? []).filter((t) => t > Date.now());
+      const hit = until.length > 0;
+      if (hit) until.shift();
+      expected.set(queue, until);
+      return hit;
+    },
+  };
+  const boss = new PgBoss({
+    ...common,
+    connectionString: database.url,
+    max: 5,
+    useListenNotify: true,
+    ...({ ownNotifications } as object),
+  });
   boss.on('error', (error) => logger.error({ err: error }, 'job queue error'));
 
   const known = new Set<string>();
@@ -246,6 +286,51 @@ export function createJobRuntime(deps: {
     const idle = workersOf(queue).find((w) => w.state === 'active' && !w.busy);
     idle?.notify();
   };
+  /** A job's handler run: its trace, metrics and log lines; rethrows the handler's failure. */
+  const runJob = (
+    queue: string,
+    job: Pick<Job<Envelope>, 'id' | 'data' | 'retryCount' | 'signal'> & { startAfter?: Date },
+    handler: (job: JobContext<never>) => Promise<object | undefined>,
+    fetched = true,
+  ) =>
+    withTrace(job.data?.trace_id ?? newTraceId(), async () => {
+      const started = performance.now();
+      // More may be waiting: hand the next fetch to an idle worker (no-op when none is idle).
+      if (fetched) wakeIdle(queue);
+      const dueAt = job.startAfter;
+      if (dueAt) metrics.jobLag.observe({ queue }, Math.max(0, (now() - new Date(dueAt).getTime()) / 1000));
+      const took = (outcome: string) =>
+        metrics.jobDuration.observe({ queue, outcome }, (performance.now() - started) / 1000);
+      try {
+        const output = await handler({
+          id: job.id,
+          queue,
+          data: job.data.payload as never,
+          retryCount: job.retryCount,
+          signal: job.signal,
+        });
+        metrics.jobsProcessed.inc({ queue, outcome: 'completed' });
+        took('completed');
+        log.debug({ queue, job_id: job.id, ms: Math.round(performance.now() - started) }, 'job completed');
+        // The next job of this key (strict FIFO) became runnable just now: fetch it without waiting.
+        if (fetched && keyed.has(queue)) setImmediate(() => wakeAfterKeyedCompletion(workersOf(queue)));
+        return output ?? undefined;
+      } catch (error) {
+        metrics.jobsProcessed.inc({ queue, outcome: 'failed' });
+        took('failed');
+        log.warn({ queue, job_id: job.id, retry_count: job.retryCount, err: error }, 'job failed');
+        throw error;
+      }
+    });
+  // Jobs taken by this process (runTaken) still running: stop() lets them finish like fetched ones.
+  const taken = new Set<Promise<void>>();
+  let stopping = false;
+  const heartbeatMs = new Map(
+    deps.queues.flatMap((q) =>
+      q.heartbeatSeconds ? [[q.name, (q.heartbeatSeconds * 1000) / 2] as const] : [],
+    ),
+  );
+
   const jobs: JobQueue = {
     boss,
     async send(queue, data, options = {}) {
@@ -271,7 +356,7 @@ export function createJobRuntime(deps: {
       await boss.insert(
         queue,
         items.map((item) => ({
-          id: uuidv7(),
+          id: item.id ?? uuidv7(),
           data: { trace_id: traceId, payload: item.data } satisfies Envelope,
           ...(item.singletonKey ? { singletonKey: item.singletonKey } : {}),
           // insert() stamps start_after with the database's real now(), not the test clock's
@@ -302,40 +387,7 @@ export function createJobRuntime(deps: {
     },
     async work(queue, handler, options = {}) {
       assertKnown(queue);
-      const runOne = (job: Job<Envelope>) =>
-        withTrace(job.data?.trace_id ?? newTraceId(), async () => {
-          const started = performance.now();
-          // More may be waiting: hand the next fetch to an idle worker (no-op when none is idle).
-          wakeIdle(queue);
-          const dueAt = (job as Partial<JobWithMetadata>).startAfter;
-          if (dueAt)
-            metrics.jobLag.observe({ queue }, Math.max(0, (now() - new Date(dueAt).getTime()) / 1000));
-          const took = (outcome: string) =>
-            metrics.jobDuration.observe({ queue, outcome }, (performance.now() - started) / 1000);
-          try {
-            const output = await handler({
-              id: job.id,
-              queue,
-              data: job.data.payload as never,
-              retryCount: job.retryCount,
-              signal: job.signal,
-            });
-            metrics.jobsProcessed.inc({ queue, outcome: 'completed' });
-            took('completed');
-            log.debug(
-              { queue, job_id: job.id, ms: Math.round(performance.now() - started) },
-              'job completed',
-            );
-            // The next job of this key (strict FIFO) became runnable just now: fetch it without waiting.
-            if (keyed.has(queue)) setImmediate(() => wakeAfterKeyedCompletion(workersOf(queue)));
-            return output ?? undefined;
-          } catch (error) {
-            metrics.jobsProcessed.inc({ queue, outcome: 'failed' });
-            took('failed');
-            log.warn({ queue, job_id: job.id, retry_count: job.retryCount, err: error }, 'job failed');
-            throw error;
-          }
-        });
+      const runOne = (job: Job<Envelope>) => runJob(queue, job, handler);
       due.watch(queue);
       const common = {
         localConcurrency: options.concurrency ?? 1,
@@ -376,6 +428,52 @@ export function createJobRuntime(deps: {
     },
     wake(queue, count = 1) {
       wakeWorkers(workersOf(queue), count);
+    },
+    tookAll(queue) {
+      const until = expected.get(queue) ?? [];
+      until.push(Date.now() + 1000);
+      expected.set(queue, until);
+    },
+    runTaken(queue, job, handler) {
+      assertKnown(queue);
+      if (stopping) return Promise.resolve();
+      const controller = new AbortController();
+      const envelope: Envelope = { trace_id: currentTraceId(), payload: job.data };
+      const run = (async () => {
+        // pg-boss fails an active job whose heartbeat stops (a dead worker): keep ours beating.
+        const every = heartbeatMs.get(queue);
+        const beat = every
+          ? setInterval(() => void boss.touch(queue, job.id).catch(() => undefined), every).unref()
+          : undefined;
+        try {
+          const output = await runJob(
+            queue,
+            // Its lag (job_lag_seconds) is from the commit that created it to its start here.
+            {
+              id: job.id,
+              data: envelope,
+              retryCount: 0,
+              signal: controller.signal,
+              startAfter: new Date(now()),
+            },
+            handler as (job: JobContext<never>) => Promise<object | undefined>,
+            false,
+          );
+          // A handler that gave the job back (deferJob) left it in retry: complete() then skips it.
+          await boss.complete(queue, job.id, output);
+        } catch (error) {
+          await boss
+            .fail(queue, job.id, { message: (error as Error)?.message ?? String(error) })
+            .catch((failError) =>
+              log.warn({ queue, job_id: job.id, err: failError }, 'could not fail a taken job'),
+            );
+        } finally {
+          clearInterval(beat);
+        }
+      })();
+      taken.add(run);
+      void run.finally(() => taken.delete(run));
+      return run;
     },
     async pending(queue, match) {
       const found = await boss.findJobs<Envelope>(queue, { queued: true });
@@ -449,7 +547,20 @@ export function createJobRuntime(deps: {
     },
     async stop(timeoutMs = 3000) {
       due.stop();
-      await boss.stop({ graceful: true, close: true, timeout: timeoutMs });
+      stopping = true;
+      const started = Date.now();
+      if (taken.size > 0) {
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          Promise.allSettled([...taken]),
+          new Promise((resolve) => {
+            timer = setTimeout(resolve, timeoutMs);
+          }),
+        ]);
+        clearTimeout(timer);
+      }
+      const left = Math.max(100, timeoutMs - (Date.now() - started));
+      await boss.stop({ graceful: true, close: true, timeout: left });
     },
     async counts() {
       return (await boss.getQueues()).map((q) => ({

@@ -128,9 +128,13 @@ describe('broadcasts through the local Telegram', () => {
       (await admin.chat.messages())
         .filter((m) => m.fromBot && /Broadcast|Sending|Paused/.test(m.text))
         .at(-1);
-    // The worker has stopped: its last word in the progress message is "Paused at …".
-    for (let i = 0; i < 80 && !/Paused at/.test((await progressOf())?.text ?? ''); i++)
+    // The worker has stopped: its last word in the progress message is "Paused at …". Its first
+    // send may still be in the 1 s fault: wait in real time, not only in ticks of the test clock.
+    for (const deadline = Date.now() + 30_000; Date.now() < deadline; ) {
+      if (/Paused at/.test((await progressOf())?.text ?? '')) break;
       await h.clock.tick(250);
+      await new Promise((r) => setTimeout(r, 100));
+    }
     expect((await progressOf())?.text).toMatch(/Paused at/);
     const cancel = await h.request(`/api/v1/admin/broadcasts/${second.id}/cancel`, {
       method: 'POST',
