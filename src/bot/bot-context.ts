@@ -2,7 +2,7 @@ import type { I18nFlavor } from '@grammyjs/i18n';
 import type { Context } from 'grammy';
 import type { User, UserService } from '../platform/users/user-service.ts';
 import type { BotShell } from './bot-shell.ts';
-import type { FloodControl } from './flood-control.ts';
+import type { FloodControl, FloodVerdict } from './flood-control.ts';
 import type { FlowStore } from './flows/flow-store.ts';
 import type { MenuStore } from './menus/menu-store.ts';
 
@@ -29,4 +29,9 @@ export type BotContext = Context &
     user: User;
     /** Capabilities' help lines, menu entries and settings. */
     shell: BotShell;
+    /**
+     * Started with the user's row, on their own connections (one round trip for the three):
+     * this update's flood-control verdict, and for a command whether a flow was active.
+     */
+    early?: { flood: Promise<FloodVerdict>; flowActive: Promise<boolean> | null };
   };

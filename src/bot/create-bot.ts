@@ -4,6 +4,7 @@ import type { Logger } from '../platform/observability/logger.ts';
 import { currentTraceId } from '../platform/observability/trace.ts';
 import { isRetryable } from '../platform/telegram/failure-kind.ts';
 import { createTelegramFetch } from '../platform/telegram/telegram-fetch.ts';
+import { languageFromCode } from '../platform/users/user-service.ts';
 import type { BotContext, BotServices } from './bot-context.ts';
 import type { BotFeature } from './bot-feature.ts';
 import { type BotShell, EMPTY_SHELL } from './bot-shell.ts';
@@ -12,9 +13,10 @@ import { fallbackFeature } from './features/fallback.ts';
 import { menuFeature, settingsTimeFlow } from './features/menu.ts';
 import { OFFER_CALLBACKS, onboardingFeature, timezoneFlows } from './features/onboarding.ts';
 import { quietHoursFlow } from './features/quiet-hours.ts';
-import { createFlowRouter, type FlowDefinition } from './flows/flow-router.ts';
+import { createFlowRouter, type FlowDefinition, isCommand } from './flows/flow-router.ts';
 import { createI18n } from './i18n.ts';
 import { MENU_CALLBACKS } from './menus/live-menu.ts';
+import { defaultTimezoneFor } from './timezone-lookup.ts';
 
 export interface CreateBotDeps {
   token: string;
@@ -72,15 +74,30 @@ export function createBot(deps: CreateBotDeps): Bot<BotContext> {
     ctx.services = deps.services;
     ctx.shell = shell;
     const from = ctx.from;
-    if (from && !from.is_bot) ctx.user = await deps.services.users.upsertFromTelegram(from);
+    if (from && !from.is_bot) {
+      // Independent of the user's row, so sent beside it: a round trip instead of three.
+      // Count by when the person sent it, not when we got to it: a backlog is not a flood.
+      const sentAt = ctx.msg?.date ? new Date(ctx.msg.date * 1000) : deps.services.now();
+      const flood = deps.services.flood.hit(from.id, sentAt);
+      const flowActive =
+        ctx.chat && isCommand(ctx)
+          ? deps.services.flows.get(ctx.chat.id, from.id, deps.services.now()).then(Boolean)
+          : null;
+      // Awaited later (or never, when the row fails): not an unhandled rejection meanwhile.
+      flood.catch(() => undefined);
+      flowActive?.catch(() => undefined);
+      ctx.early = { flood, flowActive };
+      ctx.user = await deps.services.users.upsertFromTelegram(from, {
+        // Onboarding's first guess, made here: /start then need not write it separately.
+        timezone: defaultTimezoneFor(languageFromCode(from.language_code), from.language_code),
+      });
+    }
     await next();
   });
   bot.use(i18n);
   bot.use(async (ctx, next) => {
-    if (!ctx.from || ctx.from.is_bot || !ctx.user) return next();
-    // Count by when the person sent it, not when we got to it: a backlog is not a flood.
-    const sentAt = ctx.msg?.date ? new Date(ctx.msg.date * 1000) : deps.services.now();
-    const verdict = await deps.services.flood.hit(ctx.from.id, sentAt);
+    if (!ctx.from || ctx.from.is_bot || !ctx.user || !ctx.early) return next();
+    const verdict = await ctx.early.flood;
     if (verdict === 'ok') return next();
     if (verdict === 'warn' && ctx.chat?.type === 'private') await ctx.reply(ctx.t('flood-warning'));
     deps.logger.info({ telegram_id: ctx.from.id, verdict }, 'flood control');

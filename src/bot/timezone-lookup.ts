@@ -98,12 +98,18 @@ export function timezoneAt(latitude: number, longitude: number): string | null {
  */
 export function defaultTimezoneFor(language: 'ru' | 'en', languageCode?: string): string {
   const region = /^[a-z]{2,3}[-_]([a-z]{2})$/i.exec(languageCode ?? '')?.[1]?.toUpperCase();
-  if (region) {
-    const cities = cityTimezones.findFromIsoCode(region);
-    const biggest = [...cities].sort((a, b) => b.pop - a.pop)[0];
-    if (biggest?.timezone && IANA.includes(biggest.timezone)) return biggest.timezone;
+  const zone = region ? regionZone(region) : null;
+  return zone ?? (language === 'ru' ? 'Europe/Moscow' : 'UTC');
+}
+
+/** The zone of a country's biggest city (every update of a person asks: kept per country). */
+const regionZones = new Map<string, string | null>();
+function regionZone(region: string): string | null {
+  if (!regionZones.has(region)) {
+    const biggest = [...cityTimezones.findFromIsoCode(region)].sort((a, b) => b.pop - a.pop)[0];
+    regionZones.set(region, biggest?.timezone && IANA.includes(biggest.timezone) ? biggest.timezone : null);
   }
-  return language === 'ru' ? 'Europe/Moscow' : 'UTC';
+  return regionZones.get(region) ?? null;
 }
 
 /** How a person reads a zone: "Europe/Berlin (UTC+01:00)", and "UTC+07:00" for the offset-only Etc zones. */

@@ -135,10 +135,9 @@ onboardingFeature.command('start', async (ctx) => {
     await showMenu(ctx, 'main');
     return;
   }
-  if (!ctx.user.timezoneConfirmed) {
-    ctx.user = await ctx.services.users.updateSettings(ctx.user.id, {
-      timezone: defaultTimezoneFor(ctx.user.language, ctx.from?.language_code),
-    });
+  const guess = defaultTimezoneFor(ctx.user.language, ctx.from?.language_code);
+  if (!ctx.user.timezoneConfirmed && ctx.user.timezone !== guess) {
+    ctx.user = await ctx.services.users.updateSettings(ctx.user.id, { timezone: guess });
   }
   await startFlow(ctx, 'onboarding', 'timezone');
   // What the bot does comes from the capabilities this build has: the welcome never promises more.

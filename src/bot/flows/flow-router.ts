@@ -24,7 +24,7 @@ export async function startFlow(
   await ctx.services.flows.set(ctx.chat.id, ctx.from.id, { flow, step, data }, ctx.services.now());
 }
 
-const isCommand = (ctx: BotContext) =>
+export const isCommand = (ctx: Pick<BotContext, 'message'>) =>
   ctx.message?.entities?.some((e) => e.type === 'bot_command' && e.offset === 0) ?? false;
 
 /**
@@ -41,7 +41,9 @@ export function createFlowRouter(
 } {
   const exitOnCommand = new Composer<BotContext>();
   exitOnCommand.on('message', async (ctx, next) => {
-    if (isCommand(ctx) && !ctx.message.text?.startsWith('/cancel')) {
+    // No flow when the update came in (looked up beside the user's row): nothing to leave.
+    const active = (await ctx.early?.flowActive) ?? true;
+    if (active && isCommand(ctx) && !ctx.message.text?.startsWith('/cancel')) {
       await ctx.services.flows.clear(ctx.chat.id, ctx.from.id);
     }
     await next();

@@ -156,8 +156,10 @@ describe('direct runs', () => {
       },
     };
     const takenBefore = { a: a.taken.length, b: b.taken.length };
+    // A batch (two chats) takes its jobs inside its transaction; B's lone update, in one statement.
     const storingA = storeUpdates({ db: testDb.database.db, jobs: a.runtime.jobs, direct: () => slowA }, [
       message(301, 3),
+      message(311, 31),
     ]);
     await holding;
     const storingB = storeUpdates(
@@ -167,9 +169,9 @@ describe('direct runs', () => {
     // B blocks on A's running job of the same chat until A commits, then stores as a plain queue.
     await new Promise((r) => setTimeout(r, 200));
     release();
-    expect(await storingA).toBe(1);
+    expect(await storingA).toBe(2);
     expect(await storingB).toBe(1);
-    expect(a.taken.length - takenBefore.a).toBe(1);
+    expect(a.taken.length - takenBefore.a).toBe(2);
     expect(b.taken.length - takenBefore.b).toBe(0);
     await until('302 to finish', () => finished(302));
     expect(ranIds(3)).toEqual([301, 302]);

@@ -6,6 +6,7 @@ import type { JobQueue, QueueDefinition } from '../jobs/job-queue.ts';
 import { isTakeCollision } from '../jobs/take-jobs.ts';
 import { currentTraceId, newTraceId } from '../observability/trace.ts';
 import { telegramUpdates } from './inbox-schema.ts';
+import type { NewUpdate } from './update-claims.ts';
 
 /**
  * Stored updates are handled by jobs keyed by chat: one chat strictly in order (a retrying update
@@ -71,6 +72,10 @@ export const orderingKey = (shape: Pick<UpdateShape, 'chatId' | 'fromId'>) =>
 export interface DirectRuns {
   /** How many more updates may start here now. */
   free(): number;
+  /** Whether an update of this chat runs here now (its next ones queue behind it). */
+  running(key: string): boolean;
+  /** One update alone: stored with its job taken in one statement (see UpdateClaims.storeTaken). */
+  storeTaken(update: NewUpdate): Promise<'taken' | 'duplicate' | 'queue'>;
   take(tx: Tx, jobIds: readonly string[]): Promise<Taken[]>;
   /** After the commit: runs what take() took. */
   start(runs: ReadonlyArray<Taken & { key: string; update: Update }>): void;
@@ -109,34 +114,51 @@ export async function storeUpdates(deps: StoreDeps, updates: readonly Update[]):
   });
   const direct = deps.direct?.() ?? null;
   try {
-    return await store(deps, rows, direct);
+    const [one] = rows;
+    // The usual case, one update and a free slot: stored and taken in one statement (its own
+    // commit), so it starts after a single round trip to the database.
+    if (direct && one && rows.length === 1 && direct.free() > 0 && !direct.running(one.key)) {
+      const outcome = await direct.storeTaken({ values: valuesOf(one), jobId: one.jobId, key: one.key });
+      if (outcome === 'duplicate') return 0;
+      if (outcome === 'taken') {
+        direct.start([
+          { updateId: one.update.update_id, jobId: one.jobId, key: one.key, update: one.update },
+        ]);
+        return 1;
+      }
+      return await store(deps, rows, direct, false); // its chat is busy: behind the others
+    }
+    return await store(deps, rows, direct, true);
   } catch (error) {
     // Another process took a job of the same chat at the same moment: store as a plain queue would.
-    if (direct && isTakeCollision(error)) return store(deps, rows, null);
+    if (direct && isTakeCollision(error)) return store(deps, rows, direct, false);
     throw error;
   }
 }
 
+type Row = { update: Update; shape: UpdateShape; traceId: string; jobId: string; key: string };
+
+const valuesOf = ({ update, shape, traceId }: Row) => ({
+  updateId: update.update_id,
+  chatId: shape.chatId,
+  fromId: shape.fromId,
+  kind: shape.kind,
+  payload: update,
+  traceId,
+});
+
 async function store(
   deps: StoreDeps,
-  rows: ReadonlyArray<{ update: Update; shape: UpdateShape; traceId: string; jobId: string; key: string }>,
+  rows: readonly Row[],
   direct: DirectRuns | null,
+  mayTake: boolean,
 ): Promise<number> {
   let taken: Taken[] = [];
   try {
     const fresh = await deps.db.transaction(async (tx) => {
       const inserted = await tx
         .insert(telegramUpdates)
-        .values(
-          rows.map(({ update, shape, traceId: id }) => ({
-            updateId: update.update_id,
-            chatId: shape.chatId,
-            fromId: shape.fromId,
-            kind: shape.kind,
-            payload: update,
-            traceId: id,
-          })),
-        )
+        .values(rows.map(valuesOf))
         .onConflictDoNothing()
         .returning({ updateId: telegramUpdates.updateId });
       const isNew = new Set(inserted.map((r) => r.updateId));
@@ -154,12 +176,14 @@ async function store(
         })),
         { tx },
       );
-      const free = direct?.free() ?? 0;
+      const free = mayTake ? (direct?.free() ?? 0) : 0;
       if (free > 0 && jobs.length > 0) {
         // The first new update of each chat is a candidate; whether it is next in its chat (no
         // earlier update of the chat still queued or running anywhere) is the statement's to say.
         const chats = new Set<string>();
-        const firstOfChat = jobs.filter((r) => !chats.has(r.key) && chats.add(r.key));
+        const firstOfChat = jobs.filter(
+          (r) => !chats.has(r.key) && chats.add(r.key) && !(direct as DirectRuns).running(r.key),
+        );
         taken = await (direct as DirectRuns).take(
           tx,
           firstOfChat.slice(0, free).map((r) => r.jobId),

@@ -1,8 +1,8 @@
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { Database, Db, Tx } from '../db/database.ts';
 import { deferJob } from '../jobs/defer-job.ts';
-import type { JobQueue } from '../jobs/job-queue.ts';
-import { takeJobsSql } from '../jobs/take-jobs.ts';
+import { type JobQueue, jobEnvelope } from '../jobs/job-queue.ts';
+import { insertTakenJobSql, keyIsFreeSql, takeJobsSql } from '../jobs/take-jobs.ts';
 import type { Logger } from '../observability/logger.ts';
 import { telegramUpdates } from './inbox-schema.ts';
 import { UPDATES_QUEUE } from './inbox-store.ts';
@@ -24,10 +24,23 @@ export interface UpdateClaims {
    * are held (refreshed) from now on; release each when done, or all if the transaction fails.
    */
   take(tx: Tx, jobIds: readonly string[]): Promise<Array<{ updateId: number; jobId: string }>>;
+  /**
+   * Stores one update claimed here, with its job created already taken — one statement, its own
+   * commit — if nothing else of its chat (`key`) is queued or running anywhere. 'taken': run it
+   * (release when done); 'duplicate': it was stored before; 'queue': its chat is busy, nothing
+   * was written — store it behind the others.
+   */
+  storeTaken(update: NewUpdate): Promise<'taken' | 'duplicate' | 'queue'>;
   release(updateId: number): void;
   /** One sweep (also run by the timer): frees updates of lost workers. Returns how many. */
   sweep(): Promise<number>;
   stop(): void;
+}
+
+export interface NewUpdate {
+  values: typeof telegramUpdates.$inferInsert;
+  jobId: string;
+  key: string;
 }
 
 export type ClaimResult =
@@ -158,6 +171,26 @@ export function createUpdateClaims(deps: {
       const taken = rows.map((r) => ({ updateId: Number(r.updateId), jobId: r.jobId }));
       for (const t of taken) running.add(t.updateId);
       return taken;
+    },
+    async storeTaken({ values: v, jobId, key }) {
+      const job = { id: jobId, data: jobEnvelope({ update_id: v.updateId }), singletonKey: key };
+      const result = await db.execute(sql`
+        WITH head AS (SELECT ${keyIsFreeSql(UPDATES_QUEUE.name, key)} AS free),
+        stored AS (
+          INSERT INTO telegram_updates
+            (update_id, chat_id, from_id, kind, payload, trace_id, attempts, claimed_by, claim_job_id, claim_expires_at)
+          SELECT ${v.updateId}, ${v.chatId ?? null}::bigint, ${v.fromId ?? null}::bigint, ${v.kind},
+                 ${JSON.stringify(v.payload)}::jsonb, ${v.traceId ?? null}, 1, ${instanceId}, ${jobId}::uuid, ${ttl}
+            FROM head WHERE head.free
+          ON CONFLICT DO NOTHING
+          RETURNING update_id),
+        job AS (${insertTakenJobSql(UPDATES_QUEUE.name, job, sql.raw('stored'))})
+        SELECT (SELECT free FROM head) AS free, (SELECT count(*) FROM job)::int AS taken`);
+      const [row] = (result as unknown as { rows: Array<{ free: boolean; taken: number }> }).rows;
+      if (!row?.free) return 'queue';
+      if (row.taken === 0) return 'duplicate';
+      running.add(v.updateId);
+      return 'taken';
     },
     release(updateId) {
       running.delete(updateId);

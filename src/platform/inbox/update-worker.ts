@@ -140,8 +140,11 @@ export async function registerUpdateWorker(deps: {
   const directChats = new Map<string, { runs: number; followers: boolean }>();
   let directRunning = 0;
   const direct: DirectRuns = {
-    free: () => (deps.shutdown?.aborted ? 0 : Math.max(0, concurrency - directRunning)),
+    // Half the worker's slots again at most: a burst stays within what the connection pool serves.
+    free: () => (deps.shutdown?.aborted ? 0 : Math.max(0, Math.ceil(concurrency / 2) - directRunning)),
     take: (tx, jobIds) => claims.take(tx, jobIds),
+    storeTaken: (update) => claims.storeTaken(update),
+    running: (key) => directChats.has(key),
     abandon: (taken) => {
       for (const t of taken) claims.release(t.updateId);
     },

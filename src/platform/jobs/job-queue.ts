@@ -140,6 +140,9 @@ interface Envelope {
   payload: unknown;
 }
 
+/** A job's stored data: the payload and the trace it was sent in (for SQL that inserts jobs itself). */
+export const jobEnvelope = (payload: unknown): Envelope => ({ trace_id: currentTraceId(), payload });
+
 export interface JobRuntime {
   jobs: JobQueue;
   start(): Promise<void>;

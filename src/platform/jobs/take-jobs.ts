@@ -37,3 +37,36 @@ export function isTakeCollision(error: unknown): boolean {
   }
   return false;
 }
+
+/** Whether nothing of a key_strict_fifo queue's key is queued, running, retrying or parked (SQL). */
+export function keyIsFreeSql(queue: string, key: string): SQL {
+  return sql`NOT EXISTS (
+    SELECT 1 FROM pgboss.job b
+     WHERE b.name = ${queue} AND b.singleton_key = ${key}
+       AND b.state IN ('created', 'retry', 'active', 'failed'))`;
+}
+
+/**
+ * An INSERT (for a CTE) of one job created already active — sent and taken in one go — with the
+ * queue's own settings (retries, expiry, heartbeat, dead letter, retention) as pg-boss's insert
+ * would apply them, for each row `source` yields (a CTE's name: none, no job). No NOTIFY: nobody
+ * else is to fetch it. The caller runs it with `JobQueue.runTaken`. Returns `id`.
+ */
+export function insertTakenJobSql(
+  queue: string,
+  job: { id: string; data: unknown; singletonKey: string },
+  source: SQL,
+): SQL {
+  return sql`INSERT INTO pgboss.job (
+      id, name, data, priority, start_after, created_on, singleton_key, expire_seconds,
+      deletion_seconds, keep_until, retry_limit, retry_delay, retry_backoff, retry_delay_max, policy,
+      dead_letter, heartbeat_seconds, blocked, blocking, pending_dependencies, state, started_on,
+      heartbeat_on)
+    SELECT ${job.id}::uuid, q.name, ${JSON.stringify(job.data)}::jsonb, 0, pgboss.job_now(),
+      pgboss.job_now(), ${job.singletonKey}, q.expire_seconds, q.deletion_seconds,
+      pgboss.job_now() + q.retention_seconds * interval '1s', q.retry_limit, q.retry_delay,
+      COALESCE(q.retry_backoff, false), q.retry_delay_max, q.policy, q.dead_letter,
+      q.heartbeat_seconds, false, false, 0, 'active', pgboss.job_now(), pgboss.job_now()
+      FROM ${source} JOIN pgboss.queue q ON q.name = ${queue}
+    RETURNING id`;
+}

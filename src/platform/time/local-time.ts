@@ -3,13 +3,18 @@ import { DateTime } from 'luxon';
 /** The one timezone check: an IANA name the runtime knows ("Europe/Berlin"; not "CET+1"). */
 export function isTimezone(timezone: string): boolean {
   if (!timezone) return false;
+  if (knownZones.has(timezone)) return true;
   try {
+    // Building a formatter costs about 0.1 ms, and every update checks its person's zone.
     new Intl.DateTimeFormat('en', { timeZone: timezone });
+    knownZones.add(timezone);
     return true;
   } catch {
     return false;
   }
 }
+/** Zones found valid (a few hundred at most exist; names that are not zones are not kept). */
+const knownZones = new Set<string>();
 
 export const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 

@@ -19,7 +19,8 @@ export type User = UserRow;
 
 export interface UserService {
   /** Creates the user on first contact, refreshes names and last-seen afterwards. Idempotent. */
-  upsertFromTelegram(profile: TelegramProfile): Promise<User>;
+  /** `timezone`: the first guess a new row starts with (an existing one keeps its own). */
+  upsertFromTelegram(profile: TelegramProfile, options?: { timezone?: string }): Promise<User>;
   /** Pass `tx` to read inside an open transaction (sees its uncommitted writes, holds no second connection). */
   getById(id: string, options?: { tx?: Queryable }): Promise<User | null>;
   getByTelegramId(telegramId: number): Promise<User | null>;
@@ -70,7 +71,7 @@ export function createUserService(deps: { db: Db; adminTelegramIds?: readonly nu
   }
 
   return {
-    async upsertFromTelegram(profile) {
+    async upsertFromTelegram(profile, options = {}) {
       // Roles are kept sorted, as the SQL that merges them (array_agg DISTINCT) returns them.
       const roles: Role[] = admins.has(profile.id) ? ['admin', 'user'] : ['user'];
       const [row] = await db
@@ -83,6 +84,7 @@ export function createUserService(deps: { db: Db; adminTelegramIds?: readonly nu
           username: profile.username ?? null,
           language: languageFromCode(profile.language_code),
           roles,
+          ...(options.timezone && isTimezone(options.timezone) ? { timezone: options.timezone } : {}),
         })
         .onConflictDoUpdate({
           target: users.telegramId,
