@@ -1,8 +1,9 @@
 // The "ambiguous send" window: a kill -9 loses a reply only between the request's last byte being
-// written and the reply-log row's COMMIT being written to the database's socket (telegram-fetch.ts:
-// before it Telegram has an incomplete request and drops it, after it PostgreSQL runs the COMMIT).
-// This measures that gap on the bot's transformer chain and its fetch, a real database and the
-// standalone sandbox over HTTP; the COMMIT's moment is read off the socket write that carries it.
+// written and the reply-log row's INSERT (its own commit) being written to the database's socket
+// (telegram-fetch.ts: before it Telegram has an incomplete request and drops it, after it PostgreSQL
+// runs the INSERT). This measures that gap on the bot's transformer chain and its fetch, a real
+// database and the standalone sandbox over HTTP; the INSERT's moment is read off the socket write
+// that carries it (the named statement "reply-marker").
 // Run: node scripts/with-node.mjs node bench/reply-window.ts [--pg] [--calls 500]
 import { Socket } from 'node:net';
 import { parseArgs } from 'node:util';
@@ -30,14 +31,18 @@ const token = '4243:reply-window-token';
 const telegram = await startSandboxServer({ port: 0, token, limits: false });
 const user = await createSandboxClient(telegram.url).user('window', { first_name: 'W' });
 const logger = createLogger({ level: 'silent', pretty: false });
-const log = createReplyLog(testDb.database.db, logger);
+const log = createReplyLog(testDb.database, logger);
 
 let endAt = 0;
 const windows: number[] = [];
-// The COMMIT leaving for PostgreSQL: the first socket write carrying it after the request's end.
+// The record leaving for PostgreSQL: the first socket write carrying it after the request's end.
 const write = Socket.prototype.write;
 Socket.prototype.write = function (this: Socket, chunk: unknown, ...rest: unknown[]) {
-  if (endAt && (Buffer.isBuffer(chunk) || typeof chunk === 'string') && /commit/i.test(chunk.toString())) {
+  if (
+    endAt &&
+    (Buffer.isBuffer(chunk) || typeof chunk === 'string') &&
+    /reply-marker/.test(chunk.toString())
+  ) {
     windows.push(performance.now() - endAt);
     endAt = 0;
   }
@@ -82,7 +87,7 @@ const sorted = windows.slice(20).sort((a, b) => a - b);
 const q = (p: number) =>
   ((sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0) * 1000).toFixed(0);
 console.log(
-  `${values.pg ? 'PostgreSQL' : 'embedded'}: request's last byte written → COMMIT written, ${sorted.length} calls: p50 ${q(0.5)} µs  p99 ${q(0.99)} µs  max ${q(1)} µs`,
+  `${values.pg ? 'PostgreSQL' : 'embedded'}: request's last byte written → record's INSERT written, ${sorted.length} calls: p50 ${q(0.5)} µs  p99 ${q(0.99)} µs  max ${q(1)} µs`,
 );
 await telegram.close();
 await testDb.close();

@@ -106,7 +106,7 @@ export function createBotRuntime(deps: {
           : 'off',
         shutdown: shutdown.signal,
       });
-      const replyLog = createReplyLog(db, logger);
+      const replyLog = createReplyLog(database, logger);
       api = client.api;
       notifier = createNotifier({ jobs, api: client.api, database, logger, metrics: deps.metrics });
       telegram = createTelegramActions(client.api, apiRoot, config.telegram.token);

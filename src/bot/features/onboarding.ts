@@ -139,7 +139,6 @@ onboardingFeature.command('start', async (ctx) => {
   if (!ctx.user.timezoneConfirmed && ctx.user.timezone !== guess) {
     ctx.user = await ctx.services.users.updateSettings(ctx.user.id, { timezone: guess });
   }
-  await startFlow(ctx, 'onboarding', 'timezone');
   // What the bot does comes from the capabilities this build has: the welcome never promises more.
   const can = capabilityLines(ctx);
   await ctx.reply(
@@ -154,6 +153,9 @@ onboardingFeature.command('start', async (ctx) => {
     ].join('\n'),
     { reply_markup: locationKeyboard(ctx, ctx.user.timezone) },
   );
+  // After the welcome, not before: nothing of this chat runs until this update is done (and a rerun
+  // after a crash finds the welcome in the reply log), so the person waits one write less.
+  await startFlow(ctx, 'onboarding', 'timezone');
 });
 
 /** An opt-in pressed: its button goes (the rest stay), the capability switches it on and says so. */

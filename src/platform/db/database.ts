@@ -4,6 +4,7 @@ import pg from 'pg';
 import type { DatabaseTarget } from '../config/config.ts';
 import type { Logger } from '../observability/logger.ts';
 import { attachEmbedded } from './embedded-server.ts';
+import { StatementCachingClient } from './statement-cache.ts';
 
 /** Drizzle over node-postgres. Capabilities use the query builder. */
 export type Db = PgDatabase<PgQueryResultHKT>;
@@ -31,7 +32,7 @@ export interface Database {
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10 });
+  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, Client: StatementCachingClient });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   // Nor a checked-out one between two queries (inside a transaction, say) when the server restarts:

@@ -23,7 +23,7 @@ type Reply = { ok: true; result: unknown } | { ok: false; error_code: number; de
 /** The bot's chain — reply log outer, the client (limits, retries), reply log inner — over a scripted Telegram. */
 function chain(script: Reply[], onSleep: () => Promise<void>) {
   const logger = createLogger({ level: 'silent', pretty: false });
-  const log = createReplyLog(testDb.database.db, logger);
+  const log = createReplyLog(testDb.database, logger);
   const client = createTelegramTransformer({
     limiter: createRateLimiter({ store: createMemoryRateLimitStore(), limits: 'off' }),
     raw: testDb.database.raw,
@@ -149,7 +149,7 @@ describe('reply log at shutdown', () => {
   function chainAtShutdown(graceMs: number, endsRequest = true) {
     const logger = createLogger({ level: 'silent', pretty: false });
     const shutdown = new AbortController();
-    const log = createReplyLog(testDb.database.db, logger);
+    const log = createReplyLog(testDb.database, logger);
     const client = createTelegramTransformer({
       limiter: createRateLimiter({ store: createMemoryRateLimitStore(), limits: 'off' }),
       raw: testDb.database.raw,

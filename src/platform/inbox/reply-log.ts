@@ -2,7 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { and, eq } from 'drizzle-orm';
 import type { Transformer } from 'grammy';
-import type { Db } from '../db/database.ts';
+import type { Database } from '../db/database.ts';
 import type { Logger } from '../observability/logger.ts';
 import { classifyFailure } from '../telegram/failure-kind.ts';
 import { type CommitPoint, withCommitPoint } from '../telegram/telegram-fetch.ts';
@@ -19,8 +19,8 @@ import { updateReplies } from './inbox-schema.ts';
  *    idempotency keys, so whether it arrived is unknowable; we do not send it again (no duplicate
  *    the user can see) and log it as ambiguous. An attempt that never started (still waiting for a
  *    slot or a backoff) has no row, so it is simply sent on the next run. The request's last byte
- *    is written inside the row's transaction right before its COMMIT (telegram-fetch.ts): a kill
- *    can separate them only between two consecutive writes (bench/chaos.ts counts what is left).
+ *    is written right before the row's INSERT, its own commit (telegram-fetch.ts): a kill can
+ *    separate them only between two consecutive writes (bench/chaos.ts counts what is left).
  *  - except calls that are safe to repeat (an edit to the same text, answering a button, deleting a
  *    message): those are made again, and Telegram's "nothing changed" answers ("message is not
  *    modified", "query is too old", "message to delete not found") count as done.
@@ -92,7 +92,8 @@ export interface ReplyLog {
   inner: Transformer;
 }
 
-export function createReplyLog(db: Db, logger: Logger): ReplyLog {
+export function createReplyLog(database: Pick<Database, 'db' | 'pool'>, logger: Logger): ReplyLog {
+  const { db, pool } = database;
   const keyOf = (updateId: number, seq: number) =>
     and(eq(updateReplies.updateId, updateId), eq(updateReplies.seq, seq));
   return {
@@ -135,16 +136,26 @@ export function createReplyLog(db: Db, logger: Logger): ReplyLog {
       if (!call || call.method !== method) return prev(method, payload, signal);
       const key = keyOf(call.updateId, call.seq);
       const marker = { updateId: call.updateId, seq: call.seq, method, result: null };
-      // The marker's transaction is opened while the request travels; the transport writes the
-      // request's last byte inside it, right before its COMMIT (telegram-fetch.ts).
+      // The transport writes the request's last byte, and in the same run of code (no I/O between)
+      // the marker's INSERT goes out on a connection taken beforehand: the statement is its own
+      // commit (telegram-fetch.ts). Killed before the last byte: nothing sent, nothing written.
       let sealed: Promise<void> | undefined;
       const point: CommitPoint = {
         finished: false,
         seal: (end) => {
-          sealed = db.transaction(async (tx) => {
-            await tx.insert(updateReplies).values(marker).onConflictDoNothing();
-            end();
-          });
+          sealed = (async () => {
+            const client = await pool.connect();
+            try {
+              end();
+              await client.query({
+                name: 'reply-marker',
+                text: MARKER_SQL,
+                values: [call.updateId, call.seq, method],
+              });
+            } finally {
+              client.release();
+            }
+          })();
           return sealed;
         },
       };
@@ -160,7 +171,7 @@ export function createReplyLog(db: Db, logger: Logger): ReplyLog {
         if (!signal?.aborted || !point.finished) await db.delete(updateReplies).where(key);
         throw error;
       }
-      await sealed?.catch(() => undefined); // a COMMIT that failed after the end: recorded below
+      await sealed?.catch(() => undefined); // a record that failed after the end: recorded below
       // What Telegram answered must reach the log even across a database restart: a sent reply
       // missing from it would be sent again, a refused one left marked would never be.
       if (response.ok) {
@@ -176,6 +187,9 @@ export function createReplyLog(db: Db, logger: Logger): ReplyLog {
     },
   };
 }
+
+const MARKER_SQL =
+  'INSERT INTO update_replies (update_id, seq, method, result) VALUES ($1, $2, $3, NULL) ON CONFLICT DO NOTHING';
 
 /** How long a write of the log keeps trying while the database is away (a restart takes seconds). */
 const PERSIST_FOR_MS = 60_000;

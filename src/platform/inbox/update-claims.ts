@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Database, Db, Tx } from '../db/database.ts';
 import { deferJob } from '../jobs/defer-job.ts';
 import { type JobQueue, jobEnvelope } from '../jobs/job-queue.ts';
@@ -42,6 +43,8 @@ export interface NewUpdate {
   jobId: string;
   key: string;
 }
+
+const dialect = new PgDialect();
 
 export type ClaimResult =
   | { status: 'claimed'; payload: unknown; failures: number; logged: boolean }
@@ -174,7 +177,8 @@ export function createUpdateClaims(deps: {
     },
     async storeTaken({ values: v, jobId, key }) {
       const job = { id: jobId, data: jobEnvelope({ update_id: v.updateId }), singletonKey: key };
-      const result = await db.execute(sql`
+      // A named statement: the same text every time, parsed and planned once per connection.
+      const query = dialect.sqlToQuery(sql`
         WITH head AS (SELECT ${keyIsFreeSql(UPDATES_QUEUE.name, key)} AS free),
         stored AS (
           INSERT INTO telegram_updates
@@ -186,7 +190,12 @@ export function createUpdateClaims(deps: {
           RETURNING update_id),
         job AS (${insertTakenJobSql(UPDATES_QUEUE.name, job, sql.raw('stored'))})
         SELECT (SELECT free FROM head) AS free, (SELECT count(*) FROM job)::int AS taken`);
-      const [row] = (result as unknown as { rows: Array<{ free: boolean; taken: number }> }).rows;
+      const result = await database.pool.query<{ free: boolean; taken: number }>({
+        name: 'inbox-store-taken',
+        text: query.sql,
+        values: query.params,
+      });
+      const [row] = result.rows;
       if (!row?.free) return 'queue';
       if (row.taken === 0) return 'duplicate';
       running.add(v.updateId);

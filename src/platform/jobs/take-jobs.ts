@@ -20,13 +20,9 @@ export function takeJobsSql(queue: string, ids: readonly string[]): SQL {
      AND j.state = 'created'
      AND NOT j.blocked
      AND j.start_after <= pgboss.job_now()
-     AND NOT EXISTS (
-       SELECT 1 FROM pgboss.job b
-        WHERE b.name = j.name
-          AND b.singleton_key = j.singleton_key
-          AND b.id <> j.id
-          AND (b.state IN ('active', 'retry', 'failed')
-               OR (b.state = 'created' AND (b.created_on, b.id) < (j.created_on, j.id))))
+     AND NOT EXISTS (${heldKeyJobs(sql`j.name`, sql`j.singleton_key`)} AND b.id <> j.id)
+     AND NOT EXISTS (${queuedKeyJobs(sql`j.name`, sql`j.singleton_key`)}
+                     AND (b.created_on, b.id) < (j.created_on, j.id))
   RETURNING j.id, j.data`;
 }
 
@@ -40,11 +36,19 @@ export function isTakeCollision(error: unknown): boolean {
 
 /** Whether nothing of a key_strict_fifo queue's key is queued, running, retrying or parked (SQL). */
 export function keyIsFreeSql(queue: string, key: string): SQL {
-  return sql`NOT EXISTS (
-    SELECT 1 FROM pgboss.job b
-     WHERE b.name = ${queue} AND b.singleton_key = ${key}
-       AND b.state IN ('created', 'retry', 'active', 'failed'))`;
+  return sql`NOT EXISTS (${heldKeyJobs(sql`${queue}`, sql`${key}`)})
+         AND NOT EXISTS (${queuedKeyJobs(sql`${queue}`, sql`${key}`)})`;
 }
+
+// A key's jobs running, retrying or parked, and its jobs waiting: each condition is the predicate
+// of one of pg-boss's partial indexes (job_i8, job_i10), so each lookup is an index probe, not a
+// scan of the queue's history.
+const heldKeyJobs = (name: SQL, key: SQL) =>
+  sql`SELECT 1 FROM pgboss.job b WHERE b.name = ${name} AND b.singleton_key = ${key}
+       AND b.state IN ('active', 'retry', 'failed') AND b.policy = 'key_strict_fifo'`;
+const queuedKeyJobs = (name: SQL, key: SQL) =>
+  sql`SELECT 1 FROM pgboss.job b WHERE b.name = ${name} AND b.singleton_key = ${key}
+       AND b.state < 'active' AND NOT b.blocked AND b.policy = 'key_strict_fifo'`;
 
 /**
  * An INSERT (for a CTE) of one job created already active — sent and taken in one go — with the

@@ -198,7 +198,7 @@ describe('the reply log over the Telegram fetch', () => {
       }
       return { status: 200, json: { ok: true, result: { message_id: Number(text) } } };
     };
-    const log = createReplyLog(testDb.database.db, createLogger({ level: 'silent', pretty: false }));
+    const log = createReplyLog(testDb.database, createLogger({ level: 'silent', pretty: false }));
     const api = new Api('TOKEN', { apiRoot: url, fetch: createTelegramFetch() });
     api.config.use(log.inner);
     api.config.use(log.outer);

@@ -6,9 +6,9 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
 /**
- * A request's commit point. `seal(end)` runs the record's transaction around the request's end:
- * the transport calls it once all but the last byte is out, `end` writes that byte inside the
- * transaction, and the transaction commits right after. `finished`: the request's end was written.
+ * A request's commit point. `seal(end)` writes the request's record around its end: the transport
+ * calls it once all but the last byte is out, `end` writes that byte, and in the same run of code
+ * the statement that commits the record goes to the database. `finished`: the end was written.
  */
 export interface CommitPoint {
   seal(end: () => void): Promise<void>;
@@ -19,18 +19,18 @@ const commitPoints = new AsyncLocalStorage<CommitPoint>();
 
 /**
  * Runs `send` so that an HTTP request it makes through {@link createTelegramFetch} is sent whole
- * except its last byte, which is written inside the reply log's transaction, immediately before
- * its COMMIT goes to the database (same synchronous run of code, no I/O between). A server acts on
- * a request only once it has all of it, so a process killed with `kill -9`:
+ * except its last byte, which is written immediately before the statement that commits the reply
+ * log's record goes to the database (same synchronous run of code, no I/O between; the reply log
+ * takes its connection beforehand and the record's INSERT is its own commit). A server acts on a
+ * request only once it has all of it, so a process killed with `kill -9`:
  * - before the seal leaves a request Telegram drops and no record: it is sent again after restart;
  * - after both writes leaves a sent request and a record (PostgreSQL still reads and runs the
- *   COMMIT that was in its socket): not sent again;
+ *   statement that was in its socket): not sent again;
  * - only a kill landing between the two writes (microseconds) leaves a sent request without a
  *   record. Before this, the record was committed first and the whole request sent after it, and
  *   a kill in between (the event loop's lag under load: milliseconds) lost the reply.
- * The record's BEGIN and INSERT overlap the request's travel, so this costs no latency. If the
- * COMMIT itself fails after the end went out, the request stands; the caller records the result.
- * Streamed bodies (file uploads) go out chunked, and their terminating chunk is the end.
+ * If the record's statement fails after the end went out, the request stands; the caller records
+ * the result. Streamed bodies (file uploads) go out chunked, and their terminating chunk is the end.
  */
 export function withCommitPoint<T>(point: CommitPoint, send: () => Promise<T>): Promise<T> {
   return commitPoints.run(point, send);
@@ -139,7 +139,7 @@ export function createTelegramFetch(): typeof fetch {
           req.end(last);
         });
       })().catch((error: unknown) => {
-        if (!point.finished) fail(error); // else the COMMIT failed after the end: the request stands
+        if (!point.finished) fail(error); // else the record failed after the end: the request stands
       });
     });
   };
