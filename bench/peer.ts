@@ -2,7 +2,7 @@
 // (long polling, in memory) and for Secretary (embedded PostgreSQL, and the external PostgreSQL
 // when reachable), one after another in the same run; prints each and the ratios to the bare bot.
 // Every bot is its own process; the sandbox and the measuring client live in this one.
-// Run: node scripts/with-node.mjs node bench/peer.ts [--rounds 200] [--no-pg]
+// Run: node scripts/with-node.mjs node bench/peer.ts [--rounds 200] [--no-pg] [--gap 0]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,9 +15,16 @@ import { spawnSecretary } from '../test/support/spawn-secretary.ts';
 import { createTestDatabase } from '../test/support/test-database.ts';
 
 const { values } = parseArgs({
-  options: { rounds: { type: 'string', default: '200' }, 'no-pg': { type: 'boolean', default: false } },
+  options: {
+    rounds: { type: 'string', default: '200' },
+    'no-pg': { type: 'boolean', default: false },
+    // Milliseconds between rounds (a person's pause): 0 = back to back, each round meeting the
+    // previous one's unfinished work (recording the reply's result, marking the update done).
+    gap: { type: 'string', default: '0' },
+  },
 });
 const rounds = Number(values.rounds);
+const gapMs = Number(values.gap);
 const TOKEN = '4343:peer-bench-token';
 const telegram = await startSandboxServer({ port: 0, token: TOKEN, limits: false });
 const sb = createSandboxClient(telegram.url);
@@ -29,6 +36,7 @@ async function measure(client: SandboxClient): Promise<number[]> {
   const run = runs++;
   const latencies: number[] = [];
   for (let r = 0; r < rounds + 10; r++) {
+    if (gapMs > 0) await new Promise((resolve) => setTimeout(resolve, gapMs));
     const user = await client.user(`peer-${run}-${r}`, { first_name: `R${r}`, language_code: 'en' });
     const t0 = performance.now();
     await user.send('/start');
