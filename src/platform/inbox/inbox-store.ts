@@ -98,9 +98,11 @@ export interface StoreDeps {
 }
 
 /**
- * Stores updates and their processing jobs in one transaction (two statements however many
- * updates, a third when this process runs some of them itself). Duplicates (same update_id) are
- * dropped. Returns how many were new. Only after this resolves may the updates be acknowledged.
+ * Stores updates and their processing jobs in one commit: a lone update this process may run
+ * itself in one statement (stored, claimed, its job created taken); otherwise a transaction of two
+ * statements however many updates, a third when this process takes some of their jobs. Duplicates
+ * (same update_id) are dropped. Returns how many were new. Only after this resolves may the
+ * updates be acknowledged.
  */
 export async function storeUpdates(deps: StoreDeps, updates: readonly Update[]): Promise<number> {
   if (updates.length === 0) return 0;
