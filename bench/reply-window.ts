@@ -3,12 +3,13 @@
 // (telegram-fetch.ts: before it Telegram has an incomplete request and drops it, after it PostgreSQL
 // runs the INSERT). This measures that gap on the bot's transformer chain and its fetch, a real
 // database and the standalone sandbox over HTTP; the INSERT's moment is read off the socket write
-// that carries it (the named statement "reply-marker").
+// that carries it (its text, or on later runs the name it is prepared under).
 // Run: node scripts/with-node.mjs node bench/reply-window.ts [--pg] [--calls 500]
 import { Socket } from 'node:net';
 import { parseArgs } from 'node:util';
 import { Api } from 'grammy';
-import { createReplyLog, inUpdateScope } from '../src/platform/inbox/reply-log.ts';
+import { statementNameOf } from '../src/platform/db/statement-cache.ts';
+import { createReplyLog, inUpdateScope, REPLY_MARKER_SQL } from '../src/platform/inbox/reply-log.ts';
 import { createLogger } from '../src/platform/observability/logger.ts';
 import { createMemoryRateLimitStore, createRateLimiter } from '../src/platform/telegram/rate-limiter.ts';
 import {
@@ -34,15 +35,12 @@ const logger = createLogger({ level: 'silent', pretty: false });
 const log = createReplyLog(testDb.database, logger);
 
 let endAt = 0;
+const marker = new RegExp(`update_replies|${statementNameOf(REPLY_MARKER_SQL)}`);
 const windows: number[] = [];
 // The record leaving for PostgreSQL: the first socket write carrying it after the request's end.
 const write = Socket.prototype.write;
 Socket.prototype.write = function (this: Socket, chunk: unknown, ...rest: unknown[]) {
-  if (
-    endAt &&
-    (Buffer.isBuffer(chunk) || typeof chunk === 'string') &&
-    /reply-marker/.test(chunk.toString())
-  ) {
+  if (endAt && (Buffer.isBuffer(chunk) || typeof chunk === 'string') && marker.test(chunk.toString())) {
     windows.push(performance.now() - endAt);
     endAt = 0;
   }

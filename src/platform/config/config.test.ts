@@ -78,7 +78,11 @@ describe('config', () => {
       DATABASE_URL: 'postgres://u:secret@db:5432/x',
       ENCRYPTION_KEY: 'k'.repeat(32),
     });
-    expect(withKey.database).toEqual({ kind: 'postgres', url: 'postgres://u:secret@db:5432/x' });
+    expect(withKey.database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u:secret@db:5432/x',
+      preparedStatements: true,
+    });
   });
 
   it('rejects ports out of range and a malformed admin list', () => {

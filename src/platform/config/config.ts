@@ -8,7 +8,10 @@ export type TelegramMode =
   | { kind: 'webhook'; token: string; apiRoot: string; publicUrl: string };
 
 /** Where the data lives: the embedded PostgreSQL in a directory, or an external PostgreSQL server. */
-export type DatabaseTarget = { kind: 'embedded'; dataDir: string } | { kind: 'postgres'; url: string };
+export type DatabaseTarget =
+  | { kind: 'embedded'; dataDir: string }
+  /** `preparedStatements`: off behind a pooler that cannot keep them (PgBouncer in transaction mode). */
+  | { kind: 'postgres'; url: string; preparedStatements: boolean };
 
 /** Where codes and notices go for people without Telegram (web clients). */
 export interface OutboundConfig {
@@ -92,6 +95,7 @@ const envSchema = z
         )
         .optional(),
     ),
+    DATABASE_PREPARED_STATEMENTS: z.preprocess(blankToUndefined, z.enum(['on', 'off']).default('on')),
     TELEGRAM_BOT_TOKEN: z.preprocess(
       blankToUndefined,
       z
@@ -308,7 +312,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       .filter(Boolean),
     dataDir: e.DATA_DIR,
     database: e.DATABASE_URL
-      ? { kind: 'postgres', url: e.DATABASE_URL }
+      ? {
+          kind: 'postgres',
+          url: e.DATABASE_URL,
+          preparedStatements: e.DATABASE_PREPARED_STATEMENTS === 'on',
+        }
       : { kind: 'embedded', dataDir: e.DATA_DIR },
     telegram,
     publicUrl: e.PUBLIC_URL,

@@ -31,8 +31,16 @@ export interface Database {
 // node-postgres returns int8 as strings by default; our bigints are Telegram ids that fit a double.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
 
-export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, Client: StatementCachingClient });
+export async function openPostgres(
+  url: string,
+  options: { max?: number; preparedStatements?: boolean } = {},
+): Promise<Database> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    // Repeated statements run prepared (statement-cache.ts), unless a pooler in between cannot keep them.
+    Client: options.preparedStatements === false ? pg.Client : StatementCachingClient,
+  });
   // An idle client losing its connection must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   // Nor a checked-out one between two queries (inside a transaction, say) when the server restarts:
@@ -68,7 +76,8 @@ export async function openDatabase(
   deps: { logger: Logger; max?: number; onLost?: (error: Error) => void },
 ): Promise<Database> {
   const max = deps.max === undefined ? {} : { max: deps.max };
-  if (target.kind === 'postgres') return openPostgres(target.url, max);
+  if (target.kind === 'postgres')
+    return openPostgres(target.url, { ...max, preparedStatements: target.preparedStatements });
   const server = await attachEmbedded({
     dataDir: target.dataDir,
     logger: deps.logger,

@@ -26,10 +26,14 @@ export function statementName(text: string): string | undefined {
     return undefined;
   }
   runs.delete(text);
-  const name = `s_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
+  const name = statementNameOf(text);
   names.set(text, name);
   return name;
 }
+
+/** The name a text gets once named (what a Bind message on the wire carries). */
+export const statementNameOf = (text: string) =>
+  `s_${createHash('sha1').update(text).digest('base64url').slice(0, 20)}`;
 
 /**
  * A pg client whose parameterised statements run as named (prepared) ones from their second use on:

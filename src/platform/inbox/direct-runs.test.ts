@@ -167,7 +167,13 @@ describe('direct runs', () => {
       [message(302, 3)],
     );
     // B blocks on A's running job of the same chat until A commits, then stores as a plain queue.
-    await new Promise((r) => setTimeout(r, 200));
+    await until('B to wait for A', async () => {
+      const result = await testDb.database.db.execute(
+        sql`SELECT count(*)::int AS n FROM pg_stat_activity
+             WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      );
+      return ((result as unknown as { rows: Array<{ n: number }> }).rows[0]?.n ?? 0) > 0;
+    });
     release();
     expect(await storingA).toBe(2);
     expect(await storingB).toBe(1);

@@ -148,8 +148,7 @@ export function createReplyLog(database: Pick<Database, 'db' | 'pool'>, logger: 
             try {
               end();
               await client.query({
-                name: 'reply-marker',
-                text: MARKER_SQL,
+                text: REPLY_MARKER_SQL,
                 values: [call.updateId, call.seq, method],
               });
             } finally {
@@ -188,7 +187,8 @@ export function createReplyLog(database: Pick<Database, 'db' | 'pool'>, logger: 
   };
 }
 
-const MARKER_SQL =
+/** The record written right after a request's last byte (a constant text: run prepared). */
+export const REPLY_MARKER_SQL =
   'INSERT INTO update_replies (update_id, seq, method, result) VALUES ($1, $2, $3, NULL) ON CONFLICT DO NOTHING';
 
 /** How long a write of the log keeps trying while the database is away (a restart takes seconds). */

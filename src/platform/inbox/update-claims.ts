@@ -177,7 +177,6 @@ export function createUpdateClaims(deps: {
     },
     async storeTaken({ values: v, jobId, key }) {
       const job = { id: jobId, data: jobEnvelope({ update_id: v.updateId }), singletonKey: key };
-      // A named statement: the same text every time, parsed and planned once per connection.
       const query = dialect.sqlToQuery(sql`
         WITH head AS (SELECT ${keyIsFreeSql(UPDATES_QUEUE.name, key)} AS free),
         stored AS (
@@ -190,8 +189,8 @@ export function createUpdateClaims(deps: {
           RETURNING update_id),
         job AS (${insertTakenJobSql(UPDATES_QUEUE.name, job, sql.raw('stored'))})
         SELECT (SELECT free FROM head) AS free, (SELECT count(*) FROM job)::int AS taken`);
+      // The same text every time: the pool's client runs it prepared (statement-cache.ts).
       const result = await database.pool.query<{ free: boolean; taken: number }>({
-        name: 'inbox-store-taken',
         text: query.sql,
         values: query.params,
       });
