@@ -1,6 +1,6 @@
-import type { Update } from '@grammyjs/types';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textUpdate } from '../../../test/support/telegram-updates.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.ts';
 import { createJobRuntime, type JobRuntime } from '../jobs/job-queue.ts';
 import { createLogger } from '../observability/logger.ts';
@@ -78,17 +78,7 @@ afterAll(async () => {
   await testDb.close();
 });
 
-const message = (updateId: number, chatId: number): Update =>
-  ({
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      date: 1,
-      chat: { id: chatId, type: 'private' },
-      from: { id: chatId, is_bot: false, first_name: 'T' },
-      text: String(updateId),
-    },
-  }) as Update;
+const message = textUpdate;
 
 function gate(updateId: number): () => void {
   let open = () => {};

@@ -1,5 +1,5 @@
-import type { Update } from '@grammyjs/types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { textUpdate } from '../../../test/support/telegram-updates.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.ts';
 import { createJobRuntime, type JobRuntime } from '../jobs/job-queue.ts';
 import { createLogger } from '../observability/logger.ts';
@@ -47,17 +47,7 @@ afterAll(async () => {
   await testDb.close();
 });
 
-const message = (updateId: number, chatId: number): Update =>
-  ({
-    update_id: updateId,
-    message: {
-      message_id: updateId,
-      date: 1,
-      chat: { id: chatId, type: 'private' },
-      from: { id: chatId, is_bot: false, first_name: 'T' },
-      text: String(updateId),
-    },
-  }) as Update;
+const message = textUpdate;
 
 async function until(probe: () => Promise<boolean> | boolean, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
