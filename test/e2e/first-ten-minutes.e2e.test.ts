@@ -56,6 +56,7 @@ interface Script {
   voiceReply: RegExp;
   link: string;
   linkReply: RegExp;
+  inbox: string;
 }
 
 const SCRIPTS: Script[] = [
@@ -87,6 +88,7 @@ const SCRIPTS: Script[] = [
     voiceReply: /Распознавание речи на этом сервере не настроено/,
     link: 'https://example.com/article',
     linkReply: /^(📁 В теме|🤔 В какую тему)/,
+    inbox: '📥 Входящие',
   },
   {
     language: 'en',
@@ -116,6 +118,7 @@ const SCRIPTS: Script[] = [
     voiceReply: /Speech recognition is not set up on this server/,
     link: 'https://example.com/article',
     linkReply: /^(📁 Filed to|🤔 Which topic)/,
+    inbox: '📥 Inbox',
   },
 ];
 
@@ -189,6 +192,8 @@ describe('the first ten minutes', () => {
     await user.sendVoice(OGG, { duration: 2 });
     await reply(chat, s.voiceReply);
     await user.send(s.link);
-    await reply(chat, s.linkReply);
+    const filed = await reply(chat, s.linkReply);
+    // The default topic is named in the person's language (it was "Inbox" in Russian too).
+    if (filed.text.includes('📥')) expect(filed.text).toContain(s.inbox);
   });
 });

@@ -8,7 +8,9 @@ import type { Note } from '../note-repository.ts';
 import type { NoteTopic } from '../topic-service.ts';
 
 export const NOTE_CALLBACKS = callbackCodec('nt');
-const label = (t: NoteTopic) => `${t.emoji ? `${t.emoji} ` : ''}${t.name}`;
+/** A topic as people read it: the Inbox in their language (its stored name is the English one). */
+const label = (t: Translate, topic: NoteTopic) =>
+  topic.isInbox ? t('notes-btn-inbox') : `${topic.emoji ? `${topic.emoji} ` : ''}${topic.name}`;
 const preview = (note: Note) => escapeHtml((note.text || note.transcript || '').slice(0, 200));
 
 /** An album's card counts its files ("📎 3 files"); a single item shows nothing. */
@@ -19,7 +21,7 @@ export function filedCard(t: Translate, note: Note, topic: NoteTopic) {
   const id = packId(note.id);
   return {
     text:
-      t('notes-filed', { topic: escapeHtml(label(topic)) }) +
+      t('notes-filed', { topic: escapeHtml(label(t, topic)) }) +
       files(t, note) +
       (note.transcript ? `\n🎙 ${escapeHtml(note.transcript)}` : ''),
     keyboard: new InlineKeyboard()
@@ -37,7 +39,7 @@ export function pendingCard(
   const id = packId(note.id);
   const keyboard = new InlineKeyboard();
   for (const { topic } of filing.alternatives.slice(0, 3))
-    keyboard.text(label(topic), NOTE_CALLBACKS.pack('c', id, packId(topic.id))).row();
+    keyboard.text(label(t, topic), NOTE_CALLBACKS.pack('c', id, packId(topic.id))).row();
   keyboard
     .text(t('notes-btn-new-topic'), NOTE_CALLBACKS.pack('n', id))
     .text(t('notes-btn-inbox'), NOTE_CALLBACKS.pack('i', id))
@@ -53,7 +55,7 @@ export function pendingCard(
 export function topicChooser(t: Translate, note: Note, topics: NoteTopic[]) {
   const keyboard = new InlineKeyboard();
   for (const topic of topics.filter((x) => x.id !== note.topicId && !x.closed).slice(0, 12))
-    keyboard.text(label(topic), NOTE_CALLBACKS.pack('c', packId(note.id), packId(topic.id))).row();
+    keyboard.text(label(t, topic), NOTE_CALLBACKS.pack('c', packId(note.id), packId(topic.id))).row();
   keyboard.text(t('notes-btn-new-topic'), NOTE_CALLBACKS.pack('n', packId(note.id)));
   return { text: t('notes-move-prompt', { text: preview(note) }), keyboard };
 }
