@@ -110,18 +110,18 @@ export interface JobPort {
 export interface JobQueue extends JobPort {
   boss: PgBoss;
   /**
-   * Runs a job this process took in the transaction that created it (see takeJobsSql), as a
+   * Every job a transaction just committed to this queue was taken by this process: the one NOTIFY
+   * that transaction sent should wake no worker here (each would fetch for nothing). Expires in 1 s.
+   */
+  tookAll(queue: string): void;
+  /**
+   * Runs a job this process took in the transaction that created it (see take-jobs.ts), as a
    * fetching worker would — trace, metrics, heartbeat — and then completes it, or fails it to be
    * retried when the handler throws. Resolves when the job is settled; never rejects. After
    * `stop()` began it does not start the handler: the job stays active and its owner's recovery
    * (a lapsed claim, pg-boss's heartbeat supervision) gives it back to the queue. Waking workers
    * for the key's next job is the caller's: it knows whether one waits.
    */
-  /**
-   * Every job a transaction just committed to this queue was taken by this process: the one NOTIFY
-   * that transaction sent should wake no worker here (each would fetch for nothing). Expires in 1 s.
-   */
-  tookAll(queue: string): void;
   runTaken<T extends object>(
     queue: string,
     job: { id: string; data: T },
