@@ -4,7 +4,7 @@ import type { Config } from '../platform/config/config.ts';
 import { createKeyring } from '../platform/crypto/keyring.ts';
 import { previousKeys } from '../platform/crypto/keys.ts';
 import { SnapshotError, type SnapshotHeader } from '../platform/db/snapshot-format.ts';
-import { ensurePrivateDir, writePrivateFile } from '../platform/fs/private-files.ts';
+import { createPrivateFileOnce, ensurePrivateDir, writePrivateFile } from '../platform/fs/private-files.ts';
 
 export interface MasterKeys {
   current: string;
@@ -54,7 +54,9 @@ export function planImportKeys(config: Config, header: SnapshotHeader): { instal
     return {
       install() {
         ensurePrivateDir(config.dataDir);
-        writePrivateFile(join(config.dataDir, 'encryption.key'), `${carried.current}\n`, { flag: 'wx' });
+        const key = join(config.dataDir, 'encryption.key');
+        if (!createPrivateFileOnce(key, `${carried.current}\n`).created)
+          throw new SnapshotError(`${key} appeared while importing; import again into a fresh DATA_DIR.`);
         if (carried.previous.length)
           writePrivateFile(
             join(config.dataDir, 'encryption.key.previous'),

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, renameSync } from 'node:fs';
 import { join } from 'node:path';
-import { ensurePrivateDir, writePrivateFile } from '../fs/private-files.ts';
+import { createPrivateFileOnce, ensurePrivateDir, writePrivateFile } from '../fs/private-files.ts';
 
 const KEY_FILE = 'encryption.key';
 /** Older generated keys, one per line, newest first: still read, never written with. */
@@ -17,16 +17,17 @@ export function resolveEncryptionKey(options: { configured: string | undefined; 
 } {
   if (options.configured) return { key: options.configured, source: 'env' };
   const path = join(options.dataDir, KEY_FILE);
-  if (existsSync(path)) {
-    const key = readFileSync(path, 'utf8').trim();
+  const stored = (text: string) => {
+    const key = text.trim();
     if (key.length < 32)
       throw new Error(`${path} is corrupt (shorter than 32 characters); restore it from a backup`);
-    return { key, source: 'file' };
-  }
+    return key;
+  };
+  if (existsSync(path)) return { key: stored(readFileSync(path, 'utf8')), source: 'file' };
   ensurePrivateDir(options.dataDir);
-  const key = randomBytes(32).toString('base64');
-  writePrivateFile(path, `${key}\n`, { flag: 'wx' });
-  return { key, source: 'generated' };
+  // Of several processes starting at once on a fresh DATA_DIR, one key wins and all use it.
+  const { content, created } = createPrivateFileOnce(path, `${randomBytes(32).toString('base64')}\n`);
+  return { key: stored(content), source: created ? 'generated' : 'file' };
 }
 
 /** Keys that still open old data: ENCRYPTION_KEY_PREVIOUS plus, in DATA_DIR, the generated keys rotated out. */

@@ -1,8 +1,9 @@
 import { execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { createPrivateFileOnce } from '../fs/private-files.ts';
 
 /** Where the embedded cluster keeps its parts inside DATA_DIR. */
 export interface ClusterPaths {
@@ -105,10 +106,12 @@ export function blockingDir(path: string, user: NonNullable<ServerUser>): string
 /** The generated password of the `secretary` role, created on first use. */
 export function serverPassword(paths: ClusterPaths, user: ServerUser): string {
   if (existsSync(paths.password)) return readFileSync(paths.password, 'utf8').trim();
-  const password = randomBytes(24).toString('base64url');
-  writeFileSync(paths.password, `${password}\n`, { mode: 0o600, flag: 'wx' });
-  giveToServer(paths.password, user); // initdb reads it as the server's user
-  return password;
+  const { content, created } = createPrivateFileOnce(
+    paths.password,
+    `${randomBytes(24).toString('base64url')}\n`,
+  );
+  if (created) giveToServer(paths.password, user); // initdb reads it as the server's user
+  return content.trim();
 }
 
 /** Settings we own, rewritten at every start so a new release's settings apply to old clusters. */

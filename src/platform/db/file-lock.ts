@@ -1,7 +1,8 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { dirname } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { createPrivateFileOnce } from '../fs/private-files.ts';
 
 /**
  * A lock file held for a short critical section across processes (starting or stopping the
@@ -34,26 +35,22 @@ export async function withFileLock<T>(
   const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   let told = false;
   for (;;) {
-    try {
-      writeFileSync(path, JSON.stringify(mine), { flag: 'wx', mode: 0o600 });
-      break;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      const holder = readRecord(path);
-      if (!holder || !isAlive(holder)) {
-        rmSync(path, { force: true }); // stale: its owner is gone
-        continue;
-      }
-      if (Date.now() > deadline) {
-        throw new LockTimeoutError(
-          `Waited too long for ${options.what}: process ${holder.pid} on ${holder.host} holds ${path} ` +
-            `since ${holder.at}. If that process is hung, stop it and start again.`,
-        );
-      }
-      if (!told) options.onWait?.(holder.pid);
-      told = true;
-      await sleep(100);
+    // Linked into place whole: a waiter never reads a half-written record and takes it for stale.
+    if (createPrivateFileOnce(path, JSON.stringify(mine)).created) break;
+    const holder = readRecord(path);
+    if (!holder || !isAlive(holder)) {
+      rmSync(path, { force: true }); // stale: its owner is gone
+      continue;
     }
+    if (Date.now() > deadline) {
+      throw new LockTimeoutError(
+        `Waited too long for ${options.what}: process ${holder.pid} on ${holder.host} holds ${path} ` +
+          `since ${holder.at}. If that process is hung, stop it and start again.`,
+      );
+    }
+    if (!told) options.onWait?.(holder.pid);
+    told = true;
+    await sleep(100);
   }
   try {
     return await fn();

@@ -1,4 +1,17 @@
-import { chmodSync, lstatSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  closeSync,
+  fsyncSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 
 /**
@@ -24,6 +37,43 @@ export function writePrivateFile(
 ): void {
   writeFileSync(path, data, { mode: PRIVATE_FILE_MODE, flag: options.flag ?? 'w' });
   chmodSync(path, PRIVATE_FILE_MODE);
+}
+
+/**
+ * Creates `path` with `data` (0600) unless it exists, and returns what the file holds: `data`, or
+ * the content another process wrote first. The data goes to a private temporary file, is synced,
+ * then hard-linked into place — `link` fails if the name exists, and a reader never sees a partial
+ * file (an exclusive `open` + `write` leaves an empty file visible between the two; a second
+ * process starting in that instant read it as "Unexpected end of JSON input").
+ */
+export function createPrivateFileOnce(path: string, data: string): { content: string; created: boolean } {
+  const temp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  const fd = openSync(temp, 'wx', PRIVATE_FILE_MODE);
+  try {
+    writeFileSync(fd, data);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  chmodSync(temp, PRIVATE_FILE_MODE);
+  try {
+    for (;;) {
+      try {
+        linkSync(temp, path);
+        return { content: data, created: true };
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      }
+      try {
+        return { content: readFileSync(path, 'utf8'), created: false };
+      } catch (error) {
+        // Removed between our link and our read (a lock released): try to create it again.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+    }
+  } finally {
+    rmSync(temp, { force: true });
+  }
 }
 
 /** Makes every directory under `root` 0700 and every file 0600 (symlinks are left alone). */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import webpush from 'web-push';
-import { writePrivateFile } from '../../../platform/fs/private-files.ts';
+import { createPrivateFileOnce } from '../../../platform/fs/private-files.ts';
 
 export interface VapidKeys {
   publicKey: string;
@@ -17,15 +17,9 @@ export interface PushSubscription {
 export function loadVapidKeys(dir: string): VapidKeys {
   const file = join(dir, 'vapid.json');
   if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as VapidKeys;
-  const keys = webpush.generateVAPIDKeys();
-  try {
-    // 'wx': of two processes starting at once, the second reads the first one's keys.
-    writePrivateFile(file, JSON.stringify(keys), { flag: 'wx' });
-    return keys;
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'EEXIST') throw error;
-    return JSON.parse(readFileSync(file, 'utf8')) as VapidKeys;
-  }
+  // Of several processes starting at once, one set of keys wins and all read it whole.
+  const { content } = createPrivateFileOnce(file, JSON.stringify(webpush.generateVAPIDKeys()));
+  return JSON.parse(content) as VapidKeys;
 }
 
 export type PushOutcome = 'sent' | 'gone';
