@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs a command with a Node.js that can execute the TypeScript sources directly (type stripping).
 // Node >= 22.18 strips types by default; 22.12–22.17 needs a flag; anything older gets Node 24
-// fetched once from the npm registry into .tools/node24 (the machine this grew up on has Node 20).
+// fetched once from the npm registry into .tools/node24-bin (the machine this grew up on has Node 20).
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -12,13 +12,16 @@ const [major, minor] = process.versions.node.split('.').map(Number);
 const env = { ...process.env };
 
 function localNode24() {
-  const dir = join(root, '.tools', 'node24');
-  const bin = join(dir, 'node_modules', 'node', 'bin');
+  // The per-platform package carries the binary itself; `node@24` runs an install script that
+  // downloads it, which npm's install-script policy blocks.
+  const pkg = `node-${process.platform}-${process.arch}`;
+  const dir = join(root, '.tools', 'node24-bin');
+  const bin = join(dir, 'node_modules', pkg, 'bin');
   if (!existsSync(join(bin, 'node'))) {
     process.stderr.write(
-      `Node ${process.versions.node} is too old; fetching Node 24 from the npm registry into .tools/node24…\n`,
+      `Node ${process.versions.node} is too old; fetching Node 24 (${pkg}) from the npm registry into .tools/node24-bin…\n`,
     );
-    execFileSync('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', '--no-save', 'node@24'], {
+    execFileSync('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', '--no-save', `${pkg}@24`], {
       stdio: ['ignore', 'inherit', 'inherit'],
     });
   }
