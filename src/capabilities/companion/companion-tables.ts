@@ -1,14 +1,14 @@
 import { bigint, boolean, date, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { encryptedText } from '../../platform/crypto/encrypted-text.ts';
 import { timestamptz as tstz } from '../../platform/db/columns.ts';
 
 // Mirrors migrations/0016_companion.sql (the SQL is the source of truth).
 
 /**
- * Conversation text. Plain `text` today; when the encrypted column type lands (branch
- * sec-exposure) this one definition switches to it and nothing else changes (only the
- * conversation store reads these columns).
+ * Conversation text: what people wrote and what was said back, sealed at rest (the migration marks
+ * these columns `secretary:encrypted`). Only the app can read it, so SQL never filters on it.
  */
-const conversationText = (name: string) => text(name);
+const conversationText = (name: string) => encryptedText(name);
 
 export const companionMessages = pgTable('companion_messages', {
   id: uuid('id').primaryKey(),

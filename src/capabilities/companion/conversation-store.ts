@@ -10,9 +10,8 @@ export interface StoredMessage {
 }
 
 /**
- * The only reader and writer of conversation text. The columns are plain text until the
- * encrypted column type lands (branch sec-exposure); then `conversationText` in
- * companion-tables.ts switches and this store is unchanged.
+ * The only reader and writer of conversation text (sealed at rest by the column type, see
+ * companion-tables.ts): it selects and orders by user and time, never by the text.
  */
 export interface ConversationStore {
   append(userId: string, role: 'user' | 'assistant', text: string, at: Date): Promise<void>;
