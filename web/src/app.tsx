@@ -3,6 +3,7 @@ import { type Api, ApiError, signIn, signInWithLink, type User } from './api.ts'
 import { type CapabilityPage, shownPages } from './capability-page-list.ts';
 import { CAPABILITY_PAGES } from './capability-pages.ts';
 import { SessionContext } from './context.ts';
+import { ErrorBoundary } from './error-boundary.tsx';
 import { type Key, languageOf, failure as problemText, translator } from './i18n.ts';
 import { OutsideTelegram } from './login-widget.tsx';
 import { RemindersPage } from './pages/reminders-page.tsx';
@@ -119,7 +120,11 @@ export function App({ launch, loginToken }: { launch: Launch | null; loginToken:
   const isAdmin = session.user.roles.includes('admin');
   const adminPage = isAdminPage(page) ? page.slice('admin/'.length) : null;
   const capabilityPage = isCapabilityPage(page) ? extra?.find((p) => p.id === page) : undefined;
-  const title = capabilityPage ? capabilityPage.title[language] : t((adminPage ?? page) as Key);
+  // A capability page's title comes with this build, so a direct link or a reload has it before
+  // the server's page list (which only says whether this user may open it) has arrived.
+  const title = isCapabilityPage(page)
+    ? (CAPABILITY_PAGES.get(page)?.title[language] ?? '')
+    : t((adminPage ?? page) as Key);
   let view: React.JSX.Element;
   if (isCapabilityPage(page)) {
     const View = capabilityPage?.component;
@@ -152,7 +157,9 @@ export function App({ launch, loginToken }: { launch: Launch | null; loginToken:
     >
       <main data-page={page}>
         <h1>{title}</h1>
-        {view}
+        <ErrorBoundary key={page} t={t} message="pageBroken">
+          {view}
+        </ErrorBoundary>
       </main>
       <nav className={isAdmin && extra?.length ? 'tabs crowded' : 'tabs'}>
         {PAGES.map((name) => (

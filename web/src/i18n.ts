@@ -127,6 +127,11 @@ const en = {
   cancel: 'Cancel',
   adminOnly: 'Only admins see this page. Ask an admin to give you the role.',
   more: 'More',
+  pageBroken:
+    'This page ran into a problem ({reason}). Reload it; if it breaks again, pick another page below.',
+  reload: 'Reload',
+  appBroken:
+    'Secretary ran into a problem ({reason}). Reload it; if it breaks again, close the Mini App and open it from the bot.',
   pageUnavailable:
     'This page is not open to you (its part of Secretary is off, or it needs a role). Pick another page below.',
   notifications: 'Notifications',
@@ -276,6 +281,11 @@ const ru: Strings = {
   cancel: 'Отменить',
   adminOnly: 'Эта страница только для администраторов. Попросите администратора выдать вам роль.',
   more: 'Ещё',
+  pageBroken:
+    'На этой странице что-то сломалось ({reason}). Обновите её; если не поможет, выберите другую страницу внизу.',
+  reload: 'Обновить',
+  appBroken:
+    'В Секретаре что-то сломалось ({reason}). Обновите страницу; если не поможет, закройте мини-приложение и откройте его из бота.',
   pageUnavailable:
     'Эта страница вам недоступна (эта часть Секретаря выключена или нужна роль). Выберите другую страницу внизу.',
   notifications: 'Уведомления',
@@ -306,8 +316,14 @@ export function languageOf(code: string | undefined): Language {
 }
 
 export function translator(language: Language): Translate {
-  const table = language === 'ru' ? ru : en;
-  return (key, vars = {}) => table[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
+  const table: Partial<Record<string, string>> = language === 'ru' ? ru : en;
+  // Keys are typed, but a cast (a page id, a server's code) can still name none: then English,
+  // then the key itself. Words on screen beat a render that throws and blanks the whole app.
+  return (key, vars = {}) =>
+    (table[key] ?? (en as Partial<Record<string, string>>)[key] ?? String(key)).replace(
+      /\{(\w+)\}/g,
+      (_, name: string) => String(vars[name] ?? ''),
+    );
 }
 
 /** "Mon 1 Dec, 18:00" in the user's language and timezone: the one date format of the app. */
