@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type AiConfig, aiConfigSchema } from '../ai/ai-config.ts';
+import { parseTrustProxy, TRUST_PROXY_HELP, type TrustProxy } from '../http/trusted-proxies.ts';
 
 /** How the bot reaches Telegram; decided by which variables are set (SPEC 3.3). */
 export type TelegramMode =
@@ -55,8 +56,8 @@ export interface Config {
   /** More than maxUpdates from one person within windowSeconds: one warning, then ignored for muteSeconds. */
   flood: { maxUpdates: number; windowSeconds: number; muteSeconds: number };
   initDataMaxAgeSeconds: number;
-  /** Proxy hops whose X-Forwarded-For entry is believed (0: the header is ignored). */
-  trustProxy: number;
+  /** Proxies whose X-Forwarded-For is believed: only a socket peer in `networks` is (TRUST_PROXY). */
+  trustProxy: TrustProxy;
   /** LLM and speech-to-text providers; offline (nothing leaves the machine) unless configured. */
   ai: AiConfig;
   /** Companion: days a conversation turn is kept; days without activity before a nudge. */
@@ -201,11 +202,11 @@ const envSchema = z
       z
         .string()
         .default('false')
-        .transform((v) => v.trim().toLowerCase())
-        .refine((v) => /^(true|false|on|off|[0-9])$/.test(v), {
-          message: 'must be false (default), true (one proxy in front) or the number of proxies 0–9',
-        })
-        .transform((v) => (v === 'true' || v === 'on' ? 1 : v === 'false' || v === 'off' ? 0 : Number(v))),
+        .transform((v, ctx) => {
+          const trust = parseTrustProxy(v);
+          if (!trust) ctx.addIssue({ code: 'custom', message: TRUST_PROXY_HELP });
+          return trust ?? { networks: [], maxHops: 0 };
+        }),
     ),
     INIT_DATA_MAX_AGE_SECONDS: z.coerce
       .number()
