@@ -118,6 +118,7 @@ export async function startSystem(
       options.database ??
       (await openDatabase(config.database, {
         logger,
+        max: config.databasePoolSize,
         ...(options.onDatabaseLost ? { onLost: (error: Error) => void lastWords(error) } : {}),
       }));
     if (!options.database) cleanups.push(() => database.close());

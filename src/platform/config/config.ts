@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type AiConfig, aiConfigSchema } from '../ai/ai-config.ts';
+import { type AiConfig, aiConfigSchema, aiEnvSchema } from '../ai/ai-config.ts';
 import { parseTrustProxy, TRUST_PROXY_HELP, type TrustProxy } from '../http/trusted-proxies.ts';
 
 /** How the bot reaches Telegram; decided by which variables are set (SPEC 3.3). */
@@ -39,6 +39,8 @@ export interface Config {
   previousEncryptionKeys: readonly string[];
   dataDir: string;
   database: DatabaseTarget;
+  /** Connections of this process's query pool (the job queue holds 5 more, the alert lock 1). */
+  databasePoolSize: number;
   telegram: TelegramMode;
   publicUrl: string | undefined;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -97,6 +99,15 @@ const envSchema = z
         .optional(),
     ),
     DATABASE_PREPARED_STATEMENTS: z.preprocess(blankToUndefined, z.enum(['on', 'off']).default('on')),
+    DATABASE_POOL_SIZE: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ error: 'must be a number' })
+        .int('must be a whole number')
+        .min(2, 'must be 2–200 (the poller lock holds one while leading)')
+        .max(200, 'must be 2–200')
+        .default(10),
+    ),
     TELEGRAM_BOT_TOKEN: z.preprocess(
       blankToUndefined,
       z
@@ -226,6 +237,12 @@ const envSchema = z
     }
   });
 
+/** Every environment variable the configuration reads (the README's table and .env.example list them). */
+export const CONFIG_VARIABLES: readonly string[] = [
+  ...Object.keys(envSchema.shape),
+  ...Object.keys(aiEnvSchema.shape),
+];
+
 const isLoopbackAddress = (host: string) => /^(127\.\d+\.\d+\.\d+|::1|localhost)$/i.test(host);
 
 function isPostgresUrl(value: string): boolean {
@@ -319,6 +336,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           preparedStatements: e.DATABASE_PREPARED_STATEMENTS === 'on',
         }
       : { kind: 'embedded', dataDir: e.DATA_DIR },
+    databasePoolSize: e.DATABASE_POOL_SIZE,
     telegram,
     publicUrl: e.PUBLIC_URL,
     logLevel: e.LOG_LEVEL,
