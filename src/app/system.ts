@@ -144,6 +144,7 @@ export async function startSystem(
     const users = createUserService({ db: database.db, adminTelegramIds: config.adminTelegramIds });
     const clock = options.clock;
     const now = clock ? () => new Date(clock.now()) : () => new Date();
+    const sessions = createSessionStore({ db: database.db, now });
     const tokens = createApiTokens({
       key: deriveKey(masterKey, 'api-token'),
       ttlSeconds: config.tokenTtlSeconds,
@@ -191,6 +192,11 @@ export async function startSystem(
           if (!claims || !holder || holder.tokenRevoked || holder.user.tokenVersion !== claims.tv)
             return null;
           return holder.user;
+        },
+        async revokeToken(token) {
+          const claims = await tokens.verify(token).catch(() => null);
+          if (claims)
+            await sessions.revokeToken({ jti: claims.jti, userId: claims.sub, expiresAt: claims.expiresAt });
         },
         deriveKey: (purpose) => deriveKey(masterKey, purpose),
         dataDir: config.dataDir,
@@ -312,7 +318,7 @@ export async function startSystem(
             app: createAuthRoutes({
               tokens,
               users,
-              sessions: createSessionStore({ db: database.db, now }),
+              sessions,
               loginLinks,
               botToken: config.telegram.token,
               initDataMaxAgeSeconds: config.initDataMaxAgeSeconds,

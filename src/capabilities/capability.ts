@@ -91,6 +91,8 @@ export interface WebSupport {
   mintToken(user: User): Promise<{ token: string; expiresAt: Date }>;
   /** The user a token names, or null when it is invalid, expired or signed out. */
   userOfToken(token: string): Promise<User | null>;
+  /** Signs this one token out server-side (a copy of the cookie stops working too); a bad token is ignored. */
+  revokeToken(token: string): Promise<void>;
   /** A 32-byte key for one purpose, derived from the server's master key. */
   deriveKey(purpose: string): Buffer;
   /** DATA_DIR: owner-only files (write them with `writePrivateFile`). */

@@ -64,21 +64,29 @@ export function createBookingService(core: BookingCore) {
   async function create(user: User, input: CreateBookingInput): Promise<BookingRow> {
     const refs = await loadRefs(db, input.serviceId, input.locationId);
     const all = await core.slots.candidates(db, input.serviceId, input.locationId);
-    if (input.specialistId && !all.includes(input.specialistId)) {
+    const own = await specialistOf(db, user);
+    const forOther = input.clientTelegramId !== undefined && input.clientTelegramId !== user.telegramId;
+    const createdBy = creatorRole(user, forOther, own !== null);
+    // A specialist booking for a client books their own calendar (a booking they make is confirmed
+    // at once, so a colleague's calendar is not theirs to fill); only an admin books for anyone.
+    let chosen = input.specialistId;
+    if (createdBy === 'specialist' && own) {
+      if (chosen && chosen !== own.id)
+        throw new DomainError(
+          'forbidden',
+          'booking_forbidden',
+          "A specialist books clients into their own calendar only; an admin books into a colleague's",
+        );
+      chosen = own.id;
+    }
+    if (chosen && !all.includes(chosen)) {
       throw new DomainError(
         'not_found',
         'booking_specialist_missing',
         'This specialist does not offer the service here',
       );
     }
-    const own = await specialistOf(db, user);
-    const forOther = input.clientTelegramId !== undefined && input.clientTelegramId !== user.telegramId;
-    const createdBy = creatorRole(
-      user,
-      forOther,
-      own !== null && (input.specialistId === null || own.id === input.specialistId),
-    );
-    const wanted = input.specialistId ? [input.specialistId] : all;
+    const wanted = chosen ? [chosen] : all;
     let specialistId: string | null = null;
     for (const id of wanted) {
       if (await isFree(core, refs, id, input.start)) {

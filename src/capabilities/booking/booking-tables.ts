@@ -10,6 +10,7 @@ import {
   text,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { encryptedText } from '../../platform/crypto/encrypted-text.ts';
 import { timestamptz as tstz } from '../../platform/db/columns.ts';
 
 // Mirrors migrations/0011_booking.sql (the SQL is the source of truth).
@@ -89,7 +90,10 @@ export const bookingExceptions = pgTable('booking_exceptions', {
 export const bookingClients = pgTable('booking_clients', {
   id: uuid('id').primaryKey(),
   userId: uuid('user_id'),
-  identity: text('identity'),
+  /** A web client's phone or e-mail, sealed (shown and sent to; never searched: see identityHash). */
+  identity: encryptedText('identity'),
+  /** The keyed hash a web client is found by (web/identity-keys.ts). */
+  identityHash: text('identity_hash'),
   name: text('name').notNull(),
   language: text('language').notNull(),
   noShowCount: integer('no_show_count').notNull().default(0),

@@ -17,9 +17,13 @@ import { createNoticeSettings } from './notices/notice-settings.ts';
 import { createSlotService } from './slots/slot-service.ts';
 import { createBookingPages } from './web/booking-pages.ts';
 import { createCodeDelivery } from './web/code-delivery.ts';
+import { createIdentityKeys } from './web/identity-keys.ts';
 import { createLoginCodes } from './web/login-codes.ts';
 import { BOOKING_PUSH_QUEUE, createPushEnqueue, createPushHandler, type PushJob } from './web/push-store.ts';
 import { createPushSender, loadVapidKeys } from './web/web-push.ts';
+
+/** Deletes login codes no limit counts any more (they hold hashes, but nothing is kept for nothing). */
+const LOGIN_CODES_PRUNE_QUEUE = 'booking.login-codes-prune';
 
 const TIMER_RULES: TimerRules = {
   reminderMinutes: [1440, 120],
@@ -36,6 +40,7 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
   queues: [
     { name: BOOKING_TIMERS_QUEUE, retryLimit: 5, retryDelaySeconds: 2, expireInSeconds: 60 },
     { name: BOOKING_PUSH_QUEUE, retryLimit: 5, retryDelaySeconds: 5, expireInSeconds: 60 },
+    { name: LOGIN_CODES_PRUNE_QUEUE, retryLimit: 2, retryDelaySeconds: 60, expireInSeconds: 60 },
   ],
   create(deps) {
     const i18n = createI18n([BOOKING_LOCALES_DIR]);
@@ -70,7 +75,7 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
     const codes = createLoginCodes({
       db: deps.db,
       now: deps.now,
-      secret: deps.web.deriveKey('booking-login-code').toString('hex'),
+      keys: createIdentityKeys(deps.web.deriveKey),
       deliver: createCodeDelivery({
         development: deps.web.development,
         dataDir: deps.web.dataDir,
@@ -123,6 +128,11 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
         { id: 'bkadmin', labelKey: 'booking-menu-admin', role: 'admin', open: bot.open.admin },
       ],
       async startWorkers() {
+        // Web clients stored before their identities were hashed: hashed now, not at someone's sign-in.
+        const upgraded = await codes.upgradeClients();
+        if (upgraded) deps.logger.info({ upgraded }, 'web client identities hashed');
+        await deps.jobs.work(LOGIN_CODES_PRUNE_QUEUE, async () => ({ pruned: await codes.prune() }));
+        await deps.jobs.schedule(LOGIN_CODES_PRUNE_QUEUE, '*/15 * * * *', {});
         const handler = createTimerHandler({ ...deps, t, bookings, sendNotices, rules: TIMER_RULES, push });
         await deps.jobs.work<TimerJob>(BOOKING_TIMERS_QUEUE, handler, { concurrency: 2, batchSize: 10 });
         // VAPID's subject: our https address when there is one (read at send time: known once listening).

@@ -9,7 +9,7 @@ import type { User, UserService } from '../users/user-service.ts';
 import type { ApiTokens } from './api-tokens.ts';
 import { validateInitData } from './init-data.ts';
 import type { LoginLinks } from './login-links.ts';
-import { validateLoginWidget } from './login-widget.ts';
+import { LOGIN_WIDGET_MAX_AGE_SECONDS, validateLoginWidget } from './login-widget.ts';
 import type { SessionStore } from './session-store.ts';
 
 export const UserSchema = z
@@ -146,6 +146,7 @@ const widgetRoute = createRoute({
     200: { description: 'Token minted', content: { 'application/json': { schema: TokenGranted } } },
     400: problemResponse('Malformed request'),
     401: problemResponse('Forged, replayed or expired login (login_widget_invalid / _expired / _replayed)'),
+    403: problemResponse('The widget is disabled here (login_widget_disabled): no https PUBLIC_URL'),
   },
 });
 
@@ -273,13 +274,18 @@ export function createAuthRoutes(deps: {
     return c.json({ enabled: bot !== null, bot_username: bot }, 200);
   });
   app.openapi(widgetRoute, async (c) => {
+    // What GET /auth/widget calls disabled is disabled: no sign-in by widget data then.
+    if ((deps.widgetBot?.() ?? null) === null)
+      throw new DomainError(
+        'forbidden',
+        'login_widget_disabled',
+        'Login with Telegram is not offered on this server (it needs an https PUBLIC_URL)',
+      );
     const data = c.req.valid('json');
-    const valid = validateLoginWidget(data, deps.botToken, {
-      maxAgeSeconds: deps.initDataMaxAgeSeconds,
-      now: deps.now(),
-    });
+    const maxAgeSeconds = Math.min(deps.initDataMaxAgeSeconds, LOGIN_WIDGET_MAX_AGE_SECONDS);
+    const valid = validateLoginWidget(data, deps.botToken, { maxAgeSeconds, now: deps.now() });
     // Like initData: one signed login is one sign-in, a copy of it is not a login.
-    const validUntil = new Date(valid.authDate.getTime() + deps.initDataMaxAgeSeconds * 1000);
+    const validUntil = new Date(valid.authDate.getTime() + maxAgeSeconds * 1000);
     if (!(await deps.sessions.claimInitData(`widget:${data.hash}`, validUntil)))
       throw new DomainError(
         'unauthorized',

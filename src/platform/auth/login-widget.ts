@@ -14,6 +14,13 @@ export interface LoginWidgetData {
   hash: string;
 }
 
+/**
+ * How old widget data may be. The widget's callback hands over data Telegram signed moments before
+ * (auth_date is the login's time), so minutes are plenty; initData's 24 hours would let a copy
+ * from a log or a browser history sign in all day.
+ */
+export const LOGIN_WIDGET_MAX_AGE_SECONDS = 600;
+
 const invalid = (why: string) =>
   new DomainError('unauthorized', 'login_widget_invalid', `Telegram login rejected: ${why}`);
 

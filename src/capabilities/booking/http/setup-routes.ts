@@ -7,6 +7,7 @@ import {
 } from '../../../platform/http/openapi-parts.ts';
 import type { ExceptionRow } from '../booking-exceptions.ts';
 import { hhmmOf, minutesOf } from '../booking-format.ts';
+import { isAdmin } from '../booking-people.ts';
 import type { BookingSetup } from '../booking-setup.ts';
 import { requireAdmin } from './booking-access.ts';
 import {
@@ -29,6 +30,8 @@ const errors = { 400: problem('Invalid input'), 401: problem('Not signed in'), 4
 const body = <T extends z.ZodType>(schema: T) => ({ body: { ...jsonContent(schema), required: true } });
 const ok = <T extends z.ZodType>(schema: T, description: string) => ({ description, ...jsonContent(schema) });
 const mins = (hhmm: string) => minutesOf(hhmm) as number;
+// Staff Telegram ids are for admins (who manage staff): a client picks a specialist by id and name.
+const SpecialistListed = SpecialistSchema.partial({ telegram_id: true }).openapi('BookingSpecialistListed');
 
 const routes = {
   createLocation: createRoute({
@@ -86,7 +89,7 @@ const routes = {
     security,
     summary: 'Specialists; with service_id and location_id: those who offer that service there',
     request: { query: SpecialistsQuery },
-    responses: { 200: ok(z.object({ specialists: z.array(SpecialistSchema) }), 'All'), ...errors },
+    responses: { 200: ok(z.object({ specialists: z.array(SpecialistListed) }), 'All'), ...errors },
   }),
   putHours: createRoute({
     method: 'put',
@@ -206,8 +209,15 @@ export function addSetupRoutes(app: OpenAPIHono<AppEnv>, setup: BookingSetup, no
     const rows = await setup.listSpecialists(
       q.service_id && q.location_id ? { serviceId: q.service_id, locationId: q.location_id } : undefined,
     );
+    const admin = isAdmin(c.get('user'));
     return c.json(
-      { specialists: rows.map((r) => ({ id: r.id, name: r.name, telegram_id: r.telegramId })) },
+      {
+        specialists: rows.map((r) => ({
+          id: r.id,
+          name: r.name,
+          ...(admin ? { telegram_id: r.telegramId } : {}),
+        })),
+      },
       200,
     );
   });

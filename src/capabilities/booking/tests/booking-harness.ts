@@ -78,6 +78,7 @@ export async function startBookingHarness(
       web: {
         mintToken: unused('web.mintToken'),
         userOfToken: unused('web.userOfToken'),
+        revokeToken: unused('web.revokeToken'),
         deriveKey: () => Buffer.alloc(32, 7),
         outbound: {},
         dataDir: mkdtempSync(join(tmpdir(), 'booking-harness-')),

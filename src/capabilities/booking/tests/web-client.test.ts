@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import ece from 'http_ece';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/support/test-database.ts';
+import { deriveKey } from '../../../platform/crypto/keys.ts';
+import { createIdentityKeys } from '../web/identity-keys.ts';
 import { createLoginCodes } from '../web/login-codes.ts';
 import { createPushSender, loadVapidKeys } from '../web/web-push.ts';
 
@@ -19,7 +21,7 @@ beforeAll(async () => {
   codes = createLoginCodes({
     db: testDb.database.db,
     now: () => now,
-    secret: 'test-secret-0123456789abcdef0123456789',
+    keys: createIdentityKeys((purpose) => deriveKey('test-secret-0123456789abcdef0123456789', purpose)),
     deliver: async (identity, code) => void sent.push({ identity, code }),
   });
 });
@@ -36,11 +38,13 @@ describe('OTP login for web clients', () => {
     expect(rows[0]?.code_hash).not.toContain(code);
     const user = await codes.verify('+491512345678', code);
     expect(user.telegramId).toBeNull();
-    const linked = await testDb.database.raw.query<{ identity: string }>(
-      'SELECT identity FROM booking_clients WHERE user_id = $1',
+    // Found again by a keyed hash; the identity itself is stored sealed.
+    const linked = await testDb.database.raw.query<{ identity: string; identity_hash: string }>(
+      'SELECT identity, identity_hash FROM booking_clients WHERE user_id = $1',
       [user.id],
     );
-    expect(linked[0]?.identity).toBe('+491512345678');
+    expect(linked[0]?.identity).toMatch(/^enc1:/);
+    expect(linked[0]?.identity_hash).toMatch(/^[0-9a-f]{8}:[0-9a-f]{64}$/);
     await expect(codes.verify('+491512345678', code)).rejects.toMatchObject({ code: 'booking_code_wrong' });
   });
 

@@ -1,50 +1,59 @@
 import { createHmac, randomInt, timingSafeEqual } from 'node:crypto';
-import { and, desc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
 import { timestamptz as tstz } from '../../../platform/db/columns.ts';
 import type { Db, Tx } from '../../../platform/db/database.ts';
-import { type Language, users } from '../../../platform/db/schema.ts';
+import type { Language } from '../../../platform/db/schema.ts';
 import { DomainError } from '../../../platform/errors/domain-error.ts';
 import type { User } from '../../../platform/users/user-service.ts';
-import { bookingClients } from '../booking-tables.ts';
+import { type IdentityKeys, upgradeClients } from './identity-keys.ts';
+import { normalizeIdentity, webClientUser } from './web-client-user.ts';
+
+export { maskIdentity, normalizeIdentity } from './web-client-user.ts';
 
 export const bookingLoginCodes = pgTable('booking_login_codes', {
   id: uuid('id').primaryKey(),
-  identity: text('identity').notNull(),
+  identityHash: text('identity_hash').notNull(),
   codeHash: text('code_hash').notNull(),
   attempts: integer('attempts').notNull(),
   expiresAt: tstz('expires_at').notNull(),
   usedAt: tstz('used_at'),
   createdAt: tstz('created_at').notNull(),
-  requestedIp: text('requested_ip'),
+  ipHash: text('ip_hash'),
 });
 
 const CODE_TTL_MS = 10 * 60_000;
 const MAX_ATTEMPTS = 5;
-const MAX_CODES_PER_WINDOW = 3;
-const MAX_CODES_PER_IP = 10;
 const WINDOW_MS = 15 * 60_000;
+/** Codes one requester (address or /64) may ask for one identity per window. */
+const MAX_CODES_PER_REQUESTER = 3;
+/** Codes one requester may ask for, all identities together, per window. */
+const MAX_CODES_PER_ADDRESS = 10;
+/** Messages one person can be sent per hour, whoever asks: bounds SMS/e-mail bombing. */
+const MAX_CODES_PER_IDENTITY_HOUR = 10;
+/** Rows are kept as long as a limit counts them, then pruned. */
+const KEEP_MS = 60 * 60_000;
 
 /** How a code reaches its person (an SMS or e-mail gateway in production; a log in development). */
 export type CodeDelivery = (identity: string, code: string, language: Language) => Promise<void>;
 
-/** A phone number (digits, optional +) or an e-mail, normalized; null when it is neither. */
-export function normalizeIdentity(raw: string): string | null {
-  const s = raw.trim().toLowerCase();
-  if (/^[^\s@]{1,64}@[^\s@]{1,190}\.[a-z]{2,}$/.test(s)) return s;
-  const phone = s.replace(/[\s()-]/g, '');
-  return /^\+?\d{7,15}$/.test(phone) ? phone : null;
-}
-
 /**
- * One-time login codes for web clients without Telegram: only an HMAC of the code is stored (keyed
- * with the server's secret), each code expires, allows a few attempts and is used once; an identity
- * gets a few codes per window. `deliver` sends the code (SMS or e-mail gateway; a port).
+ * One-time login codes for web clients without Telegram. Stored are only keyed hashes (of the
+ * identity, the requesting address and the code); each code expires, allows a few attempts and is
+ * used once. Any live code of the identity signs in, so someone asking for codes for another
+ * person's address cannot void the code that person holds; the limits that count are per
+ * requester, with a per-identity ceiling on messages that never stops a code already sent.
  */
-export function createLoginCodes(deps: { db: Db; now: () => Date; secret: string; deliver: CodeDelivery }) {
-  const hash = (identity: string, code: string) =>
-    createHmac('sha256', deps.secret).update(`${identity}:${code}`).digest('hex');
+export function createLoginCodes(deps: {
+  db: Db;
+  now: () => Date;
+  keys: IdentityKeys;
+  deliver: CodeDelivery;
+}) {
+  const { keys } = deps;
+  const codeHash = (identityHash: string, code: string) =>
+    createHmac('sha256', keys.codeKey).update(`${identityHash}:${code}`).digest('hex');
   const limited = () =>
     new DomainError(
       'rate_limited',
@@ -53,113 +62,135 @@ export function createLoginCodes(deps: { db: Db; now: () => Date; secret: string
     );
   const invalid = () =>
     new DomainError('invalid', 'booking_identity_invalid', 'Give a phone number or an e-mail address');
+  // Clients stored before identities were hashed (or under a rotated-out key) are found only once
+  // re-hashed: done once per process, before its first sign-in.
+  let upgraded: Promise<number> | null = null;
+  const ready = () => {
+    upgraded ??= upgradeClients(deps.db, keys).catch((error: unknown) => {
+      upgraded = null;
+      throw error;
+    });
+    return upgraded;
+  };
+  // Count-then-insert and check-then-use are atomic per identity and per address: concurrent
+  // requests for one key wait for each other (transaction-scoped, released at commit).
+  const lock = async (tx: Tx, lockKeys: string[]) => {
+    for (const key of [...new Set(lockKeys)].sort())
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`booking-login:${key}`}, 0))`);
+  };
 
   return {
     async request(raw: string, from: { ip?: string | null; language?: Language } = {}): Promise<void> {
       const identity = normalizeIdentity(raw);
       if (!identity) throw invalid();
+      const idHash = keys.identity(identity);
+      // No address (an in-process caller): one shared requester, limited like any other.
+      const ipHash = from.ip ? keys.address(from.ip) : null;
+      const requester = ipHash ?? 'unknown';
       const now = deps.now();
       const since = new Date(now.getTime() - WINDOW_MS);
-      if (from.ip) {
-        const [byIp] = await deps.db
-          .select({ n: sql<number>`count(*)::int` })
-          .from(bookingLoginCodes)
-          .where(and(eq(bookingLoginCodes.requestedIp, from.ip), gt(bookingLoginCodes.createdAt, since)));
-        if ((byIp?.n ?? 0) >= MAX_CODES_PER_IP) throw limited();
-      }
-      const [recent] = await deps.db
-        .select({ n: sql<number>`count(*)::int` })
-        .from(bookingLoginCodes)
-        .where(
-          and(
-            eq(bookingLoginCodes.identity, identity),
-            gt(bookingLoginCodes.createdAt, new Date(now.getTime() - WINDOW_MS)),
-          ),
-        );
-      if ((recent?.n ?? 0) >= MAX_CODES_PER_WINDOW) throw limited();
-      const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
-      // Stored and sent together: a code the server could not send does not count against anyone.
+      const hourAgo = new Date(now.getTime() - KEEP_MS);
       await deps.db.transaction(async (tx) => {
-        await tx.insert(bookingLoginCodes).values({
+        await lock(tx, [idHash, requester]);
+        const c = bookingLoginCodes;
+        const recent = sql`${c.createdAt} > ${since}`;
+        const [counts] = await tx
+          .select({
+            identity: sql<number>`count(*) FILTER (WHERE ${c.identityHash} = ${idHash})::int`,
+            pair: sql<number>`count(*) FILTER (WHERE ${c.identityHash} = ${idHash} AND coalesce(${c.ipHash}, 'unknown') = ${requester} AND ${recent})::int`,
+            address: sql<number>`count(*) FILTER (WHERE ${c.ipHash} = ${ipHash} AND ${recent})::int`,
+          })
+          .from(c)
+          .where(
+            and(gt(c.createdAt, hourAgo), sql`(${c.identityHash} = ${idHash} OR ${c.ipHash} = ${ipHash})`),
+          );
+        if (
+          (counts?.pair ?? 0) >= MAX_CODES_PER_REQUESTER ||
+          (ipHash !== null && (counts?.address ?? 0) >= MAX_CODES_PER_ADDRESS) ||
+          (counts?.identity ?? 0) >= MAX_CODES_PER_IDENTITY_HOUR
+        )
+          throw limited();
+        const code = String(randomInt(0, 1_000_000)).padStart(6, '0');
+        await tx.insert(c).values({
           id: uuidv7(),
-          identity,
-          codeHash: hash(identity, code),
+          identityHash: idHash,
+          codeHash: codeHash(idHash, code),
           attempts: 0,
           expiresAt: new Date(now.getTime() + CODE_TTL_MS),
           createdAt: now,
-          requestedIp: from.ip ?? null,
+          ipHash,
         });
+        // Stored and sent together: a code the server could not send does not count against anyone.
         await deps.deliver(identity, code, from.language ?? 'en');
       });
     },
 
-    /** Checks the latest open code; on success returns the web client (created on first login). */
+    /**
+     * Accepts any live code of the identity; on success returns the web client (created on first
+     * login). A wrong code counts against every live code, so more live codes buy no more guesses.
+     */
     async verify(raw: string, code: string, language: Language = 'en'): Promise<User> {
       const identity = normalizeIdentity(raw);
       if (!identity) throw invalid();
+      await ready();
+      const idHash = keys.identity(identity);
       const now = deps.now();
       const wrong = new DomainError(
         'unauthorized',
         'booking_code_wrong',
         'That code is wrong or has expired',
       );
-      return deps.db
-        .transaction(async (tx) => {
-          const [open] = await tx
-            .select()
-            .from(bookingLoginCodes)
-            .where(and(eq(bookingLoginCodes.identity, identity), isNull(bookingLoginCodes.usedAt)))
-            .orderBy(desc(bookingLoginCodes.createdAt))
-            .limit(1)
-            .for('update');
-          if (!open || open.expiresAt <= now || open.attempts >= MAX_ATTEMPTS) throw wrong;
-          const given = Buffer.from(hash(identity, code.trim()));
-          if (given.length !== open.codeHash.length || !timingSafeEqual(given, Buffer.from(open.codeHash))) {
+      const user = await deps.db.transaction(async (tx) => {
+        await lock(tx, [idHash]);
+        const c = bookingLoginCodes;
+        const live = await tx
+          .select()
+          .from(c)
+          .where(
+            and(
+              eq(c.identityHash, idHash),
+              isNull(c.usedAt),
+              gt(c.expiresAt, now),
+              lt(c.attempts, MAX_ATTEMPTS),
+            ),
+          )
+          .orderBy(desc(c.createdAt))
+          .limit(MAX_CODES_PER_IDENTITY_HOUR);
+        const given = Buffer.from(codeHash(idHash, code.trim()));
+        const match = live.find(
+          (row) => row.codeHash.length === given.length && timingSafeEqual(given, Buffer.from(row.codeHash)),
+        );
+        if (!match) {
+          if (live.length)
             await tx
-              .update(bookingLoginCodes)
-              .set({ attempts: open.attempts + 1 })
-              .where(eq(bookingLoginCodes.id, open.id));
-            return null;
-          }
-          await tx.update(bookingLoginCodes).set({ usedAt: now }).where(eq(bookingLoginCodes.id, open.id));
-          return webClientUser(tx, identity, language);
-        })
-        .then((user) => {
-          if (!user) throw wrong;
-          return user;
-        });
+              .update(c)
+              .set({ attempts: sql`${c.attempts} + 1` })
+              .where(
+                inArray(
+                  c.id,
+                  live.map((row) => row.id),
+                ),
+              );
+          return null;
+        }
+        await tx.update(c).set({ usedAt: now }).where(eq(c.id, match.id));
+        return webClientUser(tx, { normalized: identity, hash: idHash }, language);
+      });
+      if (!user) throw wrong;
+      return user;
     },
+
+    /** Deletes codes no limit counts any more (used or expired, older than an hour). */
+    async prune(): Promise<number> {
+      const cutoff = new Date(deps.now().getTime() - KEEP_MS);
+      const gone = await deps.db
+        .delete(bookingLoginCodes)
+        .where(lt(bookingLoginCodes.createdAt, cutoff))
+        .returning({ id: bookingLoginCodes.id });
+      return gone.length;
+    },
+
+    /** Re-hashes clients stored before hashing or under an older key (also run before the first sign-in). */
+    upgradeClients: () => ready(),
   };
-}
-
-/**
- * The platform user behind a web client: a `users` row without a Telegram id, linked from the
- * booking client row (made on first login). Platform tokens, rate limits and `/bookings?scope=mine`
- * then work for web clients exactly as for Telegram people.
- */
-async function webClientUser(tx: Tx, identity: string, language: Language): Promise<User> {
-  const [client] = await tx.select().from(bookingClients).where(eq(bookingClients.identity, identity));
-  if (client?.userId) {
-    const [user] = await tx.select().from(users).where(eq(users.id, client.userId));
-    if (user) return user;
-  }
-  const [user] = await tx
-    .insert(users)
-    .values({ id: uuidv7(), telegramId: null, firstName: maskIdentity(identity), language, roles: ['user'] })
-    .returning();
-  const created = user as User;
-  if (client)
-    await tx.update(bookingClients).set({ userId: created.id }).where(eq(bookingClients.id, client.id));
-  else
-    await tx
-      .insert(bookingClients)
-      .values({ id: uuidv7(), userId: created.id, identity, name: maskIdentity(identity), language });
-  return created;
-}
-
-/** What staff see of a web client: enough to recognise them, not the whole address ("an…@example.com"). */
-export function maskIdentity(identity: string): string {
-  const at = identity.indexOf('@');
-  if (at > 0) return `${identity.slice(0, Math.min(2, at))}…${identity.slice(at)}`;
-  return `${identity.slice(0, 3)}…${identity.slice(-3)}`;
 }

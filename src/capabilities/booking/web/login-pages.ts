@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { Hono } from 'hono';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Language } from '../../../platform/db/schema.ts';
@@ -101,8 +101,11 @@ export function addLoginPages(app: Hono, deps: BookingPagesDeps, kit: PageKit) {
     }
   });
 
-  app.post('/logout', (c) => {
+  app.post('/logout', async (c) => {
     if (!sameOrigin(c)) return c.text('Cross-site form refused', 403);
+    // Signed out on the server too: a copy of the cookie (a shared computer, a backup) stops working.
+    const token = getCookie(c, COOKIE);
+    if (token) await deps.web.revokeToken(token);
     deleteCookie(c, COOKIE, { path: '/app/booking' });
     return c.redirect(`/app/booking?lang=${pageLanguage(c)}`, 303);
   });

@@ -74,11 +74,24 @@ export function createPageKit(deps: BookingPagesDeps) {
     );
   };
   // Forms post from our own pages only: a cross-site form is refused (the cookie is SameSite=Strict as well).
+  // "Our" origin is what the browser sees: PUBLIC_URL's behind a TLS proxy (the request reaches us as
+  // plain http on an internal address), or the request's own (no PUBLIC_URL, a LAN address).
   const sameOrigin = (c: Context) => {
     const origin = c.req.header('origin');
-    return !origin || origin === new URL(c.req.url).origin;
+    return !origin || ownOrigins(deps.publicUrl(), c.req.url).includes(origin);
   };
   return { tFor, sessionUser, render, failure, sameOrigin };
 }
 
 export type PageKit = ReturnType<typeof createPageKit>;
+
+/** The origins browsers may use for our pages: PUBLIC_URL's (when set and valid) and the request URL's. */
+export function ownOrigins(publicUrl: string, requestUrl: string): string[] {
+  const origins = [new URL(requestUrl).origin];
+  try {
+    if (publicUrl) origins.push(new URL(publicUrl).origin);
+  } catch {
+    // Config refuses a malformed PUBLIC_URL; the request's origin still stands.
+  }
+  return origins;
+}
