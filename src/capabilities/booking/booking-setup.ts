@@ -14,6 +14,7 @@ import {
   type ConfirmationRule,
 } from './booking-tables.ts';
 import type { SlotService } from './slots/slot-service.ts';
+import { createSpecialistServices } from './specialist-services.ts';
 
 export interface ServiceInput {
   name: string;
@@ -167,6 +168,7 @@ export function createBookingSetup(deps: { db: Db; slots: SlotService }) {
     },
 
     ...createExceptionSetup(deps),
+    ...createSpecialistServices(deps),
 
     listLocations: () => db.select().from(bookingLocations).orderBy(bookingLocations.createdAt),
     listServices: () => db.select().from(bookingServices).orderBy(bookingServices.createdAt),

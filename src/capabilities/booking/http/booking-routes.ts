@@ -28,6 +28,7 @@ import {
 } from './booking-schemas.ts';
 import { addNoticeRoutes } from './notice-routes.ts';
 import { addSetupRoutes } from './setup-routes.ts';
+import { addSpecialistServiceRoutes } from './specialist-services-routes.ts';
 
 const tags = ['booking'];
 const errors = { 400: problem('Invalid input'), 401: problem('Not signed in') };
@@ -99,6 +100,7 @@ export function createBookingRoutes(deps: {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   addSetupRoutes(app, deps.setup, deps.now);
   addNoticeRoutes(app, deps.notices);
+  addSpecialistServiceRoutes(app, deps.setup);
   app.openapi(routes.slots, async (c) => {
     const q = c.req.valid('query');
     const { slots, location } = await deps.bookings.freeSlots({
