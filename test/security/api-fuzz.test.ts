@@ -53,13 +53,21 @@ function probes(op: OpenApiOperation, seed: number): Probe[] {
   for (const p of op.params.filter((p) => p.in === 'path'))
     for (const id of HOSTILE_IDS)
       out.push({ method: op.method, path: pathFor({ [p.name]: id }), ...body(base) });
-  for (const p of op.params.filter((p) => p.in === 'query'))
+  // The other required query parameters get minimal values, so a hostile one reaches past the
+  // presence check: a far `from` against a near `to` is a huge range, not a missing `to`.
+  const query = op.params.filter((p) => p.in === 'query');
+  for (const p of query) {
+    const others = query
+      .filter((o) => o.required && o.name !== p.name)
+      .map((o) => `&${o.name}=${encode(minimal(o.schema))}`)
+      .join('');
     for (const value of valuesFor(p.name, p.schema, seed, 6))
       out.push({
         method: op.method,
-        path: `${pathFor()}?${p.name}=${encode(value)}`,
+        path: `${pathFor()}?${p.name}=${encode(value)}${others}`,
         ...body(base),
       });
+  }
   if (op.body) {
     for (const raw of HOSTILE_BODIES) out.push({ method: op.method, path: pathFor(), body: raw });
     out.push({

@@ -33,6 +33,17 @@ export const HOSTILE_DATES = [
   '2026-13-01T00:00:00Z',
   'tomorrow',
 ];
+/** Calendar dates (YYYY-MM-DD parameters): out of 1970–9999, days that do not exist, and far ends that make a huge range. */
+export const HOSTILE_DAYS = [
+  '0000-01-01',
+  '9999-12-31',
+  '1969-12-31',
+  '2026-02-30',
+  '2026-13-01',
+  '+275760-09-13',
+  '2031-05-05T10:00:00Z',
+  'tomorrow',
+];
 export const HOSTILE_ZONES = [
   'Mars/Olympus',
   'Etc/GMT+99',
@@ -56,6 +67,7 @@ export const HOSTILE_RRULES = [
   'FREQ=DAILY;INTERVAL=7;BYDAY=TU',
   'FREQ=YEARLY;INTERVAL=4;BYMONTH=2;BYMONTHDAY=29',
   'FREQ=DAILY;UNTIL=00000101',
+  'FREQ=MONTHLY;BYMONTHDAY=31;BYMONTH=2,4,6,9,11',
   `FREQ=DAILY;BYHOUR=${Array.from({ length: 24 }, (_, i) => i).join(',')};BYMINUTE=${Array.from({ length: 60 }, (_, i) => i).join(',')}`,
 ];
 export const HOSTILE_IDS = [
@@ -111,17 +123,19 @@ export function valuesFor(
     schema.format ?? (schema.anyOf as Array<{ format?: string }> | undefined)?.[0]?.format ?? '',
   );
   const pool =
-    format === 'date-time' || /(_at|_from|_to|^from|^to|until|now)$/.test(name)
-      ? HOSTILE_DATES
-      : /rrule/.test(name)
-        ? HOSTILE_RRULES
-        : /timezone/.test(name)
-          ? HOSTILE_ZONES
-          : /cursor/.test(name)
-            ? HOSTILE_CURSORS
-            : format === 'uuid' || /(^|_)id$/.test(name)
-              ? HOSTILE_IDS
-              : HOSTILE_STRINGS;
+    format === 'date'
+      ? HOSTILE_DAYS
+      : format === 'date-time' || /(_at|_from|_to|^from|^to|until|now)$/.test(name)
+        ? HOSTILE_DATES
+        : /rrule/.test(name)
+          ? HOSTILE_RRULES
+          : /timezone/.test(name)
+            ? HOSTILE_ZONES
+            : /cursor/.test(name)
+              ? HOSTILE_CURSORS
+              : format === 'uuid' || /(^|_)id$/.test(name)
+                ? HOSTILE_IDS
+                : HOSTILE_STRINGS;
   const arbitrary = fc.oneof(
     { weight: 3, arbitrary: fc.constantFrom(...pool) },
     { weight: 1, arbitrary: fc.constantFrom(...WRONG_TYPES) },

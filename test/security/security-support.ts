@@ -16,7 +16,7 @@ export interface OpenApiOperation {
   method: string;
   path: string;
   secured: boolean;
-  params: Array<{ name: string; in: 'path' | 'query'; schema: Record<string, unknown> }>;
+  params: Array<{ name: string; in: 'path' | 'query'; required?: boolean; schema: Record<string, unknown> }>;
   body: Record<string, unknown> | null;
 }
 
@@ -154,6 +154,7 @@ export function minimal(schema: Record<string, unknown>): unknown {
   if (type === 'integer' || type === 'number') return (schema.minimum as number | undefined) ?? 1;
   if (type === 'boolean') return false;
   if (schema.format === 'date-time') return FAR;
+  if (schema.format === 'date') return FAR.slice(0, 10);
   if (schema.format === 'uuid') return '0190a0e0-0000-7000-8000-000000000000';
   if (schema.pattern === '^([01]\\d|2[0-3]):[0-5]\\d$' || /HH:MM/.test(String(schema.description)))
     return '08:00';

@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { Period, PeriodKind } from './insight-types.ts';
 
-const MAX_DAYS = 366;
+/** The longest custom period (a year, a leap one included). */
+export const MAX_PERIOD_DAYS = 366;
 
 /** Resolves a period in the user's timezone; `from`/`to` are inclusive local dates for 'custom'. */
 export function resolvePeriod(
@@ -40,14 +41,19 @@ export function resolvePeriod(
         throw new DomainError('invalid', 'period_dates', 'A custom period needs from and to as YYYY-MM-DD');
       if (end <= start)
         throw new DomainError('invalid', 'period_order', 'The period must end on or after its start');
+      // Counted before the days are listed below: year 1 to 9999 would be 3.6 million of them.
+      if (Math.round(end.diff(start, 'days').days) > MAX_PERIOD_DAYS)
+        throw new DomainError(
+          'unprocessable',
+          'period_too_long',
+          `A period covers at most ${MAX_PERIOD_DAYS} days`,
+        );
       break;
     }
   }
   const days: string[] = [];
   for (let d = start; d < end; d = d.plus({ days: 1 })) {
     days.push(d.toISODate() as string);
-    if (days.length > MAX_DAYS)
-      throw new DomainError('invalid', 'period_too_long', `A period covers at most ${MAX_DAYS} days`);
   }
   return {
     kind,

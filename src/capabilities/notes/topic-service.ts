@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, Queryable } from '../../platform/db/database.ts';
+import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { noteCorrections, notes, noteTopics } from './note-tables.ts';
 
@@ -16,6 +17,8 @@ export interface TopicInput {
 export const EXAMPLES_PER_CLASSIFICATION = 100;
 
 const notFound = (id: string) => new DomainError('not_found', 'topic_not_found', `No topic ${id}`, { id });
+const topicExists = (name: string) =>
+  new DomainError('conflict', 'topic_exists', `A topic named "${name}" exists`, { name });
 
 /** A user's topics (one Inbox each, created on first use) and their correction examples. */
 export function createTopicService(deps: { db: Db; now: () => Date }) {
@@ -87,10 +90,7 @@ export function createTopicService(deps: { db: Db; now: () => Date }) {
         })
         .onConflictDoNothing()
         .returning();
-      if (!rows[0])
-        throw new DomainError('conflict', 'topic_exists', `A topic named "${input.name}" exists`, {
-          name: input.name,
-        });
+      if (!rows[0]) throw topicExists(input.name);
       return rows[0];
     },
     async update(
@@ -103,7 +103,10 @@ export function createTopicService(deps: { db: Db; now: () => Date }) {
         .update(noteTopics)
         .set({ ...patch, ...(patch.name ? { name: patch.name.trim() } : {}), updatedAt: now() })
         .where(and(eq(noteTopics.userId, userId), eq(noteTopics.id, id)))
-        .returning();
+        .returning()
+        .catch((error: unknown) => {
+          throw patch.name && isUniqueViolation(error) ? topicExists(patch.name) : error;
+        });
       if (!rows[0]) throw notFound(id);
       return rows[0];
     },

@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import rrulePackage from 'rrule';
 import { type AnchoredRule, boundedAfter, boundedBetween } from '../../platform/recurrence/bounded-rrule.ts';
-import { checkRrule, rruleInvalid } from '../../platform/recurrence/rrule-guard.ts';
+import { checkRrule, refuseImpossibleDays, rruleInvalid } from '../../platform/recurrence/rrule-guard.ts';
 
 // rrule ships CommonJS under "main": Node's ESM loader sees one default export, not named ones.
 const { RRule } = rrulePackage;
@@ -16,10 +16,12 @@ export interface Series {
 /**
  * Checks an RRULE as the parser and the API give it (optionally prefixed "RRULE:") and returns it
  * in canonical form. No DTSTART/TZID (the series is anchored by startsAt and the timezone), nothing
- * more frequent than hourly; every part range-checked (a 422 naming the bad part otherwise).
+ * more frequent than hourly; every part range-checked (a 422 naming the bad part otherwise); no
+ * day filter that no month can meet.
  */
 export function normalizeRrule(input: string): string {
   const rule = checkRrule(input);
+  refuseImpossibleDays(rule);
   try {
     return RRule.optionsToString(RRule.parseString(rule)).replace(/^RRULE:/, '');
   } catch (error) {

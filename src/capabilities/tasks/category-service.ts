@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, Queryable } from '../../platform/db/database.ts';
+import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { cleanText, isUuid, notFound } from './owned.ts';
 import { taskCategories } from './task-tables.ts';
@@ -71,9 +72,8 @@ export function createCategoryService(deps: { db: Db; now: () => Date }): Catego
         .set({ name })
         .where(eq(taskCategories.id, id))
         .returning()
-        .catch((error: { code?: string; cause?: { code?: string } }) => {
-          if ((error.code ?? error.cause?.code) === '23505') throw exists(name);
-          throw error;
+        .catch((error: unknown) => {
+          throw isUniqueViolation(error) ? exists(name) : error;
         });
       if (!row) throw notFound('category', id);
       return toCategory(row);

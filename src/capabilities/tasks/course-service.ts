@@ -1,6 +1,7 @@
 import { and, asc, eq, max, sql } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, Queryable } from '../../platform/db/database.ts';
+import { isUniqueViolation } from '../../platform/db/unique-violation.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { createCategoryService } from './category-service.ts';
 import { cleanText, inTx, invalid, isUuid, notFound } from './owned.ts';
@@ -91,23 +92,25 @@ export function createCourseService(deps: { db: Db; now: () => Date }): CourseSe
     async create(userId, input) {
       const name = cleanText(input.name, 'name', 100);
       const titles = (input.topics ?? []).map((t) => cleanText(t, 'topic', 200));
-      return db.transaction(async (tx) => {
-        if (await nameTaken(tx, userId, name)) throw conflictName(name);
-        const id = uuidv7();
-        const at = now();
-        await tx.insert(courses).values({
-          id,
-          userId,
-          name,
-          description: input.description?.trim() || null,
-          createdAt: at,
-          updatedAt: at,
-        });
-        for (const [position, title] of titles.entries()) {
-          await tx.insert(courseTopics).values(newTopic(userId, id, title, position, at));
-        }
-        return mustCourse(tx, userId, id);
-      });
+      return db
+        .transaction(async (tx) => {
+          if (await nameTaken(tx, userId, name)) throw conflictName(name);
+          const id = uuidv7();
+          const at = now();
+          await tx.insert(courses).values({
+            id,
+            userId,
+            name,
+            description: input.description?.trim() || null,
+            createdAt: at,
+            updatedAt: at,
+          });
+          for (const [position, title] of titles.entries()) {
+            await tx.insert(courseTopics).values(newTopic(userId, id, title, position, at));
+          }
+          return mustCourse(tx, userId, id);
+        })
+        .catch(nameRace(name));
     },
     async ensure(userId, rawName, options = {}) {
       const name = cleanText(rawName, 'course', 100);
@@ -124,20 +127,22 @@ export function createCourseService(deps: { db: Db; now: () => Date }): CourseSe
       });
     },
     async update(userId, id, patch) {
-      return db.transaction(async (tx) => {
-        await mustCourse(tx, userId, id);
-        const name = patch.name !== undefined ? cleanText(patch.name, 'name', 100) : undefined;
-        if (name && (await nameTaken(tx, userId, name, id))) throw conflictName(name);
-        await tx
-          .update(courses)
-          .set({
-            ...(name ? { name } : {}),
-            ...(patch.description !== undefined ? { description: patch.description?.trim() || null } : {}),
-            updatedAt: now(),
-          })
-          .where(eq(courses.id, id));
-        return mustCourse(tx, userId, id);
-      });
+      const name = patch.name !== undefined ? cleanText(patch.name, 'name', 100) : undefined;
+      return db
+        .transaction(async (tx) => {
+          await mustCourse(tx, userId, id);
+          if (name && (await nameTaken(tx, userId, name, id))) throw conflictName(name);
+          await tx
+            .update(courses)
+            .set({
+              ...(name ? { name } : {}),
+              ...(patch.description !== undefined ? { description: patch.description?.trim() || null } : {}),
+              updatedAt: now(),
+            })
+            .where(eq(courses.id, id));
+          return mustCourse(tx, userId, id);
+        })
+        .catch(nameRace(name));
     },
     async remove(userId, id) {
       await mustCourse(db, userId, id);
@@ -244,3 +249,9 @@ function newTopic(userId: string, courseId: string, title: string, position: num
 
 const conflictName = (name: string) =>
   new DomainError('conflict', 'course_exists', `A course named "${name}" exists`);
+/** A concurrent twin passed the name check too; the unique index caught it. */
+const nameRace =
+  (name: string | undefined) =>
+  (error: unknown): never => {
+    throw name && isUniqueViolation(error) ? conflictName(name) : error;
+  };

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { isUniqueViolation, violatedConstraint } from '../db/unique-violation.ts';
 import { type ErrorKind, isDomainError } from '../errors/domain-error.ts';
 import type { Logger } from '../observability/logger.ts';
 import { currentTraceId } from '../observability/trace.ts';
@@ -65,6 +66,15 @@ export function errorToProblem(error: unknown, c: Context, logger: Logger): Resp
     // The message may quote what was sent (a name, a rule); the code says enough for the log.
     logger.info({ code: error.code, status, path: c.req.path }, 'request refused');
     return problemJson(c, status, error.code, error.message, error.details);
+  }
+  if (isUniqueViolation(error)) {
+    // Two requests made the same thing at once (one name twice): the check before the insert saw
+    // nothing, the unique index refused the second. A conflict for the caller, not our failure.
+    logger.info(
+      { status: 409, path: c.req.path, constraint: violatedConstraint(error) },
+      'request conflicted',
+    );
+    return problemJson(c, 409, 'already_exists', 'It already exists: another request has just made it');
   }
   const status = (error as { status?: number }).status;
   if (typeof status === 'number' && status >= 400 && status < 500) {

@@ -51,6 +51,59 @@ export function safeDateTime() {
     });
 }
 
+const DAY_MS = 86_400_000;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Whether a YYYY-MM-DD text names a day that exists (not 2026-02-30) in 1970–9999. */
+export function isSupportedDay(text: string): boolean {
+  if (!DATE_ONLY.test(text)) return false;
+  const t = Date.parse(`${text}T00:00:00Z`);
+  // V8 rolls 2026-02-30 over to 2 March: a day exists when it reads back the same.
+  return Number.isFinite(t) && isSupportedDate(new Date(t)) && new Date(t).toISOString().startsWith(text);
+}
+
+/** A local calendar date YYYY-MM-DD (400 when not shaped like one, 422 when no such day in 1970–9999). */
+export function safeDay() {
+  return z
+    .string()
+    .regex(DATE_ONLY, 'must be a date YYYY-MM-DD')
+    .refine((text) => !DATE_ONLY.test(text) || isSupportedDay(text), {
+      message: 'must be a date that exists, between 1970 and 9999',
+      params: UNPROCESSABLE,
+    })
+    .openapi({ format: 'date', example: '2031-05-05' });
+}
+
+/**
+ * Days a from/to pair spans, by arithmetic on the two texts alone (nothing is built from them):
+ * YYYY-MM-DD dates count both ends (to is inclusive), date-times do not. Negative when reversed,
+ * NaN when either is no date.
+ */
+export function spanDays(from: string, to: string): number {
+  const days = (Date.parse(to) - Date.parse(from)) / DAY_MS;
+  return DATE_ONLY.test(from) && DATE_ONLY.test(to) ? days + 1 : days;
+}
+
+/**
+ * An object-level check that a request's range is at most `maxDays` long (422 beyond), run by
+ * zod before the handler: every range parameter is bounded before anything is built from it.
+ * Missing ends and a reversed order are left to the route or the service to report.
+ */
+export function spanAtMost(maxDays: number, keys: { from: string; to: string } = { from: 'from', to: 'to' }) {
+  return (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const from = value[keys.from];
+    const to = value[keys.to];
+    if (typeof from !== 'string' || typeof to !== 'string') return;
+    if (spanDays(from, to) > maxDays)
+      ctx.addIssue({
+        code: 'custom',
+        path: [keys.to],
+        message: `must be at most ${maxDays} days after ${keys.from}`,
+        params: UNPROCESSABLE,
+      });
+  };
+}
+
 /** An IANA zone name as a caller may send it: bounded, plain characters (the service checks it exists). */
 export const safeZoneName = () =>
   z

@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { isUniqueViolation } from '../db/unique-violation.ts';
 
 /**
  * An UPDATE (to use in the caller's transaction, alone or in a CTE) that makes jobs just created in
@@ -27,12 +28,7 @@ export function takeJobsSql(queue: string, ids: readonly string[]): SQL {
 }
 
 /** Whether a failed statement was the collision described at takeJobsSql. */
-export function isTakeCollision(error: unknown): boolean {
-  for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
-    if (e.code === '23505') return true;
-  }
-  return false;
-}
+export const isTakeCollision = (error: unknown): boolean => isUniqueViolation(error);
 
 /** Whether nothing of a key_strict_fifo queue's key is queued, running, retrying or parked (SQL). */
 export function keyIsFreeSql(queue: string, key: string): SQL {

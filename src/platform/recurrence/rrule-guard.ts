@@ -20,6 +20,8 @@ const MAX_INTERVAL: Record<GuardedFreq, number> = {
   HOURLY: 8760,
 };
 const MAX_COUNT = 100_000;
+/** The most days each month can have (February's 29th exists in leap years). */
+const MONTH_DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const MAX_LENGTH = 500;
 const MAX_LIST = 60;
 
@@ -142,4 +144,27 @@ export function checkRrule(input: string): string {
   if (parts.has('BYSETPOS') && ![...parts.keys()].some((k) => k.startsWith('BY') && k !== 'BYSETPOS'))
     throw rruleInvalid(input, 'BYSETPOS needs another BY… part to pick from');
   return [...parts].map(([k, v]) => `${k}=${v}`).join(';');
+}
+
+/**
+ * Refuses (422 `rrule_never`) a rule checked by `checkRrule` whose BYMONTHDAY names a day none of
+ * its BYMONTH months has (the 31st of February, April, June, September and November): it never
+ * occurs, whatever the frequency, and arithmetic says so without a search. For rules as the user
+ * gives them: reminders read a bare "monthly on the 31st" as the last day of shorter months, and
+ * that reading must not turn an impossible rule into a plausible one. Stored rules are not
+ * refused here, so a series written before this check keeps firing as it did.
+ */
+export function refuseImpossibleDays(rule: string): void {
+  const parts = new Map(rule.split(';').map((p) => p.split('=') as [string, string]));
+  const monthDays = parts.get('BYMONTHDAY');
+  const months = parts.get('BYMONTH');
+  if (!monthDays || !months) return;
+  const longest = Math.max(...months.split(',').map((m) => MONTH_DAYS[Number(m) - 1] ?? 0));
+  if (monthDays.split(',').every((d) => Math.abs(Number(d)) > longest))
+    throw new DomainError(
+      'unprocessable',
+      'rrule_never',
+      `The recurrence never occurs: no month in BYMONTH=${months} has a day ${monthDays}`,
+      { rrule: rule },
+    );
 }

@@ -1,7 +1,9 @@
 import { z } from '@hono/zod-openapi';
+import { safeDay, spanAtMost } from '../../../platform/http/safe-input.ts';
 import { isoInZone } from '../../../platform/nl/zoned-clock.ts';
 import { minutesOf } from '../booking-format.ts';
 import { BOOKING_STATUSES, type BookingRow } from '../booking-tables.ts';
+import { MAX_RANGE_DAYS } from '../slots/slot-engine.ts';
 
 const id = z.string().uuid();
 const name = z.string().trim().min(1).max(120);
@@ -9,7 +11,7 @@ const hhmm = z
   .string()
   .refine((v) => minutesOf(v) !== null, 'a time "HH:MM" on the 15-minute grid (00:00–24:00)')
   .openapi({ example: '09:00' });
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const day = safeDay();
 const minutes = (max: number) => z.number().int().min(0).max(max);
 
 export const IdParam = z.object({ id });
@@ -92,13 +94,15 @@ export const ExceptionSchema = z
   .openapi('BookingExceptionRow');
 export const ExceptionParam = z.object({ id, exception_id: id });
 
-export const SlotsQuery = z.object({
-  service_id: id,
-  location_id: id,
-  from: day,
-  to: day,
-  specialist_id: id.optional(),
-});
+export const SlotsQuery = z
+  .object({
+    service_id: id,
+    location_id: id,
+    from: day,
+    to: day.openapi({ description: `Inclusive; at most ${MAX_RANGE_DAYS} days from \`from\`` }),
+    specialist_id: id.optional(),
+  })
+  .superRefine(spanAtMost(MAX_RANGE_DAYS));
 const Slot = z.object({ start: z.string(), end: z.string(), specialist_id: id });
 export const SlotsSchema = z.object({ slots: z.array(Slot) }).openapi('BookingSlots');
 

@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { DomainError } from '../../../platform/errors/domain-error.ts';
 
 // Pure slot arithmetic. Times of day are minutes from local midnight in the location's zone;
 // instants are epoch milliseconds. Nothing here reads a clock or a database.
@@ -152,8 +153,24 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
-/** Local dates from `from` to `to` inclusive (YYYY-MM-DD). */
-export function daysInRange(from: string, to: string): string[] {
+/** The longest range of days one slot search covers (a booking page shows a few weeks). */
+export const MAX_RANGE_DAYS = 62;
+
+/**
+ * Local dates from `from` to `to` inclusive (YYYY-MM-DD). The span is checked by arithmetic
+ * before a single day is built: 0000-01-01…9999-12-31 would be 3.6 million strings.
+ */
+export function daysInRange(from: string, to: string, maxDays = MAX_RANGE_DAYS): string[] {
+  const span = daysBetween(from, to) + 1;
+  if (!(span >= 1))
+    throw new DomainError('invalid', 'booking_range_invalid', 'from must be a date not after to');
+  if (span > maxDays)
+    throw new DomainError(
+      'unprocessable',
+      'booking_range_too_long',
+      `The range is at most ${maxDays} days, not ${span}`,
+      { maxDays },
+    );
   const days: string[] = [];
   for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
     days.push(new Date(t).toISOString().slice(0, 10));

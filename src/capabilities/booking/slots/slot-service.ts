@@ -1,7 +1,6 @@
 import { and, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Queryable } from '../../../platform/db/database.ts';
-import { DomainError } from '../../../platform/errors/domain-error.ts';
 import {
   bookingExceptions,
   bookingHours,
@@ -38,7 +37,6 @@ interface DayEntry {
 
 /** Entries live this long even without a local write: other processes' writes reach us by expiry. */
 const TTL_MS = 30_000;
-const MAX_RANGE_DAYS = 62;
 
 /**
  * Availability with a cache per (specialist, location, day) of that day's working windows and
@@ -163,13 +161,6 @@ export function createSlotService(deps: { now: () => Date }) {
       },
     ): Promise<Slot[]> {
       const days = daysInRange(input.from, input.to);
-      if (days.length === 0 || days.length > MAX_RANGE_DAYS) {
-        throw new DomainError(
-          'invalid',
-          'booking_range_invalid',
-          `from must not be after to, and the range at most ${MAX_RANGE_DAYS} days`,
-        );
-      }
       if (input.specialistIds.length === 0) return [];
       const nowMs = deps.now().getTime();
       const zone = input.location.timezone;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type DayException,
+  daysInRange,
   freeStarts,
   type Interval,
   mergeAny,
@@ -164,5 +165,33 @@ describe('slot engine', () => {
       ['09:30', 'b'],
       ['10:00', 'a'],
     ]);
+  });
+});
+
+describe('daysInRange', () => {
+  it('lists the days of a range, both ends included', () => {
+    expect(daysInRange('2026-02-27', '2026-03-02')).toEqual([
+      '2026-02-27',
+      '2026-02-28',
+      '2026-03-01',
+      '2026-03-02',
+    ]);
+  });
+
+  it('refuses a reversed, malformed or too long range before building a day', () => {
+    const codeOf = (from: string, to: string) => {
+      try {
+        daysInRange(from, to);
+        return 'accepted';
+      } catch (error) {
+        return (error as { code?: string }).code;
+      }
+    };
+    expect(codeOf('2026-03-02', '2026-03-01')).toBe('booking_range_invalid');
+    expect(codeOf('fuzz', '2026-03-01')).toBe('booking_range_invalid');
+    expect(codeOf('2026-01-01', '2026-03-04')).toBe('booking_range_too_long'); // 63 days
+    expect(codeOf('2026-01-01', '2026-03-03')).toBe('accepted'); // 62 days
+    // The request: 3.65 million days were built before the old check counted them.
+    expect(codeOf('0000-01-01', '9999-12-31')).toBe('booking_range_too_long');
   });
 });

@@ -31,10 +31,18 @@ const taskJson = (t: TaskItem) => ({
   completed_at: iso(t.completedAt),
 });
 
-/** One CSV field: quoted when it holds a quote, comma or line break; quotes doubled. */
+/** What a spreadsheet runs as a formula when a cell starts with it (OWASP's CSV injection list). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * One CSV field: quoted when it holds a quote, comma or line break; quotes doubled. A field that
+ * starts like a formula gets a leading `'` (OWASP's convention): a task titled `=HYPERLINK(…)`
+ * opens as that text, not as a live link, and the file stays plain RFC 4180.
+ */
 export function csvField(value: string | null): string {
   if (value === null) return '';
-  return /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 export const CSV_COLUMNS = [

@@ -2,17 +2,29 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { validationHook } from '../../../platform/http/openapi-hook.ts';
 import { bearerSecurity, jsonContent, problemResponse } from '../../../platform/http/openapi-parts.ts';
+import { safeDay, spanAtMost } from '../../../platform/http/safe-input.ts';
 import { chartPng } from '../chart.ts';
 import type { InsightsService } from '../insights-service.ts';
 import type { ChartLabelsFor } from '../insights-texts.ts';
+import { MAX_PERIOD_DAYS } from '../period.ts';
 import { FiguresSchema } from './stats-schemas.ts';
 
-const StatsQuery = z.object({
-  period: z.enum(['week', 'last-week', 'month', 'last-month', 'custom']).default('week'),
-  from: z.iso.date().optional().openapi({ description: 'First local date (custom period)' }),
-  to: z.iso.date().optional().openapi({ description: 'Last local date, inclusive (custom period)' }),
-});
-const errors = { 400: problemResponse('Invalid input'), 401: problemResponse('Not signed in') };
+const StatsQuery = z
+  .object({
+    period: z.enum(['week', 'last-week', 'month', 'last-month', 'custom']).default('week'),
+    from: safeDay().optional().openapi({ description: 'First local date (custom period)' }),
+    to: safeDay()
+      .optional()
+      .openapi({
+        description: `Last local date, inclusive (custom period, at most ${MAX_PERIOD_DAYS} days)`,
+      }),
+  })
+  .superRefine(spanAtMost(MAX_PERIOD_DAYS));
+const errors = {
+  400: problemResponse('Invalid input'),
+  401: problemResponse('Not signed in'),
+  422: problemResponse('A date that does not exist, or a period over a year'),
+};
 const tags = ['stats'];
 
 const routes = {

@@ -2,7 +2,7 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { validationHook } from '../../../platform/http/openapi-hook.ts';
 import { bearerSecurity, jsonContent, problemResponse } from '../../../platform/http/openapi-parts.ts';
-import { safeDateTime } from '../../../platform/http/safe-input.ts';
+import { safeDateTime, spanAtMost } from '../../../platform/http/safe-input.ts';
 import type { DigestService } from '../digest-service.ts';
 import type { ReminderService } from '../reminder-types.ts';
 import {
@@ -18,6 +18,8 @@ const json = jsonContent;
 const problem = problemResponse;
 const security = bearerSecurity;
 const tags = ['reminders'];
+/** A calendar view asks for a week or a month; every series in the window is expanded for it. */
+const MAX_WINDOW_DAYS = 366;
 const occurrenceParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', in: 'path' } }) });
 
 const listWindow = createRoute({
@@ -27,11 +29,17 @@ const listWindow = createRoute({
   security,
   summary: 'Occurrences in a time window (sent, pending and still to come), by time',
   request: {
-    query: z.object({ from: safeDateTime(), to: safeDateTime() }),
+    query: z
+      .object({
+        from: safeDateTime(),
+        to: safeDateTime().openapi({ description: `At most ${MAX_WINDOW_DAYS} days after \`from\`` }),
+      })
+      .superRefine(spanAtMost(MAX_WINDOW_DAYS)),
   },
   responses: {
     200: { description: 'Occurrences', ...json(z.object({ items: z.array(windowItemSchema) })) },
     400: problem('Invalid window'),
+    422: problem('A window over a year, or outside 1970–9999'),
   },
 });
 

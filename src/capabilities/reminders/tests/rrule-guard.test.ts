@@ -3,7 +3,7 @@ import { isDomainError } from '../../../platform/errors/domain-error.ts';
 import { checkRrule } from '../../../platform/recurrence/rrule-guard.ts';
 import { createOccurrenceScheduler } from '../occurrence-scheduler.ts';
 import { createFireHandler } from '../reminder-firing.ts';
-import { occurrenceAfter, occurrencesBetween } from '../reminder-schedule.ts';
+import { normalizeRrule, occurrenceAfter, occurrencesBetween } from '../reminder-schedule.ts';
 import { type FireJob, REMINDER_FIRE_QUEUE } from '../reminder-types.ts';
 import { type ReminderHarness, startReminderHarness } from './reminder-harness.ts';
 
@@ -57,6 +57,25 @@ describe('checkRrule', () => {
     'freq=daily;interval=2',
   ])('accepts %s', (rule) => {
     expect(code(() => checkRrule(rule))).toBe('accepted');
+  });
+});
+
+describe('a rule given by the user', () => {
+  it.each([
+    'FREQ=MONTHLY;BYMONTHDAY=31;BYMONTH=2,4,6,9,11',
+    'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30,31',
+    'FREQ=DAILY;BYMONTH=4;BYMONTHDAY=-31',
+  ])('refuses %s: no listed month has that day', (rule) => {
+    expect(code(() => normalizeRrule(rule))).toBe('rrule_never/unprocessable');
+  });
+
+  it.each([
+    'FREQ=MONTHLY;BYMONTHDAY=31',
+    'FREQ=MONTHLY;BYMONTH=1,2;BYMONTHDAY=31',
+    'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=29',
+    'FREQ=MONTHLY;BYMONTH=4;BYMONTHDAY=30,31',
+  ])('accepts %s', (rule) => {
+    expect(code(() => normalizeRrule(rule))).toBe('accepted');
   });
 });
 
