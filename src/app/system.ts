@@ -7,7 +7,7 @@ import type { Clock as JobClock } from 'pg-boss';
 import type { Access, AnyCapabilityModule, NotifyFn } from '../capabilities/capability.ts';
 import { createQueueRoutes } from '../platform/admin/queue-routes.ts';
 import { createAdminUserRoutes } from '../platform/admin/user-routes.ts';
-import { createAi, createAiRoutes, createDrizzleUsageStore } from '../platform/ai/index.ts';
+import { createAi, createAiNotices, createAiRoutes, createDrizzleUsageStore } from '../platform/ai/index.ts';
 import type { AlertMonitor } from '../platform/alerts/alert-monitor.ts';
 import { startAlerts } from '../platform/alerts/alert-runtime.ts';
 import { createApiTokens } from '../platform/auth/api-tokens.ts';
@@ -157,6 +157,8 @@ export async function startSystem(
       clock: { now },
       logger,
       metrics,
+      // Through the notifier below (a closure: it exists once the bot runtime has started).
+      notices: createAiNotices({ db: database.db, send: (message) => notify(message) }),
     });
     logger.info({ ai: ai.describe() }, 'AI providers');
 

@@ -43,11 +43,16 @@ export interface GenerateRequest<T> {
 /** Which implementation produced a result. */
 export type AiSource = 'model' | 'offline';
 
+/** Why an answer came from the offline rules: none configured, the person's cap, or the model failing. */
+export type AiOfflineReason = 'no_model' | 'daily_cap' | 'unavailable';
+
 export interface AiResult<T> {
   value: T;
   source: AiSource;
   /** True on the first result of the day served offline because the user hit the daily token cap. */
   capNotice: boolean;
+  /** Set when `source` is offline. */
+  offlineReason?: AiOfflineReason;
 }
 
 export interface AiCallOptions {
@@ -56,6 +61,20 @@ export interface AiCallOptions {
   /** IANA timezone that defines the user's "day" for accounting; UTC when absent. */
   timezone?: string;
   signal?: AbortSignal;
+  /**
+   * The person is waiting for this answer (a chat reply, a note they just sent): when it comes from
+   * the offline rules because of their cap or a failing model, they are told — once a day each.
+   * Background work (check-ins, the 04:00 refresh, reports) leaves it off: no notice at night.
+   */
+  tellUser?: boolean;
+}
+
+/** What the person is told once a day: their token cap is reached, or the model is not answering. */
+export type AiNoticeKind = 'daily_cap' | 'unavailable';
+
+/** Delivers a notice to the person (the app renders it in their language and sends it). */
+export interface AiNotices {
+  tell(userId: string, kind: AiNoticeKind, day: string): Promise<void>;
 }
 
 /** The AI port: domain operations with zod-validated input and output, model-backed or offline. */

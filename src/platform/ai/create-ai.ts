@@ -8,6 +8,9 @@ import type {
   AiCallOptions,
   AiEngine,
   AiLogger,
+  AiNoticeKind,
+  AiNotices,
+  AiOfflineReason,
   AiResult,
   Clock,
   ModelOutput,
@@ -37,12 +40,14 @@ export interface AiDeps {
   logger: AiLogger;
   /** Calls, tokens and circuit state per provider, when the process exposes metrics. */
   metrics?: Pick<Metrics, 'aiCalls' | 'aiTokens' | 'aiCircuitOpen'> | undefined;
+  /** Tells a waiting person their answer comes from the offline rules (see AiCallOptions.tellUser). */
+  notices?: AiNotices | undefined;
 }
 
 type Op = keyof AiEngine;
 
 /** Builds the AI port: the configured provider with resilience and accounting, offline otherwise. */
-export function createAi({ config, usageStore, clock, logger, metrics }: AiDeps): Ai {
+export function createAi({ config, usageStore, clock, logger, metrics, notices }: AiDeps): Ai {
   const offline = createOfflineEngine();
   const llm = config.llm;
   const model: AiEngine | null =
@@ -107,6 +112,21 @@ export function createAi({ config, usageStore, clock, logger, metrics }: AiDeps)
     return used !== null && used.inputTokens + used.outputTokens >= config.dailyTokenCapPerUser;
   }
 
+  // The outage notice's "once a day" per process; the notice's dedupe key makes it once across processes.
+  const toldUnavailable = new Map<string, string>();
+  async function tell(userId: string, kind: AiNoticeKind, day: string): Promise<void> {
+    if (kind === 'unavailable') {
+      if (toldUnavailable.get(userId) === day) return;
+      toldUnavailable.set(userId, day);
+    }
+    try {
+      await notices?.tell(userId, kind, day);
+    } catch (error) {
+      // The person still gets their (offline) answer; a lost notice is only logged.
+      logger.warn({ err: error, userId, kind }, 'ai: could not tell the user about offline answers');
+    }
+  }
+
   async function run<S extends z.ZodType, T>(
     op: Op,
     schema: S,
@@ -119,19 +139,22 @@ export function createAi({ config, usageStore, clock, logger, metrics }: AiDeps)
       throw new AiError('invalid_input', `${op}: invalid input`, { issues: parsed.error.issues });
     }
     const input = parsed.data;
-    const fromOffline = async (capNotice = false): Promise<AiResult<T>> => ({
+    const fromOffline = async (offlineReason: AiOfflineReason, capNotice = false): Promise<AiResult<T>> => ({
       value: (await call(offline, input)).value,
       source: 'offline',
       capNotice,
+      offlineReason,
     });
-    if (!model) return fromOffline();
+    if (!model) return fromOffline('no_model');
     const userId = options.userId ?? null;
     const day = DateTime.fromJSDate(clock.now(), { zone: options.timezone ?? 'UTC' }).toISODate() ?? '';
     if (await overCap(userId, day)) {
-      const notice = await usageStore.claimCapNotice(userId, day);
+      // Claimed only for a person who is waiting: a night job must not use up the day's one notice.
+      const notice = options.tellUser === true && (await usageStore.claimCapNotice(userId, day));
       called('over_cap');
       logger.info({ op, userId, notice }, 'ai: daily token cap reached, serving offline');
-      return fromOffline(notice);
+      if (notice && userId) await tell(userId, 'daily_cap', day);
+      return fromOffline('daily_cap', notice);
     }
     try {
       const out = await call(model, input, options.signal);
@@ -146,7 +169,8 @@ export function createAi({ config, usageStore, clock, logger, metrics }: AiDeps)
         { op, provider: llm.provider, code: error instanceof AiError ? error.code : undefined, err: error },
         'ai: model unavailable, fallback to templates (offline)',
       );
-      return fromOffline();
+      if (options.tellUser && userId) await tell(userId, 'unavailable', day);
+      return fromOffline('unavailable');
     }
   }
 

@@ -2,10 +2,14 @@ export type { AiConfig, AiEnv, LlmProvider, ResilienceConfig, SttProvider } from
 export { aiConfigSchema, aiEnvSchema, checkAiEnv, offlineAiConfig, toAiConfig } from './ai-config.ts';
 export type { AiErrorCode } from './ai-error.ts';
 export { AiError, isAiError } from './ai-error.ts';
+export { createAiNotices, type NoticeSend } from './ai-notices.ts';
 export type {
   Ai,
   AiCallOptions,
   AiLogger,
+  AiNoticeKind,
+  AiNotices,
+  AiOfflineReason,
   AiResult,
   AiSource,
   Clock,
