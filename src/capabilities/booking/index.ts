@@ -1,5 +1,5 @@
 import { createI18n } from '../../bot/i18n.ts';
-import type { CapabilityModule } from '../capability.ts';
+import type { CapabilityDeps, CapabilityModule } from '../capability.ts';
 import { type BookingService, createBookingService } from './booking-service.ts';
 import { createBookingSetup } from './booking-setup.ts';
 import { BOOKING_LOCALES_DIR, createBookingFeature } from './bot/booking-feature.ts';
@@ -19,8 +19,25 @@ import { createBookingPages } from './web/booking-pages.ts';
 import { createCodeDelivery } from './web/code-delivery.ts';
 import { createIdentityKeys } from './web/identity-keys.ts';
 import { createLoginCodes } from './web/login-codes.ts';
-import { BOOKING_PUSH_QUEUE, createPushEnqueue, createPushHandler, type PushJob } from './web/push-store.ts';
-import { createPushSender, loadVapidKeys } from './web/web-push.ts';
+import {
+  BOOKING_PUSH_ENDPOINT_QUEUE,
+  BOOKING_PUSH_QUEUE,
+  createPushDelivery,
+  createPushEnqueue,
+  createPushFanOut,
+  type PushEndpointJob,
+  type PushJob,
+} from './web/push-store.ts';
+import { createPushSender, loadVapidKeys, pushTargetPolicy } from './web/web-push.ts';
+
+/** Options a test sets when it creates the module (production uses `bookingModule`). */
+export interface BookingModuleOptions {
+  /** Test-only `host:port` pairs of a local push service the SSRF checks let through. */
+  pushAllowPrivate?: readonly string[];
+}
+
+/** What `create` receives: the platform's deps plus the module's own options (absent in production). */
+type BookingDeps = CapabilityDeps & { options?: BookingModuleOptions };
 
 /** Deletes login codes no limit counts any more (they hold hashes, but nothing is kept for nothing). */
 const LOGIN_CODES_PRUNE_QUEUE = 'booking.login-codes-prune';
@@ -40,15 +57,17 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
   queues: [
     { name: BOOKING_TIMERS_QUEUE, retryLimit: 5, retryDelaySeconds: 2, expireInSeconds: 60 },
     { name: BOOKING_PUSH_QUEUE, retryLimit: 5, retryDelaySeconds: 5, expireInSeconds: 60 },
+    { name: BOOKING_PUSH_ENDPOINT_QUEUE, retryLimit: 5, retryDelaySeconds: 5, expireInSeconds: 60 },
     { name: LOGIN_CODES_PRUNE_QUEUE, retryLimit: 2, retryDelaySeconds: 60, expireInSeconds: 60 },
   ],
-  create(deps) {
+  create(deps: BookingDeps) {
     const i18n = createI18n([BOOKING_LOCALES_DIR]);
     const t = (language: string, key: string, vars?: Record<string, string | number>) =>
       i18n.t(language, key, vars);
     const slots = createSlotService({ now: deps.now });
     // Web clients (no Telegram): Web Push with VAPID keys kept in DATA_DIR (made on first start).
     const vapid = loadVapidKeys(deps.web.dataDir);
+    const pushPolicy = pushTargetPolicy(deps.web.development, deps.options?.pushAllowPrivate);
     const push = createPushEnqueue(deps.jobs);
     const sendNotices = createNoticeSender({ notify: deps.notify, t, push });
     const scheduleTimers = createTimerScheduler({ jobs: deps.jobs, now: deps.now, rules: TIMER_RULES });
@@ -84,16 +103,19 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
         t,
       }),
     });
-    const pages = createBookingPages({
-      db: deps.db,
-      bookings,
-      codes,
-      web: deps.web,
-      vapidPublicKey: vapid.publicKey,
-      publicUrl: deps.publicUrl,
-      now: deps.now,
-      t,
-    });
+    const pages = createBookingPages(
+      {
+        db: deps.db,
+        bookings,
+        codes,
+        web: deps.web,
+        vapidPublicKey: vapid.publicKey,
+        publicUrl: deps.publicUrl,
+        now: deps.now,
+        t,
+      },
+      pushPolicy,
+    );
     return {
       service: bookings,
       routes: [
@@ -136,17 +158,30 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
         const handler = createTimerHandler({ ...deps, t, bookings, sendNotices, rules: TIMER_RULES, push });
         await deps.jobs.work<TimerJob>(BOOKING_TIMERS_QUEUE, handler, { concurrency: 2, batchSize: 10 });
         // VAPID's subject: our https address when there is one (read at send time: known once listening).
-        const sendPush: Parameters<typeof createPushHandler>[0]['send'] = (sub, payload) => {
+        const sendPush: Parameters<typeof createPushDelivery>[0]['send'] = (sub, payload) => {
           const url = deps.publicUrl();
           const subject = url.startsWith('https:') ? url : 'mailto:admin@localhost';
-          return createPushSender({ keys: vapid, subject })(sub, payload);
+          return createPushSender({ keys: vapid, subject, policy: pushPolicy })(sub, payload);
         };
-        await deps.jobs.work<PushJob>(
-          BOOKING_PUSH_QUEUE,
-          createPushHandler({ db: deps.db, logger: deps.logger, send: sendPush }),
+        // A notice fans out into one job per browser: one failing endpoint retries alone.
+        await deps.jobs.work<PushJob>(BOOKING_PUSH_QUEUE, createPushFanOut({ db: deps.db, jobs: deps.jobs }));
+        await deps.jobs.work<PushEndpointJob>(
+          BOOKING_PUSH_ENDPOINT_QUEUE,
+          createPushDelivery({ db: deps.db, send: sendPush }),
           { concurrency: 2 },
         );
       },
     };
   },
 };
+
+/** The module with test-only options (a local push service); the platform builds it like any other. */
+export function createBookingModule(options: BookingModuleOptions): typeof bookingModule {
+  return {
+    ...bookingModule,
+    create(deps, services) {
+      const withOptions: BookingDeps = { ...deps, options };
+      return bookingModule.create(withOptions, services);
+    },
+  };
+}

@@ -10,7 +10,7 @@ import {
   startCapabilityHarness,
 } from '../../../../test/support/capability-harness.ts';
 import { waitMessage } from '../../../../test/support/clock-waits.ts';
-import { bookingModule } from '../index.ts';
+import { createBookingModule } from '../index.ts';
 
 /** What a browser's push service receives (the test runs it: a local HTTP endpoint). */
 interface Received {
@@ -48,8 +48,22 @@ afterAll(async () => {
 describe.each(['en', 'ru'] as const)('%s: a client without Telegram books on the web page', (lang) => {
   it('pages → OTP sign-in → book; the specialist hears in Telegram, the client by Web Push', async () => {
     const x = TEXTS[lang];
-    // Monday 2 March 2037, 08:00 UTC.
-    const h = await startCapabilityHarness([bookingModule], { start: '2037-03-02T08:00:00Z' });
+    // The browser's push service, run by the test.
+    const received: Received[] = [];
+    const server = createServer((req, res) => {
+      const chunks: Buffer[] = [];
+      req.on('data', (c: Buffer) => chunks.push(c));
+      req.on('end', () => {
+        received.push({ url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) });
+        res.writeHead(201).end();
+      });
+    });
+    servers.push(server);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const pushBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    // Monday 2 March 2037, 08:00 UTC. The local push service is the one private address let through.
+    const booking = createBookingModule({ pushAllowPrivate: [new URL(pushBase).host] });
+    const h = await startCapabilityHarness([booking], { start: '2037-03-02T08:00:00Z' });
     harnesses.push(h);
     const admin = await h.person('Ada', { roles: ['admin'], language: lang });
     const sam = await h.person('Sam', { language: lang });
@@ -79,19 +93,6 @@ describe.each(['en', 'ru'] as const)('%s: a client without Telegram books on the
       weekly: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: '09:00', end: '18:00' })),
     });
 
-    // The browser's push service, run by the test.
-    const received: Received[] = [];
-    const server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (c: Buffer) => chunks.push(c));
-      req.on('end', () => {
-        received.push({ url: req.url ?? '', headers: req.headers, body: Buffer.concat(chunks) });
-        res.writeHead(201).end();
-      });
-    });
-    servers.push(server);
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const pushBase = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     const browserKey = createECDH('prime256v1');
     browserKey.generateKeys();
     const authSecret = randomBytes(16).toString('base64url');

@@ -10,7 +10,7 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/support/
 import { deriveKey } from '../../../platform/crypto/keys.ts';
 import { createIdentityKeys } from '../web/identity-keys.ts';
 import { createLoginCodes } from '../web/login-codes.ts';
-import { createPushSender, loadVapidKeys } from '../web/web-push.ts';
+import { createPushSender, loadVapidKeys, pushTargetPolicy } from '../web/web-push.ts';
 
 let testDb: TestDatabase;
 let now = new Date('2026-06-01T06:00:00Z');
@@ -113,7 +113,11 @@ describe('Web Push', () => {
     });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    const send = createPushSender({ keys, subject: 'mailto:admin@example.com' });
+    const send = createPushSender({
+      keys,
+      subject: 'mailto:admin@example.com',
+      policy: pushTargetPolicy(true, [new URL(base).host]),
+    });
     const subscription = (path: string) => ({
       endpoint: `${base}${path}`,
       keys: { p256dh: browser.getPublicKey().toString('base64url'), auth: auth.toString('base64url') },

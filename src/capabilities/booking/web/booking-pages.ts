@@ -9,6 +9,8 @@ import { addLoginPages } from './login-pages.ts';
 import { type BookingPagesDeps, createPageKit, idParam } from './page-kit.ts';
 import { choices, PAGE_CSS, pageLanguage } from './page-shell.ts';
 import { PUSH_JS, SW_JS } from './push-client.ts';
+import { addPushPages } from './push-pages.ts';
+import type { PushTargetPolicy } from './web-push.ts';
 
 const DAYS_AHEAD = 14;
 
@@ -17,7 +19,7 @@ const DAYS_AHEAD = 14;
  * day → slot, then a one-time code by phone or e-mail, then confirm. Plain HTML forms, no script
  * needed (Web Push is the one opt-in script, from a file).
  */
-export function createBookingPages(deps: BookingPagesDeps) {
+export function createBookingPages(deps: BookingPagesDeps, push: PushTargetPolicy) {
   const app = new Hono();
   const kit = createPageKit(deps);
   const { tFor, sessionUser, render, failure, sameOrigin } = kit;
@@ -252,5 +254,6 @@ export function createBookingPages(deps: BookingPagesDeps) {
     );
   });
   addLoginPages(app, deps, kit);
+  addPushPages(app, deps, kit, push);
   return app;
 }

@@ -1,18 +1,15 @@
-import { eq } from 'drizzle-orm';
 import type { Hono } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { html } from 'hono/html';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Language } from '../../../platform/db/schema.ts';
 import { DomainError } from '../../../platform/errors/domain-error.ts';
-import { bookingClients } from '../booking-tables.ts';
 import { type BookingPagesDeps, COOKIE, type PageKit } from './page-kit.ts';
 import { errorBox, pageLanguage } from './page-shell.ts';
-import { saveSubscription } from './push-store.ts';
 
-/** Sign-in by a one-time code (phone or e-mail), sign-out, and the browser's push subscription. */
+/** Sign-in by a one-time code (phone or e-mail) and sign-out (the push subscription: push-pages.ts). */
 export function addLoginPages(app: Hono, deps: BookingPagesDeps, kit: PageKit) {
-  const { tFor, sessionUser, render, sameOrigin } = kit;
+  const { tFor, render, sameOrigin } = kit;
   // Wrong codes per address (in this process), on top of the 5 attempts each code allows.
   const wrongByIp = new RateLimiterMemory({ points: 20, duration: 15 * 60 });
 
@@ -109,44 +106,4 @@ export function addLoginPages(app: Hono, deps: BookingPagesDeps, kit: PageKit) {
     deleteCookie(c, COOKIE, { path: '/app/booking' });
     return c.redirect(`/app/booking?lang=${pageLanguage(c)}`, 303);
   });
-
-  /** The browser's push subscription for the signed-in web client. */
-  app.post('/push/subscribe', async (c) => {
-    if (!sameOrigin(c)) return c.json({ title: 'Cross-site request refused' }, 403);
-    const user = await sessionUser(c);
-    if (!user) return c.json({ title: 'Sign in first (POST /app/booking/login)' }, 401);
-    const body = (await c.req.json().catch(() => null)) as {
-      endpoint?: unknown;
-      keys?: { p256dh?: unknown; auth?: unknown };
-    } | null;
-    const endpoint = typeof body?.endpoint === 'string' ? body.endpoint : '';
-    const p256dh = body?.keys?.p256dh;
-    const auth = body?.keys?.auth;
-    if (
-      !pushEndpointAllowed(endpoint, deps.web.development) ||
-      typeof p256dh !== 'string' ||
-      typeof auth !== 'string' ||
-      !/^[\w-]{40,200}$/.test(p256dh) ||
-      !/^[\w-]{8,64}$/.test(auth)
-    )
-      return c.json(
-        { title: 'Send the browser’s PushSubscription: {endpoint (https), keys: {p256dh, auth}}' },
-        400,
-      );
-    const [client] = await deps.db.select().from(bookingClients).where(eq(bookingClients.userId, user.id));
-    if (!client) return c.json({ title: 'Book first; notifications are about your bookings' }, 409);
-    await saveSubscription(deps.db, client.id, { endpoint, keys: { p256dh, auth } });
-    return c.json({ subscribed: true }, 201);
-  });
-}
-
-/** Push services are https; plain http (a local test endpoint) only in development (sandbox) mode. */
-export function pushEndpointAllowed(endpoint: string, development: boolean): boolean {
-  if (endpoint.length > 1000) return false;
-  try {
-    const url = new URL(endpoint);
-    return url.protocol === 'https:' || (development && url.protocol === 'http:');
-  } catch {
-    return false;
-  }
 }

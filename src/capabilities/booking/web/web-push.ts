@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import webpush from 'web-push';
 import { createPrivateFileOnce } from '../../../platform/fs/private-files.ts';
+import { safeFetch } from '../../../platform/outbound/safe-fetch.ts';
 
 export interface VapidKeys {
   publicKey: string;
@@ -24,13 +25,28 @@ export function loadVapidKeys(dir: string): VapidKeys {
 
 export type PushOutcome = 'sent' | 'gone';
 
+/** Where pushes may go: https push services (plain http too in the sandbox), public addresses only. */
+export interface PushTargetPolicy {
+  protocols: readonly string[];
+  /** Test-only `host:port` pairs of a local push server (see SafeFetchOptions.allowPrivate). */
+  allowPrivate: readonly string[];
+}
+
+export function pushTargetPolicy(
+  development: boolean,
+  allowPrivate: readonly string[] = [],
+): PushTargetPolicy {
+  return { protocols: development ? ['https:', 'http:'] : ['https:'], allowPrivate };
+}
+
 /**
  * Sends one encrypted Web Push message (RFC 8291, aes128gcm) signed with our VAPID key. web-push
- * builds and encrypts the request; we post it with fetch (so a local http endpoint works in tests).
- * A 404/410 means the subscription is gone (the caller forgets it); other failures throw so the
- * job retries.
+ * builds and encrypts the request; the SSRF-safe fetch posts it to the endpoint's checked address
+ * and follows no redirect (a push service never redirects; a 3xx is a failure). A 404/410 means
+ * the subscription is gone (the caller forgets it); other failures, a refused address included,
+ * throw so this one endpoint's job retries and ends dead-lettered.
  */
-export function createPushSender(deps: { keys: VapidKeys; subject: string }) {
+export function createPushSender(deps: { keys: VapidKeys; subject: string; policy: PushTargetPolicy }) {
   return async function sendPush(
     subscription: PushSubscription,
     payload: { title: string; body: string },
@@ -44,14 +60,18 @@ export function createPushSender(deps: { keys: VapidKeys; subject: string }) {
       TTL: 3600,
       contentEncoding: 'aes128gcm',
     });
-    const res = await fetch(request.endpoint, {
-      method: request.method,
+    const res = await safeFetch(request.endpoint, {
+      method: 'POST',
       headers: request.headers as Record<string, string>,
-      body: request.body ? new Uint8Array(request.body as Buffer) : null,
-      signal: AbortSignal.timeout(10_000),
+      ...(request.body ? { body: new Uint8Array(request.body as Buffer) } : {}),
+      timeoutMs: 10_000,
+      maxBytes: 4096,
+      maxRedirects: 0,
+      protocols: deps.policy.protocols,
+      allowPrivate: deps.policy.allowPrivate,
     });
     if (res.status === 404 || res.status === 410) return 'gone';
-    if (!res.ok) throw new Error(`push service answered ${res.status}`);
+    if (res.status < 200 || res.status >= 300) throw new Error(`push service answered ${res.status}`);
     return 'sent';
   };
 }

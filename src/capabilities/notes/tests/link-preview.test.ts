@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fetchLinkPreview, isBlockedAddress, LinkRefused } from '../link-preview.ts';
+import { isBlockedAddress, OutboundRefused } from '../../../platform/outbound/safe-fetch.ts';
+import { fetchLinkPreview } from '../link-preview.ts';
 
 let server: Server;
 let hits: string[];
@@ -59,12 +60,12 @@ describe('link preview', () => {
     'http://192.168.0.1/',
     'ftp://example.com/',
   ])('refuses %s without touching it', async (url) => {
-    await expect(fetchLinkPreview(url)).rejects.toBeInstanceOf(LinkRefused);
+    await expect(fetchLinkPreview(url)).rejects.toBeInstanceOf(OutboundRefused);
   });
 
   it('the test server itself is refused without the allowance', async () => {
     const before = hits.length;
-    await expect(fetchLinkPreview(`${origin}/page`)).rejects.toBeInstanceOf(LinkRefused);
+    await expect(fetchLinkPreview(`${origin}/page`)).rejects.toBeInstanceOf(OutboundRefused);
     expect(hits.length).toBe(before);
   });
 
@@ -74,7 +75,7 @@ describe('link preview', () => {
       const before = hits.length;
       await expect(
         fetchLinkPreview(`${origin}/to?${encodeURIComponent(target)}`, { allowPrivate: allow }),
-      ).rejects.toBeInstanceOf(LinkRefused);
+      ).rejects.toBeInstanceOf(OutboundRefused);
       expect(hits.length).toBe(before + 1); // only the redirecting page was fetched
     },
   );
