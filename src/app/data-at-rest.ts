@@ -21,9 +21,16 @@ export async function openTextKeyring(
     current: masterKey,
     previous: previousKeys({ configured: config.previousEncryptionKeys, dataDir: config.dataDir }),
   });
-  await assertKeyringOpensAll(database.raw, keyring);
+  const lookalikes = await assertKeyringOpensAll(database.raw, keyring);
   installKeyring(keyring);
-  const sealed = (await resealColumns(database.raw, keyring, 'plaintext')).filter((c) => c.resealed > 0);
+  if (lookalikes.length)
+    logger.warn(
+      { columns: lookalikes.map(({ table, column, lookalikes: values }) => ({ table, column, values })) },
+      'stored text that starts like encrypted text but is not (typed by someone): treated as plaintext and encrypted now',
+    );
+  const sealed = (await resealColumns(database.raw, keyring, 'plaintext'))
+    .filter((c) => c.resealed > 0)
+    .map(({ table, column, resealed }) => ({ table, column, resealed }));
   if (sealed.length) logger.info({ sealed }, 'encrypted text stored before encryption at rest');
   return keyring;
 }

@@ -4,7 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import { createGzip } from 'node:zlib';
 import type pg from 'pg';
 import { findEncryptedColumns } from '../crypto/encrypted-columns.ts';
-import { SEALED_PREFIX } from '../crypto/keyring.ts';
+import { SEALED_PREFIX, SEALED_SHAPE } from '../crypto/keyring.ts';
 import type { Database, RawSql } from './database.ts';
 import {
   END_PREFIX,
@@ -132,8 +132,8 @@ export async function keyIdsInUse(client: Pick<pg.ClientBase, 'query'>): Promise
   for (const { table, column } of await findEncryptedColumns(raw)) {
     const found = await raw.query<{ kid: string }>(
       `SELECT DISTINCT substr(${ident(column)}, ${SEALED_PREFIX.length + 1}, 8) AS kid
-         FROM ${ident(table)} WHERE ${ident(column)} LIKE $1`,
-      [`${SEALED_PREFIX}%`],
+         FROM ${ident(table)} WHERE ${ident(column)} ~ $1`,
+      [SEALED_SHAPE],
     );
     for (const { kid } of found) ids.add(kid);
   }
