@@ -55,7 +55,9 @@ program
   .action(() => migrateCommand(env));
 program
   .command('doctor')
-  .description('check the database and that workers take jobs (sends ping jobs, reports who answered)')
+  .description(
+    'check the install: bot token and webhook vs the mode, database, migrations, workers taking jobs, dead letters; exits 1 with what to fix',
+  )
   .option('--pings <n>', 'number of ping jobs', '10')
   .option('--timeout <seconds>', 'how long to wait for answers', '15')
   .action((options: { pings: string; timeout: string }) =>
