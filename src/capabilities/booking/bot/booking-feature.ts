@@ -14,9 +14,10 @@ import {
   parseBookingCallback,
   unpackBooking as unpack,
 } from './booking-callbacks.ts';
-import { type BookingBotDeps, DRAFT_FLOW, errorText, setDraft, show } from './bot-support.ts';
+import { type BookingBotDeps, DRAFT_FLOW, errorText, setDraft } from './bot-support.ts';
 import { createClientBooking } from './client-book.ts';
 import { createBookingLists } from './my-bookings.ts';
+import { createServiceSpecialists } from './service-specialists.ts';
 
 export const BOOKING_LOCALES_DIR = new URL('../locales', import.meta.url).pathname;
 
@@ -41,6 +42,7 @@ export function createBookingFeature(deps: BookingBotDeps): {
   const setupFlows = createSetupFlows(deps);
   const exceptions = createExceptionFlows(deps);
   const noticeScreens = createNoticeScreens(deps);
+  const serviceSpecialists = createServiceSpecialists(deps);
 
   chat.command('book', (ctx) => client.start(ctx));
   chat.command('mybookings', (ctx) => lists.mine(ctx));
@@ -149,15 +151,14 @@ export function createBookingFeature(deps: BookingBotDeps): {
         durationMinutes: Number(args[1]),
         requiresConfirmation: args[0] === 'always' ? 'always' : 'never',
       });
-      await show(
-        ctx,
-        ctx.t('booking-setup-service-saved', { name: service.name, minutes: service.durationMinutes }),
-      );
+      await serviceSpecialists.ask(ctx, service);
     } else if (
       isAdmin(ctx.user) &&
-      ((await exceptions.onButton(ctx, action, args)) || (await noticeScreens.onButton(ctx, action, args)))
+      ((await exceptions.onButton(ctx, action, args)) ||
+        (await noticeScreens.onButton(ctx, action, args)) ||
+        (await serviceSpecialists.onButton(ctx, action, args)))
     ) {
-      // handled: the admin's days off and extra hours, notification switches and footers
+      // handled: the admin's days off and extra hours, notification switches and footers, who provides a service
     } else if (!(await client.onButton(ctx, action, args))) {
       return void (await ctx.answerCallbackQuery({ text: ctx.t('stale-button') }));
     }

@@ -81,6 +81,13 @@ booking-setup-ask-service-approval = Should bookings wait for your confirmation?
 booking-setup-approval-yes = Yes, I confirm each
 booking-setup-approval-no = No, book at once
 booking-setup-service-saved = 💇 Service “{ $name }” ({ $minutes } min) saved.
+booking-setup-service-linked = 💇 Service “{ $name }” ({ $minutes } min) saved and linked to { $count ->
+        [one] the one specialist
+       *[other] all { $count } specialists
+    }, so clients can book it now. Untick anyone who does not provide it, then press Done.
+booking-setup-service-done = Done
+booking-setup-service-provided = 💇 “{ $name }” is provided by { $names }. Clients can book it now.
+booking-setup-service-unprovided = 💇 Nobody provides “{ $name }” yet, so clients cannot book it. Tick who does and press Done (or leave it for now).
 booking-setup-ask-specialist-id = The specialist's Telegram id (a number)?
 booking-setup-bad-id = Please send the Telegram id as a number.
 booking-setup-ask-specialist-name = Their name as clients will see it?

@@ -81,6 +81,13 @@ booking-setup-ask-service-approval = Записи должны ждать ваш
 booking-setup-approval-yes = Да, подтверждаю каждую
 booking-setup-approval-no = Нет, записывать сразу
 booking-setup-service-saved = 💇 Услуга «{ $name }» ({ $minutes } мин) сохранена.
+booking-setup-service-linked = 💇 Услуга «{ $name }» ({ $minutes } мин) сохранена и привязана { $count ->
+        [one] к единственному специалисту
+       *[other] ко всем специалистам ({ $count })
+    }, клиенты уже могут на неё записаться. Снимите галочку с тех, кто её не оказывает, и нажмите «Готово».
+booking-setup-service-done = Готово
+booking-setup-service-provided = 💇 «{ $name }» оказывают: { $names }. Клиенты уже могут записаться.
+booking-setup-service-unprovided = 💇 «{ $name }» пока никто не оказывает, поэтому записаться на неё нельзя. Отметьте, кто её оказывает, и нажмите «Готово» (или оставьте на потом).
 booking-setup-ask-specialist-id = Telegram id специалиста (число)?
 booking-setup-bad-id = Пришлите Telegram id числом.
 booking-setup-ask-specialist-name = Имя, которое увидят клиенты?
