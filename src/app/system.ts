@@ -26,6 +26,7 @@ import { requireAuth, requireRole } from '../platform/http/auth-middleware.ts';
 import { clientAddress } from '../platform/http/client-address.ts';
 import { createMiniAppRoutes } from '../platform/http/mini-app.ts';
 import { createMiniAppManifestRoutes } from '../platform/http/mini-app-manifest-routes.ts';
+import { pageSecurityHeaders } from '../platform/http/page-headers.ts';
 import { rateLimitPerUser } from '../platform/http/user-rate-limit.ts';
 import { UPDATES_QUEUE } from '../platform/inbox/inbox-store.ts';
 import { replayDeadUpdates } from '../platform/inbox/update-worker.ts';
@@ -254,6 +255,18 @@ export async function startSystem(
       if (botRuntime.webhookRoutes) mounts.push({ path: '/', app: botRuntime.webhookRoutes });
       for (const { name, capability } of assembled.capabilities)
         if (capability.web) mounts.push({ path: `/app/${name}`, app: capability.web.app as Hono });
+      const guards: MiddlewareHandler[] = [
+        pageSecurityHeaders({
+          serverPages: assembled.capabilities.flatMap((c) => (c.capability.web ? [`/app/${c.name}`] : [])),
+          loginWidget: config.publicUrl?.startsWith('https://') ?? false,
+          // A local Bot API server (the standalone sandbox) shows the Mini App in its own chat page.
+          frameAncestors: /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\/?$/.test(
+            config.telegram.apiRoot,
+          )
+            ? [new URL(config.telegram.apiRoot).origin]
+            : [],
+        }),
+      ];
       // The Mini App (web/, built by `npm install`) under /app, after the capabilities' own pages.
       mounts.push({ path: '/', app: createMiniAppRoutes({ distDir: MINI_APP_DIST }) });
       // Dead jobs the notifier and the inbox park themselves go back through their own replay.
@@ -276,12 +289,19 @@ export async function startSystem(
           stateFile: join(config.dataDir, 'sandbox-state.json'),
           // The bot's own webhook address when HOST is an explicit non-loopback interface.
           webhookHosts: isWildcard(config.host) ? [] : [config.host],
+          // Names besides loopback it answers to (DNS rebinding): HOST and PUBLIC_URL's host.
+          hosts: [
+            ...(isWildcard(config.host) ? [] : [config.host]),
+            ...(config.publicUrl ? [new URL(config.publicUrl).hostname] : []),
+          ],
           logger,
           // The local Telegram shares the system's clock: message dates and Mini App auth_date
           // agree with the app's "now", also under a test clock.
           clock: { now: () => now().getTime() },
         });
         mounts.push({ path: '/', app: sandbox.app });
+        // The sandbox signs initData for anyone who asks: the whole server answers to its names only.
+        guards.unshift(sandbox.guard);
         cleanups.push(() => sandbox.close());
       }
       const app = createHttpApp({
@@ -331,6 +351,7 @@ export async function startSystem(
           },
         ],
         mounts,
+        guards,
       });
       const server = await listen(app, config.host, config.port);
       cleanups.push(() => server.close());

@@ -1,5 +1,5 @@
 import type { UserFromGetMe } from '@grammyjs/types';
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { createBotApi } from './bot-api/bot-api-routes.ts';
 import { createCallLog, createFaultInjector } from './bot-api/faults.ts';
 import { createRateLimiter, type LimitsConfig } from './bot-api/rate-limiter.ts';
@@ -11,6 +11,7 @@ import type { SandboxContext } from './core/context.ts';
 import { createEventHub } from './core/event-hub.ts';
 import { createStatePersister, loadState, type StatePersister } from './core/persistence.ts';
 import { clearStore, createStore } from './core/store.ts';
+import { hostGuard } from './security/host-guard.ts';
 import { createUpdateQueue } from './updates/update-queue.ts';
 import { createWebhookDelivery, type WebhookDelivery } from './updates/webhook-delivery.ts';
 
@@ -32,6 +33,11 @@ export interface SandboxOptions {
   clock?: Clock | undefined;
   /** Hosts besides loopback that setWebhook accepts (e.g. the server's own non-loopback HOST). */
   webhookHosts?: readonly string[] | undefined;
+  /**
+   * Names besides loopback and IP addresses a request may address the sandbox by (its HOST, the
+   * PUBLIC_URL's host): any other Host header is refused with 421, against DNS rebinding.
+   */
+  hosts?: readonly string[] | undefined;
   /** First webhook retry delay; doubles per attempt up to a minute (Telegram-like backoff). */
   webhookRetryBaseMs?: number | undefined;
 }
@@ -39,6 +45,8 @@ export interface SandboxOptions {
 export interface Sandbox {
   /** Handles /bot<token>/<method>, /file/bot<token>/<path> and /sandbox/*. */
   app: Hono;
+  /** The same Host/Origin check for a host app's other routes (the Mini App and API in sandbox mode). */
+  guard: MiddlewareHandler;
   token: string;
   botInfo: UserFromGetMe;
   /** Stops webhook delivery and timers, ends SSE streams, flushes the state file. */
@@ -116,7 +124,12 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     ctx.changed();
   };
 
+  const policy = { hosts: options.hosts ?? [] };
+  const guard = hostGuard(policy);
   const app = new Hono();
+  // Scoped to the sandbox's own paths: mounted at the root of a host app, a `*` middleware would
+  // also run for that app's later routes.
+  app.use('*', hostGuard(policy, isSandboxPath));
   app.route('/', botApi.routes);
   app.route(
     '/sandbox/api',
@@ -126,6 +139,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
 
   return {
     app,
+    guard,
     token: options.token,
     botInfo,
     async close() {
@@ -135,3 +149,7 @@ export function createSandbox(options: SandboxOptions): Sandbox {
     },
   };
 }
+
+/** The paths the sandbox itself serves: its UI and control API, the Bot API and its files. */
+const isSandboxPath = (path: string) =>
+  path === '/sandbox' || path.startsWith('/sandbox/') || /^\/(file\/)?bot[^/]+(\/|$)/.test(path);

@@ -17,7 +17,9 @@ export interface SandboxServer {
 /** Runs the sandbox on its own HTTP server (port 0 picks a free port). Prints nothing. */
 export async function startSandboxServer(options: SandboxServerOptions): Promise<SandboxServer> {
   const { port, host = '127.0.0.1', ...sandboxOptions } = options;
-  const sandbox = createSandbox(sandboxOptions);
+  // Listening on a named interface: that name is how people reach it.
+  const named = host === '0.0.0.0' || host === '::' ? [] : [host];
+  const sandbox = createSandbox({ ...sandboxOptions, hosts: [...(sandboxOptions.hosts ?? []), ...named] });
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const s = serve({ fetch: sandbox.app.fetch, port, hostname: host }, () => resolve(s));
     s.once('error', reject);

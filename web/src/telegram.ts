@@ -2,6 +2,8 @@
 // parameters in the URL fragment (tgWebAppData, tgWebAppThemeParams, …) and, when the page loads
 // telegram-web-app.js, also on window.Telegram.WebApp. We read both, so the app runs in Telegram,
 // in the sandbox's panel (fragment only) and after a reload (kept in sessionStorage).
+// A link anyone can write carries a fragment too, so it counts only where Telegram put it (see
+// launchedByTelegram), and events go to Telegram's own origin, never to whoever framed us.
 
 export interface TelegramUser {
   id: number;
@@ -42,7 +44,52 @@ function parseJson<T>(text: string | null | undefined): T | null {
   }
 }
 
+/** Telegram Web's origin (web.telegram.org/k and /a; its subdomains too). */
+const TELEGRAM_WEB = 'https://web.telegram.org';
+
+/** Whether a parent page at `origin` may receive our events: Telegram Web, or the sandbox's chat on this server. */
+export function isTrustedParent(origin: string, selfOrigin: string): boolean {
+  return (
+    origin === selfOrigin ||
+    origin === TELEGRAM_WEB ||
+    /^https:\/\/[a-z0-9-]+\.web\.telegram\.org$/.test(origin)
+  );
+}
+
+/**
+ * The postMessage targets for our parent frame. The browser delivers a message only when the
+ * parent's origin is the target, so naming the candidates is safe where '*' would tell any page
+ * that frames us what we do. Where the browser tells us the parent's origin we name just that one.
+ */
+export function parentTargets(selfOrigin: string, ancestor: string | undefined): string[] {
+  if (ancestor !== undefined) return isTrustedParent(ancestor, selfOrigin) ? [ancestor] : [];
+  return [TELEGRAM_WEB, selfOrigin];
+}
+
+const ancestorOrigin = (): string | undefined => window.location.ancestorOrigins?.[0];
+
+/**
+ * Whether Telegram (or the local sandbox) opened this page, so that launch parameters in the
+ * fragment are theirs: a Telegram client's webview bridge; a frame (the server's CSP lets only
+ * Telegram Web and this origin frame the Mini App; the browser names the parent where it can); or
+ * a tab opened from this origin (the sandbox chat's "Open in tab"). A link followed from anywhere
+ * else could sign the reader in as someone else, so its fragment is ignored.
+ */
+function launchedByTelegram(): boolean {
+  if (window.TelegramWebviewProxy) return true;
+  if (window.parent !== window) {
+    const ancestor = ancestorOrigin();
+    return ancestor === undefined || isTrustedParent(ancestor, window.location.origin);
+  }
+  try {
+    return document.referrer !== '' && new URL(document.referrer).origin === window.location.origin;
+  } catch {
+    return false;
+  }
+}
+
 function fromFragment(): Launch | null {
+  if (!launchedByTelegram()) return null;
   const params = new URLSearchParams(window.location.hash.slice(1));
   const initData = params.get('tgWebAppData');
   if (!initData) return null;
@@ -89,7 +136,10 @@ export function postEvent(type: string, data: Record<string, unknown> = {}): voi
     return;
   }
   if (window.parent !== window) {
-    window.parent.postMessage(JSON.stringify({ eventType: type, eventData: data }), '*');
+    const message = JSON.stringify({ eventType: type, eventData: data });
+    for (const target of parentTargets(window.location.origin, ancestorOrigin())) {
+      window.parent.postMessage(message, target);
+    }
   }
 }
 
@@ -100,6 +150,8 @@ export const haptic = (kind: 'success' | 'error') =>
 export function backButton(visible: boolean, onBack: () => void): () => void {
   postEvent('web_app_setup_back_button', { is_visible: visible });
   const listener = (event: MessageEvent) => {
+    // Only our parent speaks for Telegram; another window (a popup we opened) could post anything.
+    if (event.source !== window.parent || !isTrustedParent(event.origin, window.location.origin)) return;
     const message = typeof event.data === 'string' ? parseJson<{ eventType?: string }>(event.data) : null;
     if (message?.eventType === 'back_button_pressed') onBack();
   };

@@ -1,6 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
-import type { Context, Hono } from 'hono';
+import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { matchedRoutes } from 'hono/route';
 import type { Logger } from '../observability/logger.ts';
@@ -24,6 +24,8 @@ export interface HttpAppDeps {
   version: string;
   /** When set, /metrics needs `Authorization: Bearer <metricsToken>`. */
   metricsToken?: string | undefined;
+  /** Run on every request before any route: the sandbox's Host check, the pages' security headers. */
+  guards?: MiddlewareHandler[] | undefined;
 }
 
 /** Constant-time check of `Bearer <expected>` (hashes first, so lengths leak nothing either). */
@@ -75,6 +77,8 @@ export function createHttpApp(deps: HttpAppDeps): OpenAPIHono<AppEnv> {
       );
     }
   });
+
+  for (const guard of deps.guards ?? []) app.use('*', guard);
 
   // Body limits before anything reads a body (login included): the API takes JSON of at most
   // 256 KB; other root paths 1 MB (the webhook sets its own after checking its secret). The
