@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Ai } from '../../platform/ai/index.ts';
+import type { Ai, AiOfflineReason } from '../../platform/ai/index.ts';
 import type { ActivityService } from './activity-service.ts';
 import type { AgendaSource } from './agenda.ts';
 import type { ConversationStore, StoredMessage } from './conversation-store.ts';
@@ -20,7 +20,7 @@ export interface ChatUser {
 /** A model's answer, or — offline — what the bot can honestly offer instead (rendered by the bot). */
 export type ChatAnswer =
   | { kind: 'model'; text: string }
-  | { kind: 'offline'; agenda: Awaited<ReturnType<AgendaSource['today']>> };
+  | { kind: 'offline'; reason: AiOfflineReason; agenda: Awaited<ReturnType<AgendaSource['today']>> };
 
 export interface ConversationService {
   reply(user: ChatUser, text: string): Promise<ChatAnswer>;
@@ -84,11 +84,16 @@ export function createConversationService(deps: {
             ...(summary ? { summary } : {}),
           },
         },
-        { userId: user.id, timezone: user.timezone },
+        // The person waits for this reply: if it cannot come from the model they hear why, once a day.
+        { userId: user.id, timezone: user.timezone, tellUser: true },
       );
       if (result.source === 'offline') {
         // No model (or it failed): say so, and offer what the other capabilities know today.
-        return { kind: 'offline', agenda: await deps.agenda.today(user.id, user.timezone) };
+        return {
+          kind: 'offline',
+          reason: result.offlineReason ?? 'no_model',
+          agenda: await deps.agenda.today(user.id, user.timezone),
+        };
       }
       await store.append(user.id, 'assistant', result.value.reply, now());
       return { kind: 'model', text: result.value.reply };

@@ -70,7 +70,7 @@ export function createFilingService(deps: {
         })),
         examples: examples.filter((e) => known.has(e.topicId)),
       },
-      { userId },
+      { userId, tellUser: true },
     );
     return result.value;
   }

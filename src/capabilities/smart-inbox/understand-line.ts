@@ -27,7 +27,7 @@ export async function understandLine(
   if (ai.describe().llm !== 'none') {
     const answer = await ai.understand(
       { text, timezone: context.timezone, now: context.now, language: context.language },
-      { userId: context.userId, timezone: context.timezone },
+      { userId: context.userId, timezone: context.timezone, tellUser: true },
     );
     if (answer.source === 'model') {
       model = { intent: answer.value.intent };

@@ -32,7 +32,11 @@ const isCommand = (ctx: BotContext) =>
   ctx.message?.entities?.some((e) => e.type === 'bot_command' && e.offset === 0) ?? false;
 
 /** Today's agenda as the offline answer (and the "what's on today" quick reply). */
-async function renderAgenda(ctx: BotContext, agenda: AgendaSource, intro: boolean) {
+async function renderAgenda(
+  ctx: BotContext,
+  agenda: AgendaSource,
+  intro: false | 'companion-offline' | 'companion-offline-paused',
+) {
   const today = await agenda.today(ctx.user.id, ctx.user.timezone);
   const when = (at: Date) =>
     formatWhen(at, { timezone: ctx.user.timezone, language: ctx.user.language, now: ctx.services.now() });
@@ -45,7 +49,7 @@ async function renderAgenda(ctx: BotContext, agenda: AgendaSource, intro: boolea
   const body = lines.length
     ? `${ctx.t('companion-offline-agenda')}\n${lines.join('\n')}`
     : ctx.t('companion-offline-empty');
-  return intro ? `${ctx.t('companion-offline')}\n\n${body}` : body;
+  return intro ? `${ctx.t(intro)}\n\n${body}` : body;
 }
 
 async function showProfile(ctx: BotContext, profiles: ProfileService) {
@@ -134,7 +138,12 @@ export function createCompanionFeature(deps: CompanionBotDeps): BotFeature {
     if (isCommand(ctx)) return next();
     await ctx.replyWithChatAction('typing');
     const answer = await deps.conversation.reply(ctx.user, ctx.message.text);
-    const text = answer.kind === 'model' ? answer.text : await renderAgenda(ctx, deps.agenda, true);
+    // With no model it says so; with one that is failing or capped, the AI notice explains why.
+    const intro =
+      answer.kind === 'offline' && answer.reason === 'no_model'
+        ? 'companion-offline'
+        : 'companion-offline-paused';
+    const text = answer.kind === 'model' ? answer.text : await renderAgenda(ctx, deps.agenda, intro);
     for (const part of splitReply(text)) await ctx.reply(part);
   });
 

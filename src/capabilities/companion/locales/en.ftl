@@ -7,6 +7,9 @@ companion-reset-done = Done — I have forgotten our conversation. What shall we
 companion-offline =
     I can't hold a free conversation right now: no language model is configured, so I won't pretend.
     Here is what I can do: write a task or a reminder in one line ("call mom tomorrow at 10") and I'll save it.
+companion-offline-paused =
+    I can't hold a free conversation right now, so I won't pretend.
+    Here is what I can do: write a task or a reminder in one line ("call mom tomorrow at 10") and I'll save it.
 companion-offline-agenda = Today for you:
 companion-offline-empty = Nothing due today — a good moment to plan something.
 companion-offline-task = • { $title }{ $when }
