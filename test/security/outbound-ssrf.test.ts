@@ -183,10 +183,13 @@ describe('Web Push endpoints', () => {
   it('a 307 from an allowed endpoint to a port on the server’s network is not followed', async () => {
     const bea = await webClient('bea@example.com');
     expect((await subscribe(bea.cookie, `${push}/redirect/bea`)).status).toBe(201);
+    const before = insideHits.length;
     await book(bea, '10:00');
-    // The push is attempted (and retried: a redirect is a failure), the target never hears of it.
-    expect(await tickUntil(() => hitsOn(pushHits, '/redirect/bea') >= 2)).toBe(true);
-    expect(insideHits).toEqual([]);
+    // The push is attempted and retried (a redirect is a failure); the target never hears of it.
+    expect(await tickUntil(() => hitsOn(pushHits, '/redirect/bea') >= 1)).toBe(true);
+    await tickUntil(() => hitsOn(pushHits, '/redirect/bea') >= 2);
+    expect(insideHits.slice(before)).toEqual([]);
+    expect(hitsOn(pushHits, '/redirect/bea')).toBeGreaterThanOrEqual(2);
   }, 120_000);
 
   it('an endpoint registered to one client cannot be taken over by another', async () => {
@@ -249,20 +252,22 @@ describe('link preview (the same safe fetch)', () => {
     () => 'http://198.51.100.7/',
     () => 'http://[2002:7f00:1::1]/',
   ])('refuses a private or reserved address before connecting (%#)', async (url) => {
+    const before = insideHits.length;
     const started = performance.now();
     await expect(fetchLinkPreview(url(), { allowPrivate: allowPrivate() })).rejects.toBeInstanceOf(
       OutboundRefused,
     );
     expect(performance.now() - started).toBeLessThan(1000);
-    expect(insideHits).toEqual([]);
+    expect(insideHits.length).toBe(before);
   });
 
   it('refuses a redirect from the allowed server into the server’s network', async () => {
     const redirects = hitsOn(pushHits, '/redirect/link');
+    const before = insideHits.length;
     await expect(
       fetchLinkPreview(`${push}/redirect/link`, { allowPrivate: allowPrivate() }),
     ).rejects.toBeInstanceOf(OutboundRefused);
     expect(hitsOn(pushHits, '/redirect/link')).toBe(redirects + 1);
-    expect(insideHits).toEqual([]);
+    expect(insideHits.length).toBe(before);
   });
 });

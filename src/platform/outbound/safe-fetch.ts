@@ -104,8 +104,8 @@ function parse(raw: string | URL, protocols: readonly string[]): URL {
   return url;
 }
 
-/** Resolves the host and checks every address; returns the one address the request may use. */
-async function resolvePinned(url: URL, allow: readonly string[], signal: AbortSignal): Promise<string> {
+/** Resolves the host and checks every address; returns the addresses the request may use. */
+async function resolvePinned(url: URL, allow: readonly string[], signal: AbortSignal): Promise<string[]> {
   const host = url.hostname.replace(/^\[|\]$/g, '');
   const port = url.port || (url.protocol === 'https:' ? '443' : '80');
   let addresses: string[];
@@ -125,11 +125,10 @@ async function resolvePinned(url: URL, allow: readonly string[], signal: AbortSi
     );
     addresses = found.map((a) => a.address);
   }
-  const first = addresses[0];
-  if (first === undefined) throw new OutboundRefused(`no address for ${host}`);
-  if (allow.includes(`${url.hostname}:${port}`)) return first;
+  if (addresses.length === 0) throw new OutboundRefused(`no address for ${host}`);
+  if (allow.includes(`${url.hostname}:${port}`)) return addresses;
   if (addresses.some(isBlockedAddress)) throw new OutboundRefused(`${host} resolves to a private address`);
-  return first;
+  return addresses;
 }
 
 /**
@@ -153,12 +152,13 @@ export async function checkOutboundUrl(
 
 function send(
   url: URL,
-  address: string,
+  addresses: string[],
   init: { method: string; headers: Record<string, string>; body?: Uint8Array | string },
   signal: AbortSignal,
 ): Promise<IncomingMessage> {
   const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
-  const family = isIP(address);
+  const pinned = addresses.map((address) => ({ address, family: isIP(address) }));
+  const [first] = pinned as [{ address: string; family: number }];
   return new Promise((resolve, reject) => {
     const req = request(
       url,
@@ -166,14 +166,12 @@ function send(
         method: init.method,
         signal,
         headers: init.headers,
-        // Pin the connection to the checked address; TLS still verifies the certificate for the
-        // URL's host name (SNI and the check use the host, not this address).
+        // Pin the connection to the checked addresses (all of them when the socket tries each
+        // family in turn); TLS still verifies the certificate for the URL's host name.
         lookup: (_host, opts, cb) =>
           (opts as { all?: boolean }).all
-            ? (cb as (e: null, a: Array<{ address: string; family: number }>) => void)(null, [
-                { address, family },
-              ])
-            : cb(null, address, family),
+            ? (cb as (e: null, a: typeof pinned) => void)(null, pinned)
+            : cb(null, first.address, first.family),
       },
       resolve,
     );
@@ -207,8 +205,8 @@ export async function safeFetch(raw: string | URL, options: SafeFetchOptions = {
   let url = parse(raw, protocols);
   let init = { method: options.method ?? 'GET', headers: { ...options.headers }, body: options.body };
   for (let hop = 0; ; hop++) {
-    const address = await resolvePinned(url, allowPrivate, signal);
-    const res = await send(url, address, init, signal);
+    const addresses = await resolvePinned(url, allowPrivate, signal);
+    const res = await send(url, addresses, init, signal);
     const status = res.statusCode ?? 0;
     const location = res.headers.location;
     if (status >= 300 && status < 400 && location && maxRedirects > 0) {
