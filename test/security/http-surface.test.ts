@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, SANDBOX_BOT_TOKEN } from '../../src/platform/config/config.ts';
 import { clientAddress } from '../../src/platform/http/client-address.ts';
 import { buildInitData } from '../../src/sandbox/control/web-app-init-data.ts';
-import { parentTargets } from '../../web/src/telegram.ts';
+// A namespace import: on code without parentTargets that one test fails, not the whole file.
+import * as telegram from '../../web/src/telegram.ts';
 import { launchChromium } from '../support/mini-app-browser.ts';
 import { type SecuritySystem, startSecuritySystem } from './security-support.ts';
 
@@ -156,10 +157,10 @@ describe('security headers on what a browser renders under /app', () => {
 describe("the Mini App's launch parameters and events", () => {
   it('posts events only to Telegram Web or this origin, never to any page that frames it', () => {
     const self = 'http://127.0.0.1:3000';
-    expect(parentTargets(self, undefined)).toEqual(['https://web.telegram.org', self]);
-    expect(parentTargets(self, 'https://web.telegram.org')).toEqual(['https://web.telegram.org']);
-    expect(parentTargets(self, 'https://attacker.example')).toEqual([]);
-    expect(parentTargets(self, 'https://web.telegram.org.attacker.example')).toEqual([]);
+    expect(telegram.parentTargets(self, undefined)).toEqual(['https://web.telegram.org', self]);
+    expect(telegram.parentTargets(self, 'https://web.telegram.org')).toEqual(['https://web.telegram.org']);
+    expect(telegram.parentTargets(self, 'https://attacker.example')).toEqual([]);
+    expect(telegram.parentTargets(self, 'https://web.telegram.org.attacker.example')).toEqual([]);
   });
 
   describe('in Chromium', () => {
