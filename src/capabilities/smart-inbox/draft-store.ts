@@ -1,7 +1,8 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { bigint, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { and, eq, lt, sql } from 'drizzle-orm';
+import { bigint, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { uuidv7 } from 'uuidv7';
 import type { InboxContent } from '../../platform/capability/inbox-targets.ts';
+import { encryptedJson, encryptedText } from '../../platform/crypto/encrypted-text.ts';
 import { timestamptz as tstz } from '../../platform/db/columns.ts';
 import type { Db, Queryable } from '../../platform/db/database.ts';
 
@@ -12,10 +13,11 @@ export const inboxDrafts = pgTable('inbox_drafts', {
   userId: uuid('user_id').notNull(),
   chatId: bigint('chat_id', { mode: 'number' }).notNull(),
   messageId: bigint('message_id', { mode: 'number' }),
-  sourceText: text('source_text').notNull(),
+  // The line as typed and what was read from it: sealed at rest like the task it becomes.
+  sourceText: encryptedText('source_text').notNull(),
   // the kind of an inbox target (task, reminder, note…), contributed by capabilities
   kind: text('kind').notNull(),
-  parsed: jsonb('parsed').$type<InboxContent>().notNull(),
+  parsed: encryptedJson('parsed').$type<InboxContent>().notNull(),
   status: text('status').$type<'pending' | 'saved' | 'cancelled'>().notNull().default('pending'),
   savedId: uuid('saved_id'),
   createdAt: tstz('created_at').notNull().defaultNow(),
@@ -57,19 +59,25 @@ export function createDraftStore(db: Db) {
         .set({ ...patch, updatedAt: sql`now()` })
         .where(and(eq(inboxDrafts.id, id), eq(inboxDrafts.status, 'pending')));
     },
-    /** Moves a pending draft to a final state; false if it was not pending any more (a double tap). */
-    async finish(
-      id: string,
-      status: 'saved' | 'cancelled',
-      savedId?: string,
-      tx: Queryable = db,
-    ): Promise<boolean> {
+    /**
+     * Resolves a pending draft (saved or cancelled): it is deleted, so the text typed into it does
+     * not outlive the task; its card's buttons then answer "stale". False if it was not pending any
+     * more (a double tap).
+     */
+    async finish(id: string, tx: Queryable = db): Promise<boolean> {
       const rows = await tx
-        .update(inboxDrafts)
-        .set({ status, savedId: savedId ?? null, updatedAt: sql`now()` })
+        .delete(inboxDrafts)
         .where(and(eq(inboxDrafts.id, id), eq(inboxDrafts.status, 'pending')))
         .returning({ id: inboxDrafts.id });
       return rows.length > 0;
+    },
+    /** Drafts nobody confirmed or cancelled since `before`: gone, their cards stale. */
+    async pruneUntouchedSince(before: Date): Promise<number> {
+      const rows = await db
+        .delete(inboxDrafts)
+        .where(lt(inboxDrafts.updatedAt, before))
+        .returning({ id: inboxDrafts.id });
+      return rows.length;
     },
   };
 }

@@ -71,7 +71,7 @@ export function createInboxFeature(deps: {
       return;
     }
     if (action === 'cancel') {
-      await drafts.finish(draft.id, 'cancelled');
+      await drafts.finish(draft.id);
       await ctx.editMessageText(ctx.t('inbox-cancelled'));
       await ctx.answerCallbackQuery();
       return;
@@ -118,7 +118,7 @@ export function createInboxFeature(deps: {
         const target = deps.targets.get(draft.kind);
         if (!target) return null;
         const object = await target.save(ctx.user.id, draft.parsed, tx);
-        return (await drafts.finish(draft.id, 'saved', object.id, tx)) ? object : null;
+        return (await drafts.finish(draft.id, tx)) ? object : null;
       });
     } catch (error) {
       // A rule of the target (a time gone by, a text too long) is an answer, never a crash.

@@ -33,3 +33,13 @@ export const encryptedText = customType<{ data: string; driverData: string }>({
   toDriver: (value) => (value === null ? value : keyring().seal(value)),
   fromDriver: (value) => (value === null ? value : keyring().open(value)),
 });
+
+/**
+ * A JSON value sealed like encryptedText (stored as `text`): for payloads that carry what people
+ * typed (a raw Telegram update, a reply that echoes a title). Mark the column as encryptedText's.
+ */
+export const encryptedJson = customType<{ data: unknown; driverData: string }>({
+  dataType: () => 'text',
+  toDriver: (value) => keyring().seal(JSON.stringify(value)),
+  fromDriver: (value) => JSON.parse(keyring().open(value)),
+});

@@ -1,5 +1,6 @@
 import type { Update } from '@grammyjs/types';
-import { bigint, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { bigint, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { encryptedJson } from '../crypto/encrypted-text.ts';
 import { timestamptz as tstz } from '../db/columns.ts';
 
 export const telegramUpdates = pgTable('telegram_updates', {
@@ -7,7 +8,8 @@ export const telegramUpdates = pgTable('telegram_updates', {
   chatId: bigint('chat_id', { mode: 'number' }),
   fromId: bigint('from_id', { mode: 'number' }),
   kind: text('kind').notNull(),
-  payload: jsonb('payload').$type<Update>().notNull(),
+  /** The update as received, sealed: it carries what the person wrote. */
+  payload: encryptedJson('payload').$type<Update>().notNull(),
   receivedAt: tstz('received_at').notNull().defaultNow(),
   status: text('status').$type<'pending' | 'done' | 'failed' | 'ignored'>().notNull().default('pending'),
   attempts: integer('attempts').notNull().default(0),
@@ -26,7 +28,8 @@ export const updateReplies = pgTable(
     updateId: bigint('update_id', { mode: 'number' }).notNull(),
     seq: integer('seq').notNull(),
     method: text('method').notNull(),
-    result: jsonb('result'),
+    /** Telegram's answer, sealed (a sent message echoes its text); null while in flight. */
+    result: encryptedJson('result'),
     sentAt: tstz('sent_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.updateId, t.seq] })],

@@ -1,3 +1,4 @@
+import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.ts';
 import { createLogger } from '../observability/logger.ts';
@@ -8,6 +9,7 @@ import {
   UPDATE_POLICY,
   withSendPolicy,
 } from '../telegram/telegram-transformer.ts';
+import { updateReplies } from './inbox-schema.ts';
 import { createReplyLog, inUpdateScope } from './reply-log.ts';
 
 let testDb: TestDatabase;
@@ -17,6 +19,13 @@ beforeAll(async () => {
 afterAll(async () => {
   await testDb.close();
 });
+/** The log's records of one update, opened (results are sealed at rest). */
+const logged = (updateId: number) =>
+  testDb.database.db
+    .select({ seq: updateReplies.seq, result: updateReplies.result })
+    .from(updateReplies)
+    .where(eq(updateReplies.updateId, updateId))
+    .orderBy(asc(updateReplies.seq));
 
 type Reply = { ok: true; result: unknown } | { ok: false; error_code: number; description: string };
 
@@ -62,9 +71,7 @@ describe('reply log', () => {
     expect(response).toMatchObject({ ok: true });
     expect(rowsAtRequest).toEqual([1, 1]); // each attempt went out with its marker written
     expect(duringSleeps).toEqual([0]); // the backoff between them had none: a crash there loses nothing
-    const [row] = await testDb.database.raw.query<{ result: unknown }>(
-      'SELECT result FROM update_replies WHERE update_id = 1 AND seq = 0',
-    );
+    const [row] = await logged(1);
     expect(row?.result).toEqual({ message_id: 7 });
   });
 
@@ -125,9 +132,7 @@ describe('reply log', () => {
     expect(
       await inUpdateScope(5, () => answer.call('answerCallbackQuery', { callback_query_id: 'q' })),
     ).toEqual({ ok: true, result: true });
-    const [row] = await testDb.database.raw.query<{ result: unknown }>(
-      'SELECT result FROM update_replies WHERE update_id = 5 AND seq = 0',
-    );
+    const [row] = await logged(5);
     expect(row?.result).toBe(true);
   });
 
@@ -184,11 +189,7 @@ describe('reply log at shutdown', () => {
       });
     return { call, shutdown, requests, requestOut };
   }
-  const rows = (updateId: number) =>
-    testDb.database.raw.query<{ seq: number; result: unknown }>(
-      'SELECT seq, result FROM update_replies WHERE update_id = $1 ORDER BY seq',
-      [updateId],
-    );
+  const rows = logged;
 
   it('a send on the wire when shutdown starts may finish and is recorded; the next one does not start', async () => {
     const { call, shutdown, requests, requestOut } = chainAtShutdown(60_000);

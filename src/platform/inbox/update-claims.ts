@@ -183,7 +183,7 @@ export function createUpdateClaims(deps: {
           INSERT INTO telegram_updates
             (update_id, chat_id, from_id, kind, payload, trace_id, attempts, claimed_by, claim_job_id, claim_expires_at)
           SELECT ${v.updateId}, ${v.chatId ?? null}::bigint, ${v.fromId ?? null}::bigint, ${v.kind},
-                 ${JSON.stringify(v.payload)}::jsonb, ${v.traceId ?? null}, 1, ${instanceId}, ${jobId}::uuid, ${ttl}
+                 ${telegramUpdates.payload.mapToDriverValue(v.payload)}, ${v.traceId ?? null}, 1, ${instanceId}, ${jobId}::uuid, ${ttl}
             FROM head WHERE head.free
           ON CONFLICT DO NOTHING
           RETURNING update_id),

@@ -1,9 +1,11 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { asc, between } from 'drizzle-orm';
 import { Api } from 'grammy';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.ts';
+import { updateReplies } from '../inbox/inbox-schema.ts';
 import { createReplyLog, inUpdateScope } from '../inbox/reply-log.ts';
 import { createLogger } from '../observability/logger.ts';
 import { type CommitPoint, createTelegramFetch, withCommitPoint } from './telegram-fetch.ts';
@@ -207,9 +209,13 @@ describe('the reply log over the Telegram fetch', () => {
         inUpdateScope(100 + i, () => api.sendMessage(5, String(100 + i)), { logged: false }),
       ),
     );
-    const results = await testDb.database.raw.query<{ result: { message_id: number } }>(
-      'SELECT result FROM update_replies WHERE update_id BETWEEN 100 AND 119 ORDER BY update_id',
+    const results = await testDb.database.db
+      .select({ result: updateReplies.result })
+      .from(updateReplies)
+      .where(between(updateReplies.updateId, 100, 119))
+      .orderBy(asc(updateReplies.updateId));
+    expect(results.map((r) => (r.result as { message_id: number }).message_id)).toEqual(
+      Array.from({ length: 20 }, (_, i) => 100 + i),
     );
-    expect(results.map((r) => r.result.message_id)).toEqual(Array.from({ length: 20 }, (_, i) => 100 + i));
   });
 });
