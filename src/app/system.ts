@@ -1,6 +1,5 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve } from '@hono/node-server';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Hono, MiddlewareHandler } from 'hono';
 import type { Clock as JobClock } from 'pg-boss';
@@ -24,6 +23,7 @@ import { createHttpApp } from '../platform/http/app.ts';
 import type { AppEnv } from '../platform/http/app-env.ts';
 import { requireAuth, requireRole } from '../platform/http/auth-middleware.ts';
 import { clientAddress } from '../platform/http/client-address.ts';
+import { createHealthRoutes } from '../platform/http/health-routes.ts';
 import { createMiniAppRoutes } from '../platform/http/mini-app.ts';
 import { createMiniAppManifestRoutes } from '../platform/http/mini-app-manifest-routes.ts';
 import { pageSecurityHeaders } from '../platform/http/page-headers.ts';
@@ -43,6 +43,7 @@ import { assembleCapabilities, declarations } from './assemble.ts';
 import { BOT_QUEUES, createBotRuntime } from './bot-runtime.ts';
 import { capabilityModules } from './capabilities.ts';
 import { openTextKeyring, warnSandboxExposed } from './data-at-rest.ts';
+import { listen } from './listen.ts';
 import { VERSION } from './version.ts';
 
 /** Where `npm install` builds the Mini App (web/ → web/dist). */
@@ -61,6 +62,8 @@ export interface System {
   jobs: JobRuntime;
   users: UserService;
   url: string | null;
+  /** A `worker` process's own listener (health, readiness, metrics on WORKER_PORT), else null. */
+  healthUrl: string | null;
   /** Operator alerts to admins (worker processes; one of them checks at a time). */
   alerts: (AlertMonitor & { leading(): boolean }) | null;
   stop(): Promise<void>;
@@ -141,6 +144,10 @@ export async function startSystem(
       onError: (error) => logger.warn({ err: error }, 'queue counts for /metrics failed'),
     });
     if (parts.worker) await registerDiagnosticsWorker(jobs.jobs);
+    const readiness = {
+      database: async () => (await database.raw.query('SELECT 1 AS ok')).length === 1,
+      jobs: () => jobs.ping(),
+    };
 
     const users = createUserService({ db: database.db, adminTelegramIds: config.adminTelegramIds });
     const clock = options.clock;
@@ -309,10 +316,7 @@ export async function startSystem(
         metrics,
         version: VERSION,
         metricsToken: config.metricsToken,
-        readiness: {
-          database: async () => (await database.raw.query('SELECT 1 AS ok')).length === 1,
-          jobs: () => jobs.ping(),
-        },
+        readiness,
         api: [
           {
             path: '/ai',
@@ -378,7 +382,21 @@ export async function startSystem(
       alerts = runtime.monitor;
       alertDatabaseLost = runtime.databaseLost;
     }
-    return { database, jobs, users, url, alerts, stop };
+    // A worker has no API, but its job, send and AI figures and its health must be seen: its
+    // own small listener, opened last so that "healthy" means started.
+    let healthUrl: string | null = null;
+    if (parts.worker && !parts.http) {
+      const health = createHealthRoutes({
+        metrics,
+        readiness,
+        version: VERSION,
+        metricsToken: config.metricsToken,
+      });
+      const server = await listen(health, config.host, config.workerPort, 'WORKER_PORT');
+      cleanups.push(() => server.close());
+      healthUrl = `http://${isWildcard(config.host) ? '127.0.0.1' : config.host}:${server.port}`;
+    }
+    return { database, jobs, users, url, healthUrl, alerts, stop };
   } catch (error) {
     await stop();
     throw error;
@@ -406,30 +424,3 @@ function withAuth(
 }
 
 const isWildcard = (host: string) => host === '0.0.0.0' || host === '::';
-
-async function listen(
-  app: { fetch: (req: Request) => Response | Promise<Response> },
-  host: string,
-  port: number,
-) {
-  return new Promise<{ port: number; close(): Promise<void> }>((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname: host, port }, (info) =>
-      resolve({
-        port: info.port,
-        close: () =>
-          new Promise<void>((done) => {
-            server.close(() => done());
-            // Long-polling clients (getUpdates, sandbox SSE) would hold close() open; cut them.
-            (server as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
-          }),
-      }),
-    );
-    server.once('error', (error: NodeJS.ErrnoException) =>
-      reject(
-        error.code === 'EADDRINUSE'
-          ? new Error(`Port ${port} is already in use: set PORT to a free port`)
-          : error,
-      ),
-    );
-  });
-}

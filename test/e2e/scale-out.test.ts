@@ -42,6 +42,7 @@ describe(`several processes on one ${external ? 'external' : 'embedded'} Postgre
     const env = {
       ...(await databaseEnv()),
       PORT: '0',
+      WORKER_PORT: '0', // several workers on one host: each its own free port
       HOST: '127.0.0.1',
       TELEGRAM_BOT_TOKEN: '123456:SCALE-OUT-TEST-TOKEN',
       TELEGRAM_API_ROOT: 'http://127.0.0.1:9', // nothing listens: these processes never call Telegram here
@@ -54,11 +55,8 @@ describe(`several processes on one ${external ? 'external' : 'embedded'} Postgre
     ];
     running.push(...procs);
     const [s1, s2] = await Promise.all([procs[0]?.url(180_000), procs[1]?.url(180_000)]);
-    await Promise.all([
-      procs[2]?.waitFor(/worker is up/, 180_000),
-      procs[3]?.waitFor(/worker is up/, 180_000),
-    ]);
-    for (const url of [s1, s2]) expect((await fetch(`${url}/readyz`)).status).toBe(200);
+    const workerUrls = await Promise.all([procs[2]?.workerUrl(180_000), procs[3]?.workerUrl(180_000)]);
+    for (const url of [s1, s2, ...workerUrls]) expect((await fetch(`${url}/readyz`)).status).toBe(200);
 
     const appliedLogs = procs.filter((p) => p.output().includes('migrations applied'));
     expect(appliedLogs).toHaveLength(1);
@@ -80,13 +78,19 @@ describe(`several processes on one ${external ? 'external' : 'embedded'} Postgre
   }, 420_000);
 
   it('start --workers 2 runs two worker children that take jobs and stop with it', async () => {
-    const env = { ...(await databaseEnv()), PORT: '0', HOST: '127.0.0.1' };
+    const env = { ...(await databaseEnv()), PORT: '0', WORKER_PORT: '0', HOST: '127.0.0.1' };
     const app = spawnSecretary(['start', '--workers', '2'], env);
     running.push(app);
     await app.url(180_000);
     await app.waitFor(/(worker is up[\s\S]*){2}/, 180_000);
     const childPids = [...app.output().matchAll(/"slot":\d+,"worker_pid":(\d+)/g)].map((m) => Number(m[1]));
     expect(childPids).toHaveLength(2);
+    // Each child answers its health on its own port (WORKER_PORT 0 here: any free one).
+    const childUrls = [...app.output().matchAll(/health and metrics at (http:\/\/[\d.]+:\d+)/g)].map(
+      (m) => m[1],
+    );
+    expect(new Set(childUrls).size).toBe(2);
+    for (const url of childUrls) expect((await fetch(`${url}/healthz`)).status).toBe(200);
 
     const doctor = spawnSecretary(['doctor', '--pings', '60', '--timeout', '30'], env);
     running.push(doctor);

@@ -11,6 +11,8 @@ export interface SecretaryProcess {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   /** The base URL printed at startup ("Secretary is up at …"). */
   url(timeoutMs?: number): Promise<string>;
+  /** A `worker`'s health and metrics listener ("… health and metrics at …", WORKER_PORT). */
+  workerUrl(timeoutMs?: number): Promise<string>;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -77,6 +79,10 @@ export function spawnSecretary(args: string[], env: Record<string, string>): Sec
     exited,
     async url(timeoutMs) {
       const match = await waitFor(/Secretary is up at (http:\/\/[\d.]+:\d+)/, timeoutMs);
+      return match[1] as string;
+    },
+    async workerUrl(timeoutMs) {
+      const match = await waitFor(/worker is up; health and metrics at (http:\/\/[\d.]+:\d+)/, timeoutMs);
       return match[1] as string;
     },
     async stop(signal = 'SIGTERM') {

@@ -29,21 +29,28 @@ export async function runCommand(
       telegram: config.telegram.kind,
       ms: Math.round(performance.now() - started),
     },
-    system.url ? `Secretary is up at ${system.url}` : 'Secretary worker is up',
+    system.url
+      ? `Secretary is up at ${system.url}`
+      : `Secretary worker is up; health and metrics at ${system.healthUrl}`,
   );
   if (system.url && config.telegram.kind === 'sandbox') {
     logger.info(`Chat with the bot in the local Telegram sandbox: ${system.url}/sandbox`);
   }
-  const children = startWorkerProcesses(options.workers ?? 0, logger);
+  const children = startWorkerProcesses(options.workers ?? 0, config.workerPort, logger);
   let stopping = false;
   const shutdown = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      // A terminal's Ctrl-C reaches every process of its group, and wrappers (npm, with-node)
+      // pass it on once more: a repeat must not cut the shutdown that closes the database.
+      logger.info({ signal }, 'already shutting down; it takes a few seconds');
+      return;
+    }
     stopping = true;
     logger.info({ signal }, 'shutting down: finishing running jobs, then closing the database');
     const force = setTimeout(() => {
-      logger.error('shutdown took longer than 45 s; exiting anyway');
+      logger.error('shutdown took longer than 20 s; exiting anyway');
       process.exit(1);
-    }, 45_000);
+    }, 20_000);
     force.unref();
     // Workers first: the embedded PostgreSQL is stopped by the last process to leave it.
     await children.stop();
@@ -52,8 +59,8 @@ export async function runCommand(
     logger.flush?.();
     process.exit(0);
   };
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
   // A worker forked by `start --workers` leaves when its parent is gone (even when it was killed).
   if (process.send) process.once('disconnect', () => void shutdown('parent exited'));
 }

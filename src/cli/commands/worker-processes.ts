@@ -3,14 +3,23 @@ import type { Logger } from '../../platform/observability/logger.ts';
 
 /**
  * N `secretary worker` child processes of `start --workers N`: more job throughput on one machine
- * (each is a full Node process with its own event loop). One that dies is started again.
+ * (each is a full Node process with its own event loop). One that dies is started again. Each
+ * listens for health and metrics on its own port: `workerPort` + slot − 1 (0: any free port).
  */
-export function startWorkerProcesses(count: number, logger: Logger): { stop(): Promise<void> } {
+export function startWorkerProcesses(
+  count: number,
+  workerPort: number,
+  logger: Logger,
+): { stop(): Promise<void> } {
   const children = new Set<ChildProcess>();
   let stopping = false;
   const spawnOne = (slot: number) => {
     // The same entry script and Node flags as this process; IPC lets the child notice our death.
-    const child = fork(process.argv[1] as string, ['worker'], { stdio: 'inherit' });
+    const port = workerPort === 0 ? 0 : workerPort + slot - 1;
+    const child = fork(process.argv[1] as string, ['worker'], {
+      stdio: 'inherit',
+      env: { ...process.env, WORKER_PORT: String(port) },
+    });
     children.add(child);
     logger.info({ slot, worker_pid: child.pid }, 'worker process started');
     child.once('exit', (code, signal) => {

@@ -29,6 +29,8 @@ export interface Config {
   /** How updates come in: long polling or webhook (`auto`: webhook iff PUBLIC_URL is set with a token). */
   ingress: 'polling' | 'webhook';
   port: number;
+  /** Where a `worker` process answers /healthz, /readyz and /metrics (0: any free port, logged). */
+  workerPort: number;
   /** 127.0.0.1 in sandbox mode unless HOST is set; 0.0.0.0 otherwise. */
   host: string;
   /** Sandbox mode listening beyond loopback because HOST was set explicitly: warn loudly at start. */
@@ -85,6 +87,16 @@ const envSchema = z
         .min(0, 'must be 0–65535')
         .max(65535, 'must be 0–65535')
         .default(3000),
+    ),
+    // One per worker: `start --workers N` gives its children WORKER_PORT, WORKER_PORT+1, …
+    WORKER_PORT: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ error: 'must be a number' })
+        .int('must be a whole number')
+        .min(0, 'must be 0–65535 (0: any free port)')
+        .max(65535, 'must be 0–65535 (0: any free port)')
+        .default(3001),
     ),
     HOST: z.preprocess(blankToUndefined, z.string().optional()),
     DATA_DIR: z.preprocess(blankToUndefined, z.string().default('./data')),
@@ -320,6 +332,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       muteSeconds: e.FLOOD_MUTE_SECONDS,
     },
     port: e.PORT,
+    workerPort: e.WORKER_PORT,
     // The sandbox mints logins for anyone who asks and uses a public token: loopback unless told.
     host: e.HOST ?? (telegram.kind === 'sandbox' ? '127.0.0.1' : '0.0.0.0'),
     sandboxExposed: telegram.kind === 'sandbox' && e.HOST !== undefined && !isLoopbackAddress(e.HOST),

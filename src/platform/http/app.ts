@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import { OpenAPIHono } from '@hono/zod-openapi';
 import type { Context, Hono, MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
@@ -8,6 +7,7 @@ import type { Metrics } from '../observability/metrics.ts';
 import { newTraceId, withTrace } from '../observability/trace.ts';
 import type { AppEnv } from './app-env.ts';
 import { createDocsRoutes } from './docs-page.ts';
+import { createHealthRoutes } from './health-routes.ts';
 import { validationHook } from './openapi-hook.ts';
 import { errorToProblem, problemJson } from './problem.ts';
 import { findControlCharacters, hasControlCharacters, jsonTooDeep } from './safe-input.ts';
@@ -26,13 +26,6 @@ export interface HttpAppDeps {
   metricsToken?: string | undefined;
   /** Run on every request before any route: the sandbox's Host check, the pages' security headers. */
   guards?: MiddlewareHandler[] | undefined;
-}
-
-/** Constant-time check of `Bearer <expected>` (hashes first, so lengths leak nothing either). */
-function bearerMatches(header: string | undefined, expected: string): boolean {
-  const given = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1] ?? '';
-  const digest = (v: string) => createHash('sha256').update(v).digest();
-  return timingSafeEqual(digest(given), digest(expected));
 }
 
 export const API_MAX_BYTES = 256 * 1024;
@@ -118,28 +111,15 @@ export function createHttpApp(deps: HttpAppDeps): OpenAPIHono<AppEnv> {
   app.onError((error, c) => errorToProblem(error, c, logger));
   app.notFound((c) => problemJson(c, 404, 'route_not_found', `No route for ${c.req.method} ${c.req.path}`));
 
-  app.get('/healthz', (c) => c.json({ status: 'ok', version: deps.version }));
-  app.get('/readyz', async (c) => {
-    const checks = Object.fromEntries(
-      await Promise.all(
-        Object.entries(deps.readiness).map(async ([name, check]) => {
-          const ok = await Promise.race([
-            check().catch(() => false),
-            new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 2000).unref()),
-          ]);
-          return [name, ok ? 'ok' : 'failing'] as const;
-        }),
-      ),
-    );
-    const ready = Object.values(checks).every((v) => v === 'ok');
-    if (!ready) return problemJson(c, 503, 'not_ready', 'A dependency is not reachable', { checks });
-    return c.json({ status: 'ready', checks });
-  });
-  app.get('/metrics', async (c) => {
-    if (deps.metricsToken && !bearerMatches(c.req.header('authorization'), deps.metricsToken))
-      return problemJson(c, 401, 'metrics_token_required', 'Send Authorization: Bearer <METRICS_TOKEN>');
-    return c.body(await metrics.registry.metrics(), 200, { 'content-type': metrics.registry.contentType });
-  });
+  app.route(
+    '/',
+    createHealthRoutes({
+      metrics,
+      readiness: deps.readiness,
+      version: deps.version,
+      metricsToken: deps.metricsToken,
+    }),
+  );
 
   for (const { path, app: sub } of deps.api) app.route(`/api/v1${path}`, sub);
   for (const { path, app: sub } of deps.mounts ?? []) app.route(path, sub as Hono);
