@@ -43,10 +43,14 @@ if (!cmd) {
   process.exit(2);
 }
 const child = spawn(cmd, args, { stdio: 'inherit', env, cwd: process.cwd() });
-for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
-  process.on(signal, () => child.kill(signal));
-}
+// A terminal's Ctrl-C (and systemd's, tmux's stop) signals the whole process group, so the child
+// usually has this signal already; passing it on once more is harmless because the app treats a
+// second signal during its shutdown as a repeat. A signal sent to this process alone must reach it.
+const forward = (signal) => child.kill(signal);
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, forward);
 child.on('exit', (code, signal) => {
-  if (signal) process.kill(process.pid, signal);
-  else process.exit(code ?? 1);
+  if (!signal) process.exit(code ?? 1);
+  // Die of the same signal, as a shell expects; our handlers would only catch it again.
+  for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.off(s, forward);
+  process.kill(process.pid, signal);
 });

@@ -70,7 +70,7 @@ describe('SIGTERM under load', () => {
     const shutdownMs = Math.round(performance.now() - signalled);
     await sb.faults.clear();
     const atSignal = await replies();
-    expect(exit.code).toBe(0); // a clean exit, not the 45 s watchdog
+    expect(exit.code).toBe(0); // a clean exit, not the 20 s watchdog
     expect(app.output()).toMatch(/"msg":"stopped"/);
     await sending;
 
