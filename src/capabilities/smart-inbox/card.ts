@@ -4,7 +4,7 @@ import { callbackCodec } from '../../bot/callback-data.ts';
 import { describeRecurrence } from '../../bot/recurrence-words.ts';
 import type { InboxTargetRegistry } from '../../platform/capability/inbox-targets.ts';
 import { escapeHtml } from '../../platform/telegram/telegram-html.ts';
-import { formatWhen, sameTimeNextFree } from '../../platform/time/index.ts';
+import { formatWhen, localDay, sameTimeNextFree } from '../../platform/time/index.ts';
 import type { Draft } from './draft-store.ts';
 
 /** Card buttons: `i:<save|edit|swap|cancel|next|nocourse>:<draft id>`. */
@@ -15,9 +15,17 @@ export const CARD_ACTIONS = /^(save|edit|swap|cancel|next|nocourse)$/;
 const formatDue = (ctx: BotContext, iso: string, allDay: boolean) =>
   formatWhen(new Date(iso), { ...ctx.user, now: ctx.services.now() }, { allDay });
 
-/** A one-off moment already gone ("today at 4 am" said at 5:17). */
-export const isPast = (ctx: BotContext, draft: Pick<Draft, 'parsed'>) =>
-  !!draft.parsed.dueAt && !draft.parsed.rrule && new Date(draft.parsed.dueAt) <= ctx.services.now();
+/**
+ * A one-off moment already gone ("today at 4 am" said at 5:17). With `wholeDay` (a target that
+ * needs no time, like a task), a day without a time ("today") is gone only with the whole day:
+ * its 09:00 is the parser's default, not the person's words. A reminder still needs a moment ahead.
+ */
+export const isPast = (ctx: BotContext, draft: Pick<Draft, 'parsed'>, { wholeDay = false } = {}) => {
+  const { dueAt, rrule, allDay } = draft.parsed;
+  if (!dueAt || rrule) return false;
+  const end = allDay && wholeDay ? localDay(ctx.user.timezone, new Date(dueAt)).to : new Date(dueAt);
+  return end <= ctx.services.now();
+};
 
 /** The next sensible time for a moment that has passed: the same local time on the next day still ahead. */
 export const nextSensible = (ctx: BotContext, iso: string): string =>
@@ -50,7 +58,7 @@ export function renderCard(
   const lines = [heading, details.join(' · ')];
   // A course read from "по истории" is only a guess: shown as one, with a button to drop it.
   if (p.course) lines.push(ctx.t('inbox-course-suggested', { course: escapeHtml(p.course) }));
-  const past = isPast(ctx, draft);
+  const past = isPast(ctx, draft, { wholeDay: !target?.needsTime });
   if (past) lines.push(ctx.t('inbox-past'));
   if (target?.needsTime && !p.dueAt) lines.push(ctx.t('inbox-needs-time-hint'));
   const b = (text: string, action: string) =>

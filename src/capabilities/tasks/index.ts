@@ -1,5 +1,7 @@
 import { createI18n, type Translate } from '../../bot/i18n.ts';
 import { parseText } from '../../platform/nl/index.ts';
+import { localDay } from '../../platform/time/index.ts';
+import type { UserService } from '../../platform/users/user-service.ts';
 import { type CapabilityModule, claimsIntent, type InboxTarget, inboxKeys } from '../capability.ts';
 import { createParseDeadline } from './bot/deadline-text.ts';
 import { cardDetails, cardKeyboard, cardText } from './bot/task-card.ts';
@@ -21,25 +23,30 @@ function leftText(t: Translate, minutes: number) {
   return t('tasks-left-minutes', { n: minutes });
 }
 
-/** What the smart inbox files as a task: lines the parser (or the model) reads as one. */
-function taskTarget(service: TaskService): InboxTarget {
+/**
+ * What the smart inbox files as a task: lines the parser (or the model) reads as one. A day said
+ * without a time ("call the bank today") is due by the end of that day, not at the parser's
+ * 09:00 default: said at noon, 09:00 would be overdue the moment it is saved.
+ */
+function taskTarget(service: TaskService, users: Pick<UserService, 'getById'>): InboxTarget {
   return {
     kind: 'task',
     order: 10,
     ...inboxKeys('tasks'),
     claim: claimsIntent('task'),
-    save: (userId, c, tx) =>
-      service.create(
+    save: async (userId, c, tx) => {
+      let dueAt = c.dueAt ? new Date(c.dueAt) : null;
+      if (dueAt && c.allDay) {
+        const timezone = (await users.getById(userId, { tx }))?.timezone ?? 'UTC';
+        // 23:59 local, the time the date picker offers for "by the end of the day".
+        dueAt = new Date(localDay(timezone, dueAt).to.getTime() - 60_000);
+      }
+      return service.create(
         userId,
-        {
-          title: c.title,
-          dueAt: c.dueAt ? new Date(c.dueAt) : null,
-          priority: c.priority,
-          category: c.category,
-          course: c.course,
-        },
+        { title: c.title, dueAt, priority: c.priority, category: c.category, course: c.course },
         { tx },
-      ),
+      );
+    },
   };
 }
 
@@ -76,7 +83,7 @@ export const tasksModule: CapabilityModule<Record<string, never>, TaskService> =
         { id: 'tasks', labelKey: 'tasks-menu-tasks', open: bot.showTasks },
         { id: 'courses', labelKey: 'tasks-menu-courses', open: bot.showCourses },
       ],
-      inboxTargets: [taskTarget(service)],
+      inboxTargets: [taskTarget(service, deps.users)],
       async startWorkers() {
         const handler = createDeadlineHandler({
           db: deps.db,
