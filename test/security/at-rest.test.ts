@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createDraftStore } from '../../src/capabilities/smart-inbox/draft-store.ts';
 import { type FakeProvider, startFakeProvider } from '../../src/platform/ai/testing/fake-provider-server.ts';
 import { SEALED_SHAPE } from '../../src/platform/crypto/keyring.ts';
 import { registeredPerson } from '../support/test-people.ts';
@@ -97,5 +98,28 @@ describe('the start-up key check', () => {
     await setFirstMessage('restored by the operator');
     await t.restart();
     expect((await fetch(`${t.url}/healthz`)).status).toBe(200);
+  });
+});
+
+describe("the smart inbox's drafts", () => {
+  it('are gone once resolved, and expire when nobody answers their card', async () => {
+    const drafts = createDraftStore(t.testDb.database.db);
+    const count = async () =>
+      (await t.testDb.database.raw.query<{ n: number }>('SELECT count(*)::int AS n FROM inbox_drafts'))[0]?.n;
+    await ann.user.send('buy cardamom tomorrow 10:00');
+    const card = await ann.chat.nextMessage(/Task: Buy cardamom/);
+    expect(await count()).toBe(1);
+    await card.click('💾 Save');
+    await ann.chat.waitForEdit(card, (m) => m.text.startsWith('✅'));
+    expect(await count()).toBe(0);
+
+    await ann.user.send('buy saffron tomorrow 11:00');
+    await ann.chat.nextMessage(/Task: Buy saffron/);
+    const [stored] = await t.testDb.database.raw.query<{ source_text: string }>(
+      'SELECT source_text FROM inbox_drafts',
+    );
+    expect(stored?.source_text).toMatch(sealed);
+    expect(await drafts.pruneUntouchedSince(new Date(Date.now() - 60_000))).toBe(0);
+    expect(await drafts.pruneUntouchedSince(new Date(Date.now() + 60_000))).toBe(1);
   });
 });
