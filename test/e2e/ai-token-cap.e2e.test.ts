@@ -33,6 +33,8 @@ beforeAll(async () => {
     ],
   });
   t = await startTestSystem(scriptedModelEnv(model, { AI_DAILY_TOKEN_CAP_PER_USER: '150' }));
+  // The local Telegram's own pacing (1 msg/s per chat) would defer replies and re-run turns.
+  await t.sb.limits(false);
 }, 300_000);
 afterAll(async () => {
   await t?.close();

@@ -26,6 +26,8 @@ beforeAll(async () => {
     ],
   });
   t = await startTestSystem(scriptedModelEnv(model));
+  // The local Telegram's own pacing (1 msg/s per chat) would defer replies and re-run turns.
+  await t.sb.limits(false);
 }, 300_000);
 afterAll(async () => {
   await t?.close();
@@ -57,6 +59,7 @@ describe('the companion across a restart', () => {
     await ann.chat.nextMessage(REPLY);
 
     await t.restart();
+    await t.sb.limits(false);
 
     await ann.user.send('What is my cat called?');
     await ann.chat.nextMessage(new RegExp(SECRET));
