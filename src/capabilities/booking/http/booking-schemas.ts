@@ -1,5 +1,5 @@
 import { z } from '@hono/zod-openapi';
-import { safeDay, spanAtMost } from '../../../platform/http/safe-input.ts';
+import { safeDateTime, safeDay, spanAtMost } from '../../../platform/http/safe-input.ts';
 import { isoInZone } from '../../../platform/nl/zoned-clock.ts';
 import { minutesOf } from '../booking-format.ts';
 import { BOOKING_STATUSES, type BookingRow } from '../booking-tables.ts';
@@ -114,7 +114,7 @@ export const BookingCreate = z
       .nullable()
       .optional()
       .openapi({ description: 'Omit or null: any specialist free then' }),
-    start: z.string().datetime({ offset: true }),
+    start: safeDateTime(),
     client_telegram_id: z
       .number()
       .int()
@@ -123,7 +123,7 @@ export const BookingCreate = z
       .openapi({ description: 'Admin/specialist: book for this person' }),
   })
   .openapi('BookingCreate');
-export const RescheduleBody = z.object({ start: z.string().datetime({ offset: true }) });
+export const RescheduleBody = z.object({ start: safeDateTime() });
 export const ActionParam = z.object({
   id,
   action: z.enum(['confirm', 'decline', 'cancel', 'reschedule', 'complete', 'no-show']),
