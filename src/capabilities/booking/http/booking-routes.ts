@@ -14,6 +14,7 @@ import type { BookingService } from '../booking-service.ts';
 import type { BookingSetup } from '../booking-setup.ts';
 import type { BookingAction } from '../booking-state.ts';
 import type { NoticeSettings } from '../notices/notice-settings.ts';
+import { MAX_RANGE_DAYS } from '../slots/slot-engine.ts';
 import {
   ActionParam,
   Alternatives,
@@ -46,7 +47,12 @@ const routes = {
     security,
     summary: 'Free slots (15-minute grid, the location’s zone); without specialist_id: any specialist',
     request: { query: SlotsQuery },
-    responses: { 200: ok(SlotsSchema, 'Free slots'), ...errors, 404: problem('Unknown service or location') },
+    responses: {
+      200: ok(SlotsSchema, 'Free slots'),
+      ...errors,
+      404: problem('Unknown service or location'),
+      422: problem(`A day that does not exist, or a range over ${MAX_RANGE_DAYS} days`),
+    },
   }),
   create: createRoute({
     method: 'post',
