@@ -2,7 +2,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, SANDBOX_BOT_TOKEN } from '../../src/platform/config/config.ts';
 import { clientAddress } from '../../src/platform/http/client-address.ts';
@@ -195,6 +195,42 @@ describe("the Mini App's launch parameters and events", () => {
         expect(await page.evaluate(() => (window as unknown as { got: string[] }).got)).toEqual([]);
       } finally {
         await page.close();
+      }
+    });
+
+    it('runs the Mini App in the sandbox and a booking page without a CSP violation', async () => {
+      const user = await s.t.sb.user('strict');
+      const context = await browser.newContext({ viewport: { width: 360, height: 760 } });
+      // In every frame from its first script on: what the policy blocked.
+      await context.addInitScript((id) => {
+        localStorage.setItem('sandbox.userId', String(id));
+        const seen: string[] = [];
+        (window as unknown as { cspViolations: string[] }).cspViolations = seen;
+        document.addEventListener('securitypolicyviolation', (e) =>
+          seen.push(`${e.effectiveDirective} ${e.blockedURI}`),
+        );
+      }, user.id);
+      const violations = (frame: { evaluate: Page['evaluate'] }) =>
+        frame.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+      try {
+        const page = await context.newPage();
+        await page.goto(`${s.url}/sandbox`);
+        await page.locator('#header-webapp').click({ timeout: 15_000 });
+        const frame = page.frameLocator('#webapp-frame');
+        await frame.locator('nav.tabs button').nth(1).click({ timeout: 15_000 });
+        const app = page.frames().find((f) => f.url().includes('/app/'));
+        // The stylesheet applied (a blocked one leaves the tab bar unstyled) and nothing was blocked.
+        expect(await frame.locator('nav.tabs').evaluate((n) => getComputedStyle(n).display)).not.toBe(
+          'block',
+        );
+        expect(app && (await violations(app))).toEqual([]);
+        const booking = await context.newPage();
+        await booking.goto(`${s.url}/app/booking`);
+        await booking.locator('h1').waitFor({ state: 'visible', timeout: 15_000 });
+        expect(await booking.evaluate(() => getComputedStyle(document.body).maxWidth)).not.toBe('none');
+        expect(await violations(booking)).toEqual([]);
+      } finally {
+        await context.close();
       }
     });
 
