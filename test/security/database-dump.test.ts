@@ -16,6 +16,9 @@ const TYPED = {
   noteByBot: 'walrus-13',
   noteByApi: 'ibex-58',
   companion: 'axolotl-31',
+  profileByBot: 'tapir-26',
+  profileInterest: 'okapi-84',
+  profileGoal: 'gharial-95',
   identity: 'pangolin.client-59@example.com',
 };
 
@@ -60,7 +63,7 @@ async function leaks(needles: readonly string[]): Promise<string[]> {
 }
 
 describe('a dump of the database', () => {
-  it('holds none of the text or identities people typed into tasks, notes, the companion and a booking', async () => {
+  it('holds none of the text or identities people typed into tasks, notes, the companion (chat and profile) and a booking', async () => {
     const ann = await h.person('Ann');
     const admin = await h.person('Ada', { roles: ['admin'] });
 
@@ -81,6 +84,19 @@ describe('a dump of the database', () => {
     // The companion chat.
     await ann.user.send(`hello, how is ${TYPED.companion} doing today?`);
     await ann.chat.nextMessage(/can't hold a free conversation/);
+    // What it knows about the person: their own words, by the bot and by the Mini App's API.
+    await ann.user.send('/profile');
+    await (await ann.chat.nextMessage(/Your profile/)).click('✏️ Edit');
+    await ann.chat.nextMessage(/Send me the text for your profile/);
+    await ann.user.send(`I study ${TYPED.profileByBot} and run in the mornings`);
+    await ann.chat.nextMessage(/Saved/);
+    await h.call(ann.auth, 'PUT', '/api/v1/companion/profile', {
+      interests: [TYPED.profileInterest],
+      goals: [`see a ${TYPED.profileGoal}`],
+    });
+    expect(JSON.stringify(await h.call(ann.auth, 'GET', '/api/v1/companion/profile'))).toContain(
+      TYPED.profileByBot,
+    );
 
     // A web booking by a client without Telegram, signed in by a one-time code sent to their e-mail.
     const location = await h.call(admin.auth, 'POST', '/api/v1/booking/locations', {

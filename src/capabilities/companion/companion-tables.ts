@@ -1,5 +1,5 @@
 import { bigint, boolean, date, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
-import { encryptedText } from '../../platform/crypto/encrypted-text.ts';
+import { encryptedJson, encryptedText } from '../../platform/crypto/encrypted-text.ts';
 import { timestamptz as tstz } from '../../platform/db/columns.ts';
 
 // Mirrors migrations/0016_companion.sql (the SQL is the source of truth).
@@ -36,9 +36,10 @@ export const companionActivity = pgTable('companion_activity', {
 
 export const companionProfiles = pgTable('companion_profiles', {
   userId: uuid('user_id').primaryKey(),
-  summary: text('summary').notNull(),
-  interests: text('interests').array().notNull(),
-  goals: text('goals').array().notNull(),
+  // What the person wrote about themselves, or what the model gathered from the conversation: sealed.
+  summary: encryptedText('summary').notNull(),
+  interests: encryptedJson('interests').$type<string[]>().notNull(),
+  goals: encryptedJson('goals').$type<string[]>().notNull(),
   preferredTimes: text('preferred_times').notNull(),
   stage: text('stage').notNull(),
   stageChangedAt: tstz('stage_changed_at'),
