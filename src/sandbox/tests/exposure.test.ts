@@ -1,4 +1,4 @@
-import { createServer } from 'node:http';
+import { createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../platform/config/config.ts';
@@ -77,6 +77,32 @@ describe('the sandbox refuses what a web page could make it do', () => {
     } finally {
       await env.call('deleteWebhook');
       server.close();
+    }
+  });
+});
+
+describe('the sandbox answers only to names that cannot be rebound', () => {
+  /** A GET naming any Host (fetch sends only the URL's). */
+  const withHost = (path: string, host: string) =>
+    new Promise<number>((resolve, reject) => {
+      const url = new URL(env.url);
+      request({ host: url.hostname, port: url.port, path, headers: { host } }, (res) => {
+        res.resume();
+        resolve(res.statusCode ?? 0);
+      })
+        .on('error', reject)
+        .end();
+    });
+
+  it('refuses a DNS-rebound name with 421 and keeps serving loopback names and IP addresses', async () => {
+    const user = await env.sb.user('rebound');
+    const { port } = new URL(env.url);
+    // The signed initData a rebinding page is after (this sandbox has no Mini App URL: 409 here).
+    expect(await withHost(`/sandbox/api/webapp?user_id=${user.id}`, `attacker.example:${port}`)).toBe(421);
+    for (const path of [`/sandbox/api/users/${user.id}`, '/sandbox/api/chats', `/bot${env.token}/getMe`]) {
+      expect(await withHost(path, `attacker.example:${port}`), path).toBe(421);
+      expect(await withHost(path, `localhost:${port}`), path).toBe(200);
+      expect(await withHost(path, `192.0.2.7:${port}`), path).toBe(200);
     }
   });
 });
