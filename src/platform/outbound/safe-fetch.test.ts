@@ -113,6 +113,15 @@ describe('safe fetch', () => {
     expect(performance.now() - started).toBeLessThan(2000);
   });
 
+  it('a malformed redirect is refused, not thrown as a bug', async () => {
+    await expect(
+      safeFetch(`${origin}/to?s=302&l=${encodeURIComponent('http://[::1')}`, {
+        allowPrivate: allow,
+        maxRedirects: 1,
+      }),
+    ).rejects.toBeInstanceOf(OutboundRefused);
+  });
+
   it('returns a redirect unfollowed by default; follows it within the cap when asked', async () => {
     const res = await safeFetch(to('/ok', 307), { allowPrivate: allow });
     expect(res.status).toBe(307);
@@ -124,7 +133,15 @@ describe('safe fetch', () => {
   });
 
   it('a 303 continues as a GET without the body; a 307 keeps method and body', async () => {
-    const post = { method: 'POST' as const, body: 'hello', allowPrivate: allow, maxRedirects: 1 };
+    const post = {
+      method: 'POST' as const,
+      // Explicit lengths, as web-push sends them: a GET after a 303 must not promise a body.
+      headers: { 'Content-Type': 'text/plain', 'Content-Length': '5' },
+      body: 'hello',
+      allowPrivate: allow,
+      maxRedirects: 1,
+      timeoutMs: 2000,
+    };
     seen.length = 0;
     await safeFetch(to('/after-303', 303), post);
     await safeFetch(to('/after-307', 307), post);

@@ -165,6 +165,8 @@ function send(
       {
         method: init.method,
         signal,
+        // A fresh connection each time: a pooled socket would skip the address check of this call.
+        agent: false,
         headers: init.headers,
         // Pin the connection to the checked addresses (all of them when the socket tries each
         // family in turn); TLS still verifies the certificate for the URL's host name.
@@ -212,15 +214,14 @@ export async function safeFetch(raw: string | URL, options: SafeFetchOptions = {
     if (status >= 300 && status < 400 && location && maxRedirects > 0) {
       res.destroy();
       if (hop >= maxRedirects) throw new OutboundRefused('too many redirects');
-      const next = parse(new URL(location, url).href, protocols);
+      const next = parse(URL.parse(location, url) ?? 'invalid:', protocols);
+      const without = (names: RegExp) =>
+        Object.fromEntries(Object.entries(init.headers).filter(([k]) => !names.test(k)));
       // 303, and 301/302 after a POST, continue as a GET without the body (as browsers do).
       if (status === 303 || ((status === 301 || status === 302) && init.method !== 'GET'))
-        init = { method: 'GET', headers: init.headers, body: undefined };
+        init = { method: 'GET', headers: without(/^content-/i), body: undefined };
       // Credentials meant for one origin never travel to another.
-      if (next.origin !== url.origin) {
-        const kept = Object.entries(init.headers).filter(([k]) => !/^(authorization|cookie)$/i.test(k));
-        init = { ...init, headers: Object.fromEntries(kept) };
-      }
+      if (next.origin !== url.origin) init = { ...init, headers: without(/^(authorization|cookie)$/i) };
       url = next;
       continue;
     }
