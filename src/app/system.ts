@@ -24,6 +24,7 @@ import type { AppEnv } from '../platform/http/app-env.ts';
 import { requireAuth, requireRole } from '../platform/http/auth-middleware.ts';
 import { clientAddress } from '../platform/http/client-address.ts';
 import { createHealthRoutes } from '../platform/http/health-routes.ts';
+import { createHomePage } from '../platform/http/home-page.ts';
 import { createMiniAppRoutes } from '../platform/http/mini-app.ts';
 import { createMiniAppManifestRoutes } from '../platform/http/mini-app-manifest-routes.ts';
 import { pageSecurityHeaders } from '../platform/http/page-headers.ts';
@@ -311,6 +312,8 @@ export async function startSystem(
         guards.unshift(sandbox.guard);
         cleanups.push(() => sandbox.close());
       }
+      // `/`, where the start-up log's address lands: links to the sandbox, the Mini App and the docs.
+      mounts.push({ path: '/', app: createHomePage({ sandbox: config.telegram.kind === 'sandbox' }) });
       const app = createHttpApp({
         logger,
         metrics,
