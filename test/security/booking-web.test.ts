@@ -99,6 +99,12 @@ describe('web sign-in by one-time code', () => {
       expect((await web.askCode(`six${i}@example.com`, `2001:db8:1:2::${i.toString(16)}`)).status).toBe(202);
     expect((await web.askCode('six11@example.com', '2001:db8:1:2:ffff:1:2:3')).status).toBe(429);
     expect((await web.askCode('six11@example.com', '2001:db8:1:3::1')).status).toBe(202);
+    // Wrong codes are counted per /64 as well (20 per 15 minutes).
+    for (let i = 1; i <= 20; i++)
+      expect(
+        (await web.verify('nobody6@example.com', '000000', `2001:db8:9:9::${i.toString(16)}`)).status,
+      ).toBe(401);
+    expect((await web.verify('nobody6@example.com', '000000', '2001:db8:9:9::abcd')).status).toBe(429);
   });
 
   it('M3: identities and addresses are not in the database in clear', async () => {

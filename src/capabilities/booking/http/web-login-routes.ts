@@ -5,6 +5,7 @@ import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { validationHook } from '../../../platform/http/openapi-hook.ts';
 import { jsonContent, problemResponse as problem } from '../../../platform/http/openapi-parts.ts';
 import type { WebSupport } from '../../capability.ts';
+import { addressBucket } from '../web/identity-keys.ts';
 import type { createLoginCodes } from '../web/login-codes.ts';
 
 const tags = ['booking'];
@@ -44,7 +45,7 @@ const routes = {
     path: '/login/verify',
     tags,
     summary:
-      'Web client sign-in, step 2: exchange the code for a bearer token (5 attempts per code, used once)',
+      'Web client sign-in, step 2: exchange a code for a bearer token (any live code of the identity; 5 wrong tries per code; used once)',
     request: { body: { ...jsonContent(CodeVerify), required: true } },
     responses: {
       200: { description: 'Signed in', ...jsonContent(Session) },
@@ -66,7 +67,8 @@ export function createWebLoginRoutes(deps: { codes: ReturnType<typeof createLogi
   });
   app.openapi(routes.verify, async (c) => {
     const body = c.req.valid('json');
-    const ip = deps.web.clientIp(c) ?? 'unknown';
+    // Per requester as the code limits count them: an IPv6 /64 is one.
+    const ip = addressBucket(deps.web.clientIp(c) ?? 'unknown');
     const seen = await wrongByIp.get(ip);
     if (seen && seen.consumedPoints >= 20)
       throw new DomainError(

@@ -4,6 +4,7 @@ import { html } from 'hono/html';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Language } from '../../../platform/db/schema.ts';
 import { DomainError } from '../../../platform/errors/domain-error.ts';
+import { addressBucket } from './identity-keys.ts';
 import { type BookingPagesDeps, COOKIE, type PageKit } from './page-kit.ts';
 import { errorBox, pageLanguage } from './page-shell.ts';
 
@@ -71,7 +72,8 @@ export function addLoginPages(app: Hono, deps: BookingPagesDeps, kit: PageKit) {
     const form = await c.req.parseBody();
     const identity = String(form.identity ?? '').slice(0, 200);
     const next = safeNext(form.next);
-    const ip = deps.web.clientIp(c) ?? 'unknown';
+    // Per requester as the code limits count them: an IPv6 /64 is one.
+    const ip = addressBucket(deps.web.clientIp(c) ?? 'unknown');
     const wrong = (key: string, status: 400 | 429) =>
       render(c, lang, t('booking-web-code-title'), codeForm(lang, next, identity, t(key)), status);
     try {
