@@ -11,7 +11,12 @@ import { type BotShell, EMPTY_SHELL } from './bot-shell.ts';
 import { checkCallbackPrefixes } from './callback-data.ts';
 import { fallbackFeature } from './features/fallback.ts';
 import { menuFeature, settingsTimeFlow } from './features/menu.ts';
-import { OFFER_CALLBACKS, onboardingFeature, timezoneFlows } from './features/onboarding.ts';
+import {
+  leaveTimezoneQuestion,
+  OFFER_CALLBACKS,
+  onboardingFeature,
+  timezoneFlows,
+} from './features/onboarding.ts';
 import { quietHoursFlow } from './features/quiet-hours.ts';
 import { createFlowRouter, type FlowDefinition, isCommand } from './flows/flow-router.ts';
 import { createI18n } from './i18n.ts';
@@ -118,7 +123,7 @@ export function createBot(deps: CreateBotDeps): Bot<BotContext> {
   });
 
   // chatType() inserts its filter where it is called, so each position gets its own.
-  bot.chatType('private').use(exitOnCommand, onboardingFeature);
+  bot.chatType('private').use(leaveTimezoneQuestion, exitOnCommand, onboardingFeature);
   bot.use(menuFeature);
   // Flows run in every chat; the router lets only group flows answer outside private chats.
   bot.use(router);

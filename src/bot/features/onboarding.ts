@@ -1,10 +1,10 @@
 import { Composer, InlineKeyboard, Keyboard } from 'grammy';
 import { parseText } from '../../platform/nl/index.ts';
-import { formatWhen } from '../../platform/time/index.ts';
+import { formatWhen, isTimezone } from '../../platform/time/index.ts';
 import type { BotContext } from '../bot-context.ts';
 import { forUser } from '../bot-shell.ts';
 import { callbackCodec } from '../callback-data.ts';
-import { type FlowDefinition, startFlow } from '../flows/flow-router.ts';
+import { type FlowDefinition, isCommand, startFlow } from '../flows/flow-router.ts';
 import { capabilityLines, showMenu } from '../menus/live-menu.ts';
 import { defaultTimezoneFor, findTimezone, timezoneAt, timezoneLabel } from '../timezone-lookup.ts';
 
@@ -56,6 +56,22 @@ async function confirmTimezone(ctx: BotContext, timezone: string, onboarding: bo
   );
 }
 
+/**
+ * The question is over without an answer (another message, a command): the guess stands
+ * (unconfirmed, so /settings still offers to fix it) and the reply keyboard goes with the question,
+ * or its "Keep …" button would later be typed into the chat as a message of its own.
+ */
+async function keepTimezone(ctx: BotContext, onboarding: boolean) {
+  if (onboarding) ctx.user = await ctx.services.users.updateSettings(ctx.user.id, { onboarded: true });
+  await ctx.reply(
+    ctx.t('timezone-kept', {
+      timezone: timezoneLabel(ctx.user.timezone, ctx.services.now()),
+      time: nowIn(ctx, ctx.user.timezone),
+    }),
+    { reply_markup: { remove_keyboard: true } },
+  );
+}
+
 const askAgain = async (ctx: BotContext) => {
   const query = ctx.message?.text ?? '📍';
   await ctx.reply(ctx.t('timezone-not-found', { query: query.slice(0, 60) }), {
@@ -77,16 +93,8 @@ export const timezoneFlows: Record<string, FlowDefinition> = {
         await askAgain(ctx);
         return { step: 'timezone' };
       }
-      // Not a place: the person went straight to business. The guess stands (unconfirmed, so
-      // /settings still offers to fix it) and the message is handled like any other.
-      ctx.user = await ctx.services.users.updateSettings(ctx.user.id, { onboarded: true });
-      await ctx.reply(
-        ctx.t('timezone-kept', {
-          timezone: timezoneLabel(ctx.user.timezone, ctx.services.now()),
-          time: nowIn(ctx, ctx.user.timezone),
-        }),
-        { reply_markup: { remove_keyboard: true } },
-      );
+      // Not a place: the person went straight to business; the message is handled like any other.
+      await keepTimezone(ctx, true);
       return 'pass';
     },
   },
@@ -98,7 +106,10 @@ export const timezoneFlows: Record<string, FlowDefinition> = {
         return null;
       }
       const text = ctx.message?.text ?? '';
-      if (text && !looksLikePlace(ctx, text)) return 'pass';
+      if (text && !looksLikePlace(ctx, text)) {
+        await keepTimezone(ctx, false);
+        return 'pass';
+      }
       await askAgain(ctx);
       return { step: 'ask' };
     },
@@ -125,7 +136,43 @@ export async function askTimezone(ctx: BotContext) {
   await ctx.reply(ctx.t('timezone-ask'), { reply_markup: locationKeyboard(ctx, ctx.user.timezone) });
 }
 
+/**
+ * A command while the timezone question is open ends the question (the flow router drops the flow
+ * right after this): the zone is kept and the keyboard removed before the command answers.
+ * /start asks the question again, so it keeps it.
+ */
+export const leaveTimezoneQuestion = new Composer<BotContext>();
+leaveTimezoneQuestion.on('message', async (ctx, next) => {
+  if (isCommand(ctx) && !ctx.message.text?.startsWith('/start') && ((await ctx.early?.flowActive) ?? true)) {
+    const open = await ctx.services.flows.get(ctx.chat.id, ctx.from.id, ctx.services.now());
+    if (open && !open.expired && (open.flow === 'onboarding' || open.flow === 'timezone'))
+      await keepTimezone(ctx, open.flow === 'onboarding');
+  }
+  await next();
+});
+
+/** "Keep Europe/Moscow" as the keyboard words it, for any zone: [before, after] the zone. */
+const keepLabel = (ctx: BotContext) => ctx.t('timezone-keep', { timezone: '\u0000' }).split('\u0000');
+
 export const onboardingFeature = new Composer<BotContext>();
+
+/**
+ * The "Keep …" button of a keyboard left from an earlier question (an old message, a client that
+ * kept it) is an answer to that question, never a task called "Keep Europe/Moscow".
+ */
+onboardingFeature.on('message:text', async (ctx, next) => {
+  const [before = '', after = ''] = keepLabel(ctx);
+  const text = ctx.message.text;
+  const zone =
+    text.startsWith(before) && text.endsWith(after)
+      ? text.slice(before.length, text.length - after.length)
+      : '';
+  if (!zone || !isTimezone(zone)) return next();
+  const open = await ctx.services.flows.get(ctx.chat.id, ctx.from.id, ctx.services.now());
+  // An open question reads the button itself (the flow router, next).
+  if (open && !open.expired) return next();
+  await confirmTimezone(ctx, zone, !ctx.user.onboardedAt);
+});
 
 /** /start registers (the user row exists by now), says what the bot does, asks the timezone once. */
 onboardingFeature.command('start', async (ctx) => {
