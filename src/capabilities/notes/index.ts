@@ -33,6 +33,7 @@ function noteTarget(filing: FilingService): InboxTarget {
     cardKey: 'notes-inbox-card',
     savedKey: 'notes-inbox-saved',
     switchKey: 'notes-inbox-switch',
+    verbatim: true,
     claim: (parsed, model) =>
       model
         ? model.intent === 'note'

@@ -2,7 +2,7 @@ import { InlineKeyboard } from 'grammy';
 import type { BotContext } from '../../bot/bot-context.ts';
 import { callbackCodec } from '../../bot/callback-data.ts';
 import { describeRecurrence } from '../../bot/recurrence-words.ts';
-import type { InboxTargetRegistry } from '../../platform/capability/inbox-targets.ts';
+import type { InboxTarget, InboxTargetRegistry } from '../../platform/capability/inbox-targets.ts';
 import { escapeHtml } from '../../platform/telegram/telegram-html.ts';
 import { formatWhen, localDay, sameTimeNextFree } from '../../platform/time/index.ts';
 import type { Draft } from './draft-store.ts';
@@ -31,10 +31,23 @@ export const isPast = (ctx: BotContext, draft: Pick<Draft, 'parsed'>, { wholeDay
 export const nextSensible = (ctx: BotContext, iso: string): string =>
   sameTimeNextFree(ctx.user.timezone, new Date(iso), ctx.services.now()).toISOString();
 
-const repeatText = (ctx: BotContext, draft: Draft) =>
-  draft.parsed.rrule && draft.parsed.dueAt
-    ? describeRecurrence(ctx.t.bind(ctx), draft.parsed.rrule, {
-        at: new Date(draft.parsed.dueAt),
+/**
+ * What a target gets from the draft: what was read from the line, or for a verbatim target (a
+ * note) the line itself with nothing read out of it — "Idea: weekly newsletter" keeps "weekly".
+ */
+export function contentFor(
+  target: InboxTarget | undefined,
+  draft: Pick<Draft, 'parsed' | 'sourceText'>,
+): Draft['parsed'] {
+  if (!target?.verbatim) return draft.parsed;
+  const title = draft.sourceText.trim();
+  return { title, dueAt: null, allDay: false, rrule: null, priority: 'normal', category: null, course: null };
+}
+
+const repeatText = (ctx: BotContext, p: Draft['parsed']) =>
+  p.rrule && p.dueAt
+    ? describeRecurrence(ctx.t.bind(ctx), p.rrule, {
+        at: new Date(p.dueAt),
         timezone: ctx.user.timezone,
         language: ctx.user.language,
       })
@@ -45,12 +58,12 @@ export function renderCard(
   draft: Draft,
   targets: InboxTargetRegistry,
 ): { text: string; keyboard: InlineKeyboard } {
-  const p = draft.parsed;
   const target = targets.get(draft.kind);
+  const p = contentFor(target, draft);
   const details: string[] = [];
   if (p.dueAt) details.push(`🗓 ${formatDue(ctx, p.dueAt, p.allDay)}`);
-  else if (!target?.needsTime) details.push(ctx.t('inbox-no-deadline'));
-  const repeat = repeatText(ctx, draft);
+  else if (!target?.needsTime && !target?.verbatim) details.push(ctx.t('inbox-no-deadline'));
+  const repeat = repeatText(ctx, p);
   if (repeat) details.push(`🔁 ${repeat}`);
   if (p.priority !== 'normal') details.push(ctx.t(`inbox-priority-${p.priority}`));
   if (p.category) details.push(`#${escapeHtml(p.category)}`);
@@ -58,7 +71,7 @@ export function renderCard(
   const lines = [heading, details.join(' · ')];
   // A course read from "по истории" is only a guess: shown as one, with a button to drop it.
   if (p.course) lines.push(ctx.t('inbox-course-suggested', { course: escapeHtml(p.course) }));
-  const past = isPast(ctx, draft, { wholeDay: !target?.needsTime });
+  const past = isPast(ctx, { parsed: p }, { wholeDay: !target?.needsTime });
   if (past) lines.push(ctx.t('inbox-past'));
   if (target?.needsTime && !p.dueAt) lines.push(ctx.t('inbox-needs-time-hint'));
   const b = (text: string, action: string) =>
@@ -77,10 +90,10 @@ export function renderCard(
 }
 
 export function renderSaved(ctx: BotContext, draft: Draft, targets: InboxTargetRegistry): string {
-  const p = draft.parsed;
-  const when = p.dueAt ? formatDue(ctx, p.dueAt, p.allDay) : ctx.t('inbox-no-deadline');
   const target = targets.get(draft.kind);
+  const p = contentFor(target, draft);
+  const when = p.dueAt ? formatDue(ctx, p.dueAt, p.allDay) : ctx.t('inbox-no-deadline');
   const saved = target ? ctx.t(target.savedKey, { title: escapeHtml(p.title), when }) : escapeHtml(p.title);
-  const repeat = repeatText(ctx, draft);
+  const repeat = repeatText(ctx, p);
   return repeat ? `${saved}\n🔁 ${repeat}` : saved;
 }

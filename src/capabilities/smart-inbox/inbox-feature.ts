@@ -6,7 +6,15 @@ import type { Ai } from '../../platform/ai/index.ts';
 import type { InboxTargetRegistry } from '../../platform/capability/inbox-targets.ts';
 import type { Db } from '../../platform/db/database.ts';
 import { isDomainError } from '../../platform/errors/domain-error.ts';
-import { CARD_ACTIONS, CARD_CALLBACKS, isPast, nextSensible, renderCard, renderSaved } from './card.ts';
+import {
+  CARD_ACTIONS,
+  CARD_CALLBACKS,
+  contentFor,
+  isPast,
+  nextSensible,
+  renderCard,
+  renderSaved,
+} from './card.ts';
 import type { DraftStore } from './draft-store.ts';
 import { understandLine } from './understand-line.ts';
 
@@ -117,7 +125,7 @@ export function createInboxFeature(deps: {
       saved = await deps.db.transaction(async (tx) => {
         const target = deps.targets.get(draft.kind);
         if (!target) return null;
-        const object = await target.save(ctx.user.id, draft.parsed, tx);
+        const object = await target.save(ctx.user.id, contentFor(target, draft), tx);
         return (await drafts.finish(draft.id, tx)) ? object : null;
       });
     } catch (error) {

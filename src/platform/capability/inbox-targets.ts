@@ -29,6 +29,11 @@ export interface InboxTarget {
   switchKey: string;
   /** A card for this target cannot be saved without a time (reminders). */
   needsTime?: boolean;
+  /**
+   * Keeps the line exactly as written and reads nothing out of it (notes): the card and `save` get
+   * the person's words as the title, with no date, schedule, priority or tag.
+   */
+  verbatim?: boolean;
   claim(parsed: ParsedText, model: { intent: string } | null): InboxClaim;
   save(userId: string, content: InboxContent, tx: Tx): Promise<{ id: string }>;
 }
