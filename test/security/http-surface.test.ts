@@ -198,7 +198,7 @@ describe("the Mini App's launch parameters and events", () => {
       }
     });
 
-    it('runs the Mini App in the sandbox and a booking page without a CSP violation', async () => {
+    it('runs the Mini App in the sandbox (framed and in a tab) and a booking page without a CSP violation', async () => {
       const user = await s.t.sb.user('strict');
       const context = await browser.newContext({ viewport: { width: 360, height: 760 } });
       // In every frame from its first script on: what the policy blocked.
@@ -224,6 +224,14 @@ describe("the Mini App's launch parameters and events", () => {
           'block',
         );
         expect(app && (await violations(app))).toEqual([]);
+        // The sandbox chat's "Open in tab": a tab opened from this origin still takes the launch
+        // parameters (signing in there then fails on main as before: initData is single-use).
+        const [tab] = await Promise.all([
+          context.waitForEvent('page'),
+          page.locator('#webapp-external').click(),
+        ]);
+        await tab.waitForLoadState();
+        expect(await tab.evaluate(() => sessionStorage.getItem('secretary.launch'))).toContain('initData');
         const booking = await context.newPage();
         await booking.goto(`${s.url}/app/booking`);
         await booking.locator('h1').waitFor({ state: 'visible', timeout: 15_000 });
