@@ -146,13 +146,32 @@ describe('notifications', () => {
     expect(await notifier.listDeadLetters()).toEqual([]);
   }, 60_000);
 
-  it('dead-letters a permanent error (chat not found) at once, without retries', async () => {
-    await notifier.notify({ chatId: 999_000_111, text: 'to nowhere' });
+  it('dead-letters a permanent error (a group chat not found) at once, without retries', async () => {
+    await notifier.notify({ chatId: -100_999_000_111, text: 'to nowhere' });
     const [dead] = await until(async () => {
-      const found = (await notifier.listDeadLetters()).filter((d) => d.message.chatId === 999_000_111);
+      const found = (await notifier.listDeadLetters()).filter((d) => d.message.chatId === -100_999_000_111);
       return found.length > 0 ? found : undefined;
     });
     expect(dead?.error).toMatch(/chat not found/);
+    const calls = (await sandbox.calls('sendMessage')).filter((c) => c.params.chat_id === -100_999_000_111);
+    expect(calls).toHaveLength(1);
+  });
+
+  it('a person who never opened the bot is no failure: sent once, not parked, someone told instead', async () => {
+    const owner = await user('Olga');
+    await notifier.notify({
+      chatId: 999_000_111,
+      text: 'to nowhere',
+      ifNeverStarted: [
+        { chatId: owner, text: 'Sam has not opened the bot: {bot_link}', dedupeKey: 'instead:1' },
+      ],
+    });
+    const told = await until(async () => {
+      const texts = await botTexts(owner);
+      return texts.length > 0 ? texts : undefined;
+    });
+    expect(told).toEqual([expect.stringMatching(/^Sam has not opened the bot: https:\/\/t\.me\/\w+$/)]);
+    expect((await notifier.listDeadLetters()).filter((d) => d.message.chatId === 999_000_111)).toEqual([]);
     const calls = (await sandbox.calls('sendMessage')).filter((c) => c.params.chat_id === 999_000_111);
     expect(calls).toHaveLength(1);
   });

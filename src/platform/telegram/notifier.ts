@@ -73,6 +73,7 @@ export function createNotifier(deps: {
         database,
         logger: deps.logger,
         counters,
+        enqueue: (message) => jobs.send(NOTIFY_QUEUE, message, { singletonKey: chatKey(message.chatId) }),
         ...(deps.policy ? { policy: deps.policy } : {}),
       });
       // Parallel across chats; key_strict_fifo never hands out two jobs of one chat at once.

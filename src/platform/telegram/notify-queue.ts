@@ -35,6 +35,12 @@ export interface NotifyMessage {
   /** Sent at most once per key (see telegram_deliveries); e.g. `reminder:<id>:<occurrence>`. */
   dedupeKey?: string;
   disableNotification?: boolean;
+  /**
+   * Sent instead when Telegram answers "chat not found" for this person: they never opened the bot
+   * (a specialist added by id, say), which no retry changes and is not an operator's failure.
+   * `{bot_link}` in their text becomes the bot's t.me link.
+   */
+  ifNeverStarted?: NotifyMessage[];
 }
 
 /**

@@ -36,6 +36,7 @@ export type NotifyOutcome =
   | 'duplicate'
   | 'skipped_blocked'
   | 'blocked'
+  | 'never_started'
   | 'deferred'
   | 'retry'
   | 'dead';
@@ -46,6 +47,8 @@ export interface NotifyWorkerDeps {
   database: Database;
   logger: Logger;
   counters?: TelegramCounters | undefined;
+  /** Enqueues another notification (the queue's own envelope and chat key). */
+  enqueue: (message: NotifyMessage) => Promise<unknown>;
   policy?: SendPolicy;
 }
 
@@ -97,6 +100,29 @@ export function createNotifyHandler(deps: NotifyWorkerDeps) {
     if (!deferred) return done('retry'); // the attempt was settled meanwhile (expired): pg-boss retries it
     log.info({ job_id: job.id, chat_id: job.data.chatId, retry_at: error.retryAt }, 'notification deferred');
     return done('deferred', { retry_at: error.retryAt.toISOString() });
+  }
+
+  let botLink: Promise<string> | null = null;
+  /**
+   * The person never opened the bot: what they should have been told goes to whoever the sender
+   * named instead (each with its own dedupe key, so a retry of this job tells them once).
+   */
+  async function neverStarted(job: JobContext<NotifyMessage>) {
+    const instead = job.data.ifNeverStarted ?? [];
+    if (instead.length) {
+      botLink ??= api.getMe().then((me) => `https://t.me/${me.username}`);
+      const link = await botLink.catch(() => {
+        botLink = null;
+        return 'Telegram';
+      });
+      for (const message of instead)
+        await deps.enqueue({ ...message, text: message.text.replaceAll('{bot_link}', link) });
+    }
+    log.info(
+      { job_id: job.id, chat_id: job.data.chatId, told_instead: instead.length },
+      'notification not sent: the person never opened the bot',
+    );
+    return done('never_started');
   }
 
   /** Sends the files (each part once per dedupe key) and the text; returns the last message. */
@@ -162,6 +188,7 @@ export function createNotifyHandler(deps: NotifyWorkerDeps) {
         return done('blocked');
       }
       if (error instanceof TelegramRetryLaterError) return defer(job, error);
+      if (error instanceof GrammyError && isNeverStarted(error, message.chatId)) return neverStarted(job);
       // A 4xx other than 429 will not change on retry (chat not found, bad markup, kicked).
       if (error instanceof GrammyError && error.error_code < 500 && error.error_code !== 429)
         return deadLetter(job, error);
@@ -175,3 +202,8 @@ export function createNotifyHandler(deps: NotifyWorkerDeps) {
 
 // Drizzle types execute() as returning unknown rows; pg-boss only needs `rows`, which both drivers return.
 export const bossDb = (tx: Tx) => fromDrizzle(tx as unknown as DrizzleTransactionLike, sql);
+
+/** "chat not found" for a person's private chat (positive id): they never pressed Start. */
+function isNeverStarted(error: GrammyError, chatId: number): boolean {
+  return error.error_code === 400 && chatId > 0 && /chat not found/i.test(error.description);
+}

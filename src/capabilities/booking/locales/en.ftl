@@ -187,3 +187,6 @@ booking-ntf-clear-footer = 🧹 Remove the footer
 booking-ntf-footer-saved = 📣 Footer saved.
 booking-error-booking-ad-text-invalid = A footer is 1 to 300 characters. Send a shorter text.
 booking-error-booking-notice-cell-unknown = That notice does not exist. Open 🔔 Notifications again.
+booking-specialist-not-started = ℹ️ { $specialist } hasn't opened the bot yet, so they were not told:
+    { $missed }
+    Send them this link; once they press Start they get their bookings here: { $link }

@@ -187,3 +187,6 @@ booking-ntf-clear-footer = 🧹 Убрать подпись
 booking-ntf-footer-saved = 📣 Подпись сохранена.
 booking-error-booking-ad-text-invalid = Подпись — от 1 до 300 символов. Пришлите текст покороче.
 booking-error-booking-notice-cell-unknown = Такого уведомления нет. Откройте 🔔 Уведомления заново.
+booking-specialist-not-started = ℹ️ { $specialist } ещё не открывал(а) бота, поэтому не получил(а) сообщение:
+    { $missed }
+    Отправьте эту ссылку; после «Старт» уведомления о записях будут приходить сюда: { $link }

@@ -73,6 +73,7 @@ export function createNoticeSender(deps: { notify: NotifyFn; t: Translate; push?
       admin: targets.some((r) => r.role === 'admin') ? await admins(tx) : [],
     };
     const told = new Set<number>();
+    let ownersOnce: Promise<Person[]> | undefined;
     let sent = 0;
     for (const { role, message } of targets) {
       const setting = settings.find((s) => s.role === role && s.channel === 'telegram');
@@ -124,10 +125,30 @@ export function createNoticeSender(deps: { notify: NotifyFn; t: Translate; push?
         if (pendingCard && input.event === 'booking_created')
           text += `\n${deps.t(lang, 'booking-needs-approval')}`;
         if (setting?.ad) text += `\n\n${setting.ad}`;
+        // A specialist added by id may never have opened the bot: then the owners hear it instead.
+        if (role === 'specialist') ownersOnce ??= admins(tx);
+        const ifNeverStarted =
+          role === 'specialist' && ownersOnce
+            ? (await ownersOnce)
+                .filter((a) => a.telegramId !== null && a.telegramId !== person.telegramId)
+                .map((a) => ({
+                  chatId: a.telegramId as number,
+                  text: deps.t(a.language, 'booking-specialist-not-started', {
+                    specialist: specialist.name,
+                    missed: deps.t(a.language, `booking-notice-${input.event.slice(8)}-${said}`, {
+                      ...vars,
+                      when: formatWhen(booking.startAt, location.timezone, a.language),
+                    }),
+                    link: '{bot_link}',
+                  }),
+                  dedupeKey: `booking:${booking.id}:v${booking.version}:${input.event}:unreached:${person.telegramId}:${a.telegramId}`,
+                }))
+            : [];
         await deps.notify(
           {
             chatId: person.telegramId,
             text,
+            ...(ifNeverStarted.length ? { ifNeverStarted } : {}),
             replyMarkup: buttons(input.event, booking, role, pendingCard, (key) => deps.t(lang, key)),
             dedupeKey:
               input.event === 'booking_done'
