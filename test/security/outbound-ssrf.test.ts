@@ -232,6 +232,25 @@ describe('Web Push endpoints', () => {
     expect(await tickUntil(() => hitsOn(pushHits, '/fail/fay-laptop') >= 3)).toBe(true);
     expect(hitsOn(pushHits, '/ok/fay-phone')).toBe(1);
   }, 300_000);
+
+  it('a subscription stored before these checks, at a private address, is forgotten unfetched', async () => {
+    const gia = await webClient('gia@example.com');
+    expect((await subscribe(gia.cookie, `${push}/ok/gia-phone`)).status).toBe(201);
+    const [phone] = await subscriptions(`${push}/ok/gia-phone`);
+    const raw = h.t.testDb.database.raw;
+    await raw.query(
+      `INSERT INTO booking_push_subscriptions (endpoint, client_id, p256dh, auth) SELECT $1, client_id, p256dh, auth
+       FROM booking_push_subscriptions WHERE endpoint = $2`,
+      [`${inside}/old-gia`, phone?.endpoint],
+    );
+    const before = insideHits.length;
+    await book(gia, '14:00');
+    expect(await tickUntil(() => hitsOn(pushHits, '/ok/gia-phone') >= 1)).toBe(true);
+    const old = () => subscriptions(`${inside}/old-gia`);
+    for (let i = 0; i < 30 && (await old()).length > 0; i++) await h.clock.tick(1000);
+    expect(await old()).toEqual([]);
+    expect(insideHits.length).toBe(before);
+  }, 120_000);
 });
 
 describe('link preview (the same safe fetch)', () => {

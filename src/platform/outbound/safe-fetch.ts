@@ -39,10 +39,19 @@ export interface SafeResponse {
   truncated: boolean;
 }
 
-/** The URL, or an address it resolves to, may not be fetched. */
+/**
+ * The URL may not be fetched. `reason`: `url` (not a URL, a scheme not allowed, credentials),
+ * `address` (it resolves to an address no person's URL may reach), `unresolved` (no address now:
+ * may be passing), `redirects` (more than allowed).
+ */
 export class OutboundRefused extends Error {
   readonly code = 'outbound_refused';
   override name = 'OutboundRefused';
+  readonly reason: 'url' | 'address' | 'unresolved' | 'redirects';
+  constructor(message: string, reason: OutboundRefused['reason']) {
+    super(message);
+    this.reason = reason;
+  }
 }
 
 // Loopback, private, link-local (cloud metadata), CGNAT, unspecified, documentation, benchmarking,
@@ -97,10 +106,10 @@ function parse(raw: string | URL, protocols: readonly string[]): URL {
   try {
     url = new URL(raw);
   } catch {
-    throw new OutboundRefused('not a URL');
+    throw new OutboundRefused('not a URL', 'url');
   }
-  if (!protocols.includes(url.protocol)) throw new OutboundRefused(`scheme ${url.protocol}`);
-  if (url.username || url.password) throw new OutboundRefused('credentials in URL');
+  if (!protocols.includes(url.protocol)) throw new OutboundRefused(`scheme ${url.protocol}`, 'url');
+  if (url.username || url.password) throw new OutboundRefused('credentials in URL', 'url');
   return url;
 }
 
@@ -119,15 +128,16 @@ async function resolvePinned(url: URL, allow: readonly string[], signal: AbortSi
     const found = await Promise.race([lookup(host, { all: true, verbatim: true }), aborted]).catch(
       (error: { code?: string }) => {
         if (error.code === 'ENOTFOUND' || error.code === 'ENODATA')
-          throw new OutboundRefused(`no address for ${host}`);
+          throw new OutboundRefused(`no address for ${host}`, 'unresolved');
         throw error;
       },
     );
     addresses = found.map((a) => a.address);
   }
-  if (addresses.length === 0) throw new OutboundRefused(`no address for ${host}`);
+  if (addresses.length === 0) throw new OutboundRefused(`no address for ${host}`, 'unresolved');
   if (allow.includes(`${url.hostname}:${port}`)) return addresses;
-  if (addresses.some(isBlockedAddress)) throw new OutboundRefused(`${host} resolves to a private address`);
+  if (addresses.some(isBlockedAddress))
+    throw new OutboundRefused(`${host} resolves to a private address`, 'address');
   return addresses;
 }
 
@@ -144,7 +154,7 @@ export async function checkOutboundUrl(
     (error: Error) => {
       // A host that cannot be resolved now cannot be checked either: refused, not a server error.
       if (error instanceof OutboundRefused) throw error;
-      throw new OutboundRefused(`${url.hostname} could not be resolved: ${error.message}`);
+      throw new OutboundRefused(`${url.hostname} could not be resolved: ${error.message}`, 'unresolved');
     },
   );
   return url;
@@ -213,7 +223,7 @@ export async function safeFetch(raw: string | URL, options: SafeFetchOptions = {
     const location = res.headers.location;
     if (status >= 300 && status < 400 && location && maxRedirects > 0) {
       res.destroy();
-      if (hop >= maxRedirects) throw new OutboundRefused('too many redirects');
+      if (hop >= maxRedirects) throw new OutboundRefused('too many redirects', 'redirects');
       const next = parse(URL.parse(location, url) ?? 'invalid:', protocols);
       const without = (names: RegExp) =>
         Object.fromEntries(Object.entries(init.headers).filter(([k]) => !names.test(k)));

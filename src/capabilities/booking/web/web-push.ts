@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import webpush from 'web-push';
 import { createPrivateFileOnce } from '../../../platform/fs/private-files.ts';
-import { safeFetch } from '../../../platform/outbound/safe-fetch.ts';
+import { OutboundRefused, safeFetch } from '../../../platform/outbound/safe-fetch.ts';
 
 export interface VapidKeys {
   publicKey: string;
@@ -43,8 +43,10 @@ export function pushTargetPolicy(
  * Sends one encrypted Web Push message (RFC 8291, aes128gcm) signed with our VAPID key. web-push
  * builds and encrypts the request; the SSRF-safe fetch posts it to the endpoint's checked address
  * and follows no redirect (a push service never redirects; a 3xx is a failure). A 404/410 means
- * the subscription is gone (the caller forgets it); other failures, a refused address included,
- * throw so this one endpoint's job retries and ends dead-lettered.
+ * the subscription is gone (the caller forgets it), and so is an endpoint the safe fetch refuses
+ * for what it is — a private address, a scheme not allowed here (one stored before these checks,
+ * or a name rebound since): it is no browser's. Other failures (a host that does not resolve now
+ * included) throw, so this one endpoint's job retries.
  */
 export function createPushSender(deps: { keys: VapidKeys; subject: string; policy: PushTargetPolicy }) {
   return async function sendPush(
@@ -69,8 +71,12 @@ export function createPushSender(deps: { keys: VapidKeys; subject: string; polic
       maxRedirects: 0,
       protocols: deps.policy.protocols,
       allowPrivate: deps.policy.allowPrivate,
+    }).catch((error: unknown) => {
+      if (error instanceof OutboundRefused && (error.reason === 'address' || error.reason === 'url'))
+        return null;
+      throw error;
     });
-    if (res.status === 404 || res.status === 410) return 'gone';
+    if (!res || res.status === 404 || res.status === 410) return 'gone';
     if (res.status < 200 || res.status >= 300) throw new Error(`push service answered ${res.status}`);
     return 'sent';
   };
