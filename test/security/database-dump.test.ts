@@ -13,6 +13,7 @@ const TYPED = {
   taskByBot: 'quetzal-feathers',
   taskTitle: 'zebra-42',
   taskDescription: 'quokka-77',
+  abandonedFlow: 'margay-47',
   noteByBot: 'walrus-13',
   noteByApi: 'ibex-58',
   companion: 'axolotl-31',
@@ -146,6 +147,13 @@ describe('a dump of the database', () => {
       location_id: location.id,
       start: slots[0]?.start,
     });
+
+    // A new task begun step by step and left half-way: the bot keeps what it was told so far
+    // (last, as the open flow takes the chat's next lines).
+    await ann.user.send('/new');
+    await ann.chat.nextMessage(/What needs doing/);
+    await ann.user.send(`Feed the ${TYPED.abandonedFlow}`);
+    await ann.chat.nextMessage(/margay/);
 
     // Everything above reached the database (the API shows it back), and none of it is readable there.
     const tasks = JSON.stringify(await h.call(ann.auth, 'GET', '/api/v1/tasks'));

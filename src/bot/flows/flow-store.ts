@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { bigint, jsonb, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bigint, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { encryptedJson } from '../../platform/crypto/encrypted-text.ts';
 import { timestamptz as tstz } from '../../platform/db/columns.ts';
 import type { Db } from '../../platform/db/database.ts';
 
@@ -10,7 +11,8 @@ export const botFlows = pgTable(
     userId: bigint('user_id', { mode: 'number' }).notNull(),
     flow: text('flow').notNull(),
     step: text('step').notNull(),
-    data: jsonb('data').$type<Record<string, unknown>>().notNull(),
+    /** What the flow collected so far (a task's title, a reminder's text): sealed at rest. */
+    data: encryptedJson('data').$type<Record<string, unknown>>().notNull(),
     promptMessageId: bigint('prompt_message_id', { mode: 'number' }),
     startedAt: tstz('started_at').notNull().defaultNow(),
     expiresAt: tstz('expires_at').notNull(),
