@@ -72,10 +72,14 @@ describe('encrypted columns', () => {
     const gaps = [...marked].flatMap(([name, migration]) => {
       const found = columns.get(name);
       if (!found)
-        return [`${name} (marked in ${migration}) has no Drizzle column: map it with encryptedText`];
+        return [
+          `${name} (marked in ${migration}) has no Drizzle column: map it with encryptedText (or encryptedJson)`,
+        ];
       return seals(found.column)
         ? []
-        : [`${name} (marked in ${migration}) is plain in ${found.file}: map it with encryptedText`];
+        : [
+            `${name} (marked in ${migration}) is plain in ${found.file}: map it with encryptedText (or encryptedJson)`,
+          ];
     });
     expect(gaps).toEqual([]);
   });
