@@ -120,6 +120,8 @@ export interface Parsed {
   intent: 'task' | 'reminder' | 'unknown';
   title: string;
   due_at: string | null;
+  /** A day was said without a time ("today"): due_at then holds the parser's 09:00. */
+  all_day: boolean;
   rrule: string | null;
   priority: Task['priority'];
   category: string | null;

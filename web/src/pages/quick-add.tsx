@@ -4,12 +4,26 @@ import { useSession } from '../context.ts';
 import { formatWhen, ruleInWords } from '../i18n.ts';
 import { useAction } from '../use-action.ts';
 
+/**
+ * A task for a day without a time is due by the end of that day (as in the bot), not at the
+ * parser's 09:00 — said in the afternoon, that would be overdue at once. `due_at` is in the user's
+ * zone ("2026-12-07T09:00:00+03:00"): keep its date and offset, make it 23:59.
+ */
+function taskDue(parsed: Parsed): string | null {
+  const m = parsed.all_day
+    ? /^(\d{4}-\d{2}-\d{2})T[\d:.]+(Z|[+-]\d{2}:\d{2})$/.exec(parsed.due_at ?? '')
+    : null;
+  return m ? `${m[1]}T23:59:00${m[2]}` : parsed.due_at;
+}
+
 /** What the bot's parser made of the line, as the card it will become. */
 function CardPreview({ parsed, fallback }: { parsed: Parsed; fallback: string }) {
   const { t, language, user } = useSession();
   const reminder = parsed.intent === 'reminder' && (parsed.due_at || parsed.rrule);
   const facts = [
-    parsed.due_at ? formatWhen(parsed.due_at, language, user.timezone) : t('noDue'),
+    parsed.due_at
+      ? formatWhen((reminder ? parsed.due_at : taskDue(parsed)) ?? '', language, user.timezone)
+      : t('noDue'),
     parsed.rrule ? ruleInWords(parsed.rrule, t) : null,
     parsed.priority !== 'normal' ? t(`priority_${parsed.priority}`) : null,
     parsed.course ? t('courseIs', { name: parsed.course }) : null,
@@ -58,7 +72,7 @@ export function QuickAdd({ onAdded }: { onAdded: () => void }) {
       } else {
         await api.createTask({
           title: result.title || line,
-          due_at: result.due_at,
+          due_at: taskDue(result),
           priority: result.priority,
           ...(result.category ? { category: result.category } : {}),
           ...(result.course ? { course: result.course } : {}),
