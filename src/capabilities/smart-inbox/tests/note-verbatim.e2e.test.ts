@@ -1,17 +1,15 @@
-import { TestClock } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callAs } from '../../../../test/support/mini-app-browser.ts';
 import { registeredPerson } from '../../../../test/support/test-people.ts';
-import { startTestSystem, type TestSystem } from '../../../../test/support/test-system.ts';
+import type { TestSystem } from '../../../../test/support/test-system.ts';
+import { startClockedSystem } from '../../reminders/tests/e2e-support.ts';
 
 // Issue 37, item 7: a line read as a schedule ("weekly") and then turned into a note keeps the
 // person's exact words and no schedule: the card, the saved message and the stored note.
 // Monday 2 March 2037, 10:00 in Berlin.
-const clock = new TestClock('2037-03-02T09:00:00Z');
 let t: TestSystem;
 beforeAll(async () => {
-  t = await startTestSystem({}, { clock });
-  await t.sb.limits(false);
+  ({ t } = await startClockedSystem('2037-03-02T09:00:00Z'));
 });
 afterAll(() => t?.close());
 

@@ -1,19 +1,16 @@
 // "call the bank today" said in the afternoon (issue 37, item 4): a day without a time is a
 // day-only task — due by the end of that day, so the card does not say the time has passed, and
 // it is not overdue (in /stats or the API) the moment it is saved. Through the sandbox, ru and en.
-import { TestClock } from 'pg-boss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callAs } from '../../../../test/support/mini-app-browser.ts';
 import { registeredPerson } from '../../../../test/support/test-people.ts';
-import { startTestSystem, type TestSystem } from '../../../../test/support/test-system.ts';
+import type { TestSystem } from '../../../../test/support/test-system.ts';
+import { startClockedSystem } from '../../reminders/tests/e2e-support.ts';
 
 // Monday 2 March 2037, 14:00 in Berlin: the parser's 09:00 default is five hours gone.
-const clock = new TestClock('2037-03-02T13:00:00Z');
 let t: TestSystem;
-
 beforeAll(async () => {
-  t = await startTestSystem({}, { clock });
-  await t.sb.limits(false);
+  ({ t } = await startClockedSystem('2037-03-02T13:00:00Z'));
 });
 afterAll(() => t?.close());
 
