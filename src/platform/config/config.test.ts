@@ -15,7 +15,7 @@ describe('config', () => {
   it('defaults to embedded database and the sandbox with no variables at all', () => {
     const config = loadConfig({});
     expect(config.port).toBe(3000);
-    expect(config.database).toEqual({ kind: 'embedded', dataDir: './data' });
+    expect(config.database).toEqual({ kind: 'embedded', dataDir: './data', idleStopSeconds: 60 });
     expect(config.telegram.kind).toBe('sandbox');
     expect(config.telegram.apiRoot).toBe('http://127.0.0.1:3000');
     expect(config.logLevel).toBe('info');

@@ -10,7 +10,8 @@ export type TelegramMode =
 
 /** Where the data lives: the embedded PostgreSQL in a directory, or an external PostgreSQL server. */
 export type DatabaseTarget =
-  | { kind: 'embedded'; dataDir: string }
+  /** `idleStopSeconds`: a keeper stops the server after this long with no app process on it (0: never). */
+  | { kind: 'embedded'; dataDir: string; idleStopSeconds?: number }
   /** `preparedStatements`: off behind a pooler that cannot keep them (PgBouncer in transaction mode). */
   | { kind: 'postgres'; url: string; preparedStatements: boolean };
 
@@ -111,6 +112,15 @@ const envSchema = z
         .optional(),
     ),
     DATABASE_PREPARED_STATEMENTS: z.preprocess(blankToUndefined, z.enum(['on', 'off']).default('on')),
+    EMBEDDED_IDLE_STOP_SECONDS: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ error: 'must be a number' })
+        .int('must be a whole number of seconds')
+        .min(0, 'must be 0 (never) to 86400')
+        .max(86_400, 'must be 0 (never) to 86400')
+        .default(60),
+    ),
     DATABASE_POOL_SIZE: z.preprocess(
       blankToUndefined,
       z.coerce
@@ -348,7 +358,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           url: e.DATABASE_URL,
           preparedStatements: e.DATABASE_PREPARED_STATEMENTS === 'on',
         }
-      : { kind: 'embedded', dataDir: e.DATA_DIR },
+      : { kind: 'embedded', dataDir: e.DATA_DIR, idleStopSeconds: e.EMBEDDED_IDLE_STOP_SECONDS },
     databasePoolSize: e.DATABASE_POOL_SIZE,
     telegram,
     publicUrl: e.PUBLIC_URL,

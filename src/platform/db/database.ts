@@ -80,6 +80,7 @@ export async function openDatabase(
     return openPostgres(target.url, { ...max, preparedStatements: target.preparedStatements });
   const server = await attachEmbedded({
     dataDir: target.dataDir,
+    ...(target.idleStopSeconds !== undefined ? { idleStopSeconds: target.idleStopSeconds } : {}),
     logger: deps.logger,
     ...(deps.onLost ? { onLost: deps.onLost } : {}),
   });

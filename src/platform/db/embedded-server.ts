@@ -4,12 +4,11 @@ import pg from 'pg';
 import type { Logger } from '../observability/logger.ts';
 import { SERVER_DATABASE } from './cluster-files.ts';
 import { type EmbeddedCluster, EmbeddedServerError, embeddedCluster } from './embedded-cluster.ts';
+import { spawnKeeper, USERS_LOCK_KEY } from './embedded-keeper.ts';
 import { withFileLock } from './file-lock.ts';
 
-// Every process using the cluster holds this advisory lock in shared mode on a connection of its
-// own. A process that can take it exclusively is the last one: it stops the server on the way out.
-// Distinct from the other advisory locks of the app (migrations …991, Telegram poller …992).
-const USERS_LOCK_KEY = '7305117403001';
+// Every process using the cluster holds USERS_LOCK_KEY in shared mode on a connection of its own.
+// A process that can take it exclusively is the last one: it stops the server on the way out.
 
 /** This process's use of the embedded PostgreSQL in a DATA_DIR. */
 export interface EmbeddedServer {
@@ -33,6 +32,8 @@ export async function attachEmbedded(options: {
   /** false only for the test suite's throwaway cluster (no fsync). */
   durable?: boolean;
   onLost?: (error: Error) => void;
+  /** Stop the server after this long with no app process using it (a keeper process); 0: never. */
+  idleStopSeconds?: number;
 }): Promise<EmbeddedServer> {
   const log = options.logger.child({ component: 'embedded-postgres' });
   const cluster = embeddedCluster(options.dataDir, {
@@ -53,6 +54,15 @@ export async function attachEmbedded(options: {
           const { importPglite } = await import('./pglite-import.ts');
           await importPglite(cluster, log);
         }
+        // Registered before the lock is let go: the keeper decides under the same lock.
+        const c = new pg.Client({ connectionString: cluster.url(SERVER_DATABASE, 'secretary-attach') });
+        c.on('error', () => {}); // the 'end' below handles a lost connection
+        await c.connect();
+        await c.query('SELECT pg_advisory_lock_shared($1)', [USERS_LOCK_KEY]);
+        c.once('end', () => {
+          if (!releasing) void recover();
+        });
+        client = c;
       },
       {
         what: 'the embedded PostgreSQL to start',
@@ -61,14 +71,7 @@ export async function attachEmbedded(options: {
           log.info({ holder_pid: pid }, 'waiting: another process is starting the embedded PostgreSQL'),
       },
     );
-    const c = new pg.Client({ connectionString: cluster.url(SERVER_DATABASE, 'secretary-attach') });
-    c.on('error', () => {}); // the 'end' below handles a lost connection
-    await c.connect();
-    await c.query('SELECT pg_advisory_lock_shared($1)', [USERS_LOCK_KEY]);
-    c.once('end', () => {
-      if (!releasing) void recover();
-    });
-    client = c;
+    spawnKeeper(options.dataDir, options.idleStopSeconds ?? 0);
   };
 
   const recover = async () => {
