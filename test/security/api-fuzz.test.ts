@@ -16,7 +16,7 @@ import {
  * Schema-driven fuzzing of every operation in /openapi.json: for each body property, query and
  * path parameter, hostile values (wrong types, boundary numbers, huge and hostile strings, bad
  * dates, zones, rules, ids and cursors) on top of an otherwise minimal request, as two users.
- * Every answer must be below 500, an error must be problem+json, no request may take a second,
+ * Every answer must be below 500, an error must be problem+json, no request may take two seconds,
  * and a rejected request must leave every table (and the job queue) as it was.
  */
 let s: SecuritySystem;
@@ -28,6 +28,10 @@ beforeAll(async () => {
 afterAll(() => s?.t.close());
 
 /** Percent-encodes anything, a lone surrogate included (as the invalid UTF-8 it would be on the wire). */
+// A freeze (the old 5 s slot range) is far beyond this; a loaded CI machine's scheduling noise on
+// a 100 KB body is not (1.0–1.9 s was seen at load 16 with one second as the bound).
+const SLOW_MS = 2000;
+
 const encode = (value: unknown) => {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   try {
@@ -86,7 +90,7 @@ function probes(op: OpenApiOperation, seed: number): Probe[] {
 }
 
 describe('every API operation under hostile input', () => {
-  it('never answers 5xx, always problem+json, within a second, and a rejection writes nothing', async () => {
+  it('never answers 5xx, always problem+json, within two seconds, and a rejection writes nothing', async () => {
     const operations = (await s.operations()).filter((op) => op.path.startsWith('/api/'));
     expect(operations.length).toBeGreaterThan(20);
     const failures: string[] = [];
@@ -112,7 +116,7 @@ describe('every API operation under hostile input', () => {
           .catch((error: Error) => ({ status: 599, type: '', ms: 0, text: String(error.cause ?? error) }));
         const what = `${probe.method} ${probe.path.slice(0, 120)} ${probe.body?.slice(0, 120) ?? ''} → ${res.status}`;
         if (res.status >= 500) failures.push(`${what} (5xx) ${res.text.slice(0, 200)}`);
-        if (res.ms > 1000) failures.push(`${what} took ${Math.round(res.ms)} ms`);
+        if (res.ms > SLOW_MS) failures.push(`${what} took ${Math.round(res.ms)} ms`);
         // Node's HTTP parser refuses a request line over 16 KB with 431 before any of our code runs.
         if (res.status >= 400 && res.status !== 431) {
           if (!res.type.startsWith('application/problem+json')) failures.push(`${what} answered ${res.type}`);
@@ -130,7 +134,7 @@ describe('every API operation under hostile input', () => {
 });
 
 describe("booking's public web pages (clients without Telegram) under hostile input", () => {
-  it('answer every hostile query and form below 500, within a second, and stay healthy', async () => {
+  it('answer every hostile query and form below 500, within two seconds, and stay healthy', async () => {
     const failures: string[] = [];
     const values = [...HOSTILE_STRINGS, ...HOSTILE_IDS, ...HOSTILE_DATES].map((v) => encode(v));
     // A signed-in web client too (the JSON sign-in with the development code delivery).
@@ -204,7 +208,7 @@ describe("booking's public web pages (clients without Telegram) under hostile in
       });
       const what = `${p.method} ${p.path.slice(0, 120)} ${p.body?.slice(0, 80) ?? ''} → ${res.status}`;
       if (res.status >= 500) failures.push(`${what} ${res.text.slice(0, 200)}`);
-      if (res.ms > 1000) failures.push(`${what} took ${Math.round(res.ms)} ms`);
+      if (res.ms > SLOW_MS) failures.push(`${what} took ${Math.round(res.ms)} ms`);
     }
     expect(failures).toEqual([]);
     expect(probes.length).toBeGreaterThan(300);
@@ -265,7 +269,7 @@ describe('the webhook under hostile updates', () => {
     '{"update_id":',
   ];
 
-  it('answers every update without 5xx, errors as problem+json, within a second, and stays healthy', async () => {
+  it('answers every update without 5xx, errors as problem+json, within two seconds, and stays healthy', async () => {
     const failures: string[] = [];
     const bodies = [...updates().map((u) => JSON.stringify(u)), ...raw];
     // Untimed first: the first update loads the ingress path's code.
@@ -282,7 +286,7 @@ describe('the webhook under hostile updates', () => {
       if (res.status >= 500) failures.push(`${what} ${res.text.slice(0, 200)}`);
       if (res.status >= 400 && !res.type.startsWith('application/problem+json'))
         failures.push(`${what} answered ${res.type}`);
-      if (res.ms > 1000) failures.push(`${what} took ${Math.round(res.ms)} ms`);
+      if (res.ms > SLOW_MS) failures.push(`${what} took ${Math.round(res.ms)} ms`);
     }
     expect(failures).toEqual([]);
     // What was stored carries no control characters (PostgreSQL's jsonb would refuse a NUL outright).

@@ -106,10 +106,9 @@ export async function registerUpdateWorker(deps: {
         }
       }
       claims.release(updateId);
-      logger.error(
-        { err: error, update_id: updateId, update: claim.payload },
-        'update failed for good; parked',
-      );
+      // The kind of update, never its content: the payload holds what the person typed.
+      const kinds = Object.keys(claim.payload as object).filter((k) => k !== 'update_id');
+      logger.error({ err: error, update_id: updateId, kinds }, 'update failed for good; parked');
       await database.db.transaction(async (tx) => {
         await setRow(updateId, { status: 'failed', error: message, failures, processedAt: new Date() })(tx);
         await jobs.send(deadLetterName(UPDATES_QUEUE.name), { update_id: updateId, error: message }, { tx });
