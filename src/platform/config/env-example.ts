@@ -61,7 +61,8 @@ export function renderEnvExample(rows: readonly ConfigRow[]): string {
     row.names.forEach((name, i) => {
       const value = row.names.length === row.defaults.length ? (row.defaults[i] ?? '') : '';
       // Only literal defaults are written as values; "unset", "generated" or "per provider" are not values.
-      const literal = /^(unset|generated|per provider|—|none?)$/.test(value) || value.includes(' ') ? '' : value;
+      const literal =
+        /^(unset|generated|per provider|—|none?)$/.test(value) || value.includes(' ') ? '' : value;
       out.push(`# ${name}=${literal}`);
     });
   }
