@@ -17,8 +17,11 @@ export interface BotFeature {
   flows?: Record<string, FlowDefinition>;
   /** Names of its flows that also run in groups and forum topics (others run in private chats only). */
   groupFlows?: readonly string[];
-  /** Commands for Telegram's "/" menu; `descriptionKey` is a Fluent key of this feature. */
-  commands?: Array<{ command: string; descriptionKey: string }>;
+  /**
+   * Commands for Telegram's "/" menu; `descriptionKey` is a Fluent key of this feature. One with a
+   * `role` shows only in the menus of that role's holders.
+   */
+  commands?: Array<{ command: string; descriptionKey: string; role?: string }>;
   /** A directory with `en.ftl` and `ru.ftl`; keys must not collide with other features'. */
   localesDir?: string;
   /** Callback-data codecs of its buttons; a prefix used by two features fails the start. */

@@ -9,6 +9,7 @@ import type { BotContext, BotServices } from './bot-context.ts';
 import type { BotFeature } from './bot-feature.ts';
 import { type BotShell, EMPTY_SHELL } from './bot-shell.ts';
 import { checkCallbackPrefixes } from './callback-data.ts';
+import { commandCatalog, commandsFor, createCommandScopes } from './command-scopes.ts';
 import { fallbackFeature } from './features/fallback.ts';
 import { menuFeature, settingsTimeFlow } from './features/menu.ts';
 import {
@@ -74,6 +75,13 @@ export function createBot(deps: CreateBotDeps): Bot<BotContext> {
     new Set(features.flatMap((f) => f.groupFlows ?? [])),
   );
   const shell = deps.shell ?? EMPTY_SHELL;
+  const scopes = createCommandScopes({
+    api: bot.api,
+    catalog: commandCatalog(features),
+    t: (language, key) => i18n.t(language, key),
+    logger: deps.logger,
+  });
+  deps.services.users.onRolesChanged((user) => void scopes.changed(user));
 
   bot.use(async (ctx, next) => {
     ctx.services = deps.services;
@@ -96,6 +104,8 @@ export function createBot(deps: CreateBotDeps): Bot<BotContext> {
         // Onboarding's first guess, made here: /start then need not write it separately.
         timezone: defaultTimezoneFor(languageFromCode(from.language_code), from.language_code),
       });
+      // Off the reply's path: a role holder's own "/" menu, set once per process and role set.
+      if (ctx.chat?.type === 'private') void scopes.sync(ctx.user);
     }
     await next();
   });
@@ -132,26 +142,16 @@ export function createBot(deps: CreateBotDeps): Bot<BotContext> {
   return bot;
 }
 
-/** Command lists per language, as Telegram shows them in the "/" menu. */
+/** Command lists per language, as Telegram shows them in the "/" menu (role-only commands left out). */
 export async function registerCommands(
   bot: Bot<BotContext>,
   features: readonly BotFeature[] = [],
 ): Promise<void> {
   const i18n = createI18n(features.flatMap((f) => (f.localesDir ? [f.localesDir] : [])));
-  const shell = ['start', 'menu', 'settings', 'language', 'token', 'web', 'cancel', 'help'].map(
-    (command) => ({
-      command,
-      descriptionKey: `cmd-${command}`,
-    }),
-  );
-  const all = [shell[0], ...features.flatMap((f) => f.commands ?? []), ...shell.slice(1)].filter(
-    (c) => c !== undefined,
-  );
+  const catalog = commandCatalog(features);
+  const t = (language: string, key: string) => i18n.t(language, key);
   for (const language of ['en', 'ru'] as const) {
-    const commands = all.map(({ command, descriptionKey }) => ({
-      command,
-      description: i18n.t(language, descriptionKey),
-    }));
+    const commands = commandsFor(catalog, [], language, t);
     await bot.api.setMyCommands(commands, language === 'en' ? {} : { language_code: language });
   }
 }

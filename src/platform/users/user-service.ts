@@ -43,6 +43,8 @@ export interface UserService {
    * cannot drop their own admin role (nobody would be left to give it back).
    */
   setRoles(id: string, roles: readonly Role[], actor: { kind: 'user'; userId: string }): Promise<User>;
+  /** Called (in this process) after a grant or `setRoles` commits: the bot updates the person's menu. */
+  onRolesChanged(listener: (user: User) => void): void;
 }
 
 export interface SettingsPatch {
@@ -64,6 +66,11 @@ export const languageFromCode = (code: string | undefined): Language =>
 export function createUserService(deps: { db: Db; adminTelegramIds?: readonly number[] }): UserService {
   const { db } = deps;
   const admins = new Set(deps.adminTelegramIds ?? []);
+  const roleListeners: Array<(user: User) => void> = [];
+  const rolesChanged = (user: User) => {
+    for (const listener of roleListeners) listener(user);
+    return user;
+  };
 
   async function getByTelegramId(telegramId: number) {
     const [row] = await db.select().from(users).where(eq(users.telegramId, telegramId)).limit(1);
@@ -169,7 +176,7 @@ export function createUserService(deps: { db: Db; adminTelegramIds?: readonly nu
           'own_admin_role',
           'You cannot take the admin role from yourself: ask another admin',
         );
-      return db.transaction(async (tx) => {
+      const updated = await db.transaction(async (tx) => {
         const [current] = await tx.select().from(users).where(eq(users.id, id)).for('update');
         if (!current) throw new DomainError('not_found', 'user_not_found', `No user ${id}`);
         const [row] = await tx.update(users).set({ roles: next }).where(eq(users.id, id)).returning();
@@ -189,12 +196,16 @@ export function createUserService(deps: { db: Db; adminTelegramIds?: readonly nu
           });
         return row;
       });
+      return rolesChanged(updated);
+    },
+    onRolesChanged(listener) {
+      roleListeners.push(listener);
     },
     async grantRole(telegramId, role, actor) {
       if (!Number.isSafeInteger(telegramId) || telegramId <= 0) {
         throw new DomainError('invalid', 'telegram_id_invalid', `Not a Telegram user id: ${telegramId}`);
       }
-      return db.transaction(async (tx) => {
+      const granted = await db.transaction(async (tx) => {
         const [row] = await tx
           .insert(users)
           .values({
@@ -222,6 +233,7 @@ export function createUserService(deps: { db: Db; adminTelegramIds?: readonly nu
         });
         return row;
       });
+      return rolesChanged(granted);
     },
   };
 }

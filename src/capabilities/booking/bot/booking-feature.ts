@@ -180,8 +180,8 @@ export function createBookingFeature(deps: BookingBotDeps): {
     commands: [
       { command: 'book', descriptionKey: 'booking-cmd-book' },
       { command: 'mybookings', descriptionKey: 'booking-cmd-mybookings' },
-      { command: 'schedule', descriptionKey: 'booking-cmd-schedule' },
-      { command: 'admin', descriptionKey: 'booking-cmd-admin' },
+      { command: 'schedule', descriptionKey: 'booking-cmd-schedule', role: 'specialist' },
+      { command: 'admin', descriptionKey: 'booking-cmd-admin', role: 'admin' },
     ],
     callbacks: [BOOKING_CALLBACKS],
     localesDir: BOOKING_LOCALES_DIR,

@@ -48,6 +48,8 @@ export function createBookingLists(deps: BookingBotDeps) {
   }
 
   async function schedule(ctx: BotContext) {
+    // Typed by hand (the "/" menu shows it only to specialists): say what it is, not "forbidden".
+    if (!ctx.user.roles.includes('specialist')) return show(ctx, ctx.t('booking-schedule-not-specialist'));
     try {
       const items = await lines(ctx, 'specialist', 7);
       if (items.length === 0) return show(ctx, ctx.t('booking-schedule-empty'));

@@ -53,6 +53,7 @@ booking-mine-empty = You have no upcoming bookings. /book to make one.
 booking-button-reschedule = 🔁 Move #{ $n }
 booking-button-cancel = ❌ Cancel #{ $n }
 booking-schedule-title = Your schedule for the next 7 days:
+booking-schedule-not-specialist = /schedule shows a specialist's appointments. You are not a specialist here: to book, use /book; if you work here, ask the owner to add you.
 booking-schedule-empty = Nothing booked for the next 7 days.
 booking-button-mark-done = ✅ #{ $n } came
 booking-button-mark-noshow = 🚫 #{ $n } no-show

@@ -53,6 +53,7 @@ booking-mine-empty = Предстоящих записей нет. /book — з�
 booking-button-reschedule = 🔁 Перенести №{ $n }
 booking-button-cancel = ❌ Отменить №{ $n }
 booking-schedule-title = Ваше расписание на 7 дней:
+booking-schedule-not-specialist = /schedule показывает записи специалиста. Вы здесь не специалист: чтобы записаться, нажмите /book; если вы здесь работаете, попросите владельца добавить вас.
 booking-schedule-empty = На ближайшие 7 дней записей нет.
 booking-button-mark-done = ✅ №{ $n } пришёл
 booking-button-mark-noshow = 🚫 №{ $n } не пришёл
