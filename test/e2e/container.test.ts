@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -8,6 +9,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 // the test is skipped and its name carries the engine's own error (what `docker info` or
 // `podman info` said, or why the base image cannot be had). CONTAINER_ENGINE picks the command,
 // e.g. CONTAINER_ENGINE="podman --storage-driver vfs" (default: docker, then podman).
+// Where no registry is reachable (this machine), scripts/container-check is the proof instead: it
+// builds stand-in base images and runs the same compose.yaml with 2 serve + 2 worker.
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const PROJECT = 'secretary-container-test';
 const PORT = process.env.CONTAINER_TEST_PORT ?? '38080';
@@ -94,7 +97,13 @@ const composeEnv = {
   PUBLIC_URL: 'https://secretary.invalid',
 };
 
+// compose.yaml hands .env to every app process (env_file): a clone has none, so the test writes
+// one from composeEnv and removes it again (never one that was already there).
+const ENV_FILE = `${ROOT}.env`;
+let wroteEnvFile = false;
+
 afterAll(() => {
+  if (wroteEnvFile) rmSync(ENV_FILE, { force: true });
   if ('engine' in detected)
     run([...composeCommand(detected.engine), 'down', '--volumes', '--remove-orphans'], {
       env: composeEnv,
@@ -113,6 +122,15 @@ describe.skipIf(skipReason !== null)(
       const size = run([...engine, 'image', 'inspect', 'secretary:container-test', '--format', '{{.Size}}']);
       console.info(`image size: ${(Number(size.out) / 1e6).toFixed(0)} MB`);
 
+      if (!existsSync(ENV_FILE)) {
+        wroteEnvFile = true;
+        writeFileSync(
+          ENV_FILE,
+          Object.entries(composeEnv)
+            .map(([k, v]) => `${k}=${v}\n`)
+            .join(''),
+        );
+      }
       const compose = composeCommand(engine);
       const up = run([...compose, 'up', '-d', '--build'], { env: composeEnv, timeoutMs: 900_000 });
       expect(up.status, up.out).toBe(0);
