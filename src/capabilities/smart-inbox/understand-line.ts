@@ -1,6 +1,6 @@
 import type { Ai } from '../../platform/ai/index.ts';
 import type { InboxContent, InboxTargetRegistry } from '../../platform/capability/inbox-targets.ts';
-import { parseText } from '../../platform/nl/index.ts';
+import { isAboutOneself, parseText } from '../../platform/nl/index.ts';
 
 export interface Understood {
   /** The kind of the inbox target that claimed the line, or null when none did. */
@@ -34,9 +34,11 @@ export async function understandLine(
       if (answer.value.title.trim()) title = answer.value.title.trim();
     }
   }
+  // Offline, how someone feels is for the conversation (a model judges that itself).
+  const feeling = model === null && isAboutOneself(text);
   return {
     ...(parsed.invalidTime && !parsed.dueAt ? { invalidTime: parsed.invalidTime } : {}),
-    kind: targets.choose(parsed, model)?.kind ?? null,
+    kind: feeling ? null : (targets.choose(parsed, model)?.kind ?? null),
     content: {
       title,
       dueAt: parsed.dueAt ? parsed.dueAt.toISOString() : null,

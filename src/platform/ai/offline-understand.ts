@@ -1,4 +1,4 @@
-import { isoInZone, isTimezone, type ParsedText, parseText } from '../nl/index.ts';
+import { isAboutOneself, isoInZone, isTimezone, type ParsedText, parseText } from '../nl/index.ts';
 import type { Intent, Language, Understanding } from './ai-schemas.ts';
 import { detectLanguage } from './text-tokens.ts';
 import { guessCategory } from './topic-lexicon.ts';
@@ -59,6 +59,7 @@ function pickIntent(text: string, parsed: ParsedText): { intent: Intent; confide
   if (REMINDER.test(text)) return { intent: 'reminder', confidence: hasDate ? 0.9 : 0.7 };
   if (BOOKING.test(text)) return { intent: 'booking', confidence: 0.8 };
   if (NOTE.test(text)) return { intent: 'note', confidence: 0.8 };
+  if (isAboutOneself(text)) return { intent: 'chat', confidence: 0.6 };
   if (CHAT.test(text) || (/\?\s*$/.test(text) && !hasDate)) return { intent: 'chat', confidence: 0.6 };
   if (parsed.intent === 'reminder') return { intent: 'reminder', confidence: 0.8 };
   if (parsed.intent === 'task')

@@ -5,6 +5,7 @@ import { unpackId } from '../../../bot/callback-data.ts';
 import { startFlow } from '../../../bot/flows/flow-router.ts';
 import { hasRole } from '../../../bot/role-filter.ts';
 import { DomainError } from '../../../platform/errors/domain-error.ts';
+import { isAboutOneself } from '../../../platform/nl/index.ts';
 import { formatWhen } from '../../../platform/time/index.ts';
 import type { AgendaSource } from '../agenda.ts';
 import type { BroadcastService } from '../broadcast-service.ts';
@@ -35,7 +36,7 @@ const isCommand = (ctx: BotContext) =>
 async function renderAgenda(
   ctx: BotContext,
   agenda: AgendaSource,
-  intro: false | 'companion-offline' | 'companion-offline-paused',
+  intro: false | 'companion-offline' | 'companion-offline-paused' | 'companion-offline-feeling',
 ) {
   const today = await agenda.today(ctx.user.id, ctx.user.timezone);
   const when = (at: Date) =>
@@ -139,8 +140,10 @@ export function createCompanionFeature(deps: CompanionBotDeps): BotFeature {
     await ctx.replyWithChatAction('typing');
     const answer = await deps.conversation.reply(ctx.user, ctx.message.text);
     // With no model it says so; with one that is failing or capped, the AI notice explains why.
-    const intro =
-      answer.kind === 'offline' && answer.reason === 'no_model'
+    // Someone saying how they feel is heard first, whatever the model's state.
+    const intro = isAboutOneself(ctx.message.text)
+      ? 'companion-offline-feeling'
+      : answer.kind === 'offline' && answer.reason === 'no_model'
         ? 'companion-offline'
         : 'companion-offline-paused';
     const text = answer.kind === 'model' ? answer.text : await renderAgenda(ctx, deps.agenda, intro);

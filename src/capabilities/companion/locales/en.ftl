@@ -10,6 +10,8 @@ companion-offline =
 companion-offline-paused =
     I can't hold a free conversation right now, so I won't pretend.
     Here is what I can do: write a task or a reminder in one line ("call mom tomorrow at 10") and I'll save it.
+companion-offline-feeling =
+    Thank you for telling me — that sounds like a lot. I can't talk it through properly without a language model, but I hear you. Take a short break if you can; whatever is on your plate can be written here in one line and I'll keep track of it.
 companion-offline-agenda = Today for you:
 companion-offline-empty = Nothing due today — a good moment to plan something.
 companion-offline-task = • { $title }{ $when }
