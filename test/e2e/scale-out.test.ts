@@ -34,6 +34,7 @@ function pingReport(doctor: SecretaryProcess) {
     sent: number;
     answered: number;
     byWorker: Record<string, number>;
+    checks: Array<{ name: string; status: string }>;
   };
 }
 
@@ -63,8 +64,11 @@ describe(`several processes on one ${external ? 'external' : 'embedded'} Postgre
 
     const doctor = spawnSecretary(['doctor', '--pings', '40', '--timeout', '30'], env);
     running.push(doctor);
-    expect((await doctor.exited).code).toBe(0);
+    const { code } = await doctor.exited;
     const report = pingReport(doctor);
+    // Nothing listens at TELEGRAM_API_ROOT here: the token check fails, everything else passes.
+    expect(report.checks.filter((c) => c.status === 'fail').map((c) => c.name)).toEqual(['telegram token']);
+    expect(code).toBe(1);
     expect(report.answered).toBe(40);
     const workerPids = [procs[2]?.child.pid, procs[3]?.child.pid].map(String);
     const answeredBy = Object.keys(report.byWorker).map((w) => w.split(':').at(-1));
