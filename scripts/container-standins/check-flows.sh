@@ -36,9 +36,9 @@ round_trip() {
   started=$(now_ms)
   sent=$(sandbox POST /messages "{\"from\":$user,\"text\":\"/start\"}")
   chat=$(echo "$sent" | grep -o '"chat":{"id":[0-9-]*' | grep -o '[0-9-]*$')
-  id=$(echo "$sent" | grep -o '"message_id":[0-9]*' | head -1 | grep -o '[0-9]*$')
+  id=$(echo "$sent" | grep -o '"message_id":[0-9]*' | sed -n 1p | grep -o '[0-9]*$')
   reply=$(sandbox GET "/chats/$chat/messages?after_message_id=$id&wait_ms=30000&limit=1")
-  echo "$reply" | grep -q '"is_bot":true' || fail "no answer to /start from user $user: $reply"
+  echo "$reply" | grep '"is_bot":true' >/dev/null || fail "no answer to /start from user $user: $reply"
   echo $(($(now_ms) - started))
 }
 
@@ -79,10 +79,10 @@ EOF
   echo "2 serve + 2 worker healthy after ${HEALTHY_S} s"
 
   # `migrate` prints "Applied: …"; a serve or worker that migrates logs "migrations applied".
-  podman logs "$(container migrate)" 2>&1 | grep -q '^Applied: ' || fail "migrate applied nothing"
+  podman logs "$(container migrate)" 2>&1 | grep '^Applied: ' >/dev/null || fail "migrate applied nothing"
   applied=0
   for service in "${APP_SERVICES[@]}"; do
-    podman logs "$(container "$service")" 2>&1 | grep -q 'migrations applied' && applied=$((applied + 1))
+    podman logs "$(container "$service")" 2>&1 | grep 'migrations applied' >/dev/null && applied=$((applied + 1))
   done
   [ "$applied" = 0 ] || fail "$applied serve/worker processes applied migrations after migrate had"
   echo "migrations applied once (by migrate)"
@@ -101,10 +101,10 @@ EOF
 
   for port in "$CHECK_SERVE_PORT_1" "$CHECK_SERVE_PORT_2" "$CHECK_WORKER_PORT_1" "$CHECK_WORKER_PORT_2"; do
     metrics=$(scrape "$port") || fail "/metrics on :$port"
-    echo "$metrics" | grep -q '^process_resident_memory_bytes' || fail "/metrics on :$port has no process metrics"
+    echo "$metrics" | grep '^process_resident_memory_bytes' >/dev/null || fail "/metrics on :$port has no process metrics"
   done
   metrics="$(scrape "$CHECK_WORKER_PORT_1")$(scrape "$CHECK_WORKER_PORT_2")"
-  echo "$metrics" | grep -q '^jobs_processed_total{queue="telegram.updates",outcome="completed"}' ||
+  echo "$metrics" | grep '^jobs_processed_total{queue="telegram.updates",outcome="completed"}' >/dev/null ||
     fail "no worker counted an update job"
   echo "/metrics scraped on all 4 processes (serve :$CHECK_SERVE_PORT_1 :$CHECK_SERVE_PORT_2, worker :$CHECK_WORKER_PORT_1 :$CHECK_WORKER_PORT_2)"
 
@@ -114,7 +114,7 @@ EOF
     user=$((user + 1))
     round_trip "$user" >/dev/null
   done
-  scrape "$CHECK_WORKER_PORT_2" | grep -q '^jobs_processed_total{queue="telegram.updates",outcome="completed"}' ||
+  scrape "$CHECK_WORKER_PORT_2" | grep '^jobs_processed_total{queue="telegram.updates",outcome="completed"}' >/dev/null ||
     fail "the surviving worker took no update job"
   echo "3 more /start answered with one worker killed"
 }
