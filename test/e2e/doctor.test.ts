@@ -28,7 +28,7 @@ async function doctor(env: Record<string, string>) {
   running.push(p);
   const { code } = await p.exited;
   const lines = p.output().split('\n');
-  const report = JSON.parse(lines.findLast((l) => l.startsWith('{')) ?? 'null') as {
+  const report = JSON.parse(lines.findLast((l) => l.startsWith('{') && l.includes('"checks"')) ?? 'null') as {
     checks: Array<{ name: string; status: string; detail: string; fix?: string }>;
   } | null;
   if (!report) throw new Error(`doctor printed no report:\n${p.output()}`);
@@ -93,8 +93,8 @@ describe('secretary doctor', () => {
 
   it('fails on a token Telegram refuses, saying where to get a good one', async () => {
     const run = await doctor({ ...env, TELEGRAM_BOT_TOKEN: '7100000001:a-revoked-token-xyz' });
-    expect(run.code).toBe(1);
-    expect(run.check('telegram token')).toMatchObject({
+    expect(run.code, run.output).toBe(1);
+    expect(run.check('telegram token'), run.output).toMatchObject({
       status: 'fail',
       fix: expect.stringContaining('@BotFather'),
     });
