@@ -15,7 +15,7 @@ const UNIT = [
   'test/web/**/*.test.ts',
 ];
 const PROCESS = [
-  'test/e2e/{container,crash-recovery,doctor,embedded-keeper,generated-secrets,modes,processes,scale-out,shutdown-under-load,stop-signals,worker-health}*.test.ts',
+  'test/e2e/{container,crash-recovery,doctor,embedded-keeper,fresh-data-dir,generated-secrets,modes,processes,scale-out,shutdown-under-load,stop-signals,worker-health}*.test.ts',
   'src/sandbox/ui/*.test.ts',
 ];
 const SYSTEM = [

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { OpenAPIHono } from '@hono/zod-openapi';
@@ -19,6 +20,7 @@ import { deriveKey, resolveEncryptionKey } from '../platform/crypto/keys.ts';
 import { type Database, openDatabase } from '../platform/db/database.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { DIAGNOSTICS_QUEUE, registerDiagnosticsWorker } from '../platform/diagnostics/diagnostics.ts';
+import { ensurePrivateDir } from '../platform/fs/private-files.ts';
 import { createHttpApp } from '../platform/http/app.ts';
 import type { AppEnv } from '../platform/http/app-env.ts';
 import { requireAuth, requireRole } from '../platform/http/auth-middleware.ts';
@@ -109,6 +111,8 @@ export async function startSystem(
     options.onDatabaseLost?.(error);
   };
   try {
+    // Every process keeps files in DATA_DIR (Web Push keys, sandbox state), with DATABASE_URL too.
+    if (!existsSync(config.dataDir)) ensurePrivateDir(config.dataDir);
     const { key: masterKey, source } = resolveEncryptionKey({
       configured: config.encryptionKey,
       dataDir: config.dataDir,
