@@ -1,5 +1,4 @@
-// JavaScript's \b only knows ASCII word characters, so Cyrillic words end with this lookahead instead.
-const END = '(?![\\p{L}\\p{N}])';
+import { E as END } from './text-spans.ts';
 
 /** Starts with the speaker ("I'm…", "мне…", "я…"), optionally after "today"/"сегодня" or "so". */
 const SPEAKER = new RegExp(
