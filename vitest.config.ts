@@ -18,6 +18,9 @@ const PROCESS = [
   'test/e2e/{container,crash-recovery,doctor,embedded-keeper,fresh-data-dir,generated-secrets,modes,processes,scale-out,shutdown-under-load,stop-signals,worker-health}*.test.ts',
   'src/sandbox/ui/*.test.ts',
 ];
+// One PostgreSQL per run (embedded, or TEST_DATABASE_URL) with a migrated template database,
+// started only when a project that needs it has files to run: the unit tier has none.
+const DATABASE = ['test/support/global-setup.ts'];
 const SYSTEM = [
   '**/*.e2e.test.ts',
   'test/platform/**/*.test.ts',
@@ -28,8 +31,6 @@ const SYSTEM = [
 export default defineConfig({
   test: {
     pool: 'forks',
-    // One PostgreSQL per run (embedded, or TEST_DATABASE_URL) with a migrated template database.
-    globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // No maxWorkers here: projects would inherit it and ignore `--maxWorkers` on the command line;
@@ -45,12 +46,16 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'integration',
+          globalSetup: DATABASE,
           include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
           exclude: [...UNIT, ...PROCESS, ...SYSTEM],
         },
       },
-      { extends: true, test: { name: 'system', include: SYSTEM, exclude: [...PROCESS, ...UNIT] } },
-      { extends: true, test: { name: 'process', include: PROCESS } },
+      {
+        extends: true,
+        test: { name: 'system', globalSetup: DATABASE, include: SYSTEM, exclude: [...PROCESS, ...UNIT] },
+      },
+      { extends: true, test: { name: 'process', globalSetup: DATABASE, include: PROCESS } },
     ],
   },
 });
