@@ -8,7 +8,7 @@ import {
   problemResponse as problem,
   bearerSecurity as security,
 } from '../http/openapi-parts.ts';
-import type { QueueAdmin } from '../jobs/queue-admin.ts';
+import type { QueueAdmin } from '../jobs/pg-boss/queue-admin.ts';
 
 const tags = ['admin'];
 const queueParam = z
@@ -42,6 +42,7 @@ const DeadJobSchema = z
 
 const listQueues = createRoute({
   method: 'get',
+  operationId: 'listQueues',
   path: '/',
   tags,
   security,
@@ -53,6 +54,7 @@ const listQueues = createRoute({
 });
 const listDead = createRoute({
   method: 'get',
+  operationId: 'listDeadJobs',
   path: '/{queue}/dead',
   tags,
   security,
@@ -69,6 +71,7 @@ const listDead = createRoute({
 });
 const retryDead = createRoute({
   method: 'post',
+  operationId: 'retryDeadJob',
   path: '/{queue}/dead/{id}/retry',
   tags,
   security,
@@ -83,6 +86,7 @@ const retryDead = createRoute({
 });
 const deleteDead = createRoute({
   method: 'delete',
+  operationId: 'deleteDeadJob',
   path: '/{queue}/dead/{id}',
   tags,
   security,

@@ -26,6 +26,7 @@ const page = z.object({
 
 const listUsers = createRoute({
   method: 'get',
+  operationId: 'listUsers',
   path: '/users',
   tags,
   security,
@@ -38,6 +39,7 @@ const listUsers = createRoute({
 });
 const listRoles = createRoute({
   method: 'get',
+  operationId: 'listRoles',
   path: '/roles',
   tags,
   security,
@@ -52,6 +54,7 @@ const listRoles = createRoute({
 });
 const setRoles = createRoute({
   method: 'put',
+  operationId: 'updateUserRoles',
   path: '/users/{id}/roles',
   tags,
   security,
@@ -85,6 +88,7 @@ const AuditSchema = z
   .openapi('AuditEntry');
 const listAudit = createRoute({
   method: 'get',
+  operationId: 'listAuditEntries',
   path: '/audit',
   tags,
   security,

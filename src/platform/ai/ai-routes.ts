@@ -84,6 +84,7 @@ const problemResponse = (description: string) => ({
 
 const classifyRoute = createRoute({
   method: 'post',
+  operationId: 'classifyText',
   path: '/classify',
   tags: ['ai'],
   summary: 'Pick the best topic for a note',
@@ -96,6 +97,7 @@ const classifyRoute = createRoute({
 
 const understandRoute = createRoute({
   method: 'post',
+  operationId: 'understandText',
   path: '/understand',
   tags: ['ai'],
   summary: 'Say what a free-text message is: task, reminder, note, booking or chat',

@@ -51,6 +51,7 @@ const TokenGranted = z
 
 const webappRoute = createRoute({
   method: 'post',
+  operationId: 'signInWithInitData',
   path: '/auth/webapp',
   tags: ['auth'],
   summary: 'Exchange Telegram Mini App initData for a short-lived bearer token',
@@ -69,6 +70,7 @@ const webappRoute = createRoute({
 
 const linkRoute = createRoute({
   method: 'post',
+  operationId: 'signInWithLink',
   path: '/auth/link',
   tags: ['auth'],
   summary: 'Exchange a one-time sign-in link token (`/web` in the bot) for a short-lived bearer token',
@@ -99,6 +101,7 @@ const linkRoute = createRoute({
 
 const widgetConfigRoute = createRoute({
   method: 'get',
+  operationId: 'getLoginWidget',
   path: '/auth/widget',
   tags: ['auth'],
   summary: 'Whether a browser outside Telegram can log in with the Telegram Login Widget, and as which bot',
@@ -118,6 +121,7 @@ const widgetConfigRoute = createRoute({
 
 const widgetRoute = createRoute({
   method: 'post',
+  operationId: 'signInWithWidget',
   path: '/auth/widget',
   tags: ['auth'],
   summary: 'Exchange Telegram Login Widget data (its data-onauth user object) for a short-lived bearer token',
@@ -152,6 +156,7 @@ const widgetRoute = createRoute({
 
 const meRoute = createRoute({
   method: 'get',
+  operationId: 'getMe',
   path: '/me',
   tags: ['auth'],
   summary: 'The user the bearer token belongs to',
@@ -164,6 +169,7 @@ const meRoute = createRoute({
 
 const updateMeRoute = createRoute({
   method: 'patch',
+  operationId: 'updateMe',
   path: '/me',
   tags: ['auth'],
   summary: 'Change your language or timezone (the bot and the Mini App use them)',
@@ -201,6 +207,7 @@ const signedOut = {
 
 const logoutRoute = createRoute({
   method: 'post',
+  operationId: 'signOut',
   path: '/auth/logout',
   tags: ['auth'],
   summary: 'Sign out this token (it stops working at once)',
@@ -210,6 +217,7 @@ const logoutRoute = createRoute({
 
 const logoutAllRoute = createRoute({
   method: 'post',
+  operationId: 'signOutEverywhere',
   path: '/auth/logout-all',
   tags: ['auth'],
   summary: 'Sign out everywhere: every token of this user issued so far stops working',

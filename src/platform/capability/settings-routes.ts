@@ -28,6 +28,7 @@ const toJson = (definition: SettingDefinition, current: SettingValue) => ({
 
 const list = createRoute({
   method: 'get',
+  operationId: 'listSettings',
   path: '/',
   tags,
   security,
@@ -37,6 +38,7 @@ const list = createRoute({
 
 const put = createRoute({
   method: 'put',
+  operationId: 'updateSetting',
   path: '/{key}',
   tags,
   security,

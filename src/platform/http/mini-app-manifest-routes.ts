@@ -17,6 +17,7 @@ const AppManifest = z
 
 const manifest = createRoute({
   method: 'get',
+  operationId: 'listAppPages',
   path: '/app',
   tags: ['mini-app'],
   security: bearerSecurity,

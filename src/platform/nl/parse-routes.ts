@@ -51,6 +51,7 @@ const ParseResult = z
 
 const parseRoute = createRoute({
   method: 'post',
+  operationId: 'parseText',
   path: '/parse',
   tags: ['parse'],
   summary: 'Read one line of free text (ru/en) into a task or reminder',

@@ -42,6 +42,7 @@ const conflict = {
 const routes = {
   slots: createRoute({
     method: 'get',
+    operationId: 'listBookingSlots',
     path: '/slots',
     tags,
     security,
@@ -56,6 +57,7 @@ const routes = {
   }),
   create: createRoute({
     method: 'post',
+    operationId: 'createBooking',
     path: '/bookings',
     tags,
     security,
@@ -71,6 +73,7 @@ const routes = {
   }),
   act: createRoute({
     method: 'post',
+    operationId: 'applyBookingAction',
     path: '/bookings/{id}/{action}',
     tags,
     security,
@@ -87,6 +90,7 @@ const routes = {
   }),
   list: createRoute({
     method: 'get',
+    operationId: 'listBookings',
     path: '/bookings',
     tags,
     security,

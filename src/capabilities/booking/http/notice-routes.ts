@@ -60,6 +60,7 @@ const TemplateParam = z.object({ id });
 const routes = {
   getSettings: createRoute({
     method: 'get',
+    operationId: 'getBookingNotificationSettings',
     path: '/notification-settings',
     tags,
     security,
@@ -68,6 +69,7 @@ const routes = {
   }),
   putSettings: createRoute({
     method: 'put',
+    operationId: 'updateBookingNotificationSettings',
     path: '/notification-settings',
     tags,
     security,
@@ -81,6 +83,7 @@ const routes = {
   }),
   listTemplates: createRoute({
     method: 'get',
+    operationId: 'listBookingAdTemplates',
     path: '/ad-templates',
     tags,
     security,
@@ -89,6 +92,7 @@ const routes = {
   }),
   createTemplate: createRoute({
     method: 'post',
+    operationId: 'createBookingAdTemplate',
     path: '/ad-templates',
     tags,
     security,
@@ -98,6 +102,7 @@ const routes = {
   }),
   putTemplate: createRoute({
     method: 'put',
+    operationId: 'updateBookingAdTemplate',
     path: '/ad-templates/{id}',
     tags,
     security,
@@ -107,6 +112,7 @@ const routes = {
   }),
   deleteTemplate: createRoute({
     method: 'delete',
+    operationId: 'deleteBookingAdTemplate',
     path: '/ad-templates/{id}',
     tags,
     security,

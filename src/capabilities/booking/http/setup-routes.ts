@@ -36,6 +36,7 @@ const SpecialistListed = SpecialistSchema.partial({ telegram_id: true }).openapi
 const routes = {
   createLocation: createRoute({
     method: 'post',
+    operationId: 'createBookingLocation',
     path: '/locations',
     tags,
     security,
@@ -45,6 +46,7 @@ const routes = {
   }),
   listLocations: createRoute({
     method: 'get',
+    operationId: 'listBookingLocations',
     path: '/locations',
     tags,
     security,
@@ -53,6 +55,7 @@ const routes = {
   }),
   createService: createRoute({
     method: 'post',
+    operationId: 'createBookingService',
     path: '/services',
     tags,
     security,
@@ -62,6 +65,7 @@ const routes = {
   }),
   listServices: createRoute({
     method: 'get',
+    operationId: 'listBookingServices',
     path: '/services',
     tags,
     security,
@@ -70,6 +74,7 @@ const routes = {
   }),
   createSpecialist: createRoute({
     method: 'post',
+    operationId: 'createBookingSpecialist',
     path: '/specialists',
     tags,
     security,
@@ -84,6 +89,7 @@ const routes = {
   }),
   listSpecialists: createRoute({
     method: 'get',
+    operationId: 'listBookingSpecialists',
     path: '/specialists',
     tags,
     security,
@@ -93,6 +99,7 @@ const routes = {
   }),
   putHours: createRoute({
     method: 'put',
+    operationId: 'updateBookingSpecialistHours',
     path: '/specialists/{id}/hours',
     tags,
     security,
@@ -106,6 +113,7 @@ const routes = {
   }),
   addException: createRoute({
     method: 'post',
+    operationId: 'createBookingSpecialistException',
     path: '/specialists/{id}/exceptions',
     tags,
     security,
@@ -119,6 +127,7 @@ const routes = {
   }),
   listExceptions: createRoute({
     method: 'get',
+    operationId: 'listBookingSpecialistExceptions',
     path: '/specialists/{id}/exceptions',
     tags,
     security,
@@ -128,6 +137,7 @@ const routes = {
   }),
   removeException: createRoute({
     method: 'delete',
+    operationId: 'deleteBookingSpecialistException',
     path: '/specialists/{id}/exceptions/{exception_id}',
     tags,
     security,

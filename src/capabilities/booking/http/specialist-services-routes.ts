@@ -18,6 +18,7 @@ const SpecialistServices = z
 const routes = {
   get: createRoute({
     method: 'get',
+    operationId: 'getBookingSpecialistServices',
     path: '/specialists/{id}/services',
     tags: ['booking'],
     security,
@@ -31,6 +32,7 @@ const routes = {
   }),
   put: createRoute({
     method: 'put',
+    operationId: 'updateBookingSpecialistServices',
     path: '/specialists/{id}/services',
     tags: ['booking'],
     security,

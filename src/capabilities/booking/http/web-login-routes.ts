@@ -29,6 +29,7 @@ const Session = z
 const routes = {
   code: createRoute({
     method: 'post',
+    operationId: 'requestBookingWebLoginCode',
     path: '/login/code',
     tags,
     summary: 'Web client sign-in, step 1: send a 6-digit code to a phone number or e-mail (valid 10 min)',
@@ -42,6 +43,7 @@ const routes = {
   }),
   verify: createRoute({
     method: 'post',
+    operationId: 'verifyBookingWebLoginCode',
     path: '/login/verify',
     tags,
     summary:

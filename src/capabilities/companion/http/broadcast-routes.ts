@@ -48,6 +48,7 @@ const toJson = (b: Broadcast) => ({
 
 const create = createRoute({
   method: 'post',
+  operationId: 'createBroadcast',
   path: '/',
   tags,
   security,
@@ -57,6 +58,7 @@ const create = createRoute({
 });
 const list = createRoute({
   method: 'get',
+  operationId: 'listBroadcasts',
   path: '/',
   tags,
   security,
@@ -66,6 +68,7 @@ const list = createRoute({
 });
 const get = createRoute({
   method: 'get',
+  operationId: 'getBroadcast',
   path: '/{id}',
   tags,
   security,
@@ -79,6 +82,7 @@ const get = createRoute({
 const action = (name: 'pause' | 'resume' | 'cancel') =>
   createRoute({
     method: 'post',
+    operationId: `${name}Broadcast`,
     path: `/{id}/${name}`,
     tags,
     security,
@@ -114,6 +118,7 @@ export function createBroadcastRoutes(broadcasts: BroadcastService) {
 
 const decisionsRoute = createRoute({
   method: 'get',
+  operationId: 'listCompanionDecisions',
   path: '/decisions',
   tags: ['companion'],
   security,

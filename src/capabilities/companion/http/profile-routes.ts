@@ -44,6 +44,7 @@ const toJson = (p: Profile) => ({
 const path = '/profile';
 const show = createRoute({
   method: 'get',
+  operationId: 'getCompanionProfile',
   path,
   tags,
   security,
@@ -52,6 +53,7 @@ const show = createRoute({
 });
 const edit = createRoute({
   method: 'put',
+  operationId: 'updateCompanionProfile',
   path,
   tags,
   security,
@@ -61,6 +63,7 @@ const edit = createRoute({
 });
 const erase = createRoute({
   method: 'delete',
+  operationId: 'deleteCompanionProfile',
   path,
   tags,
   security,

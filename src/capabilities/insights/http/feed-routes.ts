@@ -14,6 +14,7 @@ const unauthorized = { 401: problemResponse('Not signed in') };
 const routes = {
   get: createRoute({
     method: 'get',
+    operationId: 'getCalendarFeedUrl',
     path: '/',
     tags,
     security: bearerSecurity,
@@ -22,6 +23,7 @@ const routes = {
   }),
   reset: createRoute({
     method: 'post',
+    operationId: 'resetCalendarFeedUrl',
     path: '/reset',
     tags,
     security: bearerSecurity,
@@ -30,6 +32,7 @@ const routes = {
   }),
   feed: createRoute({
     method: 'get',
+    operationId: 'getCalendarFeed',
     path: '/{feed}',
     tags,
     summary: 'The iCalendar feed (RFC 5545); the token in the address is the only credential',
@@ -78,6 +81,7 @@ const ExportQuery = z.object({
 
 const exportRoute = createRoute({
   method: 'get',
+  operationId: 'exportData',
   path: '/',
   tags: ['export'],
   security: bearerSecurity,

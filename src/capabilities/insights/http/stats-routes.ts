@@ -30,6 +30,7 @@ const tags = ['stats'];
 const routes = {
   figures: createRoute({
     method: 'get',
+    operationId: 'getStats',
     path: '/',
     tags,
     security: bearerSecurity,
@@ -39,6 +40,7 @@ const routes = {
   }),
   chart: createRoute({
     method: 'get',
+    operationId: 'getStatsChart',
     path: '/chart.png',
     tags,
     security: bearerSecurity,

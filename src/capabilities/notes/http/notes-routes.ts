@@ -42,6 +42,7 @@ const NoteList = z.object({ items: NoteSchema.array() });
 const r = {
   topics: createRoute({
     method: 'get',
+    operationId: 'listNoteTopics',
     path: '/topics',
     tags,
     security,
@@ -50,6 +51,7 @@ const r = {
   }),
   createTopic: createRoute({
     method: 'post',
+    operationId: 'createNoteTopic',
     path: '/topics',
     tags,
     security,
@@ -63,6 +65,7 @@ const r = {
   }),
   patchTopic: createRoute({
     method: 'patch',
+    operationId: 'updateNoteTopic',
     path: '/topics/{id}',
     tags,
     security,
@@ -72,6 +75,7 @@ const r = {
   }),
   deleteTopic: createRoute({
     method: 'delete',
+    operationId: 'deleteNoteTopic',
     path: '/topics/{id}',
     tags,
     security,
@@ -81,6 +85,7 @@ const r = {
   }),
   pendings: createRoute({
     method: 'get',
+    operationId: 'listPendingNotes',
     path: '/pendings',
     tags,
     security,
@@ -89,6 +94,7 @@ const r = {
   }),
   getSettings: createRoute({
     method: 'get',
+    operationId: 'getNoteSettings',
     path: '/settings',
     tags,
     security,
@@ -97,6 +103,7 @@ const r = {
   }),
   putSettings: createRoute({
     method: 'put',
+    operationId: 'updateNoteSettings',
     path: '/settings',
     tags,
     security,
@@ -106,6 +113,7 @@ const r = {
   }),
   create: createRoute({
     method: 'post',
+    operationId: 'createNote',
     path: '/',
     tags,
     security,
@@ -115,6 +123,7 @@ const r = {
   }),
   list: createRoute({
     method: 'get',
+    operationId: 'listNotes',
     path: '/',
     tags,
     security,
@@ -124,6 +133,7 @@ const r = {
   }),
   get: createRoute({
     method: 'get',
+    operationId: 'getNote',
     path: '/{id}',
     tags,
     security,
@@ -133,6 +143,7 @@ const r = {
   }),
   remove: createRoute({
     method: 'delete',
+    operationId: 'deleteNote',
     path: '/{id}',
     tags,
     security,
@@ -142,6 +153,7 @@ const r = {
   }),
   move: createRoute({
     method: 'post',
+    operationId: 'moveNote',
     path: '/{id}/move',
     tags,
     security,

@@ -24,6 +24,7 @@ const occurrenceParams = z.object({ id: z.uuid().openapi({ param: { name: 'id', 
 
 const listWindow = createRoute({
   method: 'get',
+  operationId: 'listOccurrences',
   path: '/occurrences',
   tags,
   security,
@@ -45,6 +46,7 @@ const listWindow = createRoute({
 
 const snooze = createRoute({
   method: 'post',
+  operationId: 'snoozeOccurrence',
   path: '/occurrences/{id}/snooze',
   tags,
   security,
@@ -64,6 +66,7 @@ const snooze = createRoute({
 const settle = (outcome: 'done' | 'skip') =>
   createRoute({
     method: 'post',
+    operationId: outcome === 'done' ? 'completeOccurrence' : 'skipOccurrence',
     path: `/occurrences/{id}/${outcome}`,
     tags,
     security,
@@ -78,6 +81,7 @@ const settle = (outcome: 'done' | 'skip') =>
 
 const getDigest = createRoute({
   method: 'get',
+  operationId: 'getReminderDigest',
   path: '/digest',
   tags,
   security,
@@ -87,6 +91,7 @@ const getDigest = createRoute({
 
 const putDigest = createRoute({
   method: 'put',
+  operationId: 'updateReminderDigest',
   path: '/digest',
   tags,
   security,

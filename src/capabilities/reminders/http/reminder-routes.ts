@@ -23,6 +23,7 @@ const notFound = problem('No such reminder of yours');
 
 const list = createRoute({
   method: 'get',
+  operationId: 'listReminders',
   path: '/',
   tags,
   security,
@@ -39,6 +40,7 @@ const list = createRoute({
 
 const create = createRoute({
   method: 'post',
+  operationId: 'createReminder',
   path: '/',
   tags,
   security,
@@ -49,6 +51,7 @@ const create = createRoute({
 
 const get = createRoute({
   method: 'get',
+  operationId: 'getReminder',
   path: '/{id}',
   tags,
   security,
@@ -59,6 +62,7 @@ const get = createRoute({
 
 const update = createRoute({
   method: 'patch',
+  operationId: 'updateReminder',
   path: '/{id}',
   tags,
   security,
@@ -73,6 +77,7 @@ const update = createRoute({
 
 const remove = createRoute({
   method: 'delete',
+  operationId: 'deleteReminder',
   path: '/{id}',
   tags,
   security,
@@ -84,6 +89,7 @@ const remove = createRoute({
 const action = (name: 'pause' | 'resume') =>
   createRoute({
     method: 'post',
+    operationId: `${name}Reminder`,
     path: `/{id}/${name}`,
     tags,
     security,

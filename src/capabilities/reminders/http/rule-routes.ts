@@ -40,6 +40,7 @@ const notUnderstood = problemResponse(
 
 const preview = createRoute({
   method: 'post',
+  operationId: 'previewReminderRule',
   path: '/rule-preview',
   tags,
   security,
@@ -54,6 +55,7 @@ const preview = createRoute({
 
 const current = createRoute({
   method: 'get',
+  operationId: 'getReminderRule',
   path: '/{id}/rule',
   tags,
   security,
@@ -67,6 +69,7 @@ const current = createRoute({
 
 const replace = createRoute({
   method: 'put',
+  operationId: 'updateReminderRule',
   path: '/{id}/rule',
   tags,
   security,

@@ -62,12 +62,14 @@ export function createCategoryRoutes(service: CourseService): OpenAPIHono<AppEnv
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   const list = route('categories', {
     method: 'get',
+    operationId: 'listCategories',
     path: '/',
     summary: 'Your categories',
     responses: { 200: json(z.array(CategorySchema), 'Categories'), ...errors },
   });
   const create = route('categories', {
     method: 'post',
+    operationId: 'createCategory',
     path: '/',
     summary: 'Create a category',
     request: { body: body(NameInput) },
@@ -75,6 +77,7 @@ export function createCategoryRoutes(service: CourseService): OpenAPIHono<AppEnv
   });
   const patch = route('categories', {
     method: 'patch',
+    operationId: 'updateCategory',
     path: '/{id}',
     summary: 'Rename a category',
     request: { params: IdParam, body: body(NameInput) },
@@ -82,6 +85,7 @@ export function createCategoryRoutes(service: CourseService): OpenAPIHono<AppEnv
   });
   const remove = route('categories', {
     method: 'delete',
+    operationId: 'deleteCategory',
     path: '/{id}',
     summary: 'Delete a category (its tasks keep existing, uncategorized)',
     request: { params: IdParam },
@@ -113,12 +117,14 @@ export function createCourseRoutes(service: CourseService): OpenAPIHono<AppEnv> 
   const r = {
     list: route('courses', {
       method: 'get',
+      operationId: 'listCourses',
       path: '/',
       summary: 'Your courses with topics and progress',
       responses: { 200: json(z.array(CourseSchema), 'Courses'), ...errors },
     }),
     create: route('courses', {
       method: 'post',
+      operationId: 'createCourse',
       path: '/',
       summary: 'Create a course (optionally with topics)',
       request: { body: body(CourseInput) },
@@ -126,6 +132,7 @@ export function createCourseRoutes(service: CourseService): OpenAPIHono<AppEnv> 
     }),
     get: route('courses', {
       method: 'get',
+      operationId: 'getCourse',
       path: '/{id}',
       summary: 'One course',
       request: { params: IdParam },
@@ -133,6 +140,7 @@ export function createCourseRoutes(service: CourseService): OpenAPIHono<AppEnv> 
     }),
     patch: route('courses', {
       method: 'patch',
+      operationId: 'updateCourse',
       path: '/{id}',
       summary: 'Rename or describe a course',
       request: { params: IdParam, body: body(CourseInput.omit({ topics: true }).partial()) },
@@ -140,6 +148,7 @@ export function createCourseRoutes(service: CourseService): OpenAPIHono<AppEnv> 
     }),
     remove: route('courses', {
       method: 'delete',
+      operationId: 'deleteCourse',
       path: '/{id}',
       summary: 'Delete a course and its topics (tasks stay, unlinked)',
       request: { params: IdParam },
@@ -147,6 +156,7 @@ export function createCourseRoutes(service: CourseService): OpenAPIHono<AppEnv> 
     }),
     topics: route('courses', {
       method: 'get',
+      operationId: 'listCourseTopics',
       path: '/{id}/topics',
       summary: 'Topics of a course, in order',
       request: { params: IdParam },
@@ -154,6 +164,7 @@ export function createCourseRoutes(service: CourseService): OpenAPIHono<AppEnv> 
     }),
     addTopic: route('courses', {
       method: 'post',
+      operationId: 'createCourseTopic',
       path: '/{id}/topics',
       summary: 'Add a topic (at the end, or at `position`)',
       request: { params: IdParam, body: body(TopicInput.omit({ status: true })) },
@@ -161,6 +172,7 @@ export function createCourseRoutes(service: CourseService): OpenAPIHono<AppEnv> 
     }),
     patchTopic: route('courses', {
       method: 'patch',
+      operationId: 'updateCourseTopic',
       path: '/{id}/topics/{topicId}',
       summary: 'Rename, move or set the status of a topic',
       request: { params: TopicParams, body: body(TopicInput.partial()) },
@@ -168,6 +180,7 @@ export function createCourseRoutes(service: CourseService): OpenAPIHono<AppEnv> 
     }),
     removeTopic: route('courses', {
       method: 'delete',
+      operationId: 'deleteCourseTopic',
       path: '/{id}/topics/{topicId}',
       summary: 'Delete a topic',
       request: { params: TopicParams },

@@ -27,6 +27,7 @@ const date = (value: string | null | undefined) =>
 const routes = {
   getSettings: createRoute({
     method: 'get',
+    operationId: 'getTaskSettings',
     path: '/settings',
     tags,
     security,
@@ -35,6 +36,7 @@ const routes = {
   }),
   putSettings: createRoute({
     method: 'put',
+    operationId: 'updateTaskSettings',
     path: '/settings',
     tags,
     security,
@@ -44,6 +46,7 @@ const routes = {
   }),
   list: createRoute({
     method: 'get',
+    operationId: 'listTasks',
     path: '/',
     tags,
     security,
@@ -53,6 +56,7 @@ const routes = {
   }),
   create: createRoute({
     method: 'post',
+    operationId: 'createTask',
     path: '/',
     tags,
     security,
@@ -62,6 +66,7 @@ const routes = {
   }),
   get: createRoute({
     method: 'get',
+    operationId: 'getTask',
     path: '/{id}',
     tags,
     security,
@@ -71,6 +76,7 @@ const routes = {
   }),
   patch: createRoute({
     method: 'patch',
+    operationId: 'updateTask',
     path: '/{id}',
     tags,
     security,
@@ -85,6 +91,7 @@ const routes = {
   }),
   remove: createRoute({
     method: 'delete',
+    operationId: 'deleteTask',
     path: '/{id}',
     tags,
     security,
