@@ -3,6 +3,7 @@ import type { InboxTarget } from '../../platform/capability/inbox-targets.ts';
 import { escapeHtml } from '../../platform/telegram/telegram-html.ts';
 import type { CapabilityModule } from '../capability.ts';
 import { filedCard, pendingCard } from './bot/note-cards.ts';
+import { showNotesOverview } from './bot/notes-commands.ts';
 import { createNotesFeature } from './bot/notes-feature.ts';
 import {
   CLASSIFY_QUEUE,
@@ -114,6 +115,7 @@ export function createNotesModule(
         service: filing,
         routes: [{ path: '/notes', app: createNotesRoutes({ filing, topics, prefs }), access: 'user' }],
         bot: createNotesFeature({ filing, topics, forum, ai: deps.ai, telegram: deps.telegram }),
+        menu: [{ id: 'notes', labelKey: 'notes-menu', open: (ctx) => showNotesOverview(ctx, { topics }) }],
         settings: NOTES_SETTINGS,
         // The page's component: web/src/capabilities/notes/.
         miniApp: { pages: [{ id: 'notes', order: 10 }] },

@@ -10,6 +10,25 @@ const SAMPLE = {
   en: 'Buy concert tickets for Friday #leisure',
 };
 
+/** The /menu entry: the topics with how many notes each holds, and where to go from there. */
+export async function showNotesOverview(ctx: BotContext, deps: Pick<NotesBotDeps, 'topics'>): Promise<void> {
+  const [list, counts] = await Promise.all([
+    deps.topics.list(ctx.user.id),
+    deps.topics.noteCounts(ctx.user.id),
+  ]);
+  const lines = list.map((topic) =>
+    ctx.t(topic.closed ? 'notes-overview-topic-closed' : 'notes-overview-topic', {
+      emoji: topic.emoji ?? '🗂',
+      name: escapeHtml(topic.name),
+      n: counts.get(topic.id) ?? 0,
+    }),
+  );
+  const body = lines.length ? lines.join('\n') : ctx.t('notes-overview-empty');
+  await ctx.reply(`${ctx.t('notes-overview-title')}\n${body}\n\n${ctx.t('notes-overview-hint')}`, {
+    parse_mode: 'HTML',
+  });
+}
+
 /** /find, /notes (settings with a template preview), /connect and the forum's topic events. */
 export function registerNotesCommands(composer: Composer<BotContext>, deps: NotesBotDeps) {
   const { filing, topics, forum } = deps;

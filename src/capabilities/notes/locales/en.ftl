@@ -60,3 +60,9 @@ notes-album-files = 📎 { $count ->
     [one] { $count } file
    *[other] { $count } files
   }
+notes-menu = 🗒 Notes
+notes-overview-title = <b>🗒 Your notes by topic</b>
+notes-overview-topic = { $emoji } { $name } — { $n }
+notes-overview-topic-closed = { $emoji } { $name } — { $n } (closed)
+notes-overview-empty = No notes yet: send me any thought, link, photo or voice message and I will file it.
+notes-overview-hint = Search: /find word. Filing settings: /notes. Topics are managed in the Mini App.

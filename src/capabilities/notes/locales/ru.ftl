@@ -61,3 +61,9 @@ notes-album-files = 📎 { $count ->
     [few] { $count } файла
    *[other] { $count } файлов
   }
+notes-menu = 🗒 Заметки
+notes-overview-title = <b>🗒 Ваши заметки по темам</b>
+notes-overview-topic = { $emoji } { $name } — { $n }
+notes-overview-topic-closed = { $emoji } { $name } — { $n } (закрыта)
+notes-overview-empty = Заметок пока нет: пришлите мысль, ссылку, фото или голосовое — я разложу по темам.
+notes-overview-hint = Поиск: /find слово. Настройки раскладки: /notes. Темами можно управлять в мини-приложении.
