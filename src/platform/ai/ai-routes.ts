@@ -1,5 +1,6 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { validationHook } from '../http/openapi-hook.ts';
+import { bearerSecurity, problemResponse } from '../http/openapi-parts.ts';
 import { safeDateTime, safeText, safeZoneName } from '../http/safe-input.ts';
 import { isTimezone } from '../time/local-time.ts';
 import type { Ai, Clock } from './ai-port.ts';
@@ -7,17 +8,6 @@ import type { Ai, Clock } from './ai-port.ts';
 export type AiRoutesEnv = {
   Variables: { user: { id: string; language: 'ru' | 'en'; timezone: string } };
 };
-
-const problem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number(),
-    detail: z.string(),
-    code: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  })
-  .openapi('Problem');
 
 const classifyBody = z
   .object({
@@ -77,16 +67,13 @@ const understandResult = z
   .openapi('UnderstandResult');
 
 const json = <T extends z.ZodType>(schema: T) => ({ content: { 'application/json': { schema } } });
-const problemResponse = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: problem } },
-});
 
 const classifyRoute = createRoute({
   method: 'post',
   operationId: 'classifyText',
   path: '/classify',
   tags: ['ai'],
+  security: bearerSecurity,
   summary: 'Pick the best topic for a note',
   request: { body: { required: true, ...json(classifyBody) } },
   responses: {
@@ -100,6 +87,7 @@ const understandRoute = createRoute({
   operationId: 'understandText',
   path: '/understand',
   tags: ['ai'],
+  security: bearerSecurity,
   summary: 'Say what a free-text message is: task, reminder, note, booking or chat',
   request: { body: { required: true, ...json(understandBody) } },
   responses: {
@@ -147,7 +135,7 @@ export function createAiRoutes(deps: { ai: Ai; clock?: Clock }) {
     if (!isTimezone(timezone)) {
       return c.json(
         {
-          type: 'https://secretary.dev/problems/validation-failed',
+          type: '/problems/validation_failed',
           title: 'Validation failed',
           status: 400,
           detail: `Unknown timezone ${JSON.stringify(timezone)}; use an IANA name such as Europe/Moscow.`,

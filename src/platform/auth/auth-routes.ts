@@ -52,6 +52,7 @@ const TokenGranted = z
 const webappRoute = createRoute({
   method: 'post',
   operationId: 'signInWithInitData',
+  security: [],
   path: '/auth/webapp',
   tags: ['auth'],
   summary: 'Exchange Telegram Mini App initData for a short-lived bearer token',
@@ -71,6 +72,7 @@ const webappRoute = createRoute({
 const linkRoute = createRoute({
   method: 'post',
   operationId: 'signInWithLink',
+  security: [],
   path: '/auth/link',
   tags: ['auth'],
   summary: 'Exchange a one-time sign-in link token (`/web` in the bot) for a short-lived bearer token',
@@ -102,6 +104,7 @@ const linkRoute = createRoute({
 const widgetConfigRoute = createRoute({
   method: 'get',
   operationId: 'getLoginWidget',
+  security: [],
   path: '/auth/widget',
   tags: ['auth'],
   summary: 'Whether a browser outside Telegram can log in with the Telegram Login Widget, and as which bot',
@@ -122,6 +125,7 @@ const widgetConfigRoute = createRoute({
 const widgetRoute = createRoute({
   method: 'post',
   operationId: 'signInWithWidget',
+  security: [],
   path: '/auth/widget',
   tags: ['auth'],
   summary: 'Exchange Telegram Login Widget data (its data-onauth user object) for a short-lived bearer token',

@@ -8,8 +8,10 @@ import { newTraceId, withTrace } from '../observability/trace.ts';
 import type { AppEnv } from './app-env.ts';
 import { createDocsRoutes } from './docs-page.ts';
 import { createHealthRoutes } from './health-routes.ts';
+import { serveOpenApiDocument } from './openapi-document.ts';
 import { validationHook } from './openapi-hook.ts';
 import { errorToProblem, problemJson } from './problem.ts';
+import { createProblemPages } from './problem-pages.ts';
 import { findControlCharacters, hasControlCharacters, jsonTooDeep } from './safe-input.ts';
 
 export interface HttpAppDeps {
@@ -130,16 +132,8 @@ export function createHttpApp(deps: HttpAppDeps): OpenAPIHono<AppEnv> {
     bearerFormat: 'JWT',
     description: 'From POST /api/v1/auth/webapp (Mini App initData) or minted by the bot for a user',
   });
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Secretary API',
-      version: deps.version,
-      description:
-        'Tasks, reminders, notes and bookings of a self-hosted Telegram assistant. Errors are RFC 9457 problem+json.',
-    },
-    servers: [{ url: '/' }],
-  });
+  serveOpenApiDocument(app, deps.version);
+  app.route('/', createProblemPages());
   app.route('/', createDocsRoutes());
   return app;
 }

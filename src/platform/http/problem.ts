@@ -48,7 +48,7 @@ export function problemJson(
   extra: Record<string, unknown> = {},
 ): Response {
   const body: Problem = {
-    type: `https://secretary.dev/problems/${code.replaceAll('_', '-')}`,
+    type: `/problems/${code}`,
     title: TITLES[status] ?? 'Error',
     status,
     code,

@@ -30,6 +30,7 @@ const routes = {
   code: createRoute({
     method: 'post',
     operationId: 'requestBookingWebLoginCode',
+    security: [],
     path: '/login/code',
     tags,
     summary: 'Web client sign-in, step 1: send a 6-digit code to a phone number or e-mail (valid 10 min)',
@@ -44,6 +45,7 @@ const routes = {
   verify: createRoute({
     method: 'post',
     operationId: 'verifyBookingWebLoginCode',
+    security: [],
     path: '/login/verify',
     tags,
     summary:

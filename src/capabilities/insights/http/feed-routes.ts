@@ -33,6 +33,7 @@ const routes = {
   feed: createRoute({
     method: 'get',
     operationId: 'getCalendarFeed',
+    security: [],
     path: '/{feed}',
     tags,
     summary: 'The iCalendar feed (RFC 5545); the token in the address is the only credential',
