@@ -1,7 +1,7 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../../../bot/bot-context.ts';
 import type { BotFeature } from '../../../bot/bot-feature.ts';
-import { formatWhen } from '../booking-format.ts';
+import { formatWhenFor } from '../booking-format.ts';
 import { isAdmin } from '../booking-people.ts';
 import type { BookingAction } from '../booking-state.ts';
 import { createExceptionFlows } from './admin-exceptions.ts';
@@ -70,7 +70,9 @@ export function createBookingFeature(deps: BookingBotDeps): {
         : '';
     try {
       const row = await deps.bookings.act(ctx.user, id, action);
-      await ctx.editMessageText(`${original}\n\n${ctx.t(`booking-card-${action.replace('_', '-')}`)}`, {
+      // The card says what the booking is now: "⏳ Waiting for confirmation" goes once it is decided.
+      const settled = original.replace(`\n${ctx.t('booking-needs-approval')}`, '');
+      await ctx.editMessageText(`${settled}\n\n${ctx.t(`booking-card-${action.replace('_', '-')}`)}`, {
         reply_markup: { inline_keyboard: [] },
       });
       return row;
@@ -95,7 +97,7 @@ export function createBookingFeature(deps: BookingBotDeps): {
       if (picked.length === 0) return void (await ctx.reply(ctx.t('booking-admin-nothing')));
       for (const r of picked.slice(0, 20)) {
         const text = ctx.t('booking-line', {
-          when: formatWhen(r.booking.startAt, r.timezone, ctx.user.language),
+          when: formatWhenFor(r.booking.startAt, r.timezone, ctx.user, ctx.t.bind(ctx)),
           service: '',
           client: `${r.clientName}${r.noShows ? ` (${ctx.t('booking-no-shows', { n: r.noShows })})` : ''}`,
           status: ctx.t(`booking-status-${r.booking.status}`),
@@ -159,7 +161,7 @@ export function createBookingFeature(deps: BookingBotDeps): {
         (await serviceSpecialists.onButton(ctx, action, args)))
     ) {
       // handled: the admin's days off and extra hours, notification switches and footers, who provides a service
-    } else if (!(await client.onButton(ctx, action, args))) {
+    } else if (!(await lists.onButton(ctx, action, args)) && !(await client.onButton(ctx, action, args))) {
       return void (await ctx.answerCallbackQuery({ text: ctx.t('stale-button') }));
     }
     await ctx.answerCallbackQuery().catch(() => {});

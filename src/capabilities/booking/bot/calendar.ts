@@ -1,12 +1,12 @@
 import type { InlineKeyboardButton } from 'grammy/types';
-import { DateTime } from 'luxon';
+import { DateTime, Info } from 'luxon';
 import type { Language } from '../../../platform/db/schema.ts';
 import { bookingCallback as cb } from './booking-callbacks.ts';
 
 const blank = (): InlineKeyboardButton => ({ text: ' ', callback_data: cb('nop') });
 
 /**
- * A month as an inline calendar (Monday first) where only days with a free slot are buttons;
+ * A month as an inline calendar (Monday first, under a row of weekday names) where only days with a free slot are buttons;
  * arrows page months, never before the current one.
  */
 export function monthKeyboard(input: {
@@ -30,6 +30,11 @@ export function monthKeyboard(input: {
       { text: title, callback_data: cb('nop') },
       { text: '›', callback_data: monthData(next) },
     ],
+    // Which column is which day: "Mon … Sun" / "пн … вс" (Monday first, like the weeks below).
+    Info.weekdays('short', { locale: input.language === 'ru' ? 'ru' : 'en' }).map((day) => ({
+      text: day.replace('.', ''),
+      callback_data: cb('nop'),
+    })),
   ];
   let week: InlineKeyboardButton[] = Array.from({ length: first.weekday - 1 }, blank);
   let anyFree = false;

@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import type { BotContext } from '../../../bot/bot-context.ts';
 import { isDomainError } from '../../../platform/errors/domain-error.ts';
 import { formatWhen as formatDate } from '../../../platform/time/index.ts';
-import { formatTime, formatWhen } from '../booking-format.ts';
+import { formatTime, formatWhen, formatWhenFor, zoneDiffers, zoneLabel } from '../booking-format.ts';
 import { bookingCallback as cb, packBooking as pack, unpackBooking as unpack } from './booking-callbacks.ts';
 import {
   type BookingBotDeps,
@@ -78,7 +78,7 @@ export function createClientBooking(deps: BookingBotDeps) {
       language: ctx.user.language,
       thisMonth: today.slice(0, 7),
     });
-    await show(ctx, free.size ? ctx.t('booking-pick-day') : ctx.t('booking-no-days'), rows);
+    await show(ctx, free.size ? ctx.t('booking-pick-day') : ctx.t('booking-no-days'), [...rows, [quit(ctx)]]);
   }
 
   async function day(ctx: BotContext, draft: Draft, date: string) {
@@ -88,7 +88,12 @@ export function createClientBooking(deps: BookingBotDeps) {
       text: formatTime(s.start, location.timezone, ctx.user.language),
       callback_data: cb('sl', packMinute(s.start), pack(s.specialistId)),
     }));
-    const back = [{ text: ctx.t('booking-back'), callback_data: cb('mo', date.slice(0, 7)) }];
+    const back = [{ text: ctx.t('booking-back'), callback_data: cb('mo', date.slice(0, 7)) }, quit(ctx)];
+    const first = slots[0]?.start as Date;
+    // The buttons are the location's clock; a reader elsewhere is told whose (#37.3).
+    const zoneLine = zoneDiffers(first, location.timezone, ctx.user.timezone)
+      ? `\n${ctx.t('booking-times-in-zone', { label: zoneLabel(location.timezone, ctx.user.language, ctx.t.bind(ctx)) })}`
+      : '';
     await show(
       ctx,
       ctx.t('booking-pick-slot', {
@@ -98,7 +103,7 @@ export function createClientBooking(deps: BookingBotDeps) {
           language: ctx.user.language,
           now: ctx.services.now(),
         }),
-      }),
+      }) + zoneLine,
       [...grid(buttons, 4), back],
     );
   }
@@ -109,7 +114,7 @@ export function createClientBooking(deps: BookingBotDeps) {
     const text = ctx.t(draft.rescheduleId ? 'booking-confirm-move' : 'booking-confirm-card', {
       service: service.name,
       specialist: specialist?.name ?? '',
-      when: formatWhen(start, location.timezone, ctx.user.language),
+      when: formatWhenFor(start, location.timezone, ctx.user, ctx.t.bind(ctx)),
       location: location.name,
     });
     await show(ctx, text, [
@@ -142,13 +147,22 @@ export function createClientBooking(deps: BookingBotDeps) {
             start,
           });
       if (ctx.chat && ctx.from) await ctx.services.flows.clear(ctx.chat.id, ctx.from.id);
-      const { location } = await bookings.refs(row.serviceId, row.locationId);
+      const { service, location } = await bookings.refs(row.serviceId, row.locationId);
+      const specialist = (await setup.listSpecialists()).find((s) => s.id === row.specialistId);
       const key = draft.rescheduleId
         ? 'booking-moved-done'
         : row.status === 'pending'
-          ? 'booking-done-pending'
-          : 'booking-done-confirmed';
-      await show(ctx, ctx.t(key, { when: formatWhen(row.startAt, location.timezone, ctx.user.language) }));
+          ? 'booking-notice-created-requested'
+          : 'booking-notice-created-confirmation';
+      await show(
+        ctx,
+        ctx.t(key, {
+          when: formatWhenFor(row.startAt, location.timezone, ctx.user, ctx.t.bind(ctx)),
+          service: service.name,
+          specialist: specialist?.name ?? '',
+          location: location.name,
+        }),
+      );
     } catch (error) {
       const alternatives = isDomainError(error)
         ? (error.details.alternatives as Array<{ start: string; specialist_id: string }> | undefined)
@@ -183,6 +197,10 @@ export function createClientBooking(deps: BookingBotDeps) {
         await calendar(ctx, { ...draft, specialistId });
         return true;
       }
+      case 'quit':
+        if (ctx.chat && ctx.from) await ctx.services.flows.clear(ctx.chat.id, ctx.from.id);
+        await show(ctx, ctx.t('booking-flow-cancelled'));
+        return true;
       case 'mo':
         if (/^\d{4}-\d{2}$/.test(args[0] ?? '')) await calendar(ctx, draft, args[0]);
         return true;
@@ -205,6 +223,9 @@ export function createClientBooking(deps: BookingBotDeps) {
 
   return { start, calendar, onButton };
 }
+
+/** Leaves the booking flow from the calendar or the times (nothing is booked). */
+const quit = (ctx: BotContext) => ({ text: ctx.t('booking-button-quit'), callback_data: cb('quit') });
 
 const formatDay = (at: Date, viewer: Parameters<typeof formatDate>[1]) =>
   formatDate(at, viewer, { allDay: true });

@@ -3,12 +3,13 @@ import type { Db, Tx } from '../../../platform/db/database.ts';
 import type { JobContext, JobPort } from '../../../platform/jobs/job-queue.ts';
 import type { Logger } from '../../../platform/observability/logger.ts';
 import type { NotifyFn } from '../../capability.ts';
-import { formatWhen } from '../booking-format.ts';
+import { formatWhenFor } from '../booking-format.ts';
 import { admins, clientPerson } from '../booking-people.ts';
 import type { BookingService } from '../booking-service.ts';
 import { type BookingRow, bookingLocations, bookingServices, bookings } from '../booking-tables.ts';
 import { bookingCallback, packBooking } from '../bot/booking-callbacks.ts';
 import type { NoticeInput, PushEnqueue, Translate } from '../notices/notice-sender.ts';
+import { readersOf } from '../reader-zones.ts';
 
 export const BOOKING_TIMERS_QUEUE = 'booking.timers';
 
@@ -90,7 +91,10 @@ export function createTimerHandler(deps: {
     const client = await clientPerson(deps.db, b.clientId);
     if (data.kind === 'remind') {
       if (b.startAt.toISOString() !== data.start) return { skipped: 'moved' };
-      const when = formatWhen(b.startAt, location.timezone, client.language);
+      const reader = await readersOf(deps.db, [client]);
+      const when = formatWhenFor(b.startAt, location.timezone, reader(client), (k, v) =>
+        deps.t(client.language, k, v),
+      );
       const reminder = deps.t(client.language, 'booking-reminder', {
         service: service.name,
         when,
@@ -132,7 +136,9 @@ export function createTimerHandler(deps: {
         b.startAt.getTime(),
       );
       await deps.db.transaction(async (tx) => {
-        for (const admin of await admins(tx)) {
+        const owners = await admins(tx);
+        const reader = await readersOf(tx, owners);
+        for (const admin of owners) {
           if (admin.telegramId === null) continue;
           const id = packBooking(b.id);
           await deps.notify(
@@ -141,7 +147,9 @@ export function createTimerHandler(deps: {
               text: deps.t(admin.language, 'booking-pending-reminder', {
                 service: service.name,
                 client: client.name,
-                when: formatWhen(b.startAt, location.timezone, admin.language),
+                when: formatWhenFor(b.startAt, location.timezone, reader(admin), (k, v) =>
+                  deps.t(admin.language, k, v),
+                ),
               }),
               replyMarkup: {
                 inline_keyboard: [

@@ -92,7 +92,13 @@ booking-setup-service-unprovided = 💇 Nobody provides “{ $name }” yet, so 
 booking-setup-ask-specialist-id = The specialist's Telegram id (a number)?
 booking-setup-bad-id = Please send the Telegram id as a number.
 booking-setup-ask-specialist-name = Their name as clients will see it?
-booking-setup-specialist-saved = 👤 { $name } added: { $services } services, { $locations } locations.
+booking-setup-specialist-saved = 👤 { $name } added: { $services ->
+        [one] { $services } service
+       *[other] { $services } services
+    }, { $locations ->
+        [one] { $locations } location
+       *[other] { $locations } locations
+    }.
 booking-setup-pick-specialist = Whose hours?
 booking-setup-ask-hours = Send the hours, one line per rule: weekdays (1 = Monday), hours, optional break. E.g. “1-5 09:00-18:00 13:00-14:00”.
 booking-setup-bad-hours = I could not read that. Example: “1-5 09:00-18:00 13:00-14:00” (times on the quarter hour).
@@ -191,3 +197,14 @@ booking-error-booking-notice-cell-unknown = That notice does not exist. Open �
 booking-specialist-not-started = ℹ️ { $specialist } hasn't opened the bot yet, so they were not told:
     { $missed }
     Send them this link; once they press Start they get their bookings here: { $link }
+booking-zone-label = { $city } time
+booking-zone-label-named = { $city } time
+booking-times-in-zone = Times are { $label }.
+booking-line-mine = { $when } — { $service } with { $specialist } · { $status }
+booking-cancel-sure = Cancel this booking?
+    { $line }
+booking-cancel-yes = Yes, cancel it
+booking-cancel-no = No, keep it
+booking-cancelled-card = ❌ Cancelled: { $when } — { $service } with { $specialist }.
+booking-button-quit = ✖️ Cancel
+booking-flow-cancelled = Nothing was booked. /book to start again.

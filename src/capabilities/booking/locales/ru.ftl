@@ -191,3 +191,14 @@ booking-error-booking-notice-cell-unknown = Такого уведомления 
 booking-specialist-not-started = ℹ️ { $specialist } ещё не открывал(а) бота, поэтому не получил(а) сообщение:
     { $missed }
     Отправьте эту ссылку; после «Старт» уведомления о записях будут приходить сюда: { $link }
+booking-zone-label = по времени { $city }
+booking-zone-label-named = (время: { $city })
+booking-times-in-zone = Время указано { $label }.
+booking-line-mine = { $when } — { $service }, специалист { $specialist } · { $status }
+booking-cancel-sure = Отменить эту запись?
+    { $line }
+booking-cancel-yes = Да, отменить
+booking-cancel-no = Нет, оставить
+booking-cancelled-card = ❌ Отменено: { $when } — { $service }, специалист { $specialist }.
+booking-button-quit = ✖️ Отмена
+booking-flow-cancelled = Ничего не записано. /book — начать заново.

@@ -2,7 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import type { InlineKeyboardMarkup } from 'grammy/types';
 import type { Tx } from '../../../platform/db/database.ts';
 import type { NotifyFn } from '../../capability.ts';
-import { formatWhen } from '../booking-format.ts';
+import { formatWhenFor } from '../booking-format.ts';
 import { admins, clientPerson, type Person, specialistPerson } from '../booking-people.ts';
 import {
   type ActorRole,
@@ -14,6 +14,7 @@ import {
   type InitiatorRole,
 } from '../booking-tables.ts';
 import { bookingCallback, packBooking } from '../bot/booking-callbacks.ts';
+import { readersOf } from '../reader-zones.ts';
 import type { PushJob } from '../web/push-store.ts';
 import { type NoticeEvent, recipientsOf } from './notice-matrix.ts';
 
@@ -29,6 +30,8 @@ export interface NoticeInput {
   initiatorUserId: string | null;
   booking: BookingRow;
   previousStart?: Date;
+  /** The client booked in the bot and its card already confirms: their confirmation is not sent again. */
+  clientToldInChat?: boolean;
 }
 
 /**
@@ -67,15 +70,21 @@ export function createNoticeSender(deps: { notify: NotifyFn; t: Translate; push?
         ),
       )
       .where(eq(bookingNotificationSettings.event, input.event));
+    const owners = await admins(tx);
     const people: Record<ActorRole, Person[]> = {
       client: [client],
       specialist: [specialist],
-      admin: targets.some((r) => r.role === 'admin') ? await admins(tx) : [],
+      admin: targets.some((r) => r.role === 'admin') ? owners : [],
     };
+    // The location's time, labelled with its city for a reader whose own clock differs (#37.3).
+    const reader = await readersOf(tx, [client, specialist, ...owners]);
+    const when = (at: Date, person: Person) =>
+      formatWhenFor(at, location.timezone, reader(person), (key, vars) => deps.t(person.language, key, vars));
     const told = new Set<number>();
     let ownersOnce: Promise<Person[]> | undefined;
     let sent = 0;
     for (const { role, message } of targets) {
+      if (role === 'client' && message === 'confirmation' && input.clientToldInChat) continue;
       const setting = settings.find((s) => s.role === role && s.channel === 'telegram');
       // A client without a Telegram chat (booked on the web) is told by Web Push, when their browser subscribed.
       if (role === 'client' && client.telegramId === null && deps.push) {
@@ -90,8 +99,8 @@ export function createNoticeSender(deps: { notify: NotifyFn; t: Translate; push?
           specialist: specialist.name,
           client: client.name,
           location: location.name,
-          when: formatWhen(booking.startAt, location.timezone, lang),
-          was: input.previousStart ? formatWhen(input.previousStart, location.timezone, lang) : '',
+          when: when(booking.startAt, client),
+          was: input.previousStart ? when(input.previousStart, client) : '',
         });
         if (pushSetting?.ad) body += `\n\n${pushSetting.ad}`;
         await deps.push(
@@ -114,8 +123,8 @@ export function createNoticeSender(deps: { notify: NotifyFn; t: Translate; push?
           specialist: specialist.name,
           client: client.name,
           location: location.name,
-          when: formatWhen(booking.startAt, location.timezone, lang),
-          was: input.previousStart ? formatWhen(input.previousStart, location.timezone, lang) : '',
+          when: when(booking.startAt, person),
+          was: input.previousStart ? when(input.previousStart, person) : '',
         };
         const pendingCard =
           role !== 'client' && booking.status === 'pending' && input.event !== 'booking_expired';
@@ -126,7 +135,7 @@ export function createNoticeSender(deps: { notify: NotifyFn; t: Translate; push?
           text += `\n${deps.t(lang, 'booking-needs-approval')}`;
         if (setting?.ad) text += `\n\n${setting.ad}`;
         // A specialist added by id may never have opened the bot: then the owners hear it instead.
-        if (role === 'specialist') ownersOnce ??= admins(tx);
+        if (role === 'specialist') ownersOnce ??= Promise.resolve(owners);
         const ifNeverStarted =
           role === 'specialist' && ownersOnce
             ? (await ownersOnce)
@@ -137,7 +146,7 @@ export function createNoticeSender(deps: { notify: NotifyFn; t: Translate; push?
                     specialist: specialist.name,
                     missed: deps.t(a.language, `booking-notice-${input.event.slice(8)}-${said}`, {
                       ...vars,
-                      when: formatWhen(booking.startAt, location.timezone, a.language),
+                      when: when(booking.startAt, a),
                     }),
                     link: '{bot_link}',
                   }),

@@ -25,7 +25,8 @@ describe('en: a small business runs its appointments through the bot', () => {
         pickTime: /^Tue 2 Mar: pick a time\.$|^Wed 3 Mar: pick a time\.$/,
         confirmCard: /^Book Haircut with Sam, Tue 2 Mar, 10:00 \(Mitte\)\?$/,
         confirm: '✅ Confirm',
-        requested: /^⏳ Requested for Tue 2 Mar, 10:00\.$/,
+        requested:
+          /^⏳ Your request is in: Haircut with Sam, Tue 2 Mar, 10:00 \(Mitte\)\. You will hear when it is confirmed\.$/,
         move: /Move #1/,
         moveCard: /^Move your booking to Wed 3 Mar, 11:00 with Sam \(Mitte\)\?$/,
         moved: /^🔁 Moved to Wed 3 Mar, 11:00\.$/,

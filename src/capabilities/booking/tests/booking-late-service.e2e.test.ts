@@ -21,7 +21,7 @@ const WORDS = {
     beard: 'Beard trim · 30 min',
     pickDay: /Pick a day/,
     confirm: '✅ Confirm',
-    booked: /^✅ Booked for Tue 2 Mar, 10:00\.$/,
+    booked: /^✅ You are booked: Beard trim with Sam, Tue 2 Mar, 10:00 \(Mitte\)\.$/,
   },
   ru: {
     menu: /Управление/,
@@ -38,7 +38,7 @@ const WORDS = {
     beard: 'Beard trim · 30 мин',
     pickDay: /Выберите день/,
     confirm: '✅ Подтвердить',
-    booked: /^✅ Вы записаны на вт, 2 мар\.?, 10:00\.$/,
+    booked: /^✅ Вы записаны: Beard trim, специалист Sam, вт, 2 мар\.?, 10:00 \(Mitte\)\.$/,
   },
 } as const;
 
