@@ -152,12 +152,24 @@ const r = {
     responses: { 204: { description: 'Deleted' }, ...errors, ...missing },
   }),
   move: createRoute({
-    method: 'post',
+    method: 'patch',
     operationId: 'moveNote',
-    path: '/{id}/move',
+    path: '/{id}',
     tags,
     security,
     summary: 'Move a note to a topic (kept as a correction)',
+    request: { params: IdParam, body: body(MoveSchema) },
+    responses: { 200: json(NoteSchema, 'Moved'), ...errors, ...missing },
+  }),
+  // The old address, kept one release: `/notes/{id}/move` and `/notes/topics/{id}` matched the same URL.
+  moveOld: createRoute({
+    method: 'post',
+    operationId: 'moveNoteDeprecated',
+    path: '/{id}/move',
+    tags,
+    security,
+    deprecated: true,
+    summary: 'Move a note to a topic: deprecated, use PATCH /api/v1/notes/{id}',
     request: { params: IdParam, body: body(MoveSchema) },
     responses: { 200: json(NoteSchema, 'Moved'), ...errors, ...missing },
   }),
@@ -228,9 +240,10 @@ export function createNotesRoutes(deps: {
     await filing.remove(uid(c), c.req.valid('param').id);
     return c.body(null, 204);
   });
-  app.openapi(r.move, async (c) => {
-    const note = await filing.move(uid(c), c.req.valid('param').id, c.req.valid('json').topic_id);
-    return c.json(noteDto(note), 200);
-  });
+  for (const route of [r.move, r.moveOld])
+    app.openapi(route, async (c) => {
+      const note = await filing.move(uid(c), c.req.valid('param').id, c.req.valid('json').topic_id);
+      return c.json(noteDto(note), 200);
+    });
   return app;
 }
