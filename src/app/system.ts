@@ -34,7 +34,7 @@ import { rateLimitPerUser } from '../platform/http/user-rate-limit.ts';
 import { UPDATES_QUEUE } from '../platform/inbox/inbox-store.ts';
 import { replayDeadUpdates } from '../platform/inbox/update-worker.ts';
 import { createJobRuntime, type JobRuntime, jobPort } from '../platform/jobs/job-queue.ts';
-import { createQueueAdmin } from '../platform/jobs/queue-admin.ts';
+import { createQueueAdmin } from '../platform/jobs/pg-boss/queue-admin.ts';
 import { createParseRoutes } from '../platform/nl/index.ts';
 import type { Logger } from '../platform/observability/logger.ts';
 import { createMetrics, registerQueueGauges } from '../platform/observability/metrics.ts';

@@ -81,4 +81,20 @@ describe('house rules', () => {
     });
     expect(stray).toEqual([]);
   });
+
+  it("only the pg-boss adapter (src/platform/jobs/pg-boss/) touches pg-boss's internals or its tables", () => {
+    const adapter = join(SRC, 'platform/jobs/pg-boss/');
+    const touching = sourceFiles
+      .filter((file) => !file.startsWith(adapter))
+      .flatMap((file) =>
+        readFileSync(file, 'utf8')
+          .split('\n')
+          .map((line, i) => ({ line, at: `${relative(ROOT, file)}:${i + 1}` }))
+          // Code, not comments: an import of pg-boss/dist/…, or SQL naming a pgboss.* table or function.
+          .filter(({ line }) => !/^\s*(\/\/|\*|\/\*)/.test(line))
+          .filter(({ line }) => /pg-boss\/dist|\bpgboss\.[a-z_]+\s*(\(|\b(?!'))/.test(line))
+          .map(({ at, line }) => `${at}: ${line.trim()} — move it into the adapter`),
+      );
+    expect(touching).toEqual([]);
+  });
 });

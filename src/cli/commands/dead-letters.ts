@@ -3,7 +3,7 @@ import { migrate } from '../../platform/db/migrate.ts';
 import { UPDATES_QUEUE } from '../../platform/inbox/inbox-store.ts';
 import { listDeadUpdates, replayDeadUpdates } from '../../platform/inbox/update-worker.ts';
 import { createJobRuntime } from '../../platform/jobs/job-queue.ts';
-import { createQueueAdmin } from '../../platform/jobs/queue-admin.ts';
+import { createQueueAdmin } from '../../platform/jobs/pg-boss/queue-admin.ts';
 import { createMetrics } from '../../platform/observability/metrics.ts';
 import { createNotifier, NOTIFY_QUEUES } from '../../platform/telegram/index.ts';
 import { NOTIFY_QUEUE } from '../../platform/telegram/notify-queue.ts';

@@ -2,7 +2,7 @@ import { readMigrations } from '../../platform/db/migrate.ts';
 import { DIAGNOSTICS_QUEUE, type PingReport, pingWorkers } from '../../platform/diagnostics/diagnostics.ts';
 import { type Check, checkTelegram } from '../../platform/diagnostics/telegram-checks.ts';
 import { createJobRuntime } from '../../platform/jobs/job-queue.ts';
-import { createQueueAdmin } from '../../platform/jobs/queue-admin.ts';
+import { createQueueAdmin } from '../../platform/jobs/pg-boss/queue-admin.ts';
 import { createMetrics } from '../../platform/observability/metrics.ts';
 import { configOrExit, loggerFor, withDatabase } from './shared.ts';
 

@@ -3,7 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import type { Db, Tx } from '../db/database.ts';
 import { sanitizeUpdate } from '../http/safe-input.ts';
 import type { JobQueue, QueueDefinition } from '../jobs/job-queue.ts';
-import { isTakeCollision } from '../jobs/take-jobs.ts';
+import { isTakeCollision } from '../jobs/pg-boss/take-jobs.ts';
 import { currentTraceId, newTraceId } from '../observability/trace.ts';
 import { telegramUpdates } from './inbox-schema.ts';
 import type { NewUpdate } from './update-claims.ts';

@@ -1,9 +1,9 @@
 import { and, eq, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import { PgDialect } from 'drizzle-orm/pg-core';
 import type { Database, Db, Tx } from '../db/database.ts';
-import { deferJob } from '../jobs/defer-job.ts';
 import { type JobQueue, jobEnvelope } from '../jobs/job-queue.ts';
-import { insertTakenJobSql, keyIsFreeSql, takeJobsSql } from '../jobs/take-jobs.ts';
+import { deferJob } from '../jobs/pg-boss/defer-job.ts';
+import { insertTakenJobSql, keyIsFreeSql, takeJobsSql } from '../jobs/pg-boss/take-jobs.ts';
 import type { Logger } from '../observability/logger.ts';
 import { telegramUpdates } from './inbox-schema.ts';
 import { UPDATES_QUEUE } from './inbox-store.ts';

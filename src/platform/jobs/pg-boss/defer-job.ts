@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { type DrizzleTransactionLike, fromDrizzle, type PgBoss } from 'pg-boss';
-import type { Database, Tx } from '../db/database.ts';
+import type { Database, Tx } from '../../db/database.ts';
 
 /**
  * Gives a running job back to its queue to run again in `delaySeconds` (relative to pg-boss's

@@ -1,5 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
-import { isUniqueViolation } from '../db/unique-violation.ts';
+import { isUniqueViolation } from '../../db/unique-violation.ts';
 
 /**
  * An UPDATE (to use in the caller's transaction, alone or in a CTE) that makes jobs just created in

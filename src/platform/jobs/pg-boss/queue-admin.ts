@@ -1,5 +1,5 @@
-import { DomainError } from '../errors/domain-error.ts';
-import { deadLetterName, type JobQueue } from './job-queue.ts';
+import { DomainError } from '../../errors/domain-error.ts';
+import { deadLetterName, type JobQueue } from '../job-queue.ts';
 
 /** One queue as an operator sees it (the seeds' Flower): what waits, runs, failed and is parked. */
 export interface QueueSummary {
