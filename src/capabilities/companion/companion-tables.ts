@@ -1,4 +1,15 @@
-import { bigint, boolean, date, integer, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  boolean,
+  date,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  uuid,
+} from 'drizzle-orm/pg-core';
 import { encryptedJson, encryptedText } from '../../platform/crypto/encrypted-text.ts';
 import { timestamptz as tstz } from '../../platform/db/columns.ts';
 
@@ -47,7 +58,55 @@ export const companionProfiles = pgTable('companion_profiles', {
   checkinsEnabled: boolean('checkins_enabled').notNull().default(true),
   refreshedAt: tstz('refreshed_at'),
   updatedAt: tstz('updated_at').notNull(),
+  // The journey (0028): how far along the current stage, and why — the model's words, sealed.
+  progress: integer('progress').notNull().default(0),
+  progressReason: encryptedText('progress_reason').notNull().default(''),
+  stageSource: text('stage_source').$type<'model' | 'rules'>().notNull().default('rules'),
 });
+
+export const companionStageHistory = pgTable('companion_stage_history', {
+  id: uuid('id').primaryKey(),
+  userId: uuid('user_id').notNull(),
+  stage: text('stage').notNull(),
+  at: tstz('at').notNull(),
+});
+
+export const companionOptOuts = pgTable('companion_opt_outs', {
+  id: uuid('id').primaryKey(),
+  userId: uuid('user_id').notNull(),
+  at: tstz('at').notNull(),
+});
+
+export const companionSettings = pgTable('companion_settings', {
+  id: smallint('id').primaryKey(),
+  personaName: encryptedText('persona_name').notNull(),
+  personaTone: text('persona_tone').notNull(),
+  perDay: integer('per_day').notNull(),
+  windowStart: text('window_start').notNull(),
+  windowEnd: text('window_end').notNull(),
+  cooldownHours: jsonb('cooldown_hours').$type<Record<string, number>>().notNull(),
+  updatedBy: uuid('updated_by'),
+  updatedAt: tstz('updated_at').notNull(),
+});
+
+export const companionRecommendations = pgTable('companion_recommendations', {
+  id: uuid('id').primaryKey(),
+  title: encryptedText('title').notNull(),
+  url: encryptedText('url').notNull(),
+  stages: jsonb('stages').$type<string[]>().notNull(),
+  createdAt: tstz('created_at').notNull(),
+  updatedAt: tstz('updated_at').notNull(),
+});
+
+export const companionRecommendationSends = pgTable(
+  'companion_recommendation_sends',
+  {
+    userId: uuid('user_id').notNull(),
+    recommendationId: uuid('recommendation_id').notNull(),
+    sentAt: tstz('sent_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.recommendationId] })],
+);
 
 export const companionProactiveLog = pgTable('companion_proactive_log', {
   id: uuid('id').primaryKey(),
@@ -58,6 +117,7 @@ export const companionProactiveLog = pgTable('companion_proactive_log', {
   localDate: date('local_date', { mode: 'string' }).notNull(),
   text: conversationText('text'),
   at: tstz('at').notNull(),
+  answeredAt: tstz('answered_at'),
 });
 
 export type BroadcastStatus = 'draft' | 'running' | 'paused' | 'done' | 'cancelled';

@@ -35,6 +35,8 @@ export function createConversationService(deps: {
   activity: ActivityService;
   profiles: ProfileService;
   agenda: AgendaSource;
+  /** The admin's persona (name, tone) for the system prompt; the default one when absent. */
+  persona?: () => Promise<{ name: string; tone: string }>;
   now: () => Date;
 }): ConversationService {
   const { store, ai, now } = deps;
@@ -72,6 +74,7 @@ export function createConversationService(deps: {
       await deps.activity.record(user.id, 'companion.chat');
       const { summary, messages } = await history(user);
       const profile = await deps.profiles.get(user.id);
+      const persona = await deps.persona?.();
       const result = await ai.chat(
         {
           history: messages.map((m) => ({ role: m.role, content: m.text })),
@@ -83,6 +86,7 @@ export function createConversationService(deps: {
             stage: profile.stage,
             ...(summary ? { summary } : {}),
           },
+          ...(persona ? { persona } : {}),
         },
         // The person waits for this reply: if it cannot come from the model they hear why, once a day.
         { userId: user.id, timezone: user.timezone, tellUser: true },

@@ -1,4 +1,4 @@
-import { and, desc, eq, gte, max } from 'drizzle-orm';
+import { and, desc, eq, gte, isNull, lte, max } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db, Queryable } from '../../platform/db/database.ts';
 import { companionProactiveLog } from './companion-tables.ts';
@@ -14,6 +14,9 @@ export interface Decision {
   text: string | null;
   at: Date;
 }
+
+/** A check-in is answered by a word or a button press within this long. */
+export const ANSWER_WINDOW_MS = 24 * 3_600_000;
 
 /** Every proactive decision, kept for the admin and counted by the gate. */
 export function createProactiveLog(db: Db) {
@@ -61,6 +64,24 @@ export function createProactiveLog(db: Db) {
         )
         .limit(1);
       return rows.length > 0;
+    },
+    /**
+     * The person wrote to the companion or pressed a check-in's button: the check-ins sent to them
+     * in the 24 hours before count as answered (engagement).
+     */
+    async markAnswered(userId: string, at: Date): Promise<void> {
+      await db
+        .update(companionProactiveLog)
+        .set({ answeredAt: at })
+        .where(
+          and(
+            eq(companionProactiveLog.userId, userId),
+            eq(companionProactiveLog.decision, 'sent'),
+            isNull(companionProactiveLog.answeredAt),
+            gte(companionProactiveLog.at, new Date(at.getTime() - ANSWER_WINDOW_MS)),
+            lte(companionProactiveLog.at, at),
+          ),
+        );
     },
     async list(filter: { userId?: string; limit?: number }) {
       return db

@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
+import { uuidv7 } from 'uuidv7';
 import { z } from 'zod';
 import type { Ai } from '../../platform/ai/index.ts';
 import type { Db } from '../../platform/db/database.ts';
@@ -7,8 +8,9 @@ import { DomainError } from '../../platform/errors/domain-error.ts';
 import { localIsoDate } from '../../platform/time/index.ts';
 import type { UserService } from '../../platform/users/user-service.ts';
 import type { ActivityService } from './activity-service.ts';
-import { companionProfiles } from './companion-tables.ts';
-import { assessStage, type JourneyFacts, type JourneyStage } from './journey.ts';
+import { companionProfiles, companionStageHistory } from './companion-tables.ts';
+import type { JourneyFacts, JourneyStage } from './journey.ts';
+import { judgeJourney } from './journey-judge.ts';
 
 export interface Profile {
   summary: string;
@@ -20,6 +22,10 @@ export interface Profile {
   editedByUser: boolean;
   checkinsEnabled: boolean;
   refreshedAt: Date | null;
+  /** 0–100: how far along the stage (the model's reading, or the share of active days). */
+  progress: number;
+  progressReason: string;
+  stageSource: 'model' | 'rules';
 }
 
 export type ProfilePatch = Partial<Pick<Profile, 'summary' | 'interests' | 'goals' | 'preferredTimes'>>;
@@ -48,6 +54,9 @@ const empty = (stage: string): Profile => ({
   editedByUser: false,
   checkinsEnabled: true,
   refreshedAt: null,
+  progress: 0,
+  progressReason: '',
+  stageSource: 'rules',
 });
 
 const generatedSchema = z.object({
@@ -72,6 +81,11 @@ export function createProfileService(deps: {
   stages: readonly JourneyStage[];
   templates: ProfileTemplates;
   now: () => Date;
+  /** The persona's name (admin settings) for the model's prompt. */
+  persona?: () => Promise<string>;
+  /** Someone switched check-ins off (engagement counts it). */
+  onOptOut?: (userId: string, at: Date) => Promise<void>;
+  log?: { warn(obj: object, msg?: string): void };
 }): ProfileService {
   const { db, now } = deps;
   const initial = deps.stages.find((s) => s.id === 'newcomer')?.id ?? (deps.stages[0] as JourneyStage).id;
@@ -116,9 +130,26 @@ export function createProfileService(deps: {
       await ensure(userId);
       const [user, row, known] = await Promise.all([deps.users.getById(userId), read(userId), facts(userId)]);
       if (!user || !row) throw new DomainError('not_found', 'user_not_found', `No user ${userId}`);
-      const stage = assessStage(deps.stages, known).id;
       const at = now();
       const counts = await deps.activity.countsSince(userId, new Date(at.getTime() - 30 * DAY));
+      const journey = await judgeJourney({
+        ai: deps.ai,
+        stages: deps.stages,
+        facts: known,
+        activity: counts,
+        previous: row.stage,
+        language: user.language,
+        persona: (await deps.persona?.()) ?? 'Secretary',
+        rulesReason: (_stage, progress) =>
+          deps.templates(user.language, 'companion-progress-rules', {
+            days: known.activeDaysInLast14,
+            progress,
+          }),
+        call: { userId, timezone: user.timezone },
+        onNonsense: (why) =>
+          deps.log?.warn({ userId, why }, 'journey: the model answer fell back to the rules'),
+      });
+      const stage = journey.stage;
       let text: Partial<z.infer<typeof generatedSchema>> = {};
       // The person's own words win until they erase them.
       if (!row.editedByUser) {
@@ -154,10 +185,14 @@ export function createProfileService(deps: {
           ...text,
           stage,
           ...(stage !== row.stage ? { stageChangedAt: at } : {}),
+          progress: journey.progress,
+          progressReason: journey.reason,
+          stageSource: journey.source,
           refreshedAt: at,
           updatedAt: at,
         })
         .where(eq(companionProfiles.userId, userId));
+      await db.insert(companionStageHistory).values({ id: uuidv7(), userId, stage, at });
       return { stage, previous: row.stage };
     },
     async edit(userId, patch) {
@@ -170,6 +205,8 @@ export function createProfileService(deps: {
     },
     async setCheckins(userId, enabled) {
       await ensure(userId);
+      const before = await read(userId);
+      if (!enabled && before?.checkinsEnabled) await deps.onOptOut?.(userId, now());
       await db
         .update(companionProfiles)
         .set({ checkinsEnabled: enabled, updatedAt: now() })
@@ -177,7 +214,14 @@ export function createProfileService(deps: {
     },
     async erase(userId) {
       // What the person or the model wrote goes; the journey stage is the system's own reading and stays.
-      const { stage: _stage, stageChangedAt: _changed, checkinsEnabled: _keep, ...cleared } = empty(initial);
+      const {
+        stage: _stage,
+        stageChangedAt: _changed,
+        checkinsEnabled: _keep,
+        progress: _progress,
+        stageSource: _source,
+        ...cleared
+      } = empty(initial);
       await db
         .update(companionProfiles)
         .set({ ...cleared, updatedAt: now() })

@@ -132,6 +132,10 @@ export const profileSchema = z.object({
 export const chatInputSchema = z.object({
   history: z.array(chatMessageSchema).min(1),
   profile: profileSchema,
+  /** Who the assistant is (the companion's admin settings): its name and tone. */
+  persona: z
+    .object({ name: z.string().min(1).max(40), tone: z.string().min(1).max(20) })
+    .default({ name: 'Secretary', tone: 'friendly' }),
 });
 export type ChatInput = z.input<typeof chatInputSchema>;
 export const chatReplySchema = z.object({ reply: z.string() });

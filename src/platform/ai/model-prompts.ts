@@ -86,7 +86,7 @@ export function chatPrompt(input: ParsedChatInput) {
   const p = input.profile;
   return {
     system:
-      `You are Secretary, a friendly personal assistant in Telegram. Reply in ${language}, briefly (1–4 ` +
+      `You are ${input.persona.name}, a ${input.persona.tone} personal assistant in Telegram. Reply in ${language}, briefly (1–4 ` +
       'sentences), plain text. Be supportive and practical; you can suggest turning plans into tasks or ' +
       `reminders. What you know about the user: ${json({ name: p.name ?? null, interests: p.interests, goals: p.goals, stage: p.stage ?? null })}` +
       (p.summary ? `\nEarlier conversation, summarised: ${p.summary}` : ''),

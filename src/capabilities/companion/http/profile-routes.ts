@@ -15,7 +15,11 @@ const profileSchema = z
     interests: z.array(z.string()),
     goals: z.array(z.string()),
     preferred_times: z.string(),
-    stage: z.string(),
+    stage: z.string().openapi({ description: 'Journey stage id (journey-stages.json)' }),
+    progress: z.number().int().min(0).max(100).openapi({ description: 'How far along the stage, 0–100' }),
+    progress_reason: z
+      .string()
+      .openapi({ description: 'Why: the model’s words, or the rules’ (share of active days) without one' }),
     edited_by_user: z.boolean(),
     refreshed_at: z.string().nullable(),
   })
@@ -37,6 +41,8 @@ const toJson = (p: Profile) => ({
   goals: p.goals,
   preferred_times: p.preferredTimes,
   stage: p.stage,
+  progress: p.progress,
+  progress_reason: p.progressReason,
   edited_by_user: p.editedByUser,
   refreshed_at: p.refreshedAt?.toISOString() ?? null,
 });

@@ -4,6 +4,15 @@ companion-cmd-forget = Erase everything I keep about you
 companion-cmd-broadcast = Send an announcement (admins)
 companion-setting-checkins = Check-ins from the assistant
 companion-reset-done = Done — I have forgotten our conversation. What shall we talk about?
+companion-reset-done-offline = Done — I have forgotten our conversation. No language model is configured on this server, so I can't chat freely; tasks, reminders and notes work as before — write one in a line, e.g. “call mom tomorrow at 10”.
+companion-offline-ack = 👌 I'm here. Write a task or a reminder in one line whenever you need one.
+companion-stage-name = { $stage ->
+    [newcomer] newcomer
+    [settling-in] settling in
+    [regular] regular
+    [drifting-away] taking a break
+   *[other] { $stage }
+}
 companion-offline =
     I can't hold a free conversation right now: no language model is configured, so I won't pretend.
     Here is what I can do: write a task or a reminder in one line ("call mom tomorrow at 10") and I'll save it.
@@ -18,6 +27,7 @@ companion-offline-task = • { $title }{ $when }
 companion-offline-reminder = • ⏰ { $text } — { $when }
 companion-profile-show =
     <b>Your profile</b> (stage: { $stage })
+    Progress: { $bar } { $progress }% — { $reason }
     { $summary }
     Interests: { $interests }
     Goals: { $goals }
@@ -57,7 +67,7 @@ companion-quick-later = 👍 Not now
 companion-quick-stop = 🔕 Stop check-ins
 companion-quick-later-done = Okay, later then.
 companion-quick-stop-done = Check-ins are off. Switch them back on in /settings.
-companion-quick-tour-text = I keep tasks (/new), reminders (/remind), notes and bookings. Just write what you need in one line.
+companion-quick-tour-text = I'm { $persona }. I keep tasks (/new), reminders (/remind), notes and bookings. Just write what you need in one line.
 companion-broadcast-prompt = Send the announcement text (/cancel to stop).
 companion-broadcast-segment = Who should get it?
 companion-segment-all = Everyone
@@ -82,3 +92,8 @@ companion-broadcast-final-draft = { companion-broadcast-progress-draft }
 companion-broadcast-final-done = ✅ Broadcast done: { $sent } sent · { $blocked } blocked · { $failed } failed of { $total } in { $seconds } s
 companion-broadcast-final-cancelled = ✖️ Broadcast cancelled: { $sent } sent · { $blocked } blocked · { $failed } failed of { $total }
 companion-broadcast-state = That broadcast can't do this now.
+companion-menu-profile = 🙂 About me
+companion-menu-broadcast = 📣 Announcement
+companion-progress-none = not judged yet: the first reading comes with the nightly refresh
+companion-progress-rules = Active on { $days } of the last 14 days.
+companion-recommendation = 💡 Worth a look: { $title }

@@ -4,6 +4,15 @@ companion-cmd-forget = Стереть всё, что я о вас храню
 companion-cmd-broadcast = Отправить объявление (админы)
 companion-setting-checkins = Сообщения от ассистента первым
 companion-reset-done = Готово — я забыл наш разговор. О чём поговорим?
+companion-reset-done-offline = Готово — я забыл наш разговор. Языковая модель на этом сервере не подключена, поэтому свободно поговорить не получится; задачи, напоминания и заметки работают как прежде — напишите одной строкой, например «завтра в 10 позвонить маме».
+companion-offline-ack = 👌 Я здесь. Когда понадобится — напишите задачу или напоминание одной строкой.
+companion-stage-name = { $stage ->
+    [newcomer] новичок
+    [settling-in] осваиваетесь
+    [regular] постоянный
+    [drifting-away] на паузе
+   *[other] { $stage }
+}
 companion-offline =
     Свободно поговорить сейчас не получится: языковая модель не подключена, и притворяться я не буду.
     Зато могу: напишите задачу или напоминание одной строкой («завтра в 10 позвонить маме») — я сохраню.
@@ -18,6 +27,7 @@ companion-offline-task = • { $title }{ $when }
 companion-offline-reminder = • ⏰ { $text } — { $when }
 companion-profile-show =
     <b>Ваш профиль</b> (этап: { $stage })
+    Прогресс: { $bar } { $progress }% — { $reason }
     { $summary }
     Интересы: { $interests }
     Цели: { $goals }
@@ -57,7 +67,7 @@ companion-quick-later = 👍 Не сейчас
 companion-quick-stop = 🔕 Не писать первым
 companion-quick-later-done = Хорошо, позже.
 companion-quick-stop-done = Больше не пишу первым. Включить снова — в /settings.
-companion-quick-tour-text = Я веду задачи (/new), напоминания (/remind), заметки и записи. Просто напишите, что нужно, одной строкой.
+companion-quick-tour-text = Я — { $persona }. Я веду задачи (/new), напоминания (/remind), заметки и записи. Просто напишите, что нужно, одной строкой.
 companion-broadcast-prompt = Пришлите текст объявления (/cancel — отмена).
 companion-broadcast-segment = Кому отправить?
 companion-segment-all = Всем
@@ -82,3 +92,8 @@ companion-broadcast-final-draft = { companion-broadcast-progress-draft }
 companion-broadcast-final-done = ✅ Рассылка завершена: отправлено { $sent } · заблокировали { $blocked } · ошибок { $failed } из { $total } за { $seconds } с
 companion-broadcast-final-cancelled = ✖️ Рассылка отменена: отправлено { $sent } · заблокировали { $blocked } · ошибок { $failed } из { $total }
 companion-broadcast-state = С этой рассылкой сейчас так нельзя.
+companion-menu-profile = 🙂 Обо мне
+companion-menu-broadcast = 📣 Объявление
+companion-progress-none = ещё не оценён: первая оценка придёт с ночным обновлением
+companion-progress-rules = Активны { $days } из последних 14 дней.
+companion-recommendation = 💡 Стоит взглянуть: { $title }
