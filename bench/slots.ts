@@ -16,7 +16,7 @@ const testDb = await createTestDatabase();
 const { db } = testDb.database;
 const now = new Date('2026-06-01T05:00:00Z');
 const slots = createSlotService({ now: () => now });
-const setup = createBookingSetup({ db, slots });
+const setup = createBookingSetup({ db, slots, now: () => now });
 const location = await setup.createLocation({ name: 'Bench', timezone: 'Europe/Berlin' });
 const service = await setup.createService({
   name: 'Cut',

@@ -33,6 +33,8 @@ export interface BookingCore {
   rules: { noShowThreshold: number | null };
   /** Where `booking.created` / `booking.<action>` are reported for the person who did it. */
   activity?: ActivityPort;
+  /** The keyed lookup hash of a normalized phone (a walk-in is found again by it, as a web client is). */
+  identityHash: (normalized: string) => string;
 }
 
 export const notFound = () => new DomainError('not_found', 'booking_not_found', 'No such booking');
@@ -43,6 +45,17 @@ export async function loadRefs(db: Db | Tx, serviceId: string, locationId: strin
   if (!service || !location)
     throw new DomainError('not_found', 'booking_reference_missing', 'Unknown service or location');
   return { service, location };
+}
+
+/** The refs of a new booking or its slots: archived services and locations are offered to nobody. */
+export function offered<T extends { service: ServiceRow; location: LocationRow }>(refs: T): T {
+  if (refs.service.archivedAt || refs.location.archivedAt)
+    throw new DomainError(
+      'not_found',
+      'booking_reference_missing',
+      'That service or location is no longer offered',
+    );
+  return refs;
 }
 
 /** The local date of an instant at a location. */

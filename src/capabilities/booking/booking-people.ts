@@ -1,8 +1,17 @@
 import { eq, sql } from 'drizzle-orm';
-import type { Queryable } from '../../platform/db/database.ts';
+import { uuidv7 } from 'uuidv7';
+import type { Queryable, Tx } from '../../platform/db/database.ts';
 import { type Language, users } from '../../platform/db/schema.ts';
+import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { User } from '../../platform/users/user-service.ts';
-import { type ActorRole, type BookingRow, bookingClients, bookingSpecialists } from './booking-tables.ts';
+import {
+  type ActorRole,
+  type BookingRow,
+  bookingClients,
+  bookingSpecialists,
+  type ClientRow,
+} from './booking-tables.ts';
+import { maskIdentity, normalizeIdentity } from './web/web-client-user.ts';
 
 // Who is who for a booking: the one place that maps people to booking roles (admin from the
 // platform's roles, specialist by Telegram id, client by their client row). Platform v2 will own
@@ -80,4 +89,54 @@ export async function specialistOf(db: Queryable, user: User) {
     .from(bookingSpecialists)
     .where(eq(bookingSpecialists.telegramId, user.telegramId));
   return s ?? null;
+}
+
+/** A phone number as staff type it ("+44 20 7946 0958", "8 (916) 123-45-67"), normalized; null otherwise. */
+export function phoneOf(raw: string): string | null {
+  const normalized = normalizeIdentity(raw);
+  return normalized && !normalized.includes('@') ? normalized : null;
+}
+
+/**
+ * The client row of a walk-in booked by staff: found by their phone's keyed hash (the same person
+ * again, or a web client who signed in with that phone), else made. Name and phone are sealed.
+ */
+export async function walkInClient(
+  tx: Tx,
+  walkIn: { name: string; phone: string },
+  language: Language,
+  identityHash: (normalized: string) => string,
+): Promise<ClientRow> {
+  const phone = phoneOf(walkIn.phone);
+  if (!phone)
+    throw new DomainError(
+      'invalid',
+      'booking_phone_invalid',
+      'Not a phone number: give 7 to 15 digits, optionally with + (for example +44 20 7946 0958)',
+    );
+  const name = walkIn.name.trim();
+  const hash = identityHash(phone);
+  const [found] = await tx.select().from(bookingClients).where(eq(bookingClients.identityHash, hash));
+  if (found) {
+    if (found.givenName === name) return found;
+    const [renamed] = await tx
+      .update(bookingClients)
+      .set({ givenName: name })
+      .where(eq(bookingClients.id, found.id))
+      .returning();
+    return renamed as ClientRow;
+  }
+  const [row] = await tx
+    .insert(bookingClients)
+    .values({
+      id: uuidv7(),
+      userId: null,
+      identity: phone,
+      identityHash: hash,
+      name: maskIdentity(phone),
+      givenName: name,
+      language,
+    })
+    .returning();
+  return row as ClientRow;
 }

@@ -15,11 +15,12 @@ import {
   isOverlap,
   loadRefs,
   notFound,
+  offered,
   recordEvent,
   statusForNew,
   updateBooking,
 } from './booking-core.ts';
-import { isAdmin, rolesFor, specialistOf } from './booking-people.ts';
+import { isAdmin, rolesFor, specialistOf, walkInClient } from './booking-people.ts';
 import { type BookingAction, pickRole, planTransition } from './booking-state.ts';
 import {
   type BookingRow,
@@ -27,6 +28,7 @@ import {
   bookingLocations,
   bookingSpecialists,
   bookings,
+  type ClientRow,
   type InitiatorRole,
 } from './booking-tables.ts';
 
@@ -38,6 +40,8 @@ export interface CreateBookingInput {
   start: Date;
   /** Book for this person instead of the caller (admin or the specialist). */
   clientTelegramId?: number | undefined;
+  /** Book for a walk-in (admin or the specialist): their name and phone, kept sealed. */
+  walkIn?: { name: string; phone: string } | undefined;
 }
 
 export type BookingScope = 'mine' | 'specialist' | 'all';
@@ -62,10 +66,18 @@ export function createBookingService(core: BookingCore) {
   }
 
   async function create(user: User, input: CreateBookingInput): Promise<BookingRow> {
-    const refs = await loadRefs(db, input.serviceId, input.locationId);
+    const refs = offered(await loadRefs(db, input.serviceId, input.locationId));
     const all = await core.slots.candidates(db, input.serviceId, input.locationId);
     const own = await specialistOf(db, user);
-    const forOther = input.clientTelegramId !== undefined && input.clientTelegramId !== user.telegramId;
+    if (input.walkIn && input.clientTelegramId !== undefined)
+      throw new DomainError(
+        'invalid',
+        'booking_client_ambiguous',
+        'Give a Telegram id or a walk-in, not both',
+      );
+    const forOther =
+      input.walkIn !== undefined ||
+      (input.clientTelegramId !== undefined && input.clientTelegramId !== user.telegramId);
     const createdBy = creatorRole(user, forOther, own !== null);
     // A specialist booking for a client books their own calendar (a booking they make is confirmed
     // at once, so a colleague's calendar is not theirs to fill); only an admin books for anyone.
@@ -99,8 +111,12 @@ export function createBookingService(core: BookingCore) {
     const end = new Date(input.start.getTime() + refs.service.durationMinutes * 60_000);
     try {
       const row = await db.transaction(async (tx) => {
-        let clientUser = user;
-        if (forOther) {
+        let clientUser: User | null = user;
+        let client: ClientRow;
+        if (input.walkIn) {
+          clientUser = null;
+          client = await walkInClient(tx, input.walkIn, user.language, core.identityHash);
+        } else if (forOther) {
           const [other] = await tx
             .select()
             .from(users)
@@ -112,8 +128,10 @@ export function createBookingService(core: BookingCore) {
               'That person has not written to the bot yet',
             );
           clientUser = other;
+          client = await clientFor(tx, other);
+        } else {
+          client = await clientFor(tx, user);
         }
-        const client = await clientFor(tx, clientUser);
         const status =
           createdBy === 'client'
             ? statusForNew(refs.service, input.start, now, client.noShowCount, core.rules.noShowThreshold)
@@ -152,7 +170,8 @@ export function createBookingService(core: BookingCore) {
           booking: created,
         });
         await core.scheduleTimers(tx, created, { created: true });
-        await core.activity?.record(clientUser.id, 'booking.created', { bookingId: created.id }, { tx });
+        if (clientUser)
+          await core.activity?.record(clientUser.id, 'booking.created', { bookingId: created.id }, { tx });
         return created;
       });
       core.slots.invalidate(row.specialistId);
@@ -269,11 +288,12 @@ export function createBookingService(core: BookingCore) {
     }
     if (range.from) where.push(sql`${bookings.endAt} > ${range.from}`);
     if (range.to) where.push(sql`${bookings.startAt} < ${range.to}`);
-    return db
+    const rows = await db
       .select({
         booking: bookings,
         timezone: bookingLocations.timezone,
         clientName: bookingClients.name,
+        givenName: bookingClients.givenName,
         noShows: bookingClients.noShowCount,
       })
       .from(bookings)
@@ -282,6 +302,8 @@ export function createBookingService(core: BookingCore) {
       .where(and(...where))
       .orderBy(asc(bookings.startAt))
       .limit(500);
+    // A walk-in's own name is sealed, so it is chosen here rather than in SQL.
+    return rows.map(({ givenName, ...r }) => ({ ...r, clientName: givenName ?? r.clientName }));
   }
 
   /** Free slots for a service at a location (one specialist, or "any" merged), with the location. */
@@ -292,7 +314,7 @@ export function createBookingService(core: BookingCore) {
     from: string;
     to: string;
   }) {
-    const refs = await loadRefs(db, input.serviceId, input.locationId);
+    const refs = offered(await loadRefs(db, input.serviceId, input.locationId));
     const specialistIds = await core.slots.candidates(
       db,
       input.serviceId,

@@ -1,15 +1,16 @@
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { Db } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { isTimezone } from '../../platform/nl/zoned-clock.ts';
+import { createBookingAdmin } from './booking-admin.ts';
 import { createExceptionSetup } from './booking-exceptions.ts';
 import {
+  bookingAssignments,
   bookingHours,
   bookingLocations,
   bookingServices,
   bookingSpecialistLocations,
-  bookingSpecialistServices,
   bookingSpecialists,
   type ConfirmationRule,
 } from './booking-tables.ts';
@@ -38,7 +39,7 @@ export interface DayHours {
 const invalid = (code: string, message: string) => new DomainError('invalid', code, message);
 
 /** The admin's setup: locations, services, specialists, hours and exceptions. Callers check the admin role. */
-export function createBookingSetup(deps: { db: Db; slots: SlotService }) {
+export function createBookingSetup(deps: { db: Db; slots: SlotService; now: () => Date }) {
   const { db } = deps;
   return {
     async createLocation(input: { name: string; timezone: string; address?: string | undefined }) {
@@ -113,10 +114,11 @@ export function createBookingSetup(deps: { db: Db; slots: SlotService }) {
           .insert(bookingSpecialists)
           .values({ id, telegramId: input.telegramId, name: input.name })
           .returning();
-        for (const serviceId of new Set(input.serviceIds))
-          await tx.insert(bookingSpecialistServices).values({ specialistId: id, serviceId });
-        for (const locationId of new Set(input.locationIds))
+        for (const locationId of new Set(input.locationIds)) {
           await tx.insert(bookingSpecialistLocations).values({ specialistId: id, locationId });
+          for (const serviceId of new Set(input.serviceIds))
+            await tx.insert(bookingAssignments).values({ specialistId: id, serviceId, locationId });
+        }
         return row as NonNullable<typeof row>;
       });
     },
@@ -169,12 +171,28 @@ export function createBookingSetup(deps: { db: Db; slots: SlotService }) {
 
     ...createExceptionSetup(deps),
     ...createSpecialistServices(deps),
+    ...createBookingAdmin(deps),
 
-    listLocations: () => db.select().from(bookingLocations).orderBy(bookingLocations.createdAt),
-    listServices: () => db.select().from(bookingServices).orderBy(bookingServices.createdAt),
+    // Archived rows stay for the bookings that name them but are offered to nobody (issue 31).
+    listLocations: () =>
+      db
+        .select()
+        .from(bookingLocations)
+        .where(isNull(bookingLocations.archivedAt))
+        .orderBy(bookingLocations.createdAt),
+    listServices: () =>
+      db
+        .select()
+        .from(bookingServices)
+        .where(isNull(bookingServices.archivedAt))
+        .orderBy(bookingServices.createdAt),
     /** Every specialist, or with a service and a location: those who offer it there (as "any" tries them). */
     async listSpecialists(offering?: { serviceId: string; locationId: string }) {
-      const rows = await db.select().from(bookingSpecialists).orderBy(bookingSpecialists.createdAt);
+      const rows = await db
+        .select()
+        .from(bookingSpecialists)
+        .where(isNull(bookingSpecialists.archivedAt))
+        .orderBy(bookingSpecialists.createdAt);
       if (!offering) return rows;
       const ids = new Set(await deps.slots.candidates(db, offering.serviceId, offering.locationId));
       return rows.filter((r) => ids.has(r.id));

@@ -30,6 +30,7 @@ export const bookingLocations = pgTable('booking_locations', {
   timezone: text('timezone').notNull(),
   address: text('address'),
   createdAt: tstz('created_at').notNull().defaultNow(),
+  archivedAt: tstz('archived_at'),
 });
 
 export const bookingServices = pgTable('booking_services', {
@@ -45,6 +46,7 @@ export const bookingServices = pgTable('booking_services', {
   confirmationNoticeMinutes: integer('confirmation_notice_minutes').notNull(),
   cancelCutoffMinutes: integer('cancel_cutoff_minutes').notNull(),
   createdAt: tstz('created_at').notNull().defaultNow(),
+  archivedAt: tstz('archived_at'),
 });
 
 export const bookingSpecialists = pgTable('booking_specialists', {
@@ -53,6 +55,7 @@ export const bookingSpecialists = pgTable('booking_specialists', {
   name: text('name').notNull(),
   active: boolean('active').notNull().default(true),
   createdAt: tstz('created_at').notNull().defaultNow(),
+  archivedAt: tstz('archived_at'),
 });
 
 export const bookingSpecialistServices = pgTable(
@@ -66,6 +69,24 @@ export const bookingSpecialistLocations = pgTable(
   { specialistId: uuid('specialist_id').notNull(), locationId: uuid('location_id').notNull() },
   (t) => [primaryKey({ columns: [t.specialistId, t.locationId] })],
 );
+
+/** Which specialist offers which service where (migrations/0029_booking_admin.sql). */
+export const bookingAssignments = pgTable(
+  'booking_assignments',
+  {
+    specialistId: uuid('specialist_id').notNull(),
+    serviceId: uuid('service_id').notNull(),
+    locationId: uuid('location_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.specialistId, t.serviceId, t.locationId] })],
+);
+
+/** The business's settings: one row (id is always true). */
+export const bookingBusiness = pgTable('booking_business', {
+  id: boolean('id').primaryKey().default(true),
+  currency: text('currency'),
+  updatedAt: tstz('updated_at').notNull().defaultNow(),
+});
 
 export const bookingHours = pgTable('booking_hours', {
   id: uuid('id').primaryKey(),
@@ -95,6 +116,8 @@ export const bookingClients = pgTable('booking_clients', {
   /** The keyed hash a web client is found by (web/identity-keys.ts). */
   identityHash: text('identity_hash'),
   name: text('name').notNull(),
+  /** The name a walk-in gave staff, sealed (`name` then holds their masked phone). */
+  givenName: encryptedText('given_name'),
   language: text('language').notNull(),
   noShowCount: integer('no_show_count').notNull().default(0),
   createdAt: tstz('created_at').notNull().defaultNow(),

@@ -71,6 +71,7 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
     const push = createPushEnqueue(deps.jobs);
     const sendNotices = createNoticeSender({ notify: deps.notify, t, push });
     const scheduleTimers = createTimerScheduler({ jobs: deps.jobs, now: deps.now, rules: TIMER_RULES });
+    const identityKeys = createIdentityKeys(deps.web.deriveKey);
     const bookings = createBookingService({
       db: deps.db,
       now: deps.now,
@@ -79,8 +80,16 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
       scheduleTimers,
       rules: { noShowThreshold: 2 },
       activity: deps.activity,
+      identityHash: identityKeys.identity,
     });
-    const baseSetup = createBookingSetup({ db: deps.db, slots });
+    const baseSetup = createBookingSetup({ db: deps.db, slots, now: deps.now });
+    // The specialist role mirrors booking's table: granted with the row, taken back when the row goes.
+    const dropSpecialistRole = async (telegramId: number, actorUserId: string | undefined) => {
+      const held = await deps.users.getByTelegramId(telegramId);
+      if (!held?.roles.includes('specialist') || !actorUserId) return;
+      const roles = held.roles.filter((r) => r !== 'specialist' && r !== 'user');
+      await deps.users.setRoles(held.id, roles, { kind: 'user', userId: actorUserId });
+    };
     const setup: typeof baseSetup = {
       ...baseSetup,
       async createSpecialist(input) {
@@ -88,13 +97,27 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
         await deps.users.grantRole(input.telegramId, 'specialist', { kind: 'system' });
         return row;
       },
+      async updateSpecialist(id, patch, actorUserId) {
+        const changed = await baseSetup.updateSpecialist(id, patch, actorUserId);
+        if (changed.before.telegramId !== changed.after.telegramId) {
+          await deps.users.grantRole(changed.after.telegramId, 'specialist', { kind: 'system' });
+          await dropSpecialistRole(changed.before.telegramId, actorUserId);
+        }
+        return changed;
+      },
+      async remove(kind, id, actorUserId) {
+        const removed = await baseSetup.remove(kind, id, actorUserId);
+        if (kind === 'specialist' && 'telegramId' in removed.row)
+          await dropSpecialistRole(removed.row.telegramId, actorUserId);
+        return removed;
+      },
     };
     const notices = createNoticeSettings({ db: deps.db });
     const bot = createBookingFeature({ bookings, setup, notices });
     const codes = createLoginCodes({
       db: deps.db,
       now: deps.now,
-      keys: createIdentityKeys(deps.web.deriveKey),
+      keys: identityKeys,
       deliver: createCodeDelivery({
         development: deps.web.development,
         dataDir: deps.web.dataDir,
@@ -128,6 +151,7 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
         { path: '/booking/web', app: createWebLoginRoutes({ codes, web: deps.web }), access: 'public' },
       ],
       bot: bot.feature,
+      inboxTargets: [bot.inboxTarget],
       web: { app: pages, pages: [{ path: '/', titleKey: 'booking-web-title' }] },
       // Mini App (web/src/capabilities/booking/): book for everyone, the own schedule, the salon at a glance.
       miniApp: {

@@ -15,6 +15,7 @@ import type { BookingSetup } from '../booking-setup.ts';
 import type { BookingAction } from '../booking-state.ts';
 import type { NoticeSettings } from '../notices/notice-settings.ts';
 import { MAX_RANGE_DAYS } from '../slots/slot-engine.ts';
+import { addAdminRoutes } from './admin-routes.ts';
 import {
   ActionParam,
   Alternatives,
@@ -61,7 +62,8 @@ const routes = {
     path: '/bookings',
     tags,
     security,
-    summary: 'Book a slot',
+    summary:
+      'Book a slot. An admin (or a specialist, into their own calendar) may book for client_telegram_id or a walk-in client {name, phone}; anyone else sending these gets 403',
     request: { body: { ...jsonContent(BookingCreate), required: true } },
     responses: {
       201: ok(BookingSchema, 'Booked'),
@@ -111,6 +113,7 @@ export function createBookingRoutes(deps: {
   addSetupRoutes(app, deps.setup, deps.now);
   addNoticeRoutes(app, deps.notices);
   addSpecialistServiceRoutes(app, deps.setup);
+  addAdminRoutes(app, deps.setup);
   app.openapi(routes.slots, async (c) => {
     const q = c.req.valid('query');
     const { slots, location } = await deps.bookings.freeSlots({
@@ -140,6 +143,7 @@ export function createBookingRoutes(deps: {
       specialistId: b.specialist_id ?? null,
       start: new Date(b.start),
       clientTelegramId: b.client_telegram_id,
+      walkIn: b.client,
     });
     const { location } = await loadRefs(deps.db, row.serviceId, row.locationId);
     return c.json(bookingDto(row, location.timezone), 201);

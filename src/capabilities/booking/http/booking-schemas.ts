@@ -2,7 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { safeDateTime, safeDay, spanAtMost } from '../../../platform/http/safe-input.ts';
 import { isoInZone } from '../../../platform/nl/zoned-clock.ts';
 import { minutesOf } from '../booking-format.ts';
-import { BOOKING_STATUSES, type BookingRow } from '../booking-tables.ts';
+import { BOOKING_STATUSES, type BookingRow, type LocationRow, type ServiceRow } from '../booking-tables.ts';
 import { MAX_RANGE_DAYS } from '../slots/slot-engine.ts';
 
 const id = z.string().uuid();
@@ -42,8 +42,82 @@ export const ServiceSchema = z
     name: z.string(),
     duration_minutes: z.number().int(),
     price_cents: z.number().int().nullable(),
+    currency: z
+      .string()
+      .nullable()
+      .openapi({ description: "The business's ISO 4217 currency of price_cents (null: not set yet)" }),
+    buffer_before_minutes: z.number().int(),
+    buffer_after_minutes: z.number().int(),
+    min_notice_minutes: z.number().int(),
+    max_days_ahead: z.number().int(),
+    requires_confirmation: z.enum(['always', 'never', 'below_notice']),
+    confirmation_notice_minutes: z.number().int(),
+    cancel_cutoff_minutes: z.number().int(),
   })
   .openapi('BookingService');
+
+/** Any field of a location; address null clears it. */
+export const LocationPatch = z
+  .object({
+    name: name.optional(),
+    timezone: z.string().min(1).max(64).optional(),
+    address: z.string().max(300).nullable().optional(),
+  })
+  .openapi('BookingLocationPatch');
+/** Any field of a service; price_cents null clears the price. */
+export const ServicePatch = ServiceCreate.partial()
+  .extend({
+    price_cents: minutes(100_000_000).nullable().optional(),
+    confirmation_notice_minutes: minutes(525_600).optional(),
+  })
+  .openapi('BookingServicePatch');
+export const SpecialistPatch = z
+  .object({
+    name: name.optional(),
+    telegram_id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).optional(),
+  })
+  .openapi('BookingSpecialistPatch');
+export const Archived = z
+  .object({
+    archived: z.literal(true),
+    future_bookings: z.number().int().openapi({ description: 'Bookings still ahead that keep it' }),
+  })
+  .openapi('BookingArchived');
+export const BusinessSettings = z
+  .object({
+    currency: z
+      .string()
+      .nullable()
+      .openapi({ description: 'ISO 4217 code prices are in (null: not set yet)', example: 'EUR' }),
+  })
+  .openapi('BookingBusinessSettings');
+export const BusinessSettingsPut = z
+  .object({ currency: z.string().min(3).max(3).openapi({ example: 'EUR' }) })
+  .openapi('BookingBusinessSettingsPut');
+
+export function serviceDto(r: ServiceRow, currency: string | null) {
+  return {
+    id: r.id,
+    name: r.name,
+    duration_minutes: r.durationMinutes,
+    price_cents: r.priceCents,
+    currency,
+    buffer_before_minutes: r.bufferBeforeMinutes,
+    buffer_after_minutes: r.bufferAfterMinutes,
+    min_notice_minutes: r.minNoticeMinutes,
+    max_days_ahead: r.maxDaysAhead,
+    requires_confirmation: r.requiresConfirmation,
+    confirmation_notice_minutes: r.confirmationNoticeMinutes,
+    cancel_cutoff_minutes: r.cancelCutoffMinutes,
+  };
+}
+
+export const locationDto = (r: LocationRow) => ({
+  id: r.id,
+  name: r.name,
+  timezone: r.timezone,
+  address: r.address,
+});
 
 export const SpecialistCreate = z
   .object({
@@ -119,8 +193,19 @@ export const BookingCreate = z
       .number()
       .int()
       .positive()
+      .max(Number.MAX_SAFE_INTEGER)
       .optional()
-      .openapi({ description: 'Admin/specialist: book for this person' }),
+      .openapi({ description: 'Admin/specialist: book for this person (they have written to the bot)' }),
+    client: z
+      .object({
+        name,
+        phone: z.string().trim().min(7).max(32).openapi({ example: '+44 20 7946 0958' }),
+      })
+      .optional()
+      .openapi({
+        description:
+          'Admin/specialist: book a walk-in by name and phone (both sealed at rest); not with client_telegram_id',
+      }),
   })
   .openapi('BookingCreate');
 export const RescheduleBody = z.object({ start: safeDateTime() });

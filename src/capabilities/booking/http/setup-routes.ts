@@ -23,6 +23,7 @@ import {
   SpecialistCreate,
   SpecialistSchema,
   SpecialistsQuery,
+  serviceDto,
 } from './booking-schemas.ts';
 
 const tags = ['booking'];
@@ -69,7 +70,7 @@ const routes = {
     path: '/services',
     tags,
     security,
-    summary: 'Services',
+    summary: 'Services offered (archived ones are not listed), with the business currency',
     responses: { 200: ok(z.object({ services: z.array(ServiceSchema) }), 'All'), ...errors },
   }),
   createSpecialist: createRoute({
@@ -184,24 +185,11 @@ export function addSetupRoutes(app: OpenAPIHono<AppEnv>, setup: BookingSetup, no
       requiresConfirmation: b.requires_confirmation,
       cancelCutoffMinutes: b.cancel_cutoff_minutes,
     });
-    return c.json(
-      { id: row.id, name: row.name, duration_minutes: row.durationMinutes, price_cents: row.priceCents },
-      201,
-    );
+    return c.json(serviceDto(row, (await setup.business()).currency), 201);
   });
   app.openapi(routes.listServices, async (c) => {
-    const rows = await setup.listServices();
-    return c.json(
-      {
-        services: rows.map((r) => ({
-          id: r.id,
-          name: r.name,
-          duration_minutes: r.durationMinutes,
-          price_cents: r.priceCents,
-        })),
-      },
-      200,
-    );
+    const [rows, { currency }] = await Promise.all([setup.listServices(), setup.business()]);
+    return c.json({ services: rows.map((r) => serviceDto(r, currency)) }, 200);
   });
   app.openapi(routes.createSpecialist, async (c) => {
     requireAdmin(c.get('user'));

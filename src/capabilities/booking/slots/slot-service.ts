@@ -1,11 +1,10 @@
-import { and, eq, gte, inArray, lte, ne, sql } from 'drizzle-orm';
+import { and, eq, gte, inArray, isNull, lte, ne, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Queryable } from '../../../platform/db/database.ts';
 import {
+  bookingAssignments,
   bookingExceptions,
   bookingHours,
-  bookingSpecialistLocations,
-  bookingSpecialistServices,
   bookingSpecialists,
   bookings,
   type LocationRow,
@@ -126,19 +125,13 @@ export function createSlotService(deps: { now: () => Date }) {
       const rows = await db
         .select({ id: bookingSpecialists.id })
         .from(bookingSpecialists)
-        .innerJoin(
-          bookingSpecialistServices,
-          eq(bookingSpecialistServices.specialistId, bookingSpecialists.id),
-        )
-        .innerJoin(
-          bookingSpecialistLocations,
-          eq(bookingSpecialistLocations.specialistId, bookingSpecialists.id),
-        )
+        .innerJoin(bookingAssignments, eq(bookingAssignments.specialistId, bookingSpecialists.id))
         .where(
           and(
             eq(bookingSpecialists.active, true),
-            eq(bookingSpecialistServices.serviceId, serviceId),
-            eq(bookingSpecialistLocations.locationId, locationId),
+            isNull(bookingSpecialists.archivedAt),
+            eq(bookingAssignments.serviceId, serviceId),
+            eq(bookingAssignments.locationId, locationId),
             specialistId ? eq(bookingSpecialists.id, specialistId) : undefined,
           ),
         )
