@@ -12,7 +12,7 @@ const cellKey = (c: Pick<NoticeCell, 'event' | 'recipient_role' | 'channel'>) =>
 
 /** One event's switches: a row per recipient role it can reach, a column per channel. */
 function EventTable(props: {
-  event: string;
+  event: NoticeCell['event'];
   cells: Map<string, NoticeCell>;
   busy: string | null;
   toggle: (cell: NoticeCell) => void;

@@ -31,7 +31,7 @@ export function notesApi(api: Api) {
     },
     /** Files a pending note or moves a filed one (the server learns from the correction). */
     move: (id: string, topicId: string) =>
-      api.request<Note>('POST', `/notes/${encodeURIComponent(id)}/move`, { topic_id: topicId }),
+      api.request<Note>('PATCH', `/notes/${encodeURIComponent(id)}`, { topic_id: topicId }),
   };
 }
 export type NotesApi = ReturnType<typeof notesApi>;
