@@ -298,9 +298,14 @@ describe.each(['en', 'ru'] as const)('the Schedule and salon pages in %s', (lang
     expect(await row.textContent()).toContain(`Pavel → ${w.specialist}`);
     await admin.app.locator('h2', { hasText: w.bySpecialist }).waitFor(VISIBLE);
     expect(await admin.app.locator('[data-list="specialists"] li').count()).toBe(2);
-    expect(await admin.app.locator('[data-list="services"] li').allTextContents()).toEqual([
-      `Haircut${w.minutes60}`,
-      `Consultation${w.minutes30}`,
+    // The services are under Setup, with their durations.
+    await admin.app.locator('[data-view="setup"]').click();
+    const services = admin.app.locator('[data-list="services"] li');
+    await services.first().waitFor(VISIBLE);
+    expect(await services.locator('.row-title').allTextContents()).toEqual(['Haircut', 'Consultation']);
+    expect(await services.locator('.row-sub').allTextContents()).toEqual([
+      expect.stringContaining(w.minutes60),
+      expect.stringContaining(w.minutes30),
     ]);
     expect(await admin.app.locator('body').evaluate((b) => b.scrollWidth <= 360)).toBe(true);
     expect(admin.errors).toEqual([]);

@@ -14,7 +14,25 @@ export interface Service {
   name: string;
   duration_minutes: number;
   price_cents: number | null;
+  buffer_before_minutes?: number;
+  buffer_after_minutes?: number;
+  min_notice_minutes?: number;
+  max_days_ahead?: number;
+  requires_confirmation?: 'always' | 'never' | 'below_notice';
+  cancel_cutoff_minutes?: number;
 }
+
+/** Every field of a service an admin sets (PATCH sends the ones that changed). */
+export type ServiceFields = Omit<Required<Service>, 'id'>;
+
+/** Which specialist offers which service where. */
+export interface Assignment {
+  service_id: string;
+  location_id: string;
+}
+
+/** Who an admin books for: someone on Telegram, or a walk-in by name and phone. */
+export type BookingClient = { telegramId: number } | { name: string; phone: string };
 
 export interface Specialist {
   id: string;
@@ -80,13 +98,24 @@ export function bookingApi(api: Api) {
       if (q.specialistId) query.set('specialist_id', q.specialistId);
       return (await api.request<{ slots: Slot[] }>('GET', `${base}/slots?${query}`)).slots;
     },
-    book: (b: { serviceId: string; locationId: string; specialistId: string | null; start: string }) =>
+    /** Books a slot for oneself, or (admins) for a client on Telegram or a walk-in. */
+    book: (b: {
+      serviceId: string;
+      locationId: string;
+      specialistId: string | null;
+      start: string;
+      client?: BookingClient;
+    }) =>
       api.request<Booking>('POST', `${base}/bookings`, {
         service_id: b.serviceId,
         location_id: b.locationId,
         specialist_id: b.specialistId,
         start: b.start,
+        ...(b.client && 'telegramId' in b.client ? { client_telegram_id: b.client.telegramId } : {}),
+        ...(b.client && 'name' in b.client ? { client: { name: b.client.name, phone: b.client.phone } } : {}),
       }),
+    reschedule: (id: string, start: string) =>
+      api.request<Booking>('POST', `${base}/bookings/${encodeURIComponent(id)}/reschedule`, { start }),
     /** mine: as a client; specialist: my schedule; all: every booking (admins). */
     list: async (scope: 'mine' | 'specialist' | 'all') =>
       (await api.request<{ bookings: Booking[] }>('GET', `${base}/bookings?scope=${scope}`)).bookings,
@@ -95,6 +124,49 @@ export function bookingApi(api: Api) {
   };
 }
 export type BookingApi = ReturnType<typeof bookingApi>;
+
+type SetupKind = 'locations' | 'services' | 'specialists';
+
+/** The admin's setup calls: edit, archive or remove, and who offers what where. */
+export function setupApi(api: Api) {
+  const base = '/booking';
+  const path = (kind: SetupKind, id: string) => `${base}/${kind}/${encodeURIComponent(id)}`;
+  return {
+    createLocation: (body: { name: string; timezone: string; address?: string }) =>
+      api.request<Location>('POST', `${base}/locations`, body),
+    createService: (body: { name: string; duration_minutes: number } & Partial<ServiceFields>) =>
+      api.request<Service>('POST', `${base}/services`, body),
+    update: <T>(kind: SetupKind, id: string, body: Record<string, unknown>) =>
+      api.request<T>('PATCH', path(kind, id), body),
+    /** `archived`: it has bookings ahead, so it is hidden from new bookings and kept; otherwise gone. */
+    remove: async (kind: SetupKind, id: string): Promise<'archived' | 'removed'> => {
+      const answer = await api.request<{ archived?: boolean } | undefined>('DELETE', path(kind, id));
+      return answer?.archived ? 'archived' : 'removed';
+    },
+    /** The business's settings: the currency prices are in (null until set). */
+    business: () => api.request<{ currency: string | null }>('GET', `${base}/business`),
+    setCurrency: (currency: string) =>
+      api.request<{ currency: string }>('PUT', `${base}/business`, { currency }),
+    assignments: async (specialistId: string) =>
+      (
+        await api.request<{ assignments: Assignment[] }>(
+          'GET',
+          `${path('specialists', specialistId)}/services`,
+        )
+      ).assignments,
+    setAssignments: async (specialistId: string, assignments: Assignment[]) =>
+      (
+        await api.request<{ assignments: Assignment[] }>(
+          'PUT',
+          `${path('specialists', specialistId)}/services`,
+          {
+            assignments,
+          },
+        )
+      ).assignments,
+  };
+}
+export type SetupApi = ReturnType<typeof setupApi>;
 
 /** Bookings still ahead or under way (not cancelled, done or missed), soonest first. */
 export function openBookings(bookings: readonly Booking[], now: Date): Booking[] {

@@ -1,23 +1,29 @@
 import { useMemo, useState } from 'react';
 import { useSession } from '../../context.ts';
 import { actionsFor, type Booking, type BookingAction, type Salon } from './booking-api.ts';
-import { timeLabel } from './booking-time.ts';
+import { salonTime, timeLabel } from './booking-time.ts';
 import { bookingWords, statusWord } from './booking-words.ts';
 import { CancelAsk } from './cancel-ask.tsx';
+import { MoveBooking, zoneOf } from './move-booking.tsx';
 
-/** One booking of a day: time, service, client (and specialist), status, and the allowed actions. */
+/**
+ * One booking of a day: time (the salon's clock), service, client (and specialist), status, and
+ * the allowed actions; before the start also Move (a new time of the same specialist).
+ */
 export function BookingRow(props: {
   booking: Booking;
   salon: Salon;
   showSpecialist?: boolean;
   act?: (b: Booking, action: BookingAction) => Promise<void>;
+  /** After the booking was moved (the list reloads). */
+  moved?: (b: Booking) => Promise<void>;
 }) {
-  const { booking: b, salon, act } = props;
+  const { booking: b, salon, act, moved } = props;
   const { t, language, user } = useSession();
   const w = useMemo(() => bookingWords(language), [language]);
-  const [asking, setAsking] = useState(false);
+  const [open, setOpen] = useState<'cancel' | 'move' | null>(null);
   const [busy, setBusy] = useState(false);
-  const zone = user.timezone;
+  const zone = zoneOf(b, salon, user.timezone);
   const label: Record<BookingAction, string> = {
     confirm: w('accept'),
     decline: w('decline'),
@@ -31,36 +37,57 @@ export function BookingRow(props: {
       await act?.(b, action);
     } finally {
       setBusy(false);
-      setAsking(false);
+      setOpen(null);
     }
   };
+  const actions = act ? actionsFor(b, new Date()) : [];
+  const movable = moved !== undefined && actions.includes('cancel');
   const specialist = salon.specialists.find((s) => s.id === b.specialist_id)?.name;
   const who = [b.client_name, props.showSpecialist ? specialist : null].filter(Boolean).join(' → ');
   return (
     <li className="row column" data-booking-id={b.id} data-status={b.status}>
       <span className="row-title">
-        {timeLabel(b.start, language, zone)}–{timeLabel(b.end, language, zone)} ·{' '}
+        {timeLabel(b.start, language, zone)}–{salonTime(b.end, language, zone, user.timezone)} ·{' '}
         {salon.services.find((s) => s.id === b.service_id)?.name}
       </span>
-      <div className="row-line">
-        <span className="row-sub row-main">
-          {who} · {statusWord(b.status, w)}
-          {b.client_no_shows ? ` · ${w('noShows', { n: b.client_no_shows })}` : ''}
-        </span>
-      </div>
-      {act && asking && (
-        <CancelAsk w={w} busy={busy} yes={() => run('cancel')} keep={() => setAsking(false)} />
+      <span className="row-sub">
+        {who} · {statusWord(b.status, w)}
+        {b.client_no_shows ? ` · ${w('noShows', { n: b.client_no_shows })}` : ''}
+      </span>
+      {open === 'cancel' && (
+        <CancelAsk w={w} busy={busy} yes={() => run('cancel')} keep={() => setOpen(null)} />
       )}
-      {act && !asking && actionsFor(b, new Date()).length > 0 && (
+      {open === 'move' && moved && (
+        <MoveBooking
+          booking={b}
+          salon={salon}
+          keep={() => setOpen(null)}
+          moved={async (next) => {
+            setOpen(null);
+            await moved(next);
+          }}
+        />
+      )}
+      {open === null && actions.length > 0 && (
         <div className="row-actions">
-          {actionsFor(b, new Date()).map((action) => (
+          {movable && (
+            <button
+              type="button"
+              className="button small secondary"
+              data-action="move"
+              onClick={() => setOpen('move')}
+            >
+              {w('move')}
+            </button>
+          )}
+          {actions.map((action) => (
             <button
               key={action}
               type="button"
               className={`button small ${action === 'cancel' || action === 'decline' ? 'danger' : 'secondary'}`}
               data-action={action}
               disabled={busy}
-              onClick={() => (action === 'cancel' ? setAsking(true) : run(action))}
+              onClick={() => (action === 'cancel' ? setOpen('cancel') : run(action))}
             >
               {label[action]}
             </button>

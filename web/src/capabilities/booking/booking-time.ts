@@ -1,6 +1,8 @@
-// Booking times as the user reads them: every slot and booking shown in the user's timezone, grouped
-// by the user's calendar day. No React here, so it is unit-tested on its own.
+// Booking times as people read them. One convention, the bot's too: a booking's time is the salon's
+// local time (its location's zone), grouped by the salon's day, and named with the salon's city when
+// the viewer's clock reads differently ("15:00 London time"). No React here, so it is unit-tested.
 import type { Language } from '../../api.ts';
+import { zoneCity, zoneCityGenitiveRu, zoneNameRu } from './zone-cities.ts';
 
 const locale = (language: Language) => (language === 'ru' ? 'ru-RU' : 'en-GB');
 
@@ -20,6 +22,39 @@ export function timeLabel(iso: string, language: Language, timeZone: string): st
   return new Intl.DateTimeFormat(locale(language), { hour: '2-digit', minute: '2-digit', timeZone }).format(
     new Date(iso),
   );
+}
+
+/** Whether two zones' clocks read the same at this instant (Paris and Berlin do, London does not). */
+export function sameClock(iso: string, zone: string, otherZone: string): boolean {
+  const clock = (timeZone: string) =>
+    new Intl.DateTimeFormat('en-CA', {
+      dateStyle: 'short',
+      timeStyle: 'short',
+      hour12: false,
+      timeZone,
+    }).format(new Date(iso));
+  return clock(zone) === clock(otherZone);
+}
+
+/** The words that name the salon's zone after a time, as the bot says them (booking-zone-label). */
+export function zoneWords(zone: string, language: Language): string {
+  if (language !== 'ru') return `${zoneCity(zone)} time`;
+  const genitive = zoneCityGenitiveRu(zone);
+  return genitive ? `по времени ${genitive}` : `(время: ${zoneNameRu(zone)})`;
+}
+
+/**
+ * A booking's time as the salon's clock shows it: "15:00", or "15:00 London time" /
+ * "15:00 по времени Лондона" when the viewer (in `viewerZone`) reads another time then.
+ */
+export function salonTime(iso: string, language: Language, salonZone: string, viewerZone: string): string {
+  const time = timeLabel(iso, language, salonZone);
+  return sameClock(iso, salonZone, viewerZone) ? time : `${time} ${zoneWords(salonZone, language)}`;
+}
+
+/** "Mon 7 Dec, 15:00 London time": the salon's day and time, its zone named when the viewer's differs. */
+export function salonWhen(iso: string, language: Language, salonZone: string, viewerZone: string): string {
+  return `${dayLabel(dayKey(iso, salonZone), language)}, ${salonTime(iso, language, salonZone, viewerZone)}`;
 }
 
 /** "Mon 1 Dec" for a day key (the key is already the user's day, so it is read at noon UTC). */

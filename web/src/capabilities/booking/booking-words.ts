@@ -53,6 +53,30 @@ const en = {
   specialists: 'Specialists',
   bySpecialist: 'By specialist',
   none: 'None yet. Set them up with /admin in the bot.',
+  move: 'Move',
+  moveAsk: 'Move to {when}?',
+  moveYes: 'Move',
+  moved: 'Moved to {when}',
+  confirmedDone: 'Confirmed',
+  declinedDone: 'Declined',
+  noShowDone: 'Marked as a no-show',
+  salonViews: 'Salon',
+  view_bookings: 'Bookings',
+  view_bookFor: 'Book a client',
+  view_setup: 'Setup',
+  client: 'For whom',
+  onTelegram: 'On Telegram',
+  walkIn: 'Walk-in',
+  telegramId: 'Their Telegram id (a number)',
+  clientName: 'Name',
+  clientPhone: 'Phone',
+  badTelegramId:
+    'The Telegram id is a number, like 123456789. Ask the client for it or book them as a walk-in.',
+  nameNeeded: 'Write the client’s name.',
+  badPhone: 'Write the phone with its digits, like +44 20 7946 0958.',
+  unknownTelegramId:
+    'Nobody with that Telegram id has opened the bot yet. Check the number or book them as a walk-in.',
+  bookedFor: 'Booked: {when}',
 };
 
 const ru: typeof en = {
@@ -106,13 +130,43 @@ const ru: typeof en = {
   specialists: 'Мастера',
   bySpecialist: 'По мастерам',
   none: 'Пока нет. Настройте их командой /admin в боте.',
+  move: 'Перенести',
+  moveAsk: 'Перенести на {when}?',
+  moveYes: 'Перенести',
+  moved: 'Перенесено на {when}',
+  confirmedDone: 'Подтверждено',
+  declinedDone: 'Отклонено',
+  noShowDone: 'Отмечено: не пришёл',
+  salonViews: 'Салон',
+  view_bookings: 'Записи',
+  view_bookFor: 'Записать',
+  view_setup: 'Настройка',
+  client: 'Кого записать',
+  onTelegram: 'Из Telegram',
+  walkIn: 'Без Telegram',
+  telegramId: 'Telegram id клиента (число)',
+  clientName: 'Имя',
+  clientPhone: 'Телефон',
+  badTelegramId:
+    'Telegram id — это число, например 123456789. Спросите его у клиента или запишите клиента без Telegram.',
+  nameNeeded: 'Напишите имя клиента.',
+  badPhone: 'Напишите телефон цифрами, например +7 912 345-67-89.',
+  unknownTelegramId:
+    'Человек с таким Telegram id ещё не открывал бота. Проверьте число или запишите клиента без Telegram.',
+  bookedFor: 'Записан: {when}',
 };
 
-export type BookingWords = (key: keyof typeof en, vars?: Record<string, string | number>) => string;
+export type Words<K extends string> = (key: K, vars?: Record<string, string | number>) => string;
+export type BookingWords = Words<keyof typeof en>;
 
-export function bookingWords(language: Language): BookingWords {
-  const table = language === 'ru' ? ru : en;
-  return (key, vars = {}) => table[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
+/** The words of one language from a pair of tables with the same keys; `{name}` is filled from vars. */
+export function wordsOf<T extends Record<string, string>>(tables: { en: T; ru: T }, language: Language) {
+  const table = tables[language];
+  const words: Words<keyof T & string> = (key, vars = {}) =>
+    (table[key] as string).replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? ''));
+  return words;
 }
+
+export const bookingWords = (language: Language): BookingWords => wordsOf({ en, ru }, language);
 
 export const statusWord = (status: BookingStatus, w: BookingWords) => w(`status_${status}`);

@@ -1,19 +1,17 @@
 import { useMemo, useState } from 'react';
-import { ApiError } from '../../api.ts';
 import { useSession } from '../../context.ts';
-import { failure, formatWhen, type Translate } from '../../i18n.ts';
+import { failure } from '../../i18n.ts';
 import { type Booking, bookingApi, openBookings, type Salon } from './booking-api.ts';
-import { type BookingWords, bookingWords, statusWord } from './booking-words.ts';
+import { actionFailure } from './booking-failure.ts';
+import { salonWhen } from './booking-time.ts';
+import { bookingWords, statusWord } from './booking-words.ts';
 import { CancelAsk } from './cancel-ask.tsx';
+import { MoveBooking, zoneOf } from './move-booking.tsx';
 
-/** What to say when a booking action is refused: too late, changed meanwhile, or the API's reason. */
-export function actionFailure(error: unknown, w: BookingWords, t: Translate): string {
-  if (error instanceof ApiError && error.code === 'booking_cutoff_passed') return w('tooLate');
-  if (error instanceof ApiError && error.status === 409) return w('changed');
-  return failure(error, t);
-}
-
-/** The client's upcoming bookings, each with Cancel (asked twice: a tap is easy to make by mistake). */
+/**
+ * The client's upcoming bookings, in the salon's time, each with Move (pick a new time, then
+ * confirm) and Cancel (asked twice: a tap is easy to make by mistake).
+ */
 export function MyBookings(props: {
   salon: Salon;
   bookings: { data: Booking[] | null; error: unknown; reload: () => Promise<void> };
@@ -22,9 +20,9 @@ export function MyBookings(props: {
   const { api, t, language, user, notify } = useSession();
   const w = useMemo(() => bookingWords(language), [language]);
   const booking = useMemo(() => bookingApi(api), [api]);
-  const [asking, setAsking] = useState<string | null>(null);
+  const [open, setOpen] = useState<{ id: string; what: 'cancel' | 'move' } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const open = useMemo(() => openBookings(bookings.data ?? [], new Date()), [bookings.data]);
+  const ahead = useMemo(() => openBookings(bookings.data ?? [], new Date()), [bookings.data]);
 
   const cancel = async (b: Booking) => {
     setProblem(null);
@@ -34,7 +32,7 @@ export function MyBookings(props: {
     } catch (e) {
       setProblem(actionFailure(e, w, t));
     }
-    setAsking(null);
+    setOpen(null);
     await bookings.reload();
   };
 
@@ -50,32 +48,53 @@ export function MyBookings(props: {
         <p className="error">{failure(bookings.error, t)}</p>
       ) : !bookings.data ? (
         <p className="hint">{t('loading')}</p>
-      ) : open.length === 0 ? (
+      ) : ahead.length === 0 ? (
         <p className="hint">{w('noneMine')}</p>
       ) : (
         <ul className="list" data-list="my-bookings">
-          {open.map((b) => (
+          {ahead.map((b) => (
             <li key={b.id} className="row column" data-booking-id={b.id} data-status={b.status}>
               <span className="row-title">
-                {formatWhen(b.start, language, user.timezone)} ·{' '}
+                {salonWhen(b.start, language, zoneOf(b, salon, user.timezone), user.timezone)} ·{' '}
                 {salon.services.find((s) => s.id === b.service_id)?.name}
               </span>
-              <div className="row-line">
-                <span className="row-sub row-main">
-                  {salon.specialists.find((s) => s.id === b.specialist_id)?.name} · {statusWord(b.status, w)}
-                </span>
-                {asking !== b.id && (
+              <span className="row-sub">
+                {salon.specialists.find((s) => s.id === b.specialist_id)?.name} · {statusWord(b.status, w)}
+              </span>
+              {open?.id !== b.id && (
+                <div className="row-actions">
                   <button
                     type="button"
                     className="button small secondary"
+                    data-action="move"
+                    onClick={() => setOpen({ id: b.id, what: 'move' })}
+                  >
+                    {w('move')}
+                  </button>
+                  <button
+                    type="button"
+                    className="button small danger"
                     data-action="cancel"
-                    onClick={() => setAsking(b.id)}
+                    onClick={() => setOpen({ id: b.id, what: 'cancel' })}
                   >
                     {w('cancel')}
                   </button>
-                )}
-              </div>
-              {asking === b.id && <CancelAsk w={w} yes={() => cancel(b)} keep={() => setAsking(null)} />}
+                </div>
+              )}
+              {open?.id === b.id && open.what === 'cancel' && (
+                <CancelAsk w={w} yes={() => cancel(b)} keep={() => setOpen(null)} />
+              )}
+              {open?.id === b.id && open.what === 'move' && (
+                <MoveBooking
+                  booking={b}
+                  salon={salon}
+                  keep={() => setOpen(null)}
+                  moved={async () => {
+                    setOpen(null);
+                    await bookings.reload();
+                  }}
+                />
+              )}
             </li>
           ))}
         </ul>

@@ -1,13 +1,14 @@
+import './booking.css';
 import { useCallback, useMemo, useState } from 'react';
 import { ApiError } from '../../api.ts';
 import { useSession } from '../../context.ts';
 import { failure } from '../../i18n.ts';
 import { useLoad } from '../../use-load.ts';
 import { type Booking, type BookingAction, bookingApi } from './booking-api.ts';
+import { actionFailure } from './booking-failure.ts';
 import { BookingRow } from './booking-row.tsx';
 import { dayKey, dayLabel, fromToday, groupByDay } from './booking-time.ts';
 import { bookingWords } from './booking-words.ts';
-import { actionFailure } from './my-bookings.tsx';
 
 /** A specialist's own bookings from today on, by day, with confirm / decline / cancel / came / no-show. */
 export default function SchedulePage() {
@@ -54,7 +55,7 @@ export default function SchedulePage() {
           </h2>
           <ul className="list" data-list="schedule">
             {d.items.map((b) => (
-              <BookingRow key={b.id} booking={b} salon={setup} act={act} />
+              <BookingRow key={b.id} booking={b} salon={setup} act={act} moved={list.reload} />
             ))}
           </ul>
         </section>
