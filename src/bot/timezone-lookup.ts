@@ -48,7 +48,108 @@ const RU_CITIES: Record<string, string> = {
   'нью-йорк': 'America/New_York',
   бангкок: 'Asia/Bangkok',
   бали: 'Asia/Makassar',
+  // The world's capitals and big cities people type in Russian.
+  тегеран: 'Asia/Tehran',
+  анкара: 'Europe/Istanbul',
+  анталья: 'Europe/Istanbul',
+  каир: 'Africa/Cairo',
+  'тель-авив': 'Asia/Jerusalem',
+  иерусалим: 'Asia/Jerusalem',
+  бейрут: 'Asia/Beirut',
+  багдад: 'Asia/Baghdad',
+  'эр-рияд': 'Asia/Riyadh',
+  доха: 'Asia/Qatar',
+  'абу-даби': 'Asia/Dubai',
+  кабул: 'Asia/Kabul',
+  бишкек: 'Asia/Bishkek',
+  душанбе: 'Asia/Dushanbe',
+  ашхабад: 'Asia/Ashgabat',
+  кишинёв: 'Europe/Chisinau',
+  кишинев: 'Europe/Chisinau',
+  'улан-батор': 'Asia/Ulaanbaatar',
+  дели: 'Asia/Kolkata',
+  'нью-дели': 'Asia/Kolkata',
+  мумбаи: 'Asia/Kolkata',
+  гоа: 'Asia/Kolkata',
+  катманду: 'Asia/Kathmandu',
+  коломбо: 'Asia/Colombo',
+  пекин: 'Asia/Shanghai',
+  шанхай: 'Asia/Shanghai',
+  гонконг: 'Asia/Hong_Kong',
+  сеул: 'Asia/Seoul',
+  токио: 'Asia/Tokyo',
+  ханой: 'Asia/Bangkok',
+  хошимин: 'Asia/Ho_Chi_Minh',
+  пхукет: 'Asia/Bangkok',
+  сингапур: 'Asia/Singapore',
+  'куала-лумпур': 'Asia/Kuala_Lumpur',
+  джакарта: 'Asia/Jakarta',
+  манила: 'Asia/Manila',
+  сидней: 'Australia/Sydney',
+  мельбурн: 'Australia/Melbourne',
+  окленд: 'Pacific/Auckland',
+  рим: 'Europe/Rome',
+  милан: 'Europe/Rome',
+  мадрид: 'Europe/Madrid',
+  барселона: 'Europe/Madrid',
+  лиссабон: 'Europe/Lisbon',
+  амстердам: 'Europe/Amsterdam',
+  брюссель: 'Europe/Brussels',
+  вена: 'Europe/Vienna',
+  цюрих: 'Europe/Zurich',
+  женева: 'Europe/Zurich',
+  мюнхен: 'Europe/Berlin',
+  стокгольм: 'Europe/Stockholm',
+  осло: 'Europe/Oslo',
+  копенгаген: 'Europe/Copenhagen',
+  хельсинки: 'Europe/Helsinki',
+  будапешт: 'Europe/Budapest',
+  бухарест: 'Europe/Bucharest',
+  софия: 'Europe/Sofia',
+  афины: 'Europe/Athens',
+  лимассол: 'Asia/Nicosia',
+  никосия: 'Asia/Nicosia',
+  дублин: 'Europe/Dublin',
+  рейкьявик: 'Atlantic/Reykjavik',
+  вашингтон: 'America/New_York',
+  бостон: 'America/New_York',
+  майами: 'America/New_York',
+  торонто: 'America/Toronto',
+  чикаго: 'America/Chicago',
+  денвер: 'America/Denver',
+  'лос-анджелес': 'America/Los_Angeles',
+  'сан-франциско': 'America/Los_Angeles',
+  сиэтл: 'America/Los_Angeles',
+  ванкувер: 'America/Vancouver',
+  мехико: 'America/Mexico_City',
+  канкун: 'America/Cancun',
+  'буэнос-айрес': 'America/Argentina/Buenos_Aires',
+  'сан-паулу': 'America/Sao_Paulo',
+  'рио-де-жанейро': 'America/Sao_Paulo',
+  лима: 'America/Lima',
+  сантьяго: 'America/Santiago',
+  найроби: 'Africa/Nairobi',
+  кейптаун: 'Africa/Johannesburg',
+  йоханнесбург: 'Africa/Johannesburg',
+  лагос: 'Africa/Lagos',
+  касабланка: 'Africa/Casablanca',
 };
+
+/** Country names in Russian and English ("Иран", "Japan") → ISO code, from the runtime's CLDR data. */
+const COUNTRIES = (() => {
+  const byName = new Map<string, string>();
+  const ru = new Intl.DisplayNames(['ru'], { type: 'region' });
+  const en = new Intl.DisplayNames(['en'], { type: 'region' });
+  for (const a of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ')
+    for (const b of 'ABCDEFGHIJKLMNOPQRSTUVWXYZ') {
+      const code = `${a}${b}`;
+      for (const names of [ru, en]) {
+        const name = names.of(code);
+        if (name && name !== code) byName.set(name.toLowerCase(), code);
+      }
+    }
+  return byName;
+})();
 
 const IANA = Intl.supportedValuesOf('timeZone');
 
@@ -73,7 +174,10 @@ export function findTimezone(input: string): string | null {
   if (byCity) return byCity;
   const cities = cityTimezones.lookupViaCity(input.trim());
   const biggest = [...cities].sort((a, b) => b.pop - a.pop)[0];
-  return biggest?.timezone ?? null;
+  if (biggest?.timezone) return biggest.timezone;
+  // A country ("Иран", "Japan"): the zone of its biggest city.
+  const country = COUNTRIES.get(text);
+  return country ? regionZone(country) : null;
 }
 
 export function timezoneAt(latitude: number, longitude: number): string | null {

@@ -5,7 +5,7 @@ import type { BotContext } from '../bot-context.ts';
 import { forUser } from '../bot-shell.ts';
 import { callbackCodec } from '../callback-data.ts';
 import { type FlowDefinition, isCommand, startFlow } from '../flows/flow-router.ts';
-import { capabilityLines, showMenu } from '../menus/live-menu.ts';
+import { showMenu } from '../menus/live-menu.ts';
 import { defaultTimezoneFor, findTimezone, timezoneAt, timezoneLabel } from '../timezone-lookup.ts';
 
 const locationKeyboard = (ctx: BotContext, keep?: string) => {
@@ -186,12 +186,11 @@ onboardingFeature.command('start', async (ctx) => {
   if (!ctx.user.timezoneConfirmed && ctx.user.timezone !== guess) {
     ctx.user = await ctx.services.users.updateSettings(ctx.user.id, { timezone: guess });
   }
-  // What the bot does comes from the capabilities this build has: the welcome never promises more.
-  const can = capabilityLines(ctx);
+  // One example and where to find the rest: the list of commands is /help's, not the greeting's.
   await ctx.reply(
     [
       ctx.t('welcome-new', { name }),
-      ...(can.length ? ['', ctx.t('welcome-can'), ...can] : []),
+      ctx.t('welcome-help'),
       '',
       ctx.t('welcome-timezone', {
         timezone: timezoneLabel(ctx.user.timezone, ctx.services.now()),

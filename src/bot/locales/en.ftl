@@ -1,6 +1,6 @@
 # Shell
-welcome-new = Hi, { $name }! I'm Secretary. Just write what you need to do — “buy milk tomorrow”, “remind me at 9 to call mom” — and I'll turn it into a card you can save.
-welcome-can = What I can do:
+welcome-new = Hi, { $name }! I'm Secretary. Just write what you need to do, for example “dentist tomorrow at 10”, and I'll turn it into a card you can save.
+welcome-help = /help shows everything else I can do.
 welcome-timezone = 🕒 I've guessed your timezone: { $timezone }, where it's { $time } now. If that's wrong, send your city (e.g. Berlin) or share your location — or just carry on.
 timezone-kept = 🕒 Keeping { $timezone } (it's { $time } there now) — change it any time in /settings.
 welcome-back = Welcome back, { $name }! Here is the menu.

@@ -105,6 +105,7 @@ export function companionModuleWith(
           eraseUser: (userId) => enrolment.eraseUser(userId),
           optOut: (userId) => enrolment.optOut(userId),
           enrol: (userId) => enrolment.service.enrol(userId),
+          modelConfigured: () => deps.ai.describe().llm !== 'none',
         }),
         // The page's component: web/src/capabilities/companion/.
         miniApp: { pages: [{ id: 'profile', order: 30 }] },
@@ -112,6 +113,7 @@ export function companionModuleWith(
           { command: 'profile', descriptionKey: 'companion-cmd-profile' },
           { command: 'reset', descriptionKey: 'companion-cmd-reset' },
           { command: 'forget', descriptionKey: 'companion-cmd-forget' },
+          { command: 'broadcast', descriptionKey: 'companion-cmd-broadcast', role: 'admin' },
         ],
         settings: [
           {

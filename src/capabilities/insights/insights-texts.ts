@@ -56,7 +56,8 @@ export function summaryText(t: T, language: string, f: Figures): string {
         filed: f.notes.filed,
         topics: f.notes.perTopic
           .slice(0, 3)
-          .map((n) => `${n.topic || '—'} ${n.filed}`)
+          // The Inbox's stored name is English: it reads in the person's language.
+          .map((n) => `${n.topic === 'Inbox' ? t('insights-topic-inbox') : n.topic || '—'} ${n.filed}`)
           .join(', '),
       }),
     );

@@ -105,7 +105,8 @@ export function createNotesModule(
           const user = await deps.users.getById(note.userId);
           if (!user || !note.chatId || !note.cardMessageId) return;
           const text = i18n.t(user.language, 'notes-expired', {
-            topic: escapeHtml(inboxName),
+            // The Inbox's stored name is English; the person reads it in their language.
+            topic: escapeHtml(inboxName === 'Inbox' ? i18n.t(user.language, 'notes-btn-inbox') : inboxName),
             text: escapeHtml((note.text || note.transcript || '').slice(0, 200)),
           });
           await deps.telegram.editMessageText(note.chatId, note.cardMessageId, text, { html: true });
@@ -122,6 +123,7 @@ export function createNotesModule(
         help: [
           { command: 'find', descriptionKey: 'notes-cmd-find' },
           { command: 'notes', descriptionKey: 'notes-cmd-notes' },
+          { command: 'connect', descriptionKey: 'notes-help-connect' },
         ],
         inboxTargets: [noteTarget(filing)],
         async startWorkers() {

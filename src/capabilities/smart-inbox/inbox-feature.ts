@@ -19,6 +19,7 @@ import type { DraftStore } from './draft-store.ts';
 import { understandLine } from './understand-line.ts';
 
 const EDIT_FLOW = 'smart-inbox-edit';
+const TITLE_FLOW = 'smart-inbox-title';
 const LOCALES = new URL('./locales', import.meta.url).pathname;
 
 /** The smart inbox: a free-text message becomes a card showing what was understood, with buttons to confirm or change it. */
@@ -43,17 +44,22 @@ export function createInboxFeature(deps: {
       deps.targets,
     );
 
-  composer.chatType('private').on('message:text', async (ctx, next) => {
-    const text = ctx.message.text;
-    if (ctx.message.entities?.some((e) => e.type === 'bot_command' && e.offset === 0) || text.length > 1000) {
-      return next();
-    }
+  /** The card for a line (false when no target claims it); a line with only a time asks for its title first. */
+  async function offer(ctx: BotContext, text: string, replyTo: number): Promise<'none' | 'card' | 'asked'> {
+    if (!ctx.chat) return 'none';
     const understood = await understand(ctx, text);
     if (understood.invalidTime) {
       await ctx.reply(ctx.t('inbox-bad-time', { time: understood.invalidTime }));
-      return;
+      return 'card';
     }
-    if (!understood.kind) return next();
+    if (!understood.kind) return 'none';
+    if (understood.untitled) {
+      await startFlow(ctx, TITLE_FLOW, 'title', { text: text.slice(0, 500), replyTo });
+      await ctx.reply(ctx.t('inbox-ask-title', { text }), {
+        reply_parameters: { message_id: replyTo, allow_sending_without_reply: true },
+      });
+      return 'asked';
+    }
     const draft = await drafts.create({
       userId: ctx.user.id,
       chatId: ctx.chat.id,
@@ -65,9 +71,18 @@ export function createInboxFeature(deps: {
     const sent = await ctx.reply(card.text, {
       parse_mode: 'HTML',
       reply_markup: card.keyboard,
-      reply_parameters: { message_id: ctx.message.message_id, allow_sending_without_reply: true },
+      reply_parameters: { message_id: replyTo, allow_sending_without_reply: true },
     });
     await drafts.attachMessage(draft.id, sent.message_id);
+    return 'card';
+  }
+
+  composer.chatType('private').on('message:text', async (ctx, next) => {
+    const text = ctx.message.text;
+    if (ctx.message.entities?.some((e) => e.type === 'bot_command' && e.offset === 0) || text.length > 1000) {
+      return next();
+    }
+    if ((await offer(ctx, text, ctx.message.message_id)) === 'none') return next();
   });
 
   composer.callbackQuery(CARD_CALLBACKS.pattern, async (ctx) => {
@@ -144,6 +159,25 @@ export function createInboxFeature(deps: {
   });
 
   const flows: Record<string, FlowDefinition> = {
+    // The answer to "what is it called?" goes in front of the time it was said with.
+    [TITLE_FLOW]: {
+      async title(ctx, data) {
+        const title = ctx.message?.text?.trim() ?? '';
+        if (!title || title.length > 200) {
+          await ctx.reply(ctx.t('inbox-ask-title-again'));
+          return { step: 'title', data };
+        }
+        // A whole new line with its own time ("buy milk tomorrow") is a message of its own.
+        const alone = await understand(ctx, title);
+        if (alone.kind && alone.content.dueAt && !alone.untitled) return 'pass';
+        const line = `${title} ${String(data.text)}`;
+        const replyTo = typeof data.replyTo === 'number' ? data.replyTo : (ctx.message?.message_id ?? 0);
+        const answer = await offer(ctx, line, replyTo);
+        if (answer === 'asked') return { step: 'title', data: { text: line, replyTo } };
+        if (answer === 'none') await ctx.reply(ctx.t('inbox-ask-title-again'));
+        return null;
+      },
+    },
     [EDIT_FLOW]: {
       async text(ctx, data) {
         const draft = await drafts.get(ctx.user.id, String(data.draftId));

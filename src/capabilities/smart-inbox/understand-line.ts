@@ -8,6 +8,8 @@ export interface Understood {
   content: InboxContent;
   /** A clock time no clock shows ("25:00"), to explain rather than guess. */
   invalidTime?: string;
+  /** Only when and marks were said ("next tue 10am p1"): there is no title to put on a card. */
+  untitled?: boolean;
 }
 
 /**
@@ -24,6 +26,7 @@ export async function understandLine(
   const parsed = parseText(text, { timezone: context.timezone, now: context.now });
   let model: { intent: string } | null = null;
   let title = parsed.title;
+  let untitled = parsed.untitled === true;
   if (ai.describe().llm !== 'none') {
     const answer = await ai.understand(
       { text, timezone: context.timezone, now: context.now, language: context.language },
@@ -31,13 +34,17 @@ export async function understandLine(
     );
     if (answer.source === 'model') {
       model = { intent: answer.value.intent };
-      if (answer.value.title.trim()) title = answer.value.title.trim();
+      if (answer.value.title.trim()) {
+        title = answer.value.title.trim();
+        untitled = false;
+      }
     }
   }
   // Offline, how someone feels is for the conversation (a model judges that itself).
   const feeling = model === null && isAboutOneself(text);
   return {
     ...(parsed.invalidTime && !parsed.dueAt ? { invalidTime: parsed.invalidTime } : {}),
+    ...(untitled ? { untitled } : {}),
     kind: feeling ? null : (targets.choose(parsed, model)?.kind ?? null),
     content: {
       title,

@@ -82,10 +82,14 @@ export function parseText(text: string, options: ParseOptions): ParsedText {
   });
   // Nothing actionable: the words are the user's own, and a date in a question is not a due date.
   if (intent === 'unknown') when = { dueAt: null, allDay: false, rrule: null };
+  const own =
+    intent === 'unknown'
+      ? makeTitle(text, [])
+      : makeTitle(text, spans, { afterLeadIn: leadIn !== null, allowEmpty: true });
   return {
     intent,
-    title:
-      intent === 'unknown' ? makeTitle(text, []) : makeTitle(text, spans, { afterLeadIn: leadIn !== null }),
+    title: own || makeTitle(text, []),
+    ...(own ? {} : { untitled: true }),
     dueAt: when.dueAt,
     allDay: when.allDay,
     rrule: when.rrule,

@@ -20,6 +20,8 @@ export interface ParsedText {
   language: 'ru' | 'en';
   /** The IANA timezone the times were read in. */
   timezone: string;
+  /** Only when, how and marks were said ("next tue 10am p1"): `title` is then the whole line, and a card asks for one. */
+  untitled?: boolean;
   /** A clock time that cannot be ("25:00", "18:75"), as written; the line then carries no time. */
   invalidTime?: string;
 }

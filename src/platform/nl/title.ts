@@ -11,7 +11,7 @@ const MAX = 120;
 export function makeTitle(
   text: string,
   spans: readonly Span[],
-  options: { afterLeadIn?: boolean } = {},
+  options: { afterLeadIn?: boolean; allowEmpty?: boolean } = {},
 ): string {
   const firstLine = text.split('\n')[0] ?? '';
   let out = '';
@@ -33,7 +33,11 @@ export function makeTitle(
   if (options.afterLeadIn) title = title.replace(LEAD_IN_TAIL, '');
   title = title.replace(/[\s,.:;—–-]+$/u, '');
   if (title.length > MAX) title = `${title.slice(0, MAX - 1).replace(/\s+\S*$/u, '')}…`;
-  if (!/\p{L}|\p{N}/u.test(title)) title = text.trim().slice(0, MAX) || text;
+  // Nothing of the line's own is left ("next tue 10am p1"): the caller may ask for a title.
+  if (!/\p{L}|\p{N}/u.test(title)) {
+    if (options.allowEmpty) return '';
+    title = text.trim().slice(0, MAX) || text;
+  }
   return (title[0]?.toUpperCase() ?? '') + title.slice(1);
 }
 

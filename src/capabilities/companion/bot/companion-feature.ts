@@ -5,7 +5,7 @@ import { unpackId } from '../../../bot/callback-data.ts';
 import { startFlow } from '../../../bot/flows/flow-router.ts';
 import { hasRole } from '../../../bot/role-filter.ts';
 import { DomainError } from '../../../platform/errors/domain-error.ts';
-import { isAboutOneself } from '../../../platform/nl/index.ts';
+import { isAboutOneself, isAcknowledgment } from '../../../platform/nl/index.ts';
 import { formatWhen } from '../../../platform/time/index.ts';
 import type { AgendaSource } from '../agenda.ts';
 import type { BroadcastService } from '../broadcast-service.ts';
@@ -27,6 +27,8 @@ export interface CompanionBotDeps {
   eraseUser(userId: string): Promise<void>;
   optOut(userId: string): Promise<void>;
   enrol(userId: string): Promise<void>;
+  /** Whether a language model is configured (offline, /reset says what it can and cannot do). */
+  modelConfigured?: () => boolean;
 }
 
 const isCommand = (ctx: BotContext) =>
@@ -57,7 +59,8 @@ async function showProfile(ctx: BotContext, profiles: ProfileService) {
   const p = await profiles.get(ctx.user.id);
   const none = ctx.t('companion-profile-none');
   const text = ctx.t('companion-profile-show', {
-    stage: p.stage,
+    // The stage's id ("newcomer") is a code: the person reads its name in their language.
+    stage: ctx.t('companion-stage-name', { stage: p.stage }),
     summary: p.summary || ctx.t('companion-profile-empty'),
     interests: p.interests.join(', ') || none,
     goals: p.goals.join(', ') || none,
@@ -88,7 +91,8 @@ export function createCompanionFeature(deps: CompanionBotDeps): BotFeature {
 
   dm.command('reset', async (ctx) => {
     await deps.conversation.reset(ctx.user.id);
-    await ctx.reply(ctx.t('companion-reset-done'));
+    const online = deps.modelConfigured?.() ?? true;
+    await ctx.reply(ctx.t(online ? 'companion-reset-done' : 'companion-reset-done-offline'));
   });
   dm.command('profile', (ctx) => showProfile(ctx, deps.profiles));
   dm.command('forget', async (ctx) => {
@@ -146,7 +150,14 @@ export function createCompanionFeature(deps: CompanionBotDeps): BotFeature {
       : answer.kind === 'offline' && answer.reason === 'no_model'
         ? 'companion-offline'
         : 'companion-offline-paused';
-    const text = answer.kind === 'model' ? answer.text : await renderAgenda(ctx, deps.agenda, intro);
+    // "👍" after the offline paragraph asks for nothing: a brief answer, not the paragraph again.
+    const brief = answer.kind === 'offline' && isAcknowledgment(ctx.message.text);
+    const text =
+      answer.kind === 'model'
+        ? answer.text
+        : brief
+          ? ctx.t('companion-offline-ack')
+          : await renderAgenda(ctx, deps.agenda, intro);
     for (const part of splitReply(text)) await ctx.reply(part);
   });
 

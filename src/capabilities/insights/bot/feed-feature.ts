@@ -1,13 +1,30 @@
 import { createHash } from 'node:crypto';
+import { isIP } from 'node:net';
 import { Composer, InlineKeyboard, InputFile } from 'grammy';
 import type { BotContext } from '../../../bot/bot-context.ts';
 import { callbackCodec } from '../../../bot/callback-data.ts';
+import { isBlockedAddress } from '../../../platform/outbound/safe-fetch.ts';
 import type { CalendarService } from '../calendar/calendar-service.ts';
 import type { ExportService } from '../export/export-service.ts';
 
 const codec = callbackCodec('icf');
 /** Names the link a reset button was shown with: a repeated press (or a redelivered update) resets once. */
 const fingerprint = (url: string) => createHash('sha256').update(url).digest('hex').slice(0, 12);
+
+/**
+ * Google and Apple fetch a subscribed feed from their own servers: a loopback, private or
+ * single-label address (the sandbox's 127.0.0.1) is a link they can never open.
+ */
+export function unreachableFromOutside(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  } catch {
+    return true;
+  }
+  if (isIP(host)) return isBlockedAddress(host);
+  return !host.includes('.') || /\.(?:local|localhost|internal|lan|home|test)$/.test(host);
+}
 
 async function collect(pieces: AsyncGenerator<string>): Promise<Buffer> {
   const parts: string[] = [];
@@ -27,7 +44,9 @@ export function createFeedCommands(deps: {
 
   const showCalendar = async (ctx: BotContext) => {
     const url = await calendar.url(ctx.user.id);
-    await ctx.reply(ctx.t('insights-calendar-link', { url }), {
+    const text = ctx.t('insights-calendar-link', { url });
+    const hint = unreachableFromOutside(url) ? `\n\n${ctx.t('insights-calendar-private')}` : '';
+    await ctx.reply(text + hint, {
       reply_markup: resetButton(ctx, url),
       link_preview_options: { is_disabled: true },
     });
@@ -52,7 +71,8 @@ export function createFeedCommands(deps: {
     const current = await calendar.url(ctx.user.id);
     // Only the link the button was shown with is reset; a stale button shows the current one.
     const url = shown === fingerprint(current) ? await calendar.reset(ctx.user.id) : current;
-    await ctx.reply(ctx.t('insights-calendar-was-reset', { url }), {
+    const hint = unreachableFromOutside(url) ? `\n\n${ctx.t('insights-calendar-private')}` : '';
+    await ctx.reply(ctx.t('insights-calendar-was-reset', { url }) + hint, {
       reply_markup: resetButton(ctx, url),
       link_preview_options: { is_disabled: true },
     });

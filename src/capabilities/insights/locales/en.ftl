@@ -49,6 +49,7 @@ insights-insight-quiet = A quiet week. One small task tomorrow starts a new stre
 insights-calendar-link = 📅 Your private calendar feed (subscribe in Google, Apple or Outlook Calendar):
     { $url }
     Keep it secret: anyone with the link sees your tasks and reminders.
+insights-calendar-private = ⚠️ This address only works on this computer or network: Google and Apple fetch calendars from their own servers and cannot reach it. The operator sets PUBLIC_URL to the server's public https address (e.g. https://secretary.example.com) for the link to work there; an app on this same machine can use it as it is.
 insights-calendar-reset = Reset the link
 insights-calendar-was-reset = The old link no longer works. New link:
     { $url }
@@ -58,3 +59,4 @@ insights-calendar-name = Secretary
 insights-calendar-task = Task
 insights-calendar-reminder = Reminder
 insights-calendar-booking = Booking
+insights-topic-inbox = Inbox

@@ -50,6 +50,7 @@ insights-insight-quiet = Спокойная неделя. Одна малень�
 insights-calendar-link = 📅 Ваш личный календарь (подпишитесь в Google, Apple или Outlook Calendar):
     { $url }
     Не делитесь ссылкой: по ней видны ваши задачи и напоминания.
+insights-calendar-private = ⚠️ Этот адрес работает только на этом компьютере или в этой сети: Google и Apple забирают календари со своих серверов и до него не доберутся. Чтобы ссылка заработала у них, администратор сервера задаёт PUBLIC_URL — публичный https-адрес сервера (например, https://secretary.example.com); приложение на этом же компьютере может пользоваться ею как есть.
 insights-calendar-reset = Сменить ссылку
 insights-calendar-was-reset = Старая ссылка больше не работает. Новая:
     { $url }
@@ -59,3 +60,4 @@ insights-calendar-name = Секретарь
 insights-calendar-task = Задача
 insights-calendar-reminder = Напоминание
 insights-calendar-booking = Запись
+insights-topic-inbox = Входящие

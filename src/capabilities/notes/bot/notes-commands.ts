@@ -3,6 +3,7 @@ import type { BotContext } from '../../../bot/bot-context.ts';
 import { escapeHtml } from '../../../platform/telegram/telegram-html.ts';
 import { formatWhen } from '../../../platform/time/index.ts';
 import { renderNote } from '../notes-jobs.ts';
+import { noteGist, topicLabel } from './note-cards.ts';
 import type { NotesBotDeps } from './notes-feature.ts';
 
 const SAMPLE = {
@@ -19,7 +20,7 @@ export async function showNotesOverview(ctx: BotContext, deps: Pick<NotesBotDeps
   const lines = list.map((topic) =>
     ctx.t(topic.closed ? 'notes-overview-topic-closed' : 'notes-overview-topic', {
       emoji: topic.emoji ?? '🗂',
-      name: escapeHtml(topic.name),
+      name: escapeHtml(topic.isInbox ? ctx.t('notes-inbox-name') : topic.name),
       n: counts.get(topic.id) ?? 0,
     }),
   );
@@ -39,11 +40,11 @@ export function registerNotesCommands(composer: Composer<BotContext>, deps: Note
     const found = await filing.list(ctx.user.id, { q, limit: 10 });
     if (!found.length)
       return void (await ctx.reply(ctx.t('notes-find-none', { q: escapeHtml(q) }), { parse_mode: 'HTML' }));
-    const names = new Map((await topics.list(ctx.user.id)).map((t) => [t.id, t.name]));
+    const names = new Map((await topics.list(ctx.user.id)).map((t) => [t.id, topicLabel(ctx.t, t)]));
     const viewer = { timezone: ctx.user.timezone, language: ctx.user.language, now: ctx.services.now() };
     const lines = found.map(
       (n) =>
-        `• ${escapeHtml((n.text || n.transcript || '').slice(0, 120))} — <i>${escapeHtml(names.get(n.topicId ?? '') ?? '…')}, ${formatWhen(n.createdAt, viewer)}</i>`,
+        `• ${escapeHtml(noteGist(ctx.t, n).slice(0, 120))} — <i>${escapeHtml(names.get(n.topicId ?? '') ?? '…')}, ${formatWhen(n.createdAt, viewer)}</i>`,
     );
     await ctx.reply(
       `${ctx.t('notes-find-title', { q: escapeHtml(q), n: found.length })}\n${lines.join('\n')}`,
@@ -58,7 +59,7 @@ export function registerNotesCommands(composer: Composer<BotContext>, deps: Note
       : null;
     const connected = await forum.of(ctx.user.id);
     const sample = { text: SAMPLE[ctx.user.language], transcript: null, link: null, source: null } as never;
-    const preview = await renderNote(deps.ai, sample, 'Inbox', p);
+    const preview = await renderNote(deps.ai, sample, ctx.t('notes-inbox-name'), p);
     await ctx.reply(
       `${ctx.t('notes-settings', {
         threshold: Math.round(p.threshold * 100),
@@ -68,7 +69,7 @@ export function registerNotesCommands(composer: Composer<BotContext>, deps: Note
           ? escapeHtml(connected.title ?? String(connected.chatId))
           : ctx.t('notes-forum-none'),
         post: p.postToForum ? '✅' : '—',
-        fallback: escapeHtml(fallback ?? 'Inbox'),
+        fallback: escapeHtml(fallback ?? ctx.t('notes-inbox-name')),
       })}\n\n${ctx.t('notes-preview')}\n${preview}`,
       { parse_mode: 'HTML' },
     );

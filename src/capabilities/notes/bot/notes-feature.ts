@@ -93,7 +93,7 @@ export function createNotesFeature(deps: NotesBotDeps): BotFeature {
     if (!ctx.chat) return;
     const card = filed.topic
       ? filedCard(ctx.t, filed.note, filed.topic)
-      : pendingCard(ctx.t, filed, viewer(ctx));
+      : pendingCard(ctx.t, filed, viewer(ctx), ctx.message?.voice?.duration ?? ctx.message?.audio?.duration);
     const cardId = filed.note.cardMessageId;
     if (cardId) {
       await ctx.api
@@ -125,6 +125,16 @@ export function createNotesFeature(deps: NotesBotDeps): BotFeature {
     if (action === 'u' || action === 'x') {
       await filing.remove(ctx.user.id, note.id);
       await edit(ctx.t(action === 'u' ? 'notes-undone' : 'notes-cancelled'));
+    } else if (action === 'k') {
+      // "Cancel" in the Move picker: the note stays where it is, its card comes back.
+      const topic = note.topicId ? await topics.get(ctx.user.id, note.topicId).catch(() => null) : null;
+      if (topic) {
+        const card = filedCard(ctx.t, note, topic);
+        await edit(card.text, card.keyboard);
+      } else {
+        const card = pendingCard(ctx.t, await filing.filingOf(note), viewer(ctx));
+        await edit(card.text, card.keyboard);
+      }
     } else if (action === 'm') {
       const chooser = topicChooser(ctx.t, note, await topics.list(ctx.user.id));
       await edit(chooser.text, chooser.keyboard);
@@ -166,6 +176,8 @@ export function createNotesFeature(deps: NotesBotDeps): BotFeature {
             reply_markup: card.keyboard,
           });
         else await ctx.reply(card.text, { parse_mode: 'HTML', reply_markup: card.keyboard });
+        // The card above changed out of sight: say so where the person is looking.
+        await ctx.reply(ctx.t('notes-new-topic-done', { topic: topic.name }));
         return null;
       },
     },

@@ -18,8 +18,8 @@ notes-appended = ➕ Added to the note.
 notes-no-stt = 🎙 Speech recognition is not set up on this server, so I keep the audio as a note without a transcript.
 notes-stt-failed = 🎙 I could not transcribe this audio; I keep it as a note without a transcript.
 notes-find-usage = Search your notes: /find words
-notes-find-none = Nothing found for «{ $q }».
-notes-find-title = 🔎 «{ $q }»: { $n } found
+notes-find-none = Nothing found for “{ $q }”.
+notes-find-title = 🔎 “{ $q }”: { $n } found
 notes-settings = 🗂 <b>Notes settings</b>
     Filing threshold: { $threshold }%
     Pending waits: { $ttl } h, then Inbox
@@ -66,3 +66,17 @@ notes-overview-topic = { $emoji } { $name } — { $n }
 notes-overview-topic-closed = { $emoji } { $name } — { $n } (closed)
 notes-overview-empty = No notes yet: send me any thought, link, photo or voice message and I will file it.
 notes-overview-hint = Search: /find word. Filing settings: /notes. Topics are managed in the Mini App.
+notes-inbox-name = Inbox
+notes-gist-voice = { $seconds ->
+    [0] 🎙 voice
+   *[other] 🎙 voice, { $seconds } s
+  }
+notes-gist-audio = { $seconds ->
+    [0] 🎵 audio
+   *[other] 🎵 audio, { $seconds } s
+  }
+notes-gist-photo = 🖼 photo
+notes-gist-file = 📎 file
+notes-help-connect = (in your forum group) file notes into its topics
+notes-cmd-topics = Note topics: list and rename
+notes-new-topic-done = ✅ Topic “{ $topic }” is ready and the note is in it (the card above is updated).

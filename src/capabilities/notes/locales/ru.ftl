@@ -67,3 +67,17 @@ notes-overview-topic = { $emoji } { $name } — { $n }
 notes-overview-topic-closed = { $emoji } { $name } — { $n } (закрыта)
 notes-overview-empty = Заметок пока нет: пришлите мысль, ссылку, фото или голосовое — я разложу по темам.
 notes-overview-hint = Поиск: /find слово. Настройки раскладки: /notes. Темами можно управлять в мини-приложении.
+notes-inbox-name = Входящие
+notes-gist-voice = { $seconds ->
+    [0] 🎙 голосовое
+   *[other] 🎙 голосовое, { $seconds } с
+  }
+notes-gist-audio = { $seconds ->
+    [0] 🎵 аудио
+   *[other] 🎵 аудио, { $seconds } с
+  }
+notes-gist-photo = 🖼 фото
+notes-gist-file = 📎 файл
+notes-help-connect = (в вашей группе-форуме) раскладывать заметки по её темам
+notes-cmd-topics = Темы заметок: список и переименование
+notes-new-topic-done = ✅ Тема «{ $topic }» готова, заметка в ней (карточка выше обновлена).

@@ -19,3 +19,5 @@ inbox-moved = Moved
 inbox-needs-time-hint = ⏰ A reminder needs a time: tap Edit and add one.
 inbox-bad-time = “{ $time }” isn't a time of day: hours go from 00 to 23 and minutes from 00 to 59. Try again, e.g. “meeting at 15:00”.
 inbox-save-invalid = I couldn't save this as it is — tap Edit to change it.
+inbox-ask-title = ✏️ What is it? I read only when: “{ $text }”. Send a title (e.g. “Dentist”) and I'll make the card, or /cancel.
+inbox-ask-title-again = Send the title in a few words (e.g. “Dentist”), or /cancel.

@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { registeredPerson } from '../../../test/support/test-people.ts';
+import { startTestSystem, type TestSystem } from '../../../test/support/test-system.ts';
+import type { SandboxChat, SandboxMessage } from '../../sandbox/client.ts';
+
+// Issue 37, the polish list, as a newcomer meets it offline (no model, no speech recognition), in
+// Russian and English through the local Telegram: a short welcome, cities the lookup knew only in
+// English, a line with only a time, what /help tells, an honest offline /reset and "👍", a calendar
+// link that says when Google cannot reach it, and notes read in the person's language.
+let t: TestSystem;
+beforeAll(async () => {
+  t = await startTestSystem();
+  await t.sb.limits(false);
+});
+afterAll(() => t?.close());
+
+const fromBot = (after: number) => (m: SandboxMessage) => m.data.from?.is_bot === true && m.id > after;
+async function answerTo(chat: SandboxChat, send: () => Promise<SandboxMessage>): Promise<SandboxMessage> {
+  const sent = await send();
+  return chat.nextMessage(fromBot(sent.id));
+}
+
+const WORDS = {
+  en: {
+    welcome:
+      /^Hi, Neo! I'm Secretary\. Just write what you need to do, for example “dentist tomorrow at 10”.*\n\/help shows everything else I can do\.\n\n🕒 /,
+    city: 'Tehran',
+    citySet: /^Timezone set: Asia\/Tehran \(UTC\+03:30\)/,
+    timeOnly: 'next tue 10am p1',
+    askTitle: /^✏️ What is it\? I read only when: “next tue 10am p1”/,
+    title: 'Dentist',
+    card: /^📝 Task: Dentist\n🗓 Tue \d+ \w+, 10:00 · ‼️ urgent/,
+    connect: /\n\/connect — \(in your forum group\) file notes into its topics\n/,
+    broadcast: '/broadcast — Send an announcement (admins)',
+    reset: /^Done — I have forgotten our conversation\. No language model is configured on this server/,
+    paragraph: /^I can't hold a free conversation right now/,
+    ack: /^👌 I'm here\./,
+    calendarHint: /⚠️ This address only works on this computer or network: Google and Apple .* PUBLIC_URL/s,
+    findQuery: '/find voice',
+    findNone: 'Nothing found for “voice”.',
+    link: 'https://example.invalid/voice-article',
+    filed: /^📁 Filed to 📥 Inbox$/,
+    findLink: '/find voice-article',
+    found: /^🔎 “voice-article”: 1 found\n• https:\/\/example\.invalid\/voice-article — 📥 Inbox, /,
+    move: '↪️ Move',
+    undo: '↩️ Undo',
+    movePrompt: /^Move to which topic\?\n🎙 voice$/,
+    newTopic: '➕ New topic',
+    cancel: '✖️ Cancel',
+    topicName: /^Name of the new topic\?/,
+    topic: 'Voice memos',
+    topicDone: '✅ Topic “Voice memos” is ready and the note is in it (the card above is updated).',
+    filedInTopic: /^📁 Filed to Voice memos$/,
+  },
+  ru: {
+    welcome:
+      /^Привет, Neo! Я Secretary\. Просто напишите, что нужно сделать, например «стоматолог завтра в 10».*\n\/help покажет всё остальное, что я умею\.\n\n🕒 /,
+    city: 'Тегеран',
+    citySet: /^Часовой пояс: Asia\/Tehran \(UTC\+03:30\)/,
+    timeOnly: 'в следующий вторник в 10 p1',
+    askTitle: /^✏️ А что именно\? Я понял только, когда: «в следующий вторник в 10 p1»/,
+    title: 'Стоматолог',
+    card: /^📝 Задача: Стоматолог\n🗓 вт \d+ [^,]+, 10:00 · ‼️ срочно/,
+    connect: /\n\/connect — \(в вашей группе-форуме\) раскладывать заметки по её темам\n/,
+    broadcast: '/broadcast — Отправить объявление (админы)',
+    reset: /^Готово — я забыл наш разговор\. Языковая модель на этом сервере не подключена/,
+    paragraph: /^Свободно поговорить сейчас не получится/,
+    ack: /^👌 Я здесь\./,
+    calendarHint:
+      /⚠️ Этот адрес работает только на этом компьютере или в этой сети: Google и Apple .* PUBLIC_URL/s,
+    findQuery: '/find голос',
+    findNone: 'По запросу «голос» ничего не нашлось.',
+    link: 'https://example.invalid/golos-statya',
+    filed: /^📁 В теме 📥 Входящие$/,
+    findLink: '/find golos-statya',
+    found: /^🔎 «golos-statya»: найдено 1\n• https:\/\/example\.invalid\/golos-statya — 📥 Входящие, /,
+    move: '↪️ Перенести',
+    undo: '↩️ Отменить',
+    movePrompt: /^В какую тему перенести\?\n🎙 голосовое$/,
+    newTopic: '➕ Новая тема',
+    cancel: '✖️ Отмена',
+    topicName: /^Как назвать новую тему\?/,
+    topic: 'Голосовые',
+    topicDone: '✅ Тема «Голосовые» готова, заметка в ней (карточка выше обновлена).',
+    filedInTopic: /^📁 В теме Голосовые$/,
+  },
+} as const;
+
+describe.each(['en', 'ru'] as const)('%s: the first hour, polished', (language) => {
+  const w = WORDS[language];
+
+  it('welcomes with one example and /help (no command list); a city typed in the language is found', async () => {
+    const neo = await t.sb.user(`neo_${language}`, { first_name: 'Neo', language_code: language });
+    const chat = neo.privateChat();
+    const welcome = await answerTo(chat, () => neo.send('/start'));
+    expect(welcome.text).toMatch(w.welcome);
+    expect(welcome.text).not.toContain('/tasks');
+    const set = await answerTo(chat, () => neo.send(w.city));
+    expect(set.text).toMatch(w.citySet);
+  });
+
+  it('a line with only a time and marks asks what it is, then makes the card with the answer', async () => {
+    const { user, chat } = await registeredPerson(t, `Tio_${language}`, language, 'Europe/Berlin');
+    const ask = await answerTo(chat, () => user.send(w.timeOnly));
+    expect(ask.text).toMatch(w.askTitle);
+    expect(ask.buttons()).toEqual([]);
+    const card = await answerTo(chat, () => user.send(w.title));
+    expect(card.text).toMatch(w.card);
+  });
+
+  it('/help tells of /connect, and of /broadcast to admins only', async () => {
+    const { user, chat } = await registeredPerson(t, `Helper_${language}`, language, 'Europe/Berlin');
+    const help = await answerTo(chat, () => user.send('/help'));
+    expect(help.text).toMatch(w.connect);
+    expect(help.text).not.toContain('/broadcast');
+    await t.system.users.grantRole(user.id, 'admin', { kind: 'system' });
+    const adminHelp = await answerTo(chat, () => user.send('/help'));
+    expect(adminHelp.text).toContain(w.broadcast);
+  });
+
+  it('offline, /reset says what works without a model; "👍" after the paragraph gets a brief answer', async () => {
+    const { user, chat } = await registeredPerson(t, `Resetter_${language}`, language, 'Europe/Berlin');
+    expect((await answerTo(chat, () => user.send('/reset'))).text).toMatch(w.reset);
+    expect((await answerTo(chat, () => user.send('hmm'))).text).toMatch(w.paragraph);
+    for (const line of ['👍', '👍']) {
+      const answer = await answerTo(chat, () => user.send(line));
+      expect(answer.text).toMatch(w.ack);
+    }
+  });
+
+  it('/calendar on a loopback address says Google and Apple cannot reach it, and what to set', async () => {
+    const { user, chat } = await registeredPerson(t, `Cal_${language}`, language, 'Europe/Berlin');
+    const link = await answerTo(chat, () => user.send('/calendar'));
+    expect(link.text).toMatch(/http:\/\/127\.0\.0\.1:\d+\/api\/v1\/calendar\//);
+    expect(link.text).toMatch(w.calendarHint);
+  });
+
+  it('notes read in the language: /find quotes and Inbox, a voice note is "🎙 voice", Move has Cancel, a new topic answers', async () => {
+    const { user, chat } = await registeredPerson(t, `Finder_${language}`, language, 'Europe/Berlin');
+    expect((await answerTo(chat, () => user.send(w.findQuery))).text).toBe(w.findNone);
+    const link = await user.send(w.link);
+    await chat.nextMessage((m) => fromBot(link.id)(m) && w.filed.test(m.text));
+    const found = await answerTo(chat, () => user.send(w.findLink));
+    expect(found.text).toMatch(w.found);
+
+    const voice = await user.sendVoice(new Uint8Array(64).fill(7), { duration: 3 });
+    const card = await chat.nextMessage((m) => fromBot(voice.id)(m) && w.filed.test(m.text));
+    const picker = await card.click(w.move);
+    const chooser = await chat.waitForEdit(card, w.movePrompt);
+    expect(chooser.buttons()).toEqual([w.newTopic, w.cancel]);
+    await chooser.click(w.cancel);
+    const back = await chat.waitForEdit(card, w.filed);
+    expect(back.buttons()).toEqual([w.move, w.undo]);
+    expect(picker).toBeDefined();
+
+    await back.click(w.move);
+    const again = await chat.waitForEdit(card, w.movePrompt);
+    await again.click(w.newTopic);
+    await chat.nextMessage(w.topicName);
+    const done = await answerTo(chat, () => user.send(w.topic));
+    expect(done.text).toBe(w.topicDone);
+    await chat.waitForEdit(card, w.filedInTopic);
+  });
+});
