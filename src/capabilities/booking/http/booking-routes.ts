@@ -81,7 +81,14 @@ const routes = {
     security,
     summary: 'Confirm, decline, cancel, reschedule ({start}), complete or mark a no-show',
     // The body ({start}) matters only to reschedule; it is read by hand so other actions need none.
-    request: { params: ActionParam },
+    request: {
+      params: ActionParam,
+      body: {
+        required: false,
+        description: 'reschedule: `{"start": "<ISO 8601 with offset>"}`, a free slot; other actions: no body',
+        content: { 'application/json': { schema: RescheduleBody.partial().openapi('BookingActionBody') } },
+      },
+    },
     responses: {
       200: ok(BookingSchema, 'Changed'),
       ...errors,
