@@ -8,6 +8,7 @@ import type {
 import { createActivityHub } from '../platform/capability/activity.ts';
 import { createInboxTargetRegistry } from '../platform/capability/inbox-targets.ts';
 import { collectMiniAppPages, type DeclaredPage } from '../platform/capability/mini-app-pages.ts';
+import type { SettingsExtra } from '../platform/capability/personal-settings.ts';
 import { collectRoles, type RoleDeclaration } from '../platform/capability/roles.ts';
 import { createSchedules, SCHEDULES_QUEUE, type ScheduleHandler } from '../platform/capability/schedules.ts';
 import { buildOrder, resolveNeeds } from '../platform/capability/service-needs.ts';
@@ -48,6 +49,8 @@ export interface Assembled {
   /** The Mini App pages of these capabilities, in tab order. */
   miniAppPages: DeclaredPage[];
   settings: SettingsRegistry;
+  /** Each capability's settings extras, for the one personal-settings object. */
+  settingsExtras: Array<{ capability: string; extra: SettingsExtra }>;
   shell: BotShell;
   roles: RoleDeclaration[];
   startWorkers(): Promise<void>;
@@ -137,6 +140,9 @@ export function assembleCapabilities(modules: readonly AnyCapabilityModule[], de
     routes,
     miniAppPages,
     settings,
+    settingsExtras: capabilities.flatMap(({ name, capability }) =>
+      (capability.settingsExtras ?? []).map((extra) => ({ capability: name, extra })),
+    ),
     roles: declared.roles,
     shell: {
       settings,

@@ -14,6 +14,8 @@ import { createApiTokens } from '../platform/auth/api-tokens.ts';
 import { createAuthRoutes } from '../platform/auth/auth-routes.ts';
 import { createLoginLinks } from '../platform/auth/login-links.ts';
 import { createSessionStore } from '../platform/auth/session-store.ts';
+import { createPersonalSettings } from '../platform/capability/personal-settings.ts';
+import { createPersonalSettingsRoutes } from '../platform/capability/personal-settings-routes.ts';
 import { createSettingsRoutes } from '../platform/capability/settings-routes.ts';
 import type { Config } from '../platform/config/config.ts';
 import { deriveKey, resolveEncryptionKey } from '../platform/crypto/keys.ts';
@@ -333,6 +335,20 @@ export async function startSystem(
           {
             path: '/settings',
             app: withAuth(createSettingsRoutes(assembled.settings), { tokens, users, limit }),
+          },
+          {
+            path: '/me/settings',
+            app: withAuth(
+              createPersonalSettingsRoutes(
+                createPersonalSettings({
+                  users,
+                  registry: assembled.settings,
+                  extras: assembled.settingsExtras,
+                }),
+                users,
+              ),
+              { tokens, users, limit },
+            ),
           },
           ...assembled.routes.map((r) => ({ path: r.path, app: guarded(r.app, r.access) })),
           { path: '', app: guarded(createMiniAppManifestRoutes({ pages: assembled.miniAppPages }), 'user') },

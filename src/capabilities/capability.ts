@@ -7,6 +7,7 @@ import type { Ai } from '../platform/ai/index.ts';
 import type { ActivityListener, ActivityPort } from '../platform/capability/activity.ts';
 import type { InboxTarget, InboxTargetRegistry } from '../platform/capability/inbox-targets.ts';
 import type { MiniAppPage } from '../platform/capability/mini-app-pages.ts';
+import type { SettingsExtra } from '../platform/capability/personal-settings.ts';
 import type { RoleDeclaration } from '../platform/capability/roles.ts';
 import type { ScheduleDefinition, ScheduleHandler, Schedules } from '../platform/capability/schedules.ts';
 import type { ServiceNeeds, ServicesOf } from '../platform/capability/service-needs.ts';
@@ -30,6 +31,7 @@ export type {
 } from '../platform/capability/inbox-targets.ts';
 export { claimsIntent, inboxKeys } from '../platform/capability/inbox-targets.ts';
 export type { MiniAppPage } from '../platform/capability/mini-app-pages.ts';
+export type { SettingsExtra } from '../platform/capability/personal-settings.ts';
 export type { RoleDeclaration } from '../platform/capability/roles.ts';
 export type { ScheduleDefinition, ScheduleHandler, ScheduleRule } from '../platform/capability/schedules.ts';
 export { need } from '../platform/capability/service-needs.ts';
@@ -149,6 +151,8 @@ export interface Capability<Provides = undefined> {
   bot?: BotFeature;
   /** Shown in the one `/settings` menu and served by the one settings API. */
   settings?: readonly SettingDefinition[];
+  /** Personal settings no setting kind holds (free text, a read-only link), for `/api/v1/me/settings`. */
+  settingsExtras?: readonly SettingsExtra[];
   /** Lines of `/help` and buttons of `/menu`. */
   help?: readonly HelpEntry[];
   menu?: readonly MenuEntry[];

@@ -1,9 +1,11 @@
+import { z } from '@hono/zod-openapi';
 import { Composer } from 'grammy';
 import type { BotContext } from '../../bot/bot-context.ts';
 import { createI18n } from '../../bot/i18n.ts';
 import type { CapabilityModule } from '../capability.ts';
 import { createFeedCommands } from './bot/feed-feature.ts';
 import { createStatsFeature } from './bot/stats-feature.ts';
+import { calendarItems } from './calendar/calendar-items.ts';
 import { createCalendarService } from './calendar/calendar-service.ts';
 import { createExportService } from './export/export-service.ts';
 import { createCalendarRoutes, createExportRoutes, createFeedRoutes } from './http/feed-routes.ts';
@@ -42,6 +44,15 @@ export const insightsModule: CapabilityModule<typeof insightsNeeds, InsightsServ
     composer.use(stats.feature.composer, feed.composer);
     return {
       service,
+      settingsExtras: [
+        {
+          field: 'calendar_feed',
+          readOnly: true,
+          description: 'Your private calendar (.ics) address; POST /api/v1/calendar/reset gives a new one',
+          schema: z.url(),
+          get: (userId) => calendar.url(userId),
+        },
+      ],
       routes: [
         {
           path: '/stats',
@@ -50,7 +61,11 @@ export const insightsModule: CapabilityModule<typeof insightsNeeds, InsightsServ
           ),
           access: 'user',
         },
-        { path: '/calendar', app: createCalendarRoutes(calendar), access: 'user' },
+        {
+          path: '/calendar',
+          app: createCalendarRoutes(calendar, (user, from, to) => calendarItems(sources, user, from, to)),
+          access: 'user',
+        },
         { path: '/calendar', app: createFeedRoutes(calendar), access: 'public' },
         { path: '/export', app: createExportRoutes(exporter, deps.now), access: 'user' },
       ],

@@ -58,6 +58,12 @@ export interface ReminderSource {
     userId: string,
     options?: { limit?: number; cursor?: string | null },
   ): Promise<{ items: ReminderItem[]; nextCursor: string | null }>;
+  /** When reminders go off in [from, to) (repeats expanded; a snoozed one at its snoozed time). */
+  inRange(
+    userId: string,
+    from: Date,
+    to: Date,
+  ): Promise<Array<{ id: string; text: string; at: Date; urgent: boolean; snoozed: boolean }>>;
 }
 
 export interface NoteSource {
@@ -82,7 +88,8 @@ export interface NoteSource {
 export interface BookingSource {
   list(
     user: User,
-    scope: 'client',
+    scope: 'client' | 'specialist',
+    range?: { from?: Date; to?: Date },
   ): Promise<
     Array<{
       booking: {
@@ -95,6 +102,7 @@ export interface BookingSource {
         createdAt: Date;
       };
       timezone: string;
+      clientName?: string | null;
     }>
   >;
   refs(
@@ -128,7 +136,9 @@ export const insightsNeeds = {
       courses: { list: async () => [], listCategories: async () => [] },
     },
   }),
-  reminders: need<ReminderSource>('reminders', ['list'], { fallback: { list: async () => emptyPage } }),
+  reminders: need<ReminderSource>('reminders', ['list', 'inRange'], {
+    fallback: { list: async () => emptyPage, inRange: async () => [] },
+  }),
   notes: need<NoteSource>('notes', ['list'], { fallback: { list: async () => [] } }),
   booking: need<BookingSource>('booking', ['list', 'refs'], {
     fallback: {

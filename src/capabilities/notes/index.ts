@@ -1,5 +1,6 @@
 import { createI18n, type Translate } from '../../bot/i18n.ts';
 import type { InboxTarget } from '../../platform/capability/inbox-targets.ts';
+import { settingText } from '../../platform/capability/personal-settings.ts';
 import { escapeHtml } from '../../platform/telegram/telegram-html.ts';
 import type { CapabilityModule } from '../capability.ts';
 import { filedCard, pendingCard } from './bot/note-cards.ts';
@@ -118,6 +119,16 @@ export function createNotesModule(
         bot: createNotesFeature({ filing, topics, forum, ai: deps.ai, telegram: deps.telegram }),
         menu: [{ id: 'notes', labelKey: 'notes-menu', open: (ctx) => showNotesOverview(ctx, { topics }) }],
         settings: NOTES_SETTINGS,
+        settingsExtras: [
+          {
+            field: 'template',
+            schema: settingText(2000).nullable().openapi({
+              description: 'How a filed note reads: {title} {tags} {text} {source} {topic}; null = the style',
+            }),
+            get: async (userId) => (await prefs.get(userId)).template,
+            set: (userId, value) => prefs.setOwn(userId, { template: (value as string | null) || null }),
+          },
+        ],
         // The page's component: web/src/capabilities/notes/.
         miniApp: { pages: [{ id: 'notes', order: 10 }] },
         help: [

@@ -10,6 +10,7 @@ import type { UserService } from '../../platform/users/user-service.ts';
 import { createOccurrenceActions } from './occurrence-actions.ts';
 import { createOccurrenceScheduler } from './occurrence-scheduler.ts';
 import { listOccurrencesBetween } from './occurrence-window.ts';
+import { remindersInRange } from './reminder-calendar.ts';
 import { normalizeRrule, occurrenceAfter, type Series } from './reminder-schedule.ts';
 import { type ReminderRow, reminderOccurrences, reminders } from './reminder-tables.ts';
 import type { Reminder, ReminderService } from './reminder-types.ts';
@@ -180,6 +181,10 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
     async upcoming(userId, options = {}) {
       if (options.id !== undefined && !UUID.test(options.id)) return [];
       return listUpcoming(db, toReminder, userId, options.id);
+    },
+
+    async inRange(userId, from, to) {
+      return remindersInRange(await listUpcoming(db, toReminder, userId), from, to);
     },
 
     async update(userId, id, patch) {

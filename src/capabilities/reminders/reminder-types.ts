@@ -79,12 +79,16 @@ export interface ListOptions {
   live?: boolean;
 }
 
+import type { ReminderMoment } from './reminder-calendar.ts';
+
 export interface ReminderService {
   create(userId: string, input: CreateReminderInput, options?: { tx?: Tx }): Promise<Reminder>;
   get(userId: string, id: string): Promise<Reminder>;
   list(userId: string, options?: ListOptions): Promise<Page<Reminder>>;
   /** Still to come, soonest run first, paused ones last (with `id`: that one reminder, whatever its state). */
   upcoming(userId: string, options?: { id?: string }): Promise<UpcomingReminder[]>;
+  /** When the person's reminders go off in [from, to) (the calendar's view: repeats expanded). */
+  inRange(userId: string, from: Date, to: Date): Promise<ReminderMoment[]>;
   update(userId: string, id: string, patch: UpdateReminderInput): Promise<Reminder>;
   pause(userId: string, id: string): Promise<Reminder>;
   resume(userId: string, id: string): Promise<Reminder>;

@@ -1,7 +1,11 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { DomainError } from '../../../platform/errors/domain-error.ts';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { validationHook } from '../../../platform/http/openapi-hook.ts';
 import { bearerSecurity, jsonContent, problemResponse } from '../../../platform/http/openapi-parts.ts';
+import { safeDateTime, spanAtMost } from '../../../platform/http/safe-input.ts';
+import type { User } from '../../../platform/users/user-service.ts';
+import { type CalendarItem, MAX_CALENDAR_DAYS } from '../calendar/calendar-items.ts';
 import type { CalendarService } from '../calendar/calendar-service.ts';
 import type { ExportService } from '../export/export-service.ts';
 
@@ -10,6 +14,18 @@ const FeedUrl = z
   .object({ url: z.url().openapi({ description: 'The private .ics address' }) })
   .openapi('CalendarFeed');
 const unauthorized = { 401: problemResponse('Not signed in') };
+const CalendarItemSchema = z
+  .object({
+    kind: z.enum(['task', 'reminder', 'booking']).openapi({ description: 'What opens when it is tapped' }),
+    id: z.string().openapi({ description: 'The task, reminder or booking id' }),
+    title: z.string(),
+    start: z.string().datetime({ offset: true }),
+    end: z.string().datetime({ offset: true }).optional(),
+    status: z.string().openapi({ description: 'task: todo/in_progress/done; reminder: scheduled/snoozed' }),
+    role: z.enum(['client', 'specialist']).optional().openapi({ description: 'A booking: your part in it' }),
+    location: z.string().optional(),
+  })
+  .openapi('CalendarItem');
 
 const routes = {
   get: createRoute({
@@ -29,6 +45,35 @@ const routes = {
     security: bearerSecurity,
     summary: 'A new feed URL; the old one answers 404 from now on',
     responses: { 200: { description: 'New feed URL', ...jsonContent(FeedUrl) }, ...unauthorized },
+  }),
+  items: createRoute({
+    method: 'get',
+    operationId: 'listCalendarItems',
+    path: '/items',
+    tags,
+    security: bearerSecurity,
+    summary: 'Tasks due, reminders going off (repeats expanded) and bookings in [from, to), by start',
+    request: {
+      query: z
+        .object({
+          from: safeDateTime(),
+          to: safeDateTime().openapi({
+            description: `After \`from\`, at most ${MAX_CALENDAR_DAYS} days later`,
+          }),
+        })
+        .superRefine(spanAtMost(MAX_CALENDAR_DAYS)),
+    },
+    responses: {
+      200: {
+        description: 'Calendar items',
+        ...jsonContent(z.object({ items: z.array(CalendarItemSchema) })),
+      },
+      400: problemResponse(
+        'from/to missing or not date-times, or `to` not after `from` (calendar_range_invalid)',
+      ),
+      422: problemResponse(`A range over ${MAX_CALENDAR_DAYS} days, or outside 1970–9999`),
+      ...unauthorized,
+    },
   }),
   feed: createRoute({
     method: 'get',
@@ -52,9 +97,30 @@ const routes = {
   }),
 };
 
-/** `/calendar` for a signed-in user: the link and its reset. */
-export function createCalendarRoutes(calendar: CalendarService) {
+const toJson = (item: CalendarItem) => ({
+  kind: item.kind,
+  id: item.id,
+  title: item.title,
+  start: item.start.toISOString(),
+  ...(item.end ? { end: item.end.toISOString() } : {}),
+  status: item.status,
+  ...(item.role ? { role: item.role } : {}),
+  ...(item.location ? { location: item.location } : {}),
+});
+
+/** `/calendar` for a signed-in user: the link and its reset, and what is on the calendar in a range. */
+export function createCalendarRoutes(
+  calendar: CalendarService,
+  items: (user: User, from: Date, to: Date) => Promise<CalendarItem[]>,
+) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+  app.openapi(routes.items, async (c) => {
+    const query = c.req.valid('query');
+    const [from, to] = [new Date(query.from), new Date(query.to)];
+    if (to.getTime() <= from.getTime())
+      throw new DomainError('invalid', 'calendar_range_invalid', '`to` must be after `from`');
+    return c.json({ items: (await items(c.get('user'), from, to)).map(toJson) }, 200);
+  });
   app.openapi(routes.get, async (c) => c.json({ url: await calendar.url(c.get('user').id) }, 200));
   app.openapi(routes.reset, async (c) => c.json({ url: await calendar.reset(c.get('user').id) }, 200));
   return app;
