@@ -7,11 +7,14 @@ import type { ParsedText, ParseOptions } from '../../../platform/nl/parsed-text.
 import { formatWhen, sameTimeNextFree } from '../../../platform/time/index.ts';
 import type { ReminderService, UpcomingReminder, UpdateReminderInput } from '../reminder-types.ts';
 import { loadCard } from './card-actions.ts';
+import { describeRule } from './describe-rule.ts';
 import { listData, packMinute } from './list-data.ts';
 import { reminderCardKeyboard, reminderCardText } from './reminder-card.ts';
 
 type Parse = (text: string, options: ParseOptions) => ParsedText;
 type StepResult = { step: string; data?: Record<string, unknown> } | null;
+/** Patches of the time step that carry a repetition the person typed (not the old one retimed). */
+const typedRules = new WeakSet<UpdateReminderInput>();
 
 /**
  * A new time for a series keeps its repetition and moves its clock time: "every day at 09:00"
@@ -72,8 +75,14 @@ export function createEditFlow(deps: { reminders: ReminderService; parse: Parse 
       return { step, data };
     }
     const fresh = await loadCard(reminders, ctx, r.id);
+    // A repetition typed where a time was asked ("every day at 8") replaces the old one: say so.
+    const rule = (x: UpcomingReminder) => describeRule(ctx.t.bind(ctx), x, ctx.user.language);
+    const replaced = typedRules.has(patch) && fresh && r.rrule && rule(r) !== rule(fresh);
+    const header = replaced
+      ? ctx.t('reminders-edit-saved-rule', { rule: rule(fresh) ?? '', was: rule(r) ?? '' })
+      : ctx.t('reminders-edit-saved');
     if (fresh)
-      await ctx.reply(reminderCardText(ctx, fresh, ctx.t('reminders-edit-saved')), {
+      await ctx.reply(reminderCardText(ctx, fresh, header), {
         reply_markup: reminderCardKeyboard(ctx, fresh, page),
       });
     return null;
@@ -87,9 +96,15 @@ export function createEditFlow(deps: { reminders: ReminderService; parse: Parse 
     time: (ctx, data) =>
       apply(ctx, data, 'time', (text, r) => {
         const parsed = read(ctx, text);
-        if (parsed.rrule && parsed.dueAt) return { rrule: parsed.rrule, dueAt: parsed.dueAt };
+        if (parsed.rrule && parsed.dueAt) {
+          const patch = { rrule: parsed.rrule, dueAt: parsed.dueAt };
+          typedRules.add(patch);
+          return patch;
+        }
         if (!parsed.dueAt) return null;
         if (!r.rrule) return { dueAt: parsed.dueAt };
+        // "tomorrow at 11" on a Mon/Wed series names the clock time, not the days: the days stay,
+        // and the series goes on from that moment (its next day on the rule may come later).
         return { dueAt: parsed.dueAt, rrule: retimeRule(r.rrule, parsed.dueAt, r.timezone) };
       }),
     repeat: (ctx, data) =>

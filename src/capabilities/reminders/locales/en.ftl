@@ -62,6 +62,7 @@ reminders-edit-bad-time = I couldn't find a time in that. Try “tomorrow at 9�
 reminders-edit-bad-repeat = I couldn't read a repetition in that. Try “every day at 9”, “every weekday” or “every 2 weeks”, or tap Cancel.
 reminders-edit-past = ⚠️ That time has already passed. Move it to { $when }, or send another time.
 reminders-edit-saved = ✅ Saved.
+reminders-edit-saved-rule = ✅ Saved. The repetition changed too: { $rule } (was { $was }).
 reminders-edit-cancelled = Nothing changed.
 reminders-moved-to = Moved to { $when }
 reminders-once-needs-time = It has no time ahead to keep: set one with “🕒 Time” first.

@@ -62,6 +62,7 @@ reminders-edit-bad-time = Не нашёл здесь времени. Попро�
 reminders-edit-bad-repeat = Не понял, как повторять. Попробуйте «каждый день в 9», «по будням» или «каждые 2 недели». Или нажмите «Отмена».
 reminders-edit-past = ⚠️ Это время уже прошло. Перенести на { $when }? Или пришлите другое время.
 reminders-edit-saved = ✅ Сохранено.
+reminders-edit-saved-rule = ✅ Сохранено. Повтор теперь другой: { $rule } (было: { $was }).
 reminders-edit-cancelled = Ничего не изменилось.
 reminders-moved-to = Перенесено на { $when }
 reminders-once-needs-time = Впереди нет времени, которое можно оставить: сначала задайте его кнопкой «🕒 Время».
