@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settled } from '../../../test/support/settled.ts';
 import { startTestSystem, type TestSystem } from '../../../test/support/test-system.ts';
 
 let t: TestSystem;
@@ -152,7 +153,7 @@ describe('durability and limits', () => {
     const chat = hal.privateChat();
     for (let i = 0; i < 24; i++) await hal.send(`spam ${i}`);
     await chat.nextMessage(/sending messages very fast/, { timeoutMs: 15_000 });
-    await new Promise((r) => setTimeout(r, 1500));
+    await settled(t.testDb.database.raw); // every one of the 24 handled (answered or ignored)
     const all = (await chat.messages()).filter((m) => m.fromBot);
     expect(all.filter((m) => /very fast/.test(m.text))).toHaveLength(1);
     // Each of the first 20 gets its one answer (conversation, offline); the rest are ignored.

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { settled } from '../../../test/support/settled.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.ts';
 import { createLogger } from '../observability/logger.ts';
 import { createMetrics } from '../observability/metrics.ts';
@@ -63,8 +64,8 @@ describe('job queue', () => {
     });
 
     await until(() => (seen.includes(2) ? true : undefined));
-    // Give a wrongly duplicated or resurrected job every chance to show up.
-    await new Promise((r) => setTimeout(r, 1500));
+    // A wrongly duplicated or resurrected job would have run once nothing is left to run.
+    await settled(testDb.database.raw);
     expect(seen).toEqual([2]);
     const widgets = await testDb.database.raw.query<{ id: number }>('SELECT id FROM widgets ORDER BY id');
     expect(widgets.map((w) => w.id)).toEqual([2]);

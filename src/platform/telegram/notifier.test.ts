@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { settled } from '../../../test/support/settled.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/support/test-database.ts';
 import { createSandboxClient, type SandboxClient } from '../../sandbox/client.ts';
 import { type SandboxServer, startSandboxServer } from '../../sandbox/standalone.ts';
@@ -188,7 +189,7 @@ describe('notifications', () => {
       await notifier.notify({ chatId: id, text: 'committed' }, { tx });
     });
     await until(async () => ((await botTexts(id)).includes('committed') ? true : undefined));
-    await new Promise((r) => setTimeout(r, 1000));
+    await settled(testDb.database.raw);
     expect(await botTexts(id)).toEqual(['committed']);
   });
 
@@ -285,7 +286,7 @@ describe('notifications', () => {
       const bot = (await person.messages()).filter((m) => m.fromBot);
       return bot.length >= 4 ? bot : undefined;
     });
-    await new Promise((r) => setTimeout(r, 1500)); // a duplicate would show up by now
+    await settled(testDb.database.raw); // a duplicate would be sent by now
     const after = (await person.messages()).filter((m) => m.fromBot).slice(1);
     expect(after.map((m) => m.data.photo?.at(-1)?.file_id ?? m.text.slice(0, 11))).toEqual([
       photos[0],
