@@ -10,6 +10,7 @@ const UNIT = [
   'src/app/contract.test.ts',
   'src/bot/tests/{i18n,recurrence-words}.test.ts',
   'src/capabilities/*/tests/*-schedule.test.ts',
+  'src/capabilities/*/classifier/*.test.ts',
   'src/sandbox/tests/entities-*.test.ts',
   'test/house-rules/**/*.test.ts',
   'test/web/**/*.test.ts',

@@ -1,55 +1,95 @@
-// Offline note classifier: top-1 accuracy on the evaluation notes versus the number of filed
-// examples per topic, plus how well the confidence tracks correctness.
-// Run: node scripts/with-node.mjs node bench/classifier.ts [--errors]
-import { createNoteClassifier } from '../src/platform/ai/offline-classifier.ts';
+// Offline note classifier (src/capabilities/notes/classifier): top-1 accuracy versus the number of
+// the person's filed examples per topic (the learning curve), and what the file/pending threshold
+// means: per threshold, how many notes are filed and how many of those are right.
+//
+// Run: node scripts/with-node.mjs node bench/classifier.ts [--set fresh|tuning] [--errors]
+//   fresh  (default) bench/data/fresh-notes.json: notes written after the classifier was frozen;
+//          never used for tuning. The examples come from the fixture pool (the person's notes).
+//   tuning the fixture notes the weights were set on (test/fixtures/notes: held-out + old fresh).
+import { readFileSync } from 'node:fs';
+import { createTopicClassifier } from '../src/capabilities/notes/classifier/topic-classifier.ts';
+import type { FiledExample, Topic } from '../src/platform/ai/ai-schemas.ts';
 import {
   examplesPerTopic,
   type LabelledNote,
   loadLabelledNotes,
 } from '../test/fixtures/notes/labelled-notes.ts';
 
-const { topics, pool, heldout, fresh } = loadLabelledNotes();
-const all = [...heldout, ...fresh];
+const DEFAULT_THRESHOLD = 0.5;
+const arg = (name: string) => {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+};
 
-function evaluate(k: number, notes: LabelledNote[]) {
-  const classifier = createNoteClassifier(topics, examplesPerTopic(pool, k));
-  return notes.map((note) => {
+const { topics, pool, heldout, fresh } = loadLabelledNotes();
+const set = arg('--set') ?? 'fresh';
+const evaluated: LabelledNote[] = set === 'tuning' ? [...heldout, ...fresh] : loadFreshSet();
+
+function loadFreshSet(): LabelledNote[] {
+  const file = new URL('./data/fresh-notes.json', import.meta.url);
+  const data = JSON.parse(readFileSync(file, 'utf8')) as { topics: Record<string, string[]> };
+  return Object.entries(data.topics).flatMap(([topicId, texts]) =>
+    texts.map((text) => ({
+      text,
+      topicId,
+      language: /[а-яё]/i.test(text) ? ('ru' as const) : ('en' as const),
+    })),
+  );
+}
+
+interface Result {
+  note: LabelledNote;
+  correct: boolean;
+  confidence: number;
+}
+function evaluate(over: readonly Topic[], examples: FiledExample[]): Result[] {
+  const classifier = createTopicClassifier(over, examples);
+  return evaluated.map((note) => {
     const best = classifier.rank(note.text)[0];
-    return { note, correct: best?.topicId === note.topicId, confidence: best?.confidence ?? 0 };
+    const confidence = best && best.score > 0 ? best.confidence : 0;
+    return { note, correct: best?.topicId === note.topicId, confidence };
   });
 }
-type Results = ReturnType<typeof evaluate>;
-const accuracy = (rs: Results) => rs.filter((r) => r.correct).length / Math.max(1, rs.length);
+const accuracy = (rs: Result[]) => rs.filter((r) => r.correct).length / Math.max(1, rs.length);
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
+const lang = (rs: Result[], l: 'ru' | 'en') => rs.filter((r) => r.note.language === l);
+// Topics as a person who typed no keywords has them: a name and a one-line description.
+const bare = topics.map(({ id, name, description }) => ({
+  id,
+  name,
+  ...(description ? { description } : {}),
+}));
 
-console.log(`topics: ${topics.length}; filed-example pool: ${pool.length}; evaluated: ${all.length} notes`);
+const ru = evaluated.filter((n) => n.language === 'ru').length;
 console.log(
-  `(held-out ${heldout.length}, fresh ${fresh.length}; ${all.filter((n) => n.language === 'ru').length} ru)\n`,
+  `set: ${set}; ${evaluated.length} notes (${ru} ru, ${evaluated.length - ru} en) over ${topics.length} topics; ` +
+    `examples from a pool of ${pool.length}\n`,
 );
-console.log('examples/topic   all      ru      en   held-out  fresh');
-for (const k of [0, 1, 2, 5, 10]) {
-  const rs = evaluate(k, all);
-  const by = (f: (r: Results[number]) => boolean) => accuracy(rs.filter(f));
+console.log('learning curve, top-1 (topics with keywords | name + description only)');
+console.log('examples/topic     all      ru      en |    all      ru      en');
+for (const k of [0, 2, 5, 10]) {
+  const a = evaluate(topics, examplesPerTopic(pool, k));
+  const b = evaluate(bare, examplesPerTopic(pool, k));
   console.log(
-    `${String(k).padStart(14)} ${pct(accuracy(rs))} ${pct(by((r) => r.note.language === 'ru'))} ` +
-      `${pct(by((r) => r.note.language === 'en'))} ${pct(by((r) => heldout.includes(r.note)))}  ${pct(by((r) => fresh.includes(r.note)))}`,
+    `${String(k).padStart(14)} ${pct(accuracy(a))} ${pct(accuracy(lang(a, 'ru')))} ${pct(accuracy(lang(a, 'en')))} |` +
+      `${pct(accuracy(b))} ${pct(accuracy(lang(b, 'ru')))} ${pct(accuracy(lang(b, 'en')))}`,
   );
 }
 
-console.log('\nconfidence of the top topic at 5 examples/topic (share of notes, accuracy within the band):');
-const results = evaluate(5, all);
-for (const [lo, hi] of [
-  [0, 0.3],
-  [0.3, 0.5],
-  [0.5, 0.7],
-  [0.7, 1.01],
-] as const) {
-  const band = results.filter((r) => r.confidence >= lo && r.confidence < hi);
-  const shown = band.length ? pct(accuracy(band)) : '      —';
-  console.log(
-    `  ${lo.toFixed(1)}–${Math.min(hi, 1).toFixed(1)}: ${pct(band.length / results.length)} of notes, accuracy ${shown}`,
-  );
+for (const k of [0, 5]) {
+  const rs = evaluate(topics, examplesPerTopic(pool, k));
+  console.log(`\nthreshold at ${k} examples/topic: filed (share of notes), filed right, pending`);
+  for (const t of [0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9]) {
+    const filed = rs.filter((r) => r.confidence >= t);
+    const mark = t === DEFAULT_THRESHOLD ? '  ← default' : '';
+    console.log(
+      `  ${String(t * 100).padStart(3)}%: filed ${String(filed.length).padStart(3)} (${pct(filed.length / rs.length)}), ` +
+        `right ${pct(accuracy(filed))}, pending ${pct(1 - filed.length / rs.length)}${mark}`,
+    );
+  }
 }
+
 if (process.argv.includes('--errors')) {
-  for (const r of results.filter((x) => !x.correct)) console.log(`  ✗ ${r.note.topicId}: ${r.note.text}`);
+  const rs = evaluate(topics, examplesPerTopic(pool, Number(arg('--errors-k') ?? 5)));
+  for (const r of rs.filter((x) => !x.correct)) console.log(`  ✗ ${r.note.topicId}: ${r.note.text}`);
 }

@@ -4,6 +4,7 @@ import type { ActivityPort } from '../../platform/capability/activity.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { JobPort } from '../../platform/jobs/job-queue.ts';
+import { createOfflineFiling } from './classifier/offline-filing.ts';
 import type { Note, NoteRepository } from './note-repository.ts';
 import { type NoteKind, notes } from './note-tables.ts';
 import type { NotesPreferencesStore } from './notes-settings.ts';
@@ -55,24 +56,29 @@ export function createFilingService(deps: {
   activity?: ActivityPort;
 }) {
   const { db, ai, jobs, topics, repo, prefs, now } = deps;
+  const offline = createOfflineFiling();
 
   async function classify(userId: string, note: { text: string; kind: NoteKind }, candidates: NoteTopic[]) {
-    const examples = await topics.examples(userId);
     const known = new Set(candidates.map((t) => t.id));
+    const examples = (await topics.examples(userId)).filter((e) => known.has(e.topicId));
+    const described = candidates.map((t) => ({
+      id: t.id,
+      name: t.name,
+      ...(t.description ? { description: t.description } : {}),
+      keywords: t.keywords,
+    }));
     const result = await ai.classifyNote(
       {
         note: { text: note.text, source: { kind: note.kind === 'audio' ? 'voice' : note.kind } },
-        topics: candidates.map((t) => ({
-          id: t.id,
-          name: t.name,
-          ...(t.description ? { description: t.description } : {}),
-          keywords: t.keywords,
-        })),
-        examples: examples.filter((e) => known.has(e.topicId)),
+        topics: described,
+        examples,
       },
       { userId, tellUser: true },
     );
-    return result.value;
+    // Without a model the notes' own classifier, which learns from this person's examples, decides.
+    return result.source === 'offline'
+      ? offline.file(result.value, { text: note.text, topics: described, examples })
+      : result.value;
   }
 
   const byId = (list: NoteTopic[], id: string | null) => list.find((t) => t.id === id) ?? null;
