@@ -27,6 +27,11 @@ export function exitOnStartupError(error: unknown, logger: Logger): never {
     process.stderr.write(`Cannot start the embedded PostgreSQL: ${(error as Error).message}\n`);
     process.exit(3);
   }
+  if (code === 'data_dir_unreachable') {
+    // Running as root with DATA_DIR in a private home: a setup to change, said in one line (no stack).
+    process.stderr.write(`Cannot start the embedded PostgreSQL: ${(error as Error).message}\n`);
+    process.exit(3);
+  }
   if ((error as { code?: string }).code === 'encryption_key_unknown') {
     process.stderr.write(`Cannot start: ${(error as Error).message}\n`);
     process.exit(2);

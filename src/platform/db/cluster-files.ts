@@ -85,9 +85,13 @@ export function ensureReachable(paths: ClusterPaths, user: ServerUser): void {
   if ((root.mode & 0o010) === 0) chmodSync(paths.root, (root.mode & 0o7777) | 0o010);
   const blocked = blockingDir(dirname(paths.root), user);
   if (blocked) {
-    throw new Error(
-      `The embedded PostgreSQL runs as the OS user "postgres" (it refuses root), which cannot enter ${blocked}. ` +
-        `Allow it (chmod o+x ${blocked}) or choose a DATA_DIR outside it.`,
+    // An operator's setup to fix, not a bug: the CLI prints it as one plain line (code below).
+    throw Object.assign(
+      new Error(
+        `The embedded PostgreSQL runs as the OS user "postgres" (it refuses root), which cannot enter ${blocked}. ` +
+          `Allow it (chmod o+x ${blocked}) or choose a DATA_DIR outside it.`,
+      ),
+      { code: 'data_dir_unreachable' },
     );
   }
 }
