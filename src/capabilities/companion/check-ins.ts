@@ -9,11 +9,13 @@ import type { UserService } from '../../platform/users/user-service.ts';
 import type { NotifyFn } from '../capability.ts';
 import type { ActivityService } from './activity-service.ts';
 import type { AgendaSource } from './agenda.ts';
+import { type CompanionSettings, gateLimits } from './companion-settings.ts';
 import { companionProfiles } from './companion-tables.ts';
 import type { JourneyStage } from './journey.ts';
-import { type GateLimits, gate, type Trigger } from './proactive-gate.ts';
+import { gate, type Trigger } from './proactive-gate.ts';
 import type { Decision, ProactiveLog } from './proactive-log.ts';
 import type { ProfileService } from './profile-service.ts';
+import type { Recommendations } from './recommendations.ts';
 
 export const CHECKINS_SETTING = 'companion.checkins';
 const DAY = 86_400_000;
@@ -39,7 +41,9 @@ export function createCheckIns(deps: {
   agenda: AgendaSource;
   log: ProactiveLog;
   stages: readonly JourneyStage[];
-  limits: GateLimits;
+  /** The admin's persona and limits (read at each run: a change applies to the next check-in). */
+  settings: { get(): Promise<CompanionSettings> };
+  recommendations?: Recommendations;
   inactiveDays: number;
   t: TranslateIn;
   keyboard: (language: 'ru' | 'en', stage: JourneyStage) => InlineKeyboardMarkup;
@@ -81,6 +85,9 @@ export function createCheckIns(deps: {
     const { found, profile } = await candidates(userId, user.timezone, slot);
     const stage = deps.stages.find((s) => s.id === profile.stage) ?? (deps.stages.at(-1) as JourneyStage);
     const optedOut = !profile.checkinsEnabled;
+    const settings = await deps.settings.get();
+    const limits = gateLimits(settings);
+    const { persona } = settings;
     const decisions: Decision[] = [];
     const decide = async (d: Omit<Decision, 'userId' | 'localDate' | 'at'>) => {
       const at = now();
@@ -103,7 +110,7 @@ export function createCheckIns(deps: {
               sentToday: await log.sentOn(userId, localDate),
               lastSentOfTrigger: await log.lastSent(userId, trigger),
             },
-            deps.limits,
+            limits,
           );
       if (reason) {
         await decide({ trigger, decision: 'skipped', reason, text: null });
@@ -121,6 +128,7 @@ export function createCheckIns(deps: {
             'You decide whether a personal assistant should write to its user first, and write it. ' +
             'Answer "skip" when a message would be noise. Keep it to 1–2 warm sentences in the ' +
             `user's language (${user.language}), matching the journey stage "${stage.id}". ` +
+            `Write as ${persona.name}, in a ${persona.tone} tone. ` +
             'JSON {action: "send"|"skip", text, reason}.',
           prompt: JSON.stringify({ trigger, facts, profile, suggestion }),
           schema: decisionSchema,
@@ -141,14 +149,37 @@ export function createCheckIns(deps: {
       // Re-checked under the profile's row lock: two runs at once cannot both take the last slot.
       const sent = await deps.db.transaction(async (tx) => {
         await tx.select().from(companionProfiles).where(eq(companionProfiles.userId, userId)).for('update');
-        if ((await log.sentOn(userId, localDate, tx)) >= deps.limits.maxPerDay) return false;
-        const decision = { userId, trigger, decision: 'sent' as const, reason: 'sent', localDate, text, at };
+        if ((await log.sentOn(userId, localDate, tx)) >= limits.maxPerDay) return false;
+        // At most one recommendation, for this stage, never one the person already had.
+        const recommendation = await deps.recommendations?.pick(userId, stage.id, tx);
+        if (recommendation) await deps.recommendations?.record(userId, recommendation.id, tx);
+        const keyboard = deps.keyboard(user.language, stage);
+        const full = recommendation
+          ? `${text}\n\n${deps.t(user.language, 'companion-recommendation', { title: recommendation.title })}`
+          : text;
+        const replyMarkup = recommendation
+          ? {
+              inline_keyboard: [
+                ...keyboard.inline_keyboard,
+                [{ text: recommendation.title.slice(0, 60), url: recommendation.url }],
+              ],
+            }
+          : keyboard;
+        const decision = {
+          userId,
+          trigger,
+          decision: 'sent' as const,
+          reason: recommendation ? `sent+recommendation:${recommendation.id}` : 'sent',
+          localDate,
+          text: full,
+          at,
+        };
         await log.write(decision, tx);
         await deps.notify(
           {
             chatId: user.telegramId as number,
-            text,
-            replyMarkup: deps.keyboard(user.language, stage),
+            text: full,
+            replyMarkup,
             dedupeKey: `companion:${userId}:${localDate}:${trigger}`,
           },
           { tx },

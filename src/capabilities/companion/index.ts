@@ -1,21 +1,27 @@
+import { uuidv7 } from 'uuidv7';
 import { createI18n } from '../../bot/i18n.ts';
 import { type CapabilityModule, need } from '../capability.ts';
 import { createActivityService } from './activity-service.ts';
 import { createAgendaSource, noReminders, noTasks, type ReminderLister, type TaskLister } from './agenda.ts';
-import { COMPANION_LOCALES, createCompanionFeature } from './bot/companion-feature.ts';
+import { createBroadcastFlow } from './bot/broadcast-flow.ts';
+import { COMPANION_LOCALES, createCompanionFeature, showProfile } from './bot/companion-feature.ts';
 import { BROADCAST_QUEUE, type BroadcastJob, createBroadcastService } from './broadcast-service.ts';
 import { createBroadcastWorker } from './broadcast-worker.ts';
 import { CHECKINS_SETTING, createCheckIns } from './check-ins.ts';
 import { quickReplies } from './companion-callbacks.ts';
+import { createSettingsStore } from './companion-settings.ts';
+import { companionOptOuts } from './companion-tables.ts';
 import { createConversationService } from './conversation-service.ts';
 import { createConversationStore } from './conversation-store.ts';
+import { createEngagement } from './engagement.ts';
 import { type CompanionService, createEnrolment, ENROL_QUEUE } from './enrolment.ts';
 import { createBroadcastRoutes, createDecisionRoutes } from './http/broadcast-routes.ts';
+import { createCompanionAdminRoutes } from './http/companion-admin-routes.ts';
 import { createProfileRoutes } from './http/profile-routes.ts';
 import { loadStages } from './journey.ts';
-import { DEFAULT_LIMITS } from './proactive-gate.ts';
 import { createProactiveLog } from './proactive-log.ts';
 import { createProfileService } from './profile-service.ts';
+import { createRecommendations } from './recommendations.ts';
 import { createRetention, RETENTION_QUEUE } from './retention.ts';
 
 export type { CompanionService } from './enrolment.ts';
@@ -58,7 +64,20 @@ export function companionModuleWith(
       const stages = loadStages();
       const store = createConversationStore(deps.db);
       const activity = createActivityService(deps);
-      const profiles = createProfileService({ ...deps, activity, stages, templates: t });
+      const settings = createSettingsStore(deps);
+      const persona = async () => (await settings.get()).persona;
+      const profiles = createProfileService({
+        ...deps,
+        activity,
+        stages,
+        templates: t,
+        persona: async () => (await persona()).name,
+        onOptOut: async (userId, at) => {
+          await deps.db.insert(companionOptOuts).values({ id: uuidv7(), userId, at });
+        },
+        log: deps.logger,
+      });
+      const recommendations = createRecommendations(deps);
       const agenda = createAgendaSource({ ...services, now: deps.now });
       const conversation = createConversationService({
         store,
@@ -66,6 +85,7 @@ export function companionModuleWith(
         activity,
         profiles,
         agenda,
+        persona,
         now: deps.now,
       });
       const log = createProactiveLog(deps.db);
@@ -76,7 +96,8 @@ export function companionModuleWith(
         agenda,
         log,
         stages,
-        limits: DEFAULT_LIMITS,
+        settings,
+        recommendations,
         inactiveDays: options.inactiveDays,
         t,
         keyboard: (language, stage) => quickReplies(t, language, stage),
@@ -96,6 +117,16 @@ export function companionModuleWith(
           { path: '/companion', app: createProfileRoutes(profiles), access: 'user' },
           { path: '/admin/broadcasts', app: createBroadcastRoutes(broadcasts), access: { role: 'admin' } },
           { path: '/admin/companion', app: createDecisionRoutes(log), access: { role: 'admin' } },
+          {
+            path: '/admin/companion',
+            app: createCompanionAdminRoutes({
+              settings,
+              recommendations,
+              engagement: createEngagement({ raw: deps.database.raw, now: deps.now }),
+              stages: stages.map((s) => s.id),
+            }),
+            access: { role: 'admin' },
+          },
         ],
         bot: createCompanionFeature({
           conversation,
@@ -104,11 +135,22 @@ export function companionModuleWith(
           broadcasts,
           eraseUser: (userId) => enrolment.eraseUser(userId),
           optOut: (userId) => enrolment.optOut(userId),
+          answered: (userId) => log.markAnswered(userId, deps.now()),
+          persona,
           enrol: (userId) => enrolment.service.enrol(userId),
           modelConfigured: () => deps.ai.describe().llm !== 'none',
         }),
         // The page's component: web/src/capabilities/companion/.
         miniApp: { pages: [{ id: 'profile', order: 30 }] },
+        menu: [
+          { id: 'profile', labelKey: 'companion-menu-profile', open: (ctx) => showProfile(ctx, profiles) },
+          {
+            id: 'broadcast',
+            labelKey: 'companion-menu-broadcast',
+            role: 'admin',
+            open: createBroadcastFlow(broadcasts).start,
+          },
+        ],
         help: [
           { command: 'profile', descriptionKey: 'companion-cmd-profile' },
           { command: 'reset', descriptionKey: 'companion-cmd-reset' },

@@ -6,6 +6,7 @@ import { startFlow } from '../../../bot/flows/flow-router.ts';
 import { hasRole } from '../../../bot/role-filter.ts';
 import { DomainError } from '../../../platform/errors/domain-error.ts';
 import { isAboutOneself, isAcknowledgment } from '../../../platform/nl/index.ts';
+import { escapeHtml } from '../../../platform/telegram/telegram-html.ts';
 import { formatWhen } from '../../../platform/time/index.ts';
 import type { AgendaSource } from '../agenda.ts';
 import type { BroadcastService } from '../broadcast-service.ts';
@@ -29,6 +30,10 @@ export interface CompanionBotDeps {
   enrol(userId: string): Promise<void>;
   /** Whether a language model is configured (offline, /reset says what it can and cannot do). */
   modelConfigured?: () => boolean;
+  /** The person wrote to the companion or pressed a check-in button (engagement: answered). */
+  answered?(userId: string): Promise<void>;
+  /** The admin's persona: its name appears in the texts that introduce the assistant. */
+  persona?(): Promise<{ name: string }>;
 }
 
 const isCommand = (ctx: BotContext) =>
@@ -55,12 +60,16 @@ async function renderAgenda(
   return intro ? `${ctx.t(intro)}\n\n${body}` : body;
 }
 
-async function showProfile(ctx: BotContext, profiles: ProfileService) {
+/** /profile and its /menu entry: what the companion keeps about this person, with edit and erase. */
+export async function showProfile(ctx: BotContext, profiles: ProfileService) {
   const p = await profiles.get(ctx.user.id);
   const none = ctx.t('companion-profile-none');
   const text = ctx.t('companion-profile-show', {
     // The stage's id ("newcomer") is a code: the person reads its name in their language.
     stage: ctx.t('companion-stage-name', { stage: p.stage }),
+    progress: p.progress,
+    bar: progressBar(p.progress),
+    reason: escapeHtml(p.progressReason) || ctx.t('companion-progress-none'),
     summary: p.summary || ctx.t('companion-profile-empty'),
     interests: p.interests.join(', ') || none,
     goals: p.goals.join(', ') || none,
@@ -71,6 +80,12 @@ async function showProfile(ctx: BotContext, profiles: ProfileService) {
     .text(ctx.t('companion-profile-erase'), COMPANION_CALLBACKS.pack('p', 'erase'));
   await ctx.reply(text, { parse_mode: 'HTML', reply_markup: keyboard });
 }
+
+/** Ten blocks for 0–100 %: "▰▰▰▱▱▱▱▱▱▱". */
+export const progressBar = (progress: number) => {
+  const full = Math.max(0, Math.min(10, Math.round(progress / 10)));
+  return '▰'.repeat(full) + '▱'.repeat(10 - full);
+};
 
 /** The companion in the bot: chat for free text nothing else claimed, /reset, /profile, /forget, /broadcast. */
 export function createCompanionFeature(deps: CompanionBotDeps): BotFeature {
@@ -115,12 +130,14 @@ export function createCompanionFeature(deps: CompanionBotDeps): BotFeature {
       await startFlow(ctx, EDIT_FLOW, 'text');
       await ctx.reply(ctx.t('companion-profile-edit-prompt'));
     } else if (kind === 'q') {
+      await deps.answered?.(ctx.user.id);
       if (action === 'stop') await deps.optOut(ctx.user.id);
       const reply =
         action === 'today'
           ? await renderAgenda(ctx, deps.agenda, false)
           : ctx.t(
               `companion-quick-${action === 'tour' ? 'tour-text' : action === 'stop' ? 'stop-done' : 'later-done'}`,
+              { persona: (await deps.persona?.())?.name ?? 'Secretary' },
             );
       await ctx.reply(reply);
     } else if ((kind === 'b' || kind === 's') && hasRole('admin')(ctx)) {
@@ -142,6 +159,7 @@ export function createCompanionFeature(deps: CompanionBotDeps): BotFeature {
   dm.on('message:text', async (ctx, next) => {
     if (isCommand(ctx)) return next();
     await ctx.replyWithChatAction('typing');
+    await deps.answered?.(ctx.user.id);
     const answer = await deps.conversation.reply(ctx.user, ctx.message.text);
     // With no model it says so; with one that is failing or capped, the AI notice explains why.
     // Someone saying how they feel is heard first, whatever the model's state.

@@ -75,6 +75,27 @@ describe('check-ins (offline templates)', () => {
     const logged = await f.log.list({ userId });
     expect(logged.map((l) => l.reason)).toEqual(['opted_out']);
   });
+
+  it('keeps to the admin’s number a day: with one, the second candidate of the day waits', async () => {
+    f.dueSoon.length = 0;
+    f.clock.set('2037-03-09T08:00:00Z');
+    const userId = await f.person(1003);
+    const defaults = await f.settings.get();
+    await f.settings.put({ ...defaults, limits: { ...defaults.limits, per_day: 1 } }, null);
+    f.clock.set('2037-03-12T07:00:00Z');
+    expect(await f.checkIns.run(userId, 'morning')).toEqual([
+      expect.objectContaining({ trigger: 'inactivity', decision: 'sent' }),
+    ]);
+    f.dueSoon.push({ title: 'Essay', dueAt: new Date('2037-03-12T17:00:00Z') });
+    f.clock.set('2037-03-12T10:00:00Z');
+    const second = await f.checkIns.run(userId, 'morning');
+    expect(second.map((d) => [d.trigger, d.reason])).toEqual([
+      ['inactivity', 'daily_cap'],
+      ['deadline', 'daily_cap'],
+    ]);
+    await f.settings.put(defaults, null);
+    f.dueSoon.length = 0;
+  });
 });
 
 describe('check-ins with a model', () => {

@@ -14,8 +14,8 @@ import type { AgendaSource } from '../agenda.ts';
 import { COMPANION_LOCALES } from '../bot/companion-feature.ts';
 import { createCheckIns } from '../check-ins.ts';
 import { quickReplies } from '../companion-callbacks.ts';
+import { createSettingsStore } from '../companion-settings.ts';
 import { loadStages } from '../journey.ts';
-import { DEFAULT_LIMITS } from '../proactive-gate.ts';
 import { createProactiveLog } from '../proactive-log.ts';
 import { createProfileService } from '../profile-service.ts';
 
@@ -51,6 +51,7 @@ export async function companionFixture(options: { aiUrl?: string; start: string 
   };
   const sent: NotifyMessage[] = [];
   const log = createProactiveLog(db);
+  const settings = createSettingsStore({ db, now: clock.now });
   const checkIns = createCheckIns({
     db,
     ai,
@@ -64,7 +65,7 @@ export async function companionFixture(options: { aiUrl?: string; start: string 
     agenda,
     log,
     stages,
-    limits: DEFAULT_LIMITS,
+    settings,
     inactiveDays: 3,
     t,
     keyboard: (language, stage) => quickReplies(t, language, stage),
@@ -93,6 +94,7 @@ export async function companionFixture(options: { aiUrl?: string; start: string 
     activity,
     profiles,
     checkIns,
+    settings,
     log,
     sent,
     dueSoon,
