@@ -962,6 +962,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/calendar/items': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /** Tasks due, reminders going off (repeats expanded) and bookings in [from, to), by start */
+    get: operations['listCalendarItems'];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/calendar': {
     parameters: {
       query?: never;
@@ -2206,6 +2223,10 @@ export interface components {
         phone: string;
       };
     };
+    BookingActionBody: {
+      /** Format: date-time */
+      start?: string;
+    };
     BookingLoginCodeSent: {
       expires_in_seconds: number;
     };
@@ -2330,6 +2351,28 @@ export interface components {
         cancelled: number;
         upcoming: number;
       };
+    };
+    CalendarItem: {
+      /**
+       * @description What opens when it is tapped
+       * @enum {string}
+       */
+      kind: 'task' | 'reminder' | 'booking';
+      /** @description The task, reminder or booking id */
+      id: string;
+      title: string;
+      /** Format: date-time */
+      start: string;
+      /** Format: date-time */
+      end?: string;
+      /** @description task: todo/in_progress/done; reminder: scheduled/snoozed */
+      status: string;
+      /**
+       * @description A booking: your part in it
+       * @enum {string}
+       */
+      role?: 'client' | 'specialist';
+      location?: string;
     };
     CalendarFeed: {
       /**
@@ -4424,7 +4467,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Occurrences */
+      /** @description Occurrences (the whole window: one page) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -4432,6 +4475,8 @@ export interface operations {
         content: {
           'application/json': {
             items: components['schemas']['ReminderOccurrenceInWindow'][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            next_cursor: string | null;
           };
         };
       };
@@ -7674,7 +7719,12 @@ export interface operations {
       };
       cookie?: never;
     };
-    requestBody?: never;
+    /** @description reschedule: `{"start": "<ISO 8601 with offset>"}`, a free slot; other actions: no body */
+    requestBody?: {
+      content: {
+        'application/json': components['schemas']['BookingActionBody'];
+      };
+    };
     responses: {
       /** @description Changed */
       200: {
@@ -8858,6 +8908,68 @@ export interface operations {
         };
       };
       /** @description A date that does not exist, or a period over a year */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: wait the seconds in `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  listCalendarItems: {
+    parameters: {
+      query: {
+        from: string;
+        /** @description After `from`, at most 62 days later */
+        to: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Calendar items */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': {
+            items: components['schemas']['CalendarItem'][];
+          };
+        };
+      };
+      /** @description from/to missing or not date-times, or `to` not after `from` (calendar_range_invalid) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description A range over 62 days, or outside 1970–9999 */
       422: {
         headers: {
           [name: string]: unknown;
@@ -10188,7 +10300,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Queues */
+      /** @description Queues (all of them: one page) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -10196,6 +10308,8 @@ export interface operations {
         content: {
           'application/json': {
             items: components['schemas']['QueueSummary'][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            next_cursor: string | null;
           };
         };
       };
@@ -10484,8 +10598,11 @@ export interface operations {
   listUsers: {
     parameters: {
       query?: {
+        /** @description 1–200, default 50 */
         limit?: number;
-        /** @description The last id of the previous page */
+        /** @description The `next_cursor` of the previous page */
+        cursor?: string;
+        /** @description Deprecated (one release): the same as `cursor` */
         before?: string;
       };
       header?: never;
@@ -10502,6 +10619,8 @@ export interface operations {
         content: {
           'application/json': {
             items: components['schemas']['User'][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            next_cursor: string | null;
           };
         };
       };
@@ -10572,6 +10691,8 @@ export interface operations {
               name: string;
               description: string;
             }[];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            next_cursor: string | null;
           };
         };
       };
@@ -10705,8 +10826,11 @@ export interface operations {
   listAuditEntries: {
     parameters: {
       query?: {
+        /** @description 1–200, default 50 */
         limit?: number;
-        /** @description The last id of the previous page */
+        /** @description The `next_cursor` of the previous page */
+        cursor?: string;
+        /** @description Deprecated (one release): the same as `cursor` */
         before?: string;
       };
       header?: never;
@@ -10723,6 +10847,8 @@ export interface operations {
         content: {
           'application/json': {
             items: components['schemas']['AuditEntry'][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            next_cursor: string | null;
           };
         };
       };

@@ -5,6 +5,7 @@ import type { AppEnv } from '../http/app-env.ts';
 import { validationHook } from '../http/openapi-hook.ts';
 import {
   jsonContent as json,
+  pageOf,
   problemResponse as problem,
   bearerSecurity as security,
 } from '../http/openapi-parts.ts';
@@ -48,7 +49,7 @@ const listQueues = createRoute({
   security,
   summary: 'Every job queue: waiting, active, failed and dead-letter counts (admins only)',
   responses: {
-    200: { description: 'Queues', ...json(z.object({ items: z.array(QueueSchema) })) },
+    200: { description: 'Queues (all of them: one page)', ...json(pageOf(QueueSchema)) },
     ...forbidden,
   },
 });
@@ -107,7 +108,9 @@ export function createQueueRoutes(deps: { queues: QueueAdmin; db: Db }) {
       subjectId: id,
       details: { queue },
     });
-  app.openapi(listQueues, async (c) => c.json({ items: await deps.queues.summary() }, 200));
+  app.openapi(listQueues, async (c) =>
+    c.json({ items: await deps.queues.summary(), next_cursor: null }, 200),
+  );
   app.openapi(listDead, async (c) => {
     const { queue } = c.req.valid('param');
     const { limit } = c.req.valid('query');

@@ -9,6 +9,7 @@ import type { AppEnv } from '../http/app-env.ts';
 import { validationHook } from '../http/openapi-hook.ts';
 import {
   jsonContent as json,
+  pageOf,
   problemResponse as problem,
   bearerSecurity as security,
 } from '../http/openapi-parts.ts';
@@ -20,9 +21,17 @@ const forbidden = {
   403: problem('Not an admin'),
 };
 const page = z.object({
-  limit: z.coerce.number().int().min(1).max(200).optional(),
-  before: z.uuid().optional().openapi({ description: 'The last id of the previous page' }),
+  limit: z.coerce.number().int().min(1).max(200).optional().openapi({ description: '1–200, default 50' }),
+  cursor: z.uuid().optional().openapi({ description: 'The `next_cursor` of the previous page' }),
+  before: z
+    .uuid()
+    .optional()
+    .openapi({ deprecated: true, description: 'Deprecated (one release): the same as `cursor`' }),
 });
+const DEFAULT_LIMIT = 50;
+/** A full page may have more after it: its last id is where the next one starts. */
+const nextCursor = (rows: Array<{ id: string }>, limit: number) =>
+  rows.length === limit ? (rows.at(-1)?.id ?? null) : null;
 
 const listUsers = createRoute({
   method: 'get',
@@ -33,7 +42,7 @@ const listUsers = createRoute({
   summary: 'Users, newest first, with their roles (admins only)',
   request: { query: page },
   responses: {
-    200: { description: 'Users', ...json(z.object({ items: z.array(UserSchema) })) },
+    200: { description: 'Users', ...json(pageOf(UserSchema)) },
     ...forbidden,
   },
 });
@@ -47,7 +56,7 @@ const listRoles = createRoute({
   responses: {
     200: {
       description: 'Roles',
-      ...json(z.object({ items: z.array(z.object({ name: z.string(), description: z.string() })) })),
+      ...json(pageOf(z.object({ name: z.string(), description: z.string() }))),
     },
     ...forbidden,
   },
@@ -95,7 +104,7 @@ const listAudit = createRoute({
   summary: 'The audit log of admin actions, newest first',
   request: { query: page },
   responses: {
-    200: { description: 'Entries', ...json(z.object({ items: z.array(AuditSchema) })) },
+    200: { description: 'Entries', ...json(pageOf(AuditSchema)) },
     ...forbidden,
   },
 });
@@ -108,12 +117,16 @@ export function createAdminUserRoutes(deps: {
 }) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
   app.openapi(listUsers, async (c) => {
-    const { limit, before } = c.req.valid('query');
-    const rows = await deps.users.list({ ...(limit ? { limit } : {}), ...(before ? { before } : {}) });
-    return c.json({ items: rows.map(toUserDto) }, 200);
+    const { limit = DEFAULT_LIMIT, cursor, before } = c.req.valid('query');
+    const after = cursor ?? before;
+    const rows = await deps.users.list({ limit, ...(after ? { before: after } : {}) });
+    return c.json({ items: rows.map(toUserDto), next_cursor: nextCursor(rows, limit) }, 200);
   });
   app.openapi(listRoles, (c) =>
-    c.json({ items: deps.roles.map((r) => ({ name: r.name, description: r.description })) }, 200),
+    c.json(
+      { items: deps.roles.map((r) => ({ name: r.name, description: r.description })), next_cursor: null },
+      200,
+    ),
   );
   app.openapi(setRoles, async (c) => {
     const { id } = c.req.valid('param');
@@ -131,13 +144,14 @@ export function createAdminUserRoutes(deps: {
     return c.json(toUserDto(user), 200);
   });
   app.openapi(listAudit, async (c) => {
-    const { limit, before } = c.req.valid('query');
+    const { limit = DEFAULT_LIMIT, cursor, before } = c.req.valid('query');
+    const after = cursor ?? before;
     const rows = await deps.db
       .select()
       .from(auditLog)
-      .where(before ? lt(auditLog.id, before) : undefined)
+      .where(after ? lt(auditLog.id, after) : undefined)
       .orderBy(desc(auditLog.id))
-      .limit(limit ?? 50);
+      .limit(limit);
     const items = rows.map((r) => ({
       id: r.id,
       at: r.at.toISOString(),
@@ -148,7 +162,7 @@ export function createAdminUserRoutes(deps: {
       subject_id: r.subjectId,
       details: r.details,
     }));
-    return c.json({ items }, 200);
+    return c.json({ items, next_cursor: nextCursor(rows, limit) }, 200);
   });
   return app;
 }

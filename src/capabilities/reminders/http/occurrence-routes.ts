@@ -1,7 +1,12 @@
 import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { validationHook } from '../../../platform/http/openapi-hook.ts';
-import { bearerSecurity, jsonContent, problemResponse } from '../../../platform/http/openapi-parts.ts';
+import {
+  bearerSecurity,
+  jsonContent,
+  pageOf,
+  problemResponse,
+} from '../../../platform/http/openapi-parts.ts';
 import { safeDateTime, spanAtMost } from '../../../platform/http/safe-input.ts';
 import type { DigestService } from '../digest-service.ts';
 import type { ReminderService } from '../reminder-types.ts';
@@ -38,7 +43,8 @@ const listWindow = createRoute({
       .superRefine(spanAtMost(MAX_WINDOW_DAYS)),
   },
   responses: {
-    200: { description: 'Occurrences', ...json(z.object({ items: z.array(windowItemSchema) })) },
+    // The window bounds the answer (at most a year): one page, `next_cursor` always null.
+    200: { description: 'Occurrences (the whole window: one page)', ...json(pageOf(windowItemSchema)) },
     400: problem('Invalid window'),
     422: problem('A window over a year, or outside 1970–9999'),
   },
@@ -119,7 +125,7 @@ export function createOccurrenceRoutes(deps: { reminders: ReminderService; diges
   app.openapi(listWindow, async (c) => {
     const { from, to } = c.req.valid('query');
     const items = await reminders.listBetween(c.get('user').id, new Date(from), new Date(to));
-    return c.json({ items: items.map(toWindowJson) }, 200);
+    return c.json({ items: items.map(toWindowJson), next_cursor: null }, 200);
   });
   app.openapi(snooze, async (c) => {
     const occurrence = await reminders.snooze(
