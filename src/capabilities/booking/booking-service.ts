@@ -42,6 +42,8 @@ export interface CreateBookingInput {
   clientTelegramId?: number | undefined;
   /** Book for a walk-in (admin or the specialist): their name and phone, kept sealed. */
   walkIn?: { name: string; phone: string } | undefined;
+  /** The client sees the confirmation where they booked (the bot's card): no second message. */
+  toldInChat?: boolean | undefined;
 }
 
 export type BookingScope = 'mine' | 'specialist' | 'all';
@@ -168,6 +170,7 @@ export function createBookingService(core: BookingCore) {
           initiator: createdBy,
           initiatorUserId: user.id,
           booking: created,
+          ...(input.toldInChat ? { clientToldInChat: true } : {}),
         });
         await core.scheduleTimers(tx, created, { created: true });
         if (clientUser)

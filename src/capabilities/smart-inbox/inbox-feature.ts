@@ -47,10 +47,18 @@ export function createInboxFeature(deps: {
   /** The card for a line (false when no target claims it); a line with only a time asks for its title first. */
   async function offer(ctx: BotContext, text: string, replyTo: number): Promise<'none' | 'card' | 'asked'> {
     if (!ctx.chat) return 'none';
-    const understood = await understand(ctx, text);
+    let understood = await understand(ctx, text);
     if (understood.invalidTime) {
       await ctx.reply(ctx.t('inbox-bad-time', { time: understood.invalidTime }));
       return 'card';
+    }
+    // A target with a card of its own (bookings: free times to tap) answers, or passes the line on.
+    const passed = new Set<string>();
+    for (let t = understood.kind ? deps.targets.get(understood.kind) : undefined; t?.respond; ) {
+      if (await t.respond(ctx, { text, parsed: understood.parsed })) return 'card';
+      passed.add(t.kind);
+      t = deps.targets.choose(understood.parsed, understood.model, passed) ?? undefined;
+      understood = { ...understood, kind: t?.kind ?? null };
     }
     if (!understood.kind) return 'none';
     if (understood.untitled) {
@@ -184,7 +192,9 @@ export function createInboxFeature(deps: {
         const text = ctx.message?.text;
         if (draft?.status !== 'pending' || !draft.messageId || !text) return null;
         const understood = await understand(ctx, text);
-        const kind = understood.kind ?? draft.kind;
+        // The card stays one that saves: a target answering with its own card is not switched to here.
+        const claimed = understood.kind ? deps.targets.get(understood.kind) : undefined;
+        const kind = claimed && !claimed.respond ? claimed.kind : draft.kind;
         await drafts.update(draft.id, { kind, parsed: understood.content, sourceText: text });
         const card = renderCard(
           ctx,

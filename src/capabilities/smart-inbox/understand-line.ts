@@ -1,6 +1,6 @@
 import type { Ai } from '../../platform/ai/index.ts';
 import type { InboxContent, InboxTargetRegistry } from '../../platform/capability/inbox-targets.ts';
-import { isAboutOneself, parseText } from '../../platform/nl/index.ts';
+import { isAboutOneself, type ParsedText, parseText } from '../../platform/nl/index.ts';
 
 export interface Understood {
   /** The kind of the inbox target that claimed the line, or null when none did. */
@@ -10,6 +10,9 @@ export interface Understood {
   invalidTime?: string;
   /** Only when and marks were said ("next tue 10am p1"): there is no title to put on a card. */
   untitled?: boolean;
+  /** What the parser and the model read, to ask the next target when one passes the line on. */
+  parsed: ParsedText;
+  model: { intent: string } | null;
 }
 
 /**
@@ -46,6 +49,8 @@ export async function understandLine(
     ...(parsed.invalidTime && !parsed.dueAt ? { invalidTime: parsed.invalidTime } : {}),
     ...(untitled ? { untitled } : {}),
     kind: feeling ? null : (targets.choose(parsed, model)?.kind ?? null),
+    parsed,
+    model,
     content: {
       title,
       dueAt: parsed.dueAt ? parsed.dueAt.toISOString() : null,

@@ -1,3 +1,4 @@
+import type { BotContext } from '../../bot/bot-context.ts';
 import type { Tx } from '../db/database.ts';
 import type { ParsedText } from '../nl/parsed-text.ts';
 
@@ -36,6 +37,18 @@ export interface InboxTarget {
   verbatim?: boolean;
   claim(parsed: ParsedText, model: { intent: string } | null): InboxClaim;
   save(userId: string, content: InboxContent, tx: Tx): Promise<{ id: string }>;
+  /**
+   * A target that answers with a card of its own instead of the inbox's save card (bookings: the
+   * first free times to tap). False when it has nothing to offer (no business set up): the line
+   * then goes to the next target that claims it. Such a target is never the card's "it's a …" swap.
+   */
+  respond?(ctx: BotContext, line: InboxLine): Promise<boolean>;
+}
+
+/** What a responding target gets: the words as typed and what the parser read from them. */
+export interface InboxLine {
+  text: string;
+  parsed: ParsedText;
 }
 
 /** The card keys of a capability that follows the naming: `<prefix>-inbox-card|saved|switch`. */
@@ -54,8 +67,12 @@ export const claimsIntent =
 export interface InboxTargetRegistry {
   targets(): readonly InboxTarget[];
   get(kind: string): InboxTarget | undefined;
-  /** The best target for a line, or null when none claims it. */
-  choose(parsed: ParsedText, model: { intent: string } | null): InboxTarget | null;
+  /** The best target for a line, or null when none claims it (`skip`: kinds that passed it on). */
+  choose(
+    parsed: ParsedText,
+    model: { intent: string } | null,
+    skip?: ReadonlySet<string>,
+  ): InboxTarget | null;
   /** The target after `kind` (wrapping), for the card's "it's a …" button. */
   next(kind: string): InboxTarget | undefined;
 }
@@ -79,9 +96,10 @@ export function createInboxTargetRegistry(): InboxTargetRegistry & {
     },
     targets: () => sorted,
     get: (kind) => sorted.find((t) => t.kind === kind),
-    choose(parsed, model) {
+    choose(parsed, model, skip) {
       let best: { target: InboxTarget; confidence: number } | null = null;
       for (const target of sorted) {
+        if (skip?.has(target.kind)) continue;
         const confidence = target.claim(parsed, model);
         if (confidence !== null && confidence > 0 && (!best || confidence > best.confidence))
           best = { target, confidence };
@@ -89,8 +107,10 @@ export function createInboxTargetRegistry(): InboxTargetRegistry & {
       return best?.target ?? null;
     },
     next(kind) {
-      const index = sorted.findIndex((t) => t.kind === kind);
-      return sorted.length > 1 ? sorted[(index + 1) % sorted.length] : undefined;
+      // A card swaps among the targets that save what it shows (not those answering on their own).
+      const saving = sorted.filter((t) => !t.respond);
+      const other = saving[(saving.findIndex((t) => t.kind === kind) + 1) % saving.length];
+      return other && other.kind !== kind ? other : undefined;
     },
   };
 }

@@ -76,6 +76,13 @@ const QUESTION_WORD = new RegExp(
   'iu',
 );
 
+// "Запиши меня на массаж", "I want to book an appointment": a request to book, read as a to-do;
+// a capability that books (the smart inbox's booking target) takes it first when it can.
+const BOOKING_REQUEST = new RegExp(
+  `^\\s*(?:(?:please|пожалуйста)[,\\s]+)?(?:запиши(?:те)?\\s+меня|хочу\\s+записаться|book\\s+me|(?:i\\s+(?:want|need|would\\s+like|'d\\s+like)\\s+to\\s+)?(?:book|make)\\s+an?\\s+appointment)${E}`,
+  'iu',
+);
+
 // "Сегодня был отличный день", "I had a great day": news, not a to-do.
 const PAST_STATEMENT = new RegExp(`${B}(?:был|была|было|были|had|was|were|did)${E}`, 'iu');
 
@@ -118,6 +125,7 @@ const isLongText = (text: string) => text.length > 200 || text.split('\n').filte
 export function pickIntent(s: IntentSignals): ParsedText['intent'] {
   if (isLongText(s.text) && !s.leadIn) return 'unknown';
   if (s.leadIn?.reminder || REMINDER_ANYWHERE.test(s.text) || s.recurring) return 'reminder';
+  if (BOOKING_REQUEST.test(s.text)) return 'task';
   const question = /\?\s*$/u.test(s.text) || QUESTION_WORD.test(s.text);
   if (question) return 'unknown';
   if (s.relative || (s.timed && MOMENT_VERB.test(s.rest.trim()))) return 'reminder';

@@ -661,4 +661,10 @@ export const EN_CASES: ParseCase[] = [
     'call mom yesterday at 9',
     { intent: 'reminder', title: 'Call mom', due: '2026-10-23T09:00:00+02:00' },
   ],
+  // A request to book is a to-do to the parser (the booking target answers it first when it can), never a note.
+  [
+    'ny',
+    'I want to book an appointment for a massage',
+    { intent: 'task', title: 'I want to book an appointment for a massage', due: null },
+  ],
 ];

@@ -1,10 +1,13 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../../../bot/bot-context.ts';
 import type { BotFeature } from '../../../bot/bot-feature.ts';
+import type { InboxTarget } from '../../../platform/capability/inbox-targets.ts';
 import { formatWhenFor } from '../booking-format.ts';
 import { isAdmin } from '../booking-people.ts';
 import type { BookingAction } from '../booking-state.ts';
+import { createStaffDesk } from './admin-bookings.ts';
 import { createExceptionFlows } from './admin-exceptions.ts';
+import { createSetupManager } from './admin-manage.ts';
 import { createNoticeScreens } from './admin-notices.ts';
 import { createSetupFlows, SETUP_FLOW } from './admin-setup.ts';
 import {
@@ -16,6 +19,7 @@ import {
 } from './booking-callbacks.ts';
 import { type BookingBotDeps, DRAFT_FLOW, errorText, setDraft } from './bot-support.ts';
 import { createClientBooking } from './client-book.ts';
+import { createInboxBooking } from './inbox-booking.ts';
 import { createBookingLists } from './my-bookings.ts';
 import { createServiceSpecialists } from './service-specialists.ts';
 
@@ -33,6 +37,8 @@ const CARD_ACTIONS: Record<string, BookingAction> = {
 /** /book, /mybookings, /schedule, /admin and every `bk:` button. */
 export function createBookingFeature(deps: BookingBotDeps): {
   feature: BotFeature;
+  /** The smart inbox's booking target (a typed request → the first free times). */
+  inboxTarget: InboxTarget;
   open: Record<'book' | 'mine' | 'schedule' | 'admin', (ctx: BotContext) => Promise<void>>;
 } {
   const composer = new Composer<BotContext>();
@@ -43,6 +49,9 @@ export function createBookingFeature(deps: BookingBotDeps): {
   const exceptions = createExceptionFlows(deps);
   const noticeScreens = createNoticeScreens(deps);
   const serviceSpecialists = createServiceSpecialists(deps);
+  const manager = createSetupManager(deps);
+  const desk = createStaffDesk(deps);
+  const inboxBooking = createInboxBooking(deps, client);
 
   chat.command('book', (ctx) => client.start(ctx));
   chat.command('mybookings', (ctx) => lists.mine(ctx));
@@ -58,6 +67,7 @@ export function createBookingFeature(deps: BookingBotDeps): {
           [button('booking-admin-add-location', 'loc'), button('booking-admin-add-service', 'svc')],
           [button('booking-admin-add-specialist', 'spec'), button('booking-admin-hours', 'hours')],
           [button('booking-admin-exceptions', 'exc'), button('booking-admin-notices', 'ntf')],
+          [button('booking-admin-manage', 'mng'), button('booking-admin-book-for', 'bfc')],
         ],
       },
     });
@@ -95,27 +105,12 @@ export function createBookingFeature(deps: BookingBotDeps): {
         what === 'pending' ? r.booking.status === 'pending' : r.booking.status !== 'cancelled',
       );
       if (picked.length === 0) return void (await ctx.reply(ctx.t('booking-admin-nothing')));
-      for (const r of picked.slice(0, 20)) {
-        const text = ctx.t('booking-line', {
-          when: formatWhenFor(r.booking.startAt, r.timezone, ctx.user, ctx.t.bind(ctx)),
-          service: '',
-          client: `${r.clientName}${r.noShows ? ` (${ctx.t('booking-no-shows', { n: r.noShows })})` : ''}`,
-          status: ctx.t(`booking-status-${r.booking.status}`),
-        });
-        const buttons =
-          r.booking.status === 'pending'
-            ? [
-                [
-                  { text: ctx.t('booking-button-confirm'), callback_data: cb('confirm', pack(r.booking.id)) },
-                  { text: ctx.t('booking-button-decline'), callback_data: cb('decline', pack(r.booking.id)) },
-                ],
-              ]
-            : [];
-        await ctx.reply(text, { reply_markup: { inline_keyboard: buttons } });
-      }
+      for (const r of picked.slice(0, 20)) await desk.card(ctx, r.booking.id);
       return;
     }
     if (what === 'exc') return exceptions.begin(ctx);
+    if (what === 'mng') return manager.home(ctx);
+    if (what === 'bfc') return desk.beginForClient(ctx);
     if (what === 'ntf') return noticeScreens.screen(ctx, true);
     await setupFlows.begin(ctx, what);
   }
@@ -139,6 +134,8 @@ export function createBookingFeature(deps: BookingBotDeps): {
       };
       await setDraft(ctx, draft);
       await client.calendar(ctx, draft);
+    } else if (await desk.onButton(ctx, action, args)) {
+      // handled: a staff card's action (the state machine checks who may), or booking for a client
     } else if (action === 'ad' && args[0]) {
       await adminMenu(ctx, args[0]);
     } else if (action === 'hs' && id && isAdmin(ctx.user)) {
@@ -158,10 +155,15 @@ export function createBookingFeature(deps: BookingBotDeps): {
       isAdmin(ctx.user) &&
       ((await exceptions.onButton(ctx, action, args)) ||
         (await noticeScreens.onButton(ctx, action, args)) ||
+        (await manager.onButton(ctx, action, args)) ||
         (await serviceSpecialists.onButton(ctx, action, args)))
     ) {
       // handled: the admin's days off and extra hours, notification switches and footers, who provides a service
-    } else if (!(await lists.onButton(ctx, action, args)) && !(await client.onButton(ctx, action, args))) {
+    } else if (
+      !(await lists.onButton(ctx, action, args)) &&
+      !(await inboxBooking.onButton(ctx, action, args)) &&
+      !(await client.onButton(ctx, action, args))
+    ) {
       return void (await ctx.answerCallbackQuery({ text: ctx.t('stale-button') }));
     }
     await ctx.answerCallbackQuery().catch(() => {});
@@ -177,7 +179,13 @@ export function createBookingFeature(deps: BookingBotDeps): {
           return { step: 'buttons', data };
         },
       },
-      [SETUP_FLOW]: { ...setupFlows.flow, ...exceptions.steps, ...noticeScreens.steps },
+      [SETUP_FLOW]: {
+        ...setupFlows.flow,
+        ...exceptions.steps,
+        ...noticeScreens.steps,
+        ...manager.steps,
+        ...desk.steps,
+      },
     },
     commands: [
       { command: 'book', descriptionKey: 'booking-cmd-book' },
@@ -194,5 +202,5 @@ export function createBookingFeature(deps: BookingBotDeps): {
     schedule: async (ctx: BotContext) => void (await lists.schedule(ctx)),
     admin: adminHome,
   };
-  return { feature, open };
+  return { feature, open, inboxTarget: inboxBooking.target };
 }

@@ -136,7 +136,7 @@ export function createClientBooking(deps: BookingBotDeps) {
     ]);
   }
 
-  async function commit(ctx: BotContext, draft: Draft, start: Date, specialistId: string) {
+  async function commit(ctx: BotContext, draft: Draft, start: Date, specialistId: string | null) {
     try {
       const row = draft.rescheduleId
         ? await bookings.act(ctx.user, draft.rescheduleId, 'reschedule', { start })
@@ -145,6 +145,8 @@ export function createClientBooking(deps: BookingBotDeps) {
             locationId: draft.locationId as string,
             specialistId,
             start,
+            // This card becomes the confirmation: no second message says the same (#37.12).
+            toldInChat: true,
           });
       if (ctx.chat && ctx.from) await ctx.services.flows.clear(ctx.chat.id, ctx.from.id);
       const { service, location } = await bookings.refs(row.serviceId, row.locationId);
@@ -221,7 +223,8 @@ export function createClientBooking(deps: BookingBotDeps) {
     }
   }
 
-  return { start, calendar, onButton };
+  /** Books (or moves) as the last step of the client path does; `null`: any specialist free then. */
+  return { start, calendar, onButton, book: commit };
 }
 
 /** Leaves the booking flow from the calendar or the times (nothing is booked). */
