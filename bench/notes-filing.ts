@@ -1,11 +1,14 @@
 // Notes filing accuracy, offline: what the notes capability does with each labelled note —
-// classify with the user's topics and correction examples, file when confident (default threshold
-// 50%), otherwise hold it as pending. Zero-shot, then after 2 corrections per topic.
+// classify with the user's topics and correction examples (the platform's offline title and tags,
+// the notes' own classifier for the topic), file when confident (default threshold 50%),
+// otherwise hold it as pending. Zero-shot, then after 2 corrections per topic.
 // Run: node scripts/with-node.mjs node bench/notes-filing.ts
+import { createOfflineFiling } from '../src/capabilities/notes/classifier/offline-filing.ts';
 import { classifyOffline } from '../src/platform/ai/offline-engine.ts';
 import { examplesPerTopic, loadLabelledNotes } from '../test/fixtures/notes/labelled-notes.ts';
 
 const THRESHOLD = 0.5;
+const offline = createOfflineFiling();
 const { topics, pool, heldout, fresh } = loadLabelledNotes();
 const notes = [...heldout, ...fresh];
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
@@ -13,7 +16,8 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`.padStart(7);
 function run(corrections: number) {
   const examples = examplesPerTopic(pool, corrections);
   return notes.map((n) => {
-    const c = classifyOffline({ note: { text: n.text }, topics, examples });
+    const base = classifyOffline({ note: { text: n.text }, topics, examples });
+    const c = offline.file(base, { text: n.text, topics, examples });
     return {
       n,
       correct: c.topicId === n.topicId,
