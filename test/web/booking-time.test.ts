@@ -1,6 +1,7 @@
 // The Book and Schedule pages' time logic: what day and time a person sees in their own timezone.
 import { describe, expect, it } from 'vitest';
 import { actionsFor, type Booking, openBookings } from '../../web/src/capabilities/booking/booking-api.ts';
+import { centsOf, priceInput, priceLabel } from '../../web/src/capabilities/booking/booking-price.ts';
 import {
   addDays,
   choosableSlots,
@@ -8,7 +9,11 @@ import {
   dayLabel,
   fromToday,
   groupByDay,
+  salonTime,
+  salonWhen,
+  sameClock,
   timeLabel,
+  zoneWords,
 } from '../../web/src/capabilities/booking/booking-time.ts';
 
 const slot = (start: string, specialist_id = 'a') => ({ start, end: start, specialist_id });
@@ -91,5 +96,51 @@ describe('booking times in the user’s timezone', () => {
     expect(actionsFor(at('confirmed'), before)).toEqual(['cancel']);
     expect(actionsFor(at('confirmed'), after)).toEqual(['complete', 'no-show']);
     expect(actionsFor(at('done'), after)).toEqual([]);
+  });
+});
+
+describe('one convention for booking times: the salon’s clock, named when the viewer’s differs', () => {
+  const at = '2026-12-02T15:00:00+00:00';
+
+  it('says the salon’s time alone when the viewer’s clock reads the same', () => {
+    expect(salonTime(at, 'en', 'Europe/London', 'Europe/London')).toBe('15:00');
+    // Lisbon and London share a clock in December: nothing to name.
+    expect(salonTime(at, 'ru', 'Europe/London', 'Europe/Lisbon')).toBe('15:00');
+  });
+
+  it('names the salon’s city as the bot does when the viewer is elsewhere', () => {
+    expect(salonTime(at, 'en', 'Europe/London', 'America/New_York')).toBe('15:00 London time');
+    expect(salonTime(at, 'ru', 'Europe/London', 'America/New_York')).toBe('15:00 по времени Лондона');
+    expect(salonWhen(at, 'en', 'America/New_York', 'Europe/London')).toBe('Wed 2 Dec, 10:00 New York time');
+    // A city without a Russian genitive in the list: the zone's Russian name, in brackets.
+    expect(zoneWords('America/Argentina/Buenos_Aires', 'ru')).toMatch(/^\(время: .+\)$/);
+  });
+
+  it('reads a salon day by the salon’s clock: 23:30 in London is still 2 December there', () => {
+    expect(salonWhen('2026-12-02T23:30:00+00:00', 'en', 'Europe/London', 'Asia/Tokyo')).toBe(
+      'Wed 2 Dec, 23:30 London time',
+    );
+    expect(sameClock('2026-12-02T23:30:00Z', 'Europe/London', 'Asia/Tokyo')).toBe(false);
+  });
+});
+
+describe('prices', () => {
+  it('are written in the business’s currency for the reader’s language, plain without one', () => {
+    expect(priceLabel(3050, 'GBP', 'en')).toBe('£30.50');
+    expect(priceLabel(3250, 'GBP', 'ru')).toMatch(/^32,50\s£$/);
+    expect(priceLabel(150000, 'RUB', 'ru')).toMatch(/^1\s500,00\s₽$/);
+    expect(priceLabel(2500, null, 'en')).toBe('25.00');
+  });
+
+  it('are read as typed, with a dot or a comma; anything else is no price', () => {
+    expect(centsOf('25')).toBe(2500);
+    expect(centsOf('25.5')).toBe(2550);
+    expect(centsOf('1 500,50')).toBe(150050);
+    expect(centsOf('-5')).toBeNull();
+    expect(centsOf('2.505')).toBeNull();
+    expect(centsOf('twenty')).toBeNull();
+    expect(priceInput(2500)).toBe('25');
+    expect(priceInput(3050)).toBe('30.50');
+    expect(priceInput(null)).toBe('');
   });
 });

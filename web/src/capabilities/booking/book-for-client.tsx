@@ -155,7 +155,7 @@ export function BookForClient(props: { salon: Salon; booked: () => Promise<void>
         </>
       )}
       {slot && (
-        <div className="booking-confirm" ref={(d) => d?.scrollIntoView({ block: 'nearest' })}>
+        <>
           <ChoiceChips<Who>
             step="client-kind"
             title={w('client')}
@@ -206,11 +206,13 @@ export function BookForClient(props: { salon: Salon; booked: () => Promise<void>
               {problem}
             </p>
           )}
-          <p>{salonWhen(slot.start, language, zone, user.timezone)}</p>
-          <button type="button" className="button" data-action="book-for" disabled={busy} onClick={book}>
-            {w('confirm')}
-          </button>
-        </div>
+          <div className="booking-confirm">
+            <p>{salonWhen(slot.start, language, zone, user.timezone)}</p>
+            <button type="button" className="button" data-action="book-for" disabled={busy} onClick={book}>
+              {w('confirm')}
+            </button>
+          </div>
+        </>
       )}
       {!slot && problem && (
         <p className="error" role="alert">

@@ -5,6 +5,7 @@ import { useSession } from '../../context.ts';
 import { failure } from '../../i18n.ts';
 import { useLoad } from '../../use-load.ts';
 import { bookingApi, type Salon, type Service, type Specialist } from './booking-api.ts';
+import { priceLabel } from './booking-price.ts';
 import { dayKey, dayLabel, type Slot, salonTime, timeLabel } from './booking-time.ts';
 import { bookingWords } from './booking-words.ts';
 import { ChoiceChips } from './choice-chips.tsx';
@@ -118,7 +119,13 @@ function BookingFlow(props: { salon: Salon; booked: () => Promise<void> }) {
         title={w('service')}
         items={salon.services}
         idOf={(s) => s.id}
-        labelOf={(s) => `${s.name} · ${w('minutes', { n: s.duration_minutes })}`}
+        labelOf={(s) =>
+          [
+            s.name,
+            w('minutes', { n: s.duration_minutes }),
+            ...(s.price_cents === null ? [] : [priceLabel(s.price_cents, s.currency, language)]),
+          ].join(' · ')
+        }
         selected={service?.id ?? null}
         pick={(s) => restart(() => setService(s))}
       />

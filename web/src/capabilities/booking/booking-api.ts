@@ -1,59 +1,26 @@
 // The booking capability's REST calls (src/capabilities/booking/http/*-routes.ts).
 import type { Api } from '../../api.ts';
+import type { components } from '../../api-types.ts';
 import type { Slot } from './booking-time.ts';
 
-export interface Location {
-  id: string;
-  name: string;
-  timezone: string;
-  address: string | null;
-}
-
-export interface Service {
-  id: string;
-  name: string;
-  duration_minutes: number;
-  price_cents: number | null;
-  buffer_before_minutes?: number;
-  buffer_after_minutes?: number;
-  min_notice_minutes?: number;
-  max_days_ahead?: number;
-  requires_confirmation?: 'always' | 'never' | 'below_notice';
-  cancel_cutoff_minutes?: number;
-}
+// The types are the API document's own (web/src/api-types.ts): a field the server renames fails the
+// web typecheck here.
+type Schemas = components['schemas'];
+export type Location = Schemas['BookingLocation'];
+export type Service = Schemas['BookingService'];
+/** Admins get the Telegram id too; clients pick a specialist by id and name. */
+export type Specialist = Schemas['BookingSpecialistListed'];
+export type Booking = Schemas['Booking'];
+export type BookingStatus = Booking['status'];
 
 /** Every field of a service an admin sets (PATCH sends the ones that changed). */
-export type ServiceFields = Omit<Required<Service>, 'id'>;
+export type ServiceFields = Omit<Service, 'id' | 'currency' | 'confirmation_notice_minutes'>;
 
 /** Which specialist offers which service where. */
-export interface Assignment {
-  service_id: string;
-  location_id: string;
-}
+export type Assignment = NonNullable<Schemas['BookingSpecialistServicesPut']['assignments']>[number];
 
 /** Who an admin books for: someone on Telegram, or a walk-in by name and phone. */
 export type BookingClient = { telegramId: number } | { name: string; phone: string };
-
-export interface Specialist {
-  id: string;
-  name: string;
-  telegram_id: number;
-}
-
-export type BookingStatus = 'pending' | 'confirmed' | 'cancelled' | 'done' | 'no_show';
-
-export interface Booking {
-  id: string;
-  status: BookingStatus;
-  start: string;
-  end: string;
-  service_id: string;
-  location_id: string;
-  specialist_id: string;
-  client_id: string;
-  client_name?: string;
-  client_no_shows?: number;
-}
 
 export type BookingAction = 'confirm' | 'decline' | 'cancel' | 'complete' | 'no-show';
 
@@ -140,16 +107,16 @@ export function setupApi(api: Api) {
       api.request<T>('PATCH', path(kind, id), body),
     /** `archived`: it has bookings ahead, so it is hidden from new bookings and kept; otherwise gone. */
     remove: async (kind: SetupKind, id: string): Promise<'archived' | 'removed'> => {
-      const answer = await api.request<{ archived?: boolean } | undefined>('DELETE', path(kind, id));
+      const answer = await api.request<Schemas['BookingArchived'] | undefined>('DELETE', path(kind, id));
       return answer?.archived ? 'archived' : 'removed';
     },
     /** The business's settings: the currency prices are in (null until set). */
-    business: () => api.request<{ currency: string | null }>('GET', `${base}/business`),
+    business: () => api.request<Schemas['BookingBusinessSettings']>('GET', `${base}/settings`),
     setCurrency: (currency: string) =>
-      api.request<{ currency: string }>('PUT', `${base}/business`, { currency }),
+      api.request<Schemas['BookingBusinessSettings']>('PUT', `${base}/settings`, { currency }),
     assignments: async (specialistId: string) =>
       (
-        await api.request<{ assignments: Assignment[] }>(
+        await api.request<Schemas['BookingSpecialistServices']>(
           'GET',
           `${path('specialists', specialistId)}/services`,
         )

@@ -43,7 +43,7 @@ export function SalonSetup(props: { salon: Salon; changed: () => Promise<void> }
   const serviceSub = (v: Service) =>
     [
       s('minutes', { n: v.duration_minutes }),
-      v.price_cents === null ? s('free') : priceLabel(v.price_cents, currency, language),
+      v.price_cents === null ? s('free') : priceLabel(v.price_cents, v.currency ?? currency, language),
     ].join(' · ');
   const addButton = (kind: Kind, label: string) =>
     adding !== kind && (
@@ -214,7 +214,7 @@ function CurrencyEditor(props: { current: string | null; saved: () => Promise<vo
     setProblem(null);
     try {
       const saved = await setup.setCurrency(upper);
-      notify(s('currencySaved', { currency: saved.currency }));
+      notify(s('currencySaved', { currency: saved.currency ?? upper }));
       setCode(null);
       await props.saved();
     } catch (e) {

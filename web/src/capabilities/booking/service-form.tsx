@@ -93,9 +93,9 @@ export function ServiceForm(props: {
     price: priceInput(v?.price_cents ?? null),
     before: String(v?.buffer_before_minutes ?? 0),
     after: String(v?.buffer_after_minutes ?? 0),
-    notice: hoursOf(v?.min_notice_minutes ?? 0),
+    notice: hoursOf(v?.min_notice_minutes ?? 60),
     days: String(v?.max_days_ahead ?? 60),
-    cutoff: hoursOf(v?.cancel_cutoff_minutes ?? 0),
+    cutoff: hoursOf(v?.cancel_cutoff_minutes ?? 120),
   }));
   const [f, setF] = useState(start);
   const initial = v?.requires_confirmation ?? 'never';
