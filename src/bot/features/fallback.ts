@@ -1,5 +1,6 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../bot-context.ts';
+import { answerStale } from '../stale-button.ts';
 
 /**
  * What nothing else claimed: unknown commands, text no inbox target took, media no capability
@@ -8,7 +9,7 @@ import type { BotContext } from '../bot-context.ts';
  */
 export const fallbackFeature = new Composer<BotContext>();
 
-fallbackFeature.on('callback_query', (ctx) => ctx.answerCallbackQuery({ text: ctx.t('stale-button') }));
+fallbackFeature.on('callback_query', answerStale);
 
 const URL_ONLY = /^\s*(?:https?:\/\/|www\.)\S+\s*$/iu;
 const HAS_URL = /(?:https?:\/\/|www\.)\S+/iu;

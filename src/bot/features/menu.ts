@@ -5,6 +5,7 @@ import type { BotContext } from '../bot-context.ts';
 import { forUser } from '../bot-shell.ts';
 import { type FlowDefinition, startFlow } from '../flows/flow-router.ts';
 import { helpText, parseMenuData, type Screen, showMenu } from '../menus/live-menu.ts';
+import { answerStale } from '../stale-button.ts';
 import { askTimezone } from './onboarding.ts';
 import { askQuietHours, OFF_WORDS, parseClockTime } from './quiet-hours.ts';
 
@@ -54,7 +55,7 @@ menuFeature.on('callback_query:data', async (ctx, next) => {
   if (!parsed) return next();
   const live = ctx.chat ? await ctx.services.menus.current(ctx.chat.id) : null;
   if (!live || live.nonce !== parsed.nonce || live.messageId !== ctx.callbackQuery.message?.message_id) {
-    await ctx.answerCallbackQuery({ text: ctx.t('stale-button') });
+    await answerStale(ctx);
     return;
   }
   const { users } = ctx.services;

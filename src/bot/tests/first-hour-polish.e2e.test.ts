@@ -38,6 +38,9 @@ const WORDS = {
     calendarHint: /⚠️ This address only works on this computer or network: Google and Apple .* PUBLIC_URL/s,
     findQuery: '/find voice',
     findNone: 'Nothing found for “voice”.',
+    menu: /Main menu/,
+    settings: '⚙️ Settings',
+    stale: 'This button is out of date.',
     link: 'https://example.invalid/voice-article',
     filed: /^📁 Filed to 📥 Inbox$/,
     findLink: '/find voice-article',
@@ -70,6 +73,9 @@ const WORDS = {
       /⚠️ Этот адрес работает только на этом компьютере или в этой сети: Google и Apple .* PUBLIC_URL/s,
     findQuery: '/find голос',
     findNone: 'По запросу «голос» ничего не нашлось.',
+    menu: /Главное меню/,
+    settings: '⚙️ Настройки',
+    stale: 'Эта кнопка устарела.',
     link: 'https://example.invalid/golos-statya',
     filed: /^📁 В теме 📥 Входящие$/,
     findLink: '/find golos-statya',
@@ -133,6 +139,17 @@ describe.each(['en', 'ru'] as const)('%s: the first hour, polished', (language) 
     const link = await answerTo(chat, () => user.send('/calendar'));
     expect(link.text).toMatch(/http:\/\/127\.0\.0\.1:\d+\/api\/v1\/calendar\//);
     expect(link.text).toMatch(w.calendarHint);
+  });
+
+  it('a button of an older card says it is out of date, and that card loses its buttons', async () => {
+    const { user, chat } = await registeredPerson(t, `Stale_${language}`, language, 'Europe/Berlin');
+    const first = await answerTo(chat, () => user.send('/menu'));
+    expect(first.text).toMatch(w.menu);
+    await answerTo(chat, () => user.send('/menu'));
+    const pressed = await first.click(w.settings);
+    expect(pressed.answer?.text).toBe(w.stale);
+    const bare = await chat.waitForEdit(first, (m) => m.buttons().length === 0);
+    expect(bare.text).toMatch(w.menu);
   });
 
   it('notes read in the language: /find quotes and Inbox, a voice note is "🎙 voice", Move has Cancel, a new topic answers', async () => {

@@ -3,6 +3,7 @@ import type { BotContext } from '../../../bot/bot-context.ts';
 import type { BotFeature } from '../../../bot/bot-feature.ts';
 import { unpackId } from '../../../bot/callback-data.ts';
 import { type FlowDefinition, startFlow } from '../../../bot/flows/flow-router.ts';
+import { answerStale } from '../../../bot/stale-button.ts';
 import type { Ai } from '../../../platform/ai/index.ts';
 import { parseText } from '../../../platform/nl/index.ts';
 import type { TelegramActions } from '../../../platform/telegram/telegram-actions.ts';
@@ -117,7 +118,7 @@ export function createNotesFeature(deps: NotesBotDeps): BotFeature {
     const noteId = unpackId(packed);
     const note = noteId ? await filing.get(ctx.user.id, noteId).catch(() => null) : null;
     if (!note) {
-      await ctx.answerCallbackQuery({ text: ctx.t('stale-button') });
+      await answerStale(ctx);
       return;
     }
     const edit = (text: string, keyboard?: ReturnType<typeof filedCard>['keyboard']) =>

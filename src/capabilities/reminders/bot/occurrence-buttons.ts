@@ -1,4 +1,5 @@
 import type { BotContext } from '../../../bot/bot-context.ts';
+import { answerStale } from '../../../bot/stale-button.ts';
 import { isDomainError } from '../../../platform/errors/domain-error.ts';
 import { formatWhen, localAt } from '../../../platform/time/index.ts';
 import { parseOccurrenceData } from '../reminder-messages.ts';
@@ -11,7 +12,7 @@ import type { ReminderService } from '../reminder-types.ts';
  */
 export async function handleOccurrenceButton(ctx: BotContext, reminders: ReminderService): Promise<void> {
   const parsed = parseOccurrenceData(ctx.callbackQuery?.data ?? '');
-  const stale = () => ctx.answerCallbackQuery({ text: ctx.t('stale-button') });
+  const stale = () => answerStale(ctx);
   if (!parsed) return void (await stale());
   const occurrence = await reminders.getOccurrence(ctx.user.id, parsed.occurrenceId);
   if (occurrence?.status !== 'sent' || occurrence.sends !== parsed.sends || occurrence.superseded)

@@ -1,6 +1,7 @@
 import { Composer } from 'grammy';
 import type { BotContext } from '../../../bot/bot-context.ts';
 import type { BotFeature } from '../../../bot/bot-feature.ts';
+import { answerStale } from '../../../bot/stale-button.ts';
 import type { TaskService } from '../task-types.ts';
 import { parseCallback, TASKS_CALLBACKS } from './callback-data.ts';
 import { createCardActions, EDIT_FLOW, type Handled, isStale } from './card-actions.ts';
@@ -56,7 +57,7 @@ export function createTasksBotFeature(deps: { service: TaskService; parseDeadlin
       handled = false;
     }
     if (!handled) {
-      await ctx.answerCallbackQuery({ text: ctx.t('stale-button') });
+      await answerStale(ctx);
       return;
     }
     await ctx.answerCallbackQuery(handled === true ? undefined : { text: handled.toast });
