@@ -5,6 +5,7 @@ import { isTimezone } from '../../platform/nl/zoned-clock.ts';
 import {
   bookingAssignments,
   bookingBusiness,
+  bookingClients,
   bookingLocations,
   bookingServices,
   bookingSpecialistLocations,
@@ -183,6 +184,29 @@ export function createBookingAdmin(deps: { db: Db; slots: SlotService; now: () =
       }
       for (const s of affected) deps.slots.invalidate(s);
       return any ? { kind: 'archived', futureBookings: future.length, row } : { kind: 'deleted', row };
+    },
+
+    /** What a staff card shows of a booking: its service, place, specialist and client (archived ones too). */
+    async bookingCard(bookingId: string) {
+      const [row] = await db
+        .select({
+          booking: bookings,
+          service: bookingServices,
+          location: bookingLocations,
+          specialist: bookingSpecialists,
+          clientName: bookingClients.name,
+          givenName: bookingClients.givenName,
+          noShows: bookingClients.noShowCount,
+        })
+        .from(bookings)
+        .innerJoin(bookingServices, eq(bookingServices.id, bookings.serviceId))
+        .innerJoin(bookingLocations, eq(bookingLocations.id, bookings.locationId))
+        .innerJoin(bookingSpecialists, eq(bookingSpecialists.id, bookings.specialistId))
+        .innerJoin(bookingClients, eq(bookingClients.id, bookings.clientId))
+        .where(eq(bookings.id, bookingId));
+      if (!row) return null;
+      const { givenName, ...rest } = row;
+      return { ...rest, clientName: givenName ?? row.clientName };
     },
 
     async business(): Promise<{ currency: string | null }> {

@@ -2,7 +2,6 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../../../bot/bot-context.ts';
 import type { BotFeature } from '../../../bot/bot-feature.ts';
 import type { InboxTarget } from '../../../platform/capability/inbox-targets.ts';
-import { formatWhenFor } from '../booking-format.ts';
 import { isAdmin } from '../booking-people.ts';
 import type { BookingAction } from '../booking-state.ts';
 import { createStaffDesk } from './admin-bookings.ts';
@@ -13,7 +12,6 @@ import { createSetupFlows, SETUP_FLOW } from './admin-setup.ts';
 import {
   BOOKING_CALLBACKS,
   bookingCallback as cb,
-  packBooking as pack,
   parseBookingCallback,
   unpackBooking as unpack,
 } from './booking-callbacks.ts';
