@@ -6,6 +6,7 @@ import { SessionContext } from './context.ts';
 import { ErrorBoundary } from './error-boundary.tsx';
 import { type Key, languageOf, failure as problemText, translator } from './i18n.ts';
 import { OutsideTelegram } from './login-widget.tsx';
+import { CalendarPage } from './pages/calendar-page.tsx';
 import { RemindersPage } from './pages/reminders-page.tsx';
 import { SettingsPage } from './pages/settings-page.tsx';
 import { TasksPage } from './pages/tasks-page.tsx';
@@ -15,7 +16,7 @@ import {
   type CapabilityPageId,
   isAdminPage,
   isCapabilityPage,
-  PAGES,
+  TAB_PAGES,
   type UserPage,
   usePage,
 } from './router.ts';
@@ -38,6 +39,7 @@ const VIEWS: Record<UserPage, () => React.JSX.Element> = {
   tasks: TasksPage,
   reminders: RemindersPage,
   settings: SettingsPage,
+  calendar: CalendarPage,
 };
 
 /**
@@ -162,7 +164,7 @@ export function App({ launch, loginToken }: { launch: Launch | null; loginToken:
         </ErrorBoundary>
       </main>
       <nav className={isAdmin && extra?.length ? 'tabs crowded' : 'tabs'}>
-        {PAGES.map((name) => (
+        {TAB_PAGES.map((name) => (
           <button
             key={name}
             type="button"
@@ -190,7 +192,7 @@ export function App({ launch, loginToken }: { launch: Launch | null; loginToken:
             data-tab="more"
             aria-haspopup="menu"
             aria-expanded={moreOpen}
-            className={isCapabilityPage(page) ? 'active' : ''}
+            className={isCapabilityPage(page) || page === 'calendar' ? 'active' : ''}
             onClick={() => setMoreOpen(!moreOpen)}
           >
             {t('more')}
@@ -199,6 +201,18 @@ export function App({ launch, loginToken }: { launch: Launch | null; loginToken:
       </nav>
       {moreOpen && extra ? (
         <div className="more-menu" role="menu" aria-label={t('more')}>
+          <button
+            type="button"
+            role="menuitem"
+            data-page-id="calendar"
+            aria-current={page === 'calendar' ? 'page' : undefined}
+            onClick={() => {
+              setMoreOpen(false);
+              go('calendar');
+            }}
+          >
+            {t('calendar')}
+          </button>
           {extra.map((p) => (
             <button
               key={p.id}

@@ -7,6 +7,7 @@ const en = {
   tasks: 'Tasks',
   reminders: 'Reminders',
   settings: 'Settings',
+  calendar: 'Calendar',
   loading: 'Loading…',
   dueToday: 'Due today',
   overdue: 'Overdue',
@@ -135,6 +136,7 @@ const en = {
   pageUnavailable:
     'This page is not open to you (its part of Secretary is off, or it needs a role). Pick another page below.',
   notifications: 'Notifications',
+  companion: 'Companion',
   noticesHint: 'Which booking notices go out, to whom and how. A switch takes effect at once.',
   noNotices: 'No booking notices to switch: the booking capability is not enabled on this server.',
   noticeRecipient: 'Who',
@@ -161,6 +163,7 @@ const ru: Strings = {
   tasks: 'Задачи',
   reminders: 'Напоминания',
   settings: 'Настройки',
+  calendar: 'Календарь',
   loading: 'Загрузка…',
   dueToday: 'На сегодня',
   overdue: 'Просрочено',
@@ -289,6 +292,7 @@ const ru: Strings = {
   pageUnavailable:
     'Эта страница вам недоступна (эта часть Секретаря выключена или нужна роль). Выберите другую страницу внизу.',
   notifications: 'Уведомления',
+  companion: 'Компаньон',
   noticesHint: 'Какие уведомления о записях уходят, кому и куда. Переключатель действует сразу.',
   noNotices: 'Переключать нечего: запись к специалистам на этом сервере не включена.',
   noticeRecipient: 'Кому',

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
 import { CAPABILITY_PAGES } from './capability-pages.ts';
 
-export const PAGES = ['today', 'tasks', 'reminders', 'settings'] as const;
+export const PAGES = ['today', 'tasks', 'reminders', 'settings', 'calendar'] as const;
+/** Pages with a tab of their own; the rest open from the More menu (the tab bar fits 360 px). */
+export const TAB_PAGES = ['today', 'tasks', 'reminders', 'settings'] as const satisfies readonly UserPage[];
 /** Admin pages live under /app/admin/…; the tab bar shows them to admins only. */
-export const ADMIN_PAGES = ['queues', 'users', 'audit', 'broadcasts', 'notifications'] as const;
+export const ADMIN_PAGES = ['queues', 'users', 'audit', 'broadcasts', 'notifications', 'companion'] as const;
 export type UserPage = (typeof PAGES)[number];
 export type AdminPage = (typeof ADMIN_PAGES)[number];
 /** A capability's page (web/src/capabilities/<name>/), at /app/<id>. */

@@ -15,7 +15,7 @@ export interface DeclaredPage extends MiniAppPage {
 
 const PAGE_ID = /^[a-z][a-z0-9-]{0,31}$/;
 /** The Mini App's own paths (web/src/router.ts): a capability page there could never be opened. */
-const BUILT_IN = new Set(['today', 'tasks', 'reminders', 'settings', 'admin', 'assets']);
+const BUILT_IN = new Set(['today', 'tasks', 'reminders', 'settings', 'calendar', 'admin', 'assets']);
 
 /** Every enabled capability's pages in order; rejects a bad id, an id used twice or an unknown role. */
 export function collectMiniAppPages(

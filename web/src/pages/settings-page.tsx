@@ -2,8 +2,9 @@ import { type FormEvent, useState } from 'react';
 import type { Language } from '../api.ts';
 import { useSession } from '../context.ts';
 import { failure } from '../i18n.ts';
+import { PersonalSettingsSections } from './personal-settings.tsx';
 
-/** Language and timezone: the same settings the bot's /settings changes. */
+/** Every personal setting the bot's /settings changes: language and timezone, then the rest. */
 export function SettingsPage() {
   const { api, t, user, setUser, notify } = useSession();
   const [zone, setZone] = useState(user.timezone);
@@ -61,6 +62,7 @@ export function SettingsPage() {
           </button>
         ) : null}
       </section>
+      <PersonalSettingsSections />
     </>
   );
 }
