@@ -142,6 +142,14 @@ async function fixtureIds(path: string): Promise<Record<string, string>> {
     }
     case '/admin/users':
       return { id: owner.userId };
+    case '/admin/companion/recommendations': {
+      const made = await api(admin, 'POST', '/admin/companion/recommendations', {
+        title: 'A guide',
+        url: 'https://example.org/guide',
+        stages: ['newcomer'],
+      });
+      return { id: made.id };
+    }
     case '/booking/bookings':
       return { id: (await ownersBooking()).id, action: 'cancel' };
     case '/booking/specialists': {

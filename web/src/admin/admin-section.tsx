@@ -3,6 +3,7 @@ import type { AdminPage } from '../router.ts';
 import { ADMIN_PAGES } from '../router.ts';
 import { AuditPage } from './audit-page.tsx';
 import { BroadcastsPage } from './broadcasts-page.tsx';
+import { CompanionPage } from './companion-page.tsx';
 import { NotificationsPage } from './notifications-page.tsx';
 import { QueuesPage } from './queues-page.tsx';
 import { UsersPage } from './users-page.tsx';
@@ -13,6 +14,7 @@ const VIEWS: Record<AdminPage, () => React.JSX.Element> = {
   audit: AuditPage,
   broadcasts: BroadcastsPage,
   notifications: NotificationsPage,
+  companion: CompanionPage,
 };
 
 /** The admin pages (loaded on demand: people who are not admins never download them). */

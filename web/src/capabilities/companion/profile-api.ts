@@ -8,6 +8,10 @@ export interface Profile {
   preferred_times: string;
   /** The journey stage id (journey-stages.json): the system's reading, not editable. */
   stage: string;
+  /** How far along the stage, 0–100 (the model's reading, or the share of active days). */
+  progress: number;
+  /** Why: the model's words about you, or the rules' without a model ('' before the first refresh). */
+  progress_reason: string;
   edited_by_user: boolean;
   refreshed_at: string | null;
 }

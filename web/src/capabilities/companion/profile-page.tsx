@@ -73,9 +73,25 @@ export default function ProfilePage() {
           <span className="row-sub">{w('preferredTimes')}</span>
           <span className="row-title">{p.preferred_times || w('none')}</span>
         </li>
-        <li className="row column" data-field="stage">
+        <li className="row column" data-field="stage" data-stage={p.stage}>
           <span className="row-sub">{w('stage')}</span>
           <span className="row-title">{stageName(p.stage, w)}</span>
+          <div
+            className="progress journey-progress"
+            role="progressbar"
+            aria-label={w('progress', { percent: p.progress })}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={p.progress}
+          >
+            <div className="progress-bar" style={{ width: `${p.progress}%` }} />
+          </div>
+          <span className="row-sub" data-field="progress">
+            {w('progress', { percent: p.progress })}
+          </span>
+          <span className="row-title" data-field="progress_reason">
+            {p.progress_reason || w('noProgress')}
+          </span>
         </li>
       </ul>
       <p className="hint" data-field="refreshed">
