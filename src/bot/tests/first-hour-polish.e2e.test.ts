@@ -54,6 +54,11 @@ const WORDS = {
     topic: 'Voice memos',
     topicDone: '✅ Topic “Voice memos” is ready and the note is in it (the card above is updated).',
     filedInTopic: /^📁 Filed to Voice memos$/,
+    topicsList:
+      '🗂 Your note topics\n1. 📥 Inbox — 1\n2. Voice memos — 1\n\nPress a topic to rename it (its forum thread is renamed too).',
+    renameAsk: /^New name for “Voice memos”\?/,
+    renamedTo: 'Voice notes',
+    renamed: '✅ Renamed: “Voice memos” → “Voice notes”.',
   },
   ru: {
     welcome:
@@ -89,6 +94,11 @@ const WORDS = {
     topic: 'Голосовые',
     topicDone: '✅ Тема «Голосовые» готова, заметка в ней (карточка выше обновлена).',
     filedInTopic: /^📁 В теме Голосовые$/,
+    topicsList:
+      '🗂 Темы ваших заметок\n1. 📥 Входящие — 1\n2. Голосовые — 1\n\nНажмите на тему, чтобы переименовать её (тема в форуме переименуется тоже).',
+    renameAsk: /^Новое название для «Голосовые»\?/,
+    renamedTo: 'Голосовые заметки',
+    renamed: '✅ Переименовано: «Голосовые» → «Голосовые заметки».',
   },
 } as const;
 
@@ -177,5 +187,15 @@ describe.each(['en', 'ru'] as const)('%s: the first hour, polished', (language) 
     const done = await answerTo(chat, () => user.send(w.topic));
     expect(done.text).toBe(w.topicDone);
     await chat.waitForEdit(card, w.filedInTopic);
+
+    // /topics lists them with their notes and renames one.
+    const topics = await answerTo(chat, () => user.send('/topics'));
+    expect(topics.text).toBe(w.topicsList);
+    expect(topics.buttons()).toEqual([`✏️ ${w.topic}`]);
+    await topics.click(`✏️ ${w.topic}`);
+    await chat.nextMessage(w.renameAsk);
+    const renamed = await answerTo(chat, () => user.send(w.renamedTo));
+    expect(renamed.text).toBe(w.renamed);
+    expect((await answerTo(chat, () => user.send('/topics'))).text).toContain(`2. ${w.renamedTo} — 1`);
   });
 });

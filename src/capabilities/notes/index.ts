@@ -134,6 +134,7 @@ export function createNotesModule(
         help: [
           { command: 'find', descriptionKey: 'notes-cmd-find' },
           { command: 'notes', descriptionKey: 'notes-cmd-notes' },
+          { command: 'topics', descriptionKey: 'notes-cmd-topics' },
           { command: 'connect', descriptionKey: 'notes-help-connect' },
         ],
         inboxTargets: [noteTarget(filing)],

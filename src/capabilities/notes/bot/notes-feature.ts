@@ -14,6 +14,7 @@ import type { TopicService } from '../topic-service.ts';
 import { readMessage } from './capture.ts';
 import { filedCard, NOTE_CALLBACKS, pendingCard, topicChooser } from './note-cards.ts';
 import { registerNotesCommands } from './notes-commands.ts';
+import { registerTopicsCommand, TOPIC_CALLBACKS } from './topics-command.ts';
 
 const LOCALES = new URL('../locales', import.meta.url).pathname;
 const NEW_TOPIC_FLOW = 'notes-new-topic';
@@ -38,6 +39,7 @@ export function createNotesFeature(deps: NotesBotDeps): BotFeature {
   const { filing, topics } = deps;
   const composer = new Composer<BotContext>();
   registerNotesCommands(composer, deps);
+  const topicFlows = registerTopicsCommand(composer, deps);
   const priv = composer.chatType('private');
 
   // A reply to a filed note adds to it.
@@ -160,6 +162,7 @@ export function createNotesFeature(deps: NotesBotDeps): BotFeature {
   });
 
   const flows: Record<string, FlowDefinition> = {
+    ...topicFlows,
     [NEW_TOPIC_FLOW]: {
       async name(ctx, data) {
         const name = ctx.message?.text?.trim();
@@ -188,10 +191,11 @@ export function createNotesFeature(deps: NotesBotDeps): BotFeature {
     composer,
     flows,
     localesDir: LOCALES,
-    callbacks: [NOTE_CALLBACKS],
+    callbacks: [NOTE_CALLBACKS, TOPIC_CALLBACKS],
     commands: [
       { command: 'find', descriptionKey: 'notes-cmd-find' },
       { command: 'notes', descriptionKey: 'notes-cmd-notes' },
+      { command: 'topics', descriptionKey: 'notes-cmd-topics' },
     ],
   };
 }

@@ -80,3 +80,15 @@ notes-gist-file = 📎 file
 notes-help-connect = (in your forum group) file notes into its topics
 notes-cmd-topics = Note topics: list and rename
 notes-new-topic-done = ✅ Topic “{ $topic }” is ready and the note is in it (the card above is updated).
+notes-topics-title = <b>🗂 Your note topics</b>
+notes-topics-line = { $i }. { $name } — { $n }{ $closed ->
+    [1] {" "}(closed)
+   *[0] {""}
+  }
+notes-topics-rename = ✏️ { $name }
+notes-topics-hint = Press a topic to rename it (its forum thread is renamed too).
+notes-topics-ask = New name for “{ $name }”? Send it, or /cancel.
+notes-topics-bad-name = Send a name of 1 to { $max } characters, or /cancel.
+notes-topics-taken = You already have a topic “{ $name }”. Send another name, or /cancel.
+notes-topics-gone = That topic no longer exists. /topics shows the current ones.
+notes-topics-renamed = ✅ Renamed: “{ $before }” → “{ $after }”.

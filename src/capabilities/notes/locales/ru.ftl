@@ -81,3 +81,15 @@ notes-gist-file = 📎 файл
 notes-help-connect = (в вашей группе-форуме) раскладывать заметки по её темам
 notes-cmd-topics = Темы заметок: список и переименование
 notes-new-topic-done = ✅ Тема «{ $topic }» готова, заметка в ней (карточка выше обновлена).
+notes-topics-title = <b>🗂 Темы ваших заметок</b>
+notes-topics-line = { $i }. { $name } — { $n }{ $closed ->
+    [1] {" "}(закрыта)
+   *[0] {""}
+  }
+notes-topics-rename = ✏️ { $name }
+notes-topics-hint = Нажмите на тему, чтобы переименовать её (тема в форуме переименуется тоже).
+notes-topics-ask = Новое название для «{ $name }»? Пришлите его или /cancel.
+notes-topics-bad-name = Пришлите название от 1 до { $max } символов или /cancel.
+notes-topics-taken = Тема «{ $name }» у вас уже есть. Пришлите другое название или /cancel.
+notes-topics-gone = Этой темы больше нет. /topics покажет текущие.
+notes-topics-renamed = ✅ Переименовано: «{ $before }» → «{ $after }».
