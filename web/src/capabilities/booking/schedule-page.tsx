@@ -10,7 +10,7 @@ import { BookingRow } from './booking-row.tsx';
 import { dayKey, dayLabel, fromToday, groupByDay } from './booking-time.ts';
 import { bookingWords } from './booking-words.ts';
 
-/** A specialist's own bookings from today on, by day, with confirm / decline / cancel / came / no-show. */
+/** A specialist's own bookings from today on, by day, with confirm / decline / move / cancel / came / no-show. */
 export default function SchedulePage() {
   const { api, t, language, user, notify } = useSession();
   const w = useMemo(() => bookingWords(language), [language]);
@@ -18,9 +18,11 @@ export default function SchedulePage() {
   const salon = useLoad(useCallback(() => booking.salon(), [booking]));
   const list = useLoad(useCallback(() => booking.list('specialist'), [booking]));
   const [problem, setProblem] = useState<string | null>(null);
+  // Days as the salon's clock has them, like the times in each row.
+  const zone = salon.data?.locations[0]?.timezone ?? user.timezone;
   const days = useMemo(
-    () => groupByDay(fromToday(list.data ?? [], new Date(), user.timezone), user.timezone),
-    [list.data, user.timezone],
+    () => groupByDay(fromToday(list.data ?? [], new Date(), zone), zone),
+    [list.data, zone],
   );
 
   const act = async (b: Booking, action: BookingAction) => {
@@ -39,7 +41,7 @@ export default function SchedulePage() {
   if (error !== null) return <p className="error">{failure(error, t)}</p>;
   if (!salon.data || !list.data) return <p className="hint">{t('loading')}</p>;
   const setup = salon.data;
-  const today = dayKey(new Date(), user.timezone);
+  const today = dayKey(new Date(), zone);
   return (
     <>
       {problem && (
