@@ -1913,6 +1913,8 @@ export interface components {
       status: 'active' | 'paused' | 'ended';
       /** @description When it is next due; null when paused or ended */
       next_at: string | null;
+      /** @description In lists: when an occurrence snoozed apart from the series (or held by quiet hours) fires */
+      snoozed_until?: string | null;
       created_at: string;
       updated_at: string;
     };

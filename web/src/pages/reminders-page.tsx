@@ -1,9 +1,20 @@
 import { useCallback, useState } from 'react';
-import type { Reminder } from '../api.ts';
+import type { Language, Reminder } from '../api.ts';
 import { useSession } from '../context.ts';
 import { failure, formatWhen, ruleInWords } from '../i18n.ts';
 import { useLoad } from '../use-load.ts';
 import { RuleEditor } from './rule-editor.tsx';
+
+/** "14:32" today, the day and time otherwise (the bot's list words it the same way). */
+function snoozedTime(iso: string, language: Language, timeZone: string): string {
+  const day = (d: Date) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(d);
+  if (day(new Date(iso)) !== day(new Date())) return formatWhen(iso, language, timeZone);
+  return new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+  }).format(new Date(iso));
+}
 
 /** Every reminder with its rule in words and its next time; edit the rule, pause, resume or delete one. */
 export function RemindersPage() {
@@ -37,7 +48,12 @@ export function RemindersPage() {
             <span className="row-sub">
               {ruleInWords(r.rrule, t)}
               {r.status === 'paused' ? ` · ${t('paused')}` : null}
-              {r.status === 'ended' ? ` · ${t('ended')}` : null}
+              {/* A snoozed one-off has ended as a series but still goes off: say when, as the bot does. */}
+              {r.snoozed_until
+                ? ` · ${t('snoozedUntil', { time: snoozedTime(r.snoozed_until, language, user.timezone) })}`
+                : r.status === 'ended'
+                  ? ` · ${t('ended')}`
+                  : null}
               {r.next_at ? ` · ${t('next', { when: formatWhen(r.next_at, language, user.timezone) })}` : null}
             </span>
           </div>

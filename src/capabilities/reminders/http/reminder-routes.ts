@@ -121,7 +121,17 @@ export function createReminderRoutes(
       ...(query.cursor ? { cursor: query.cursor } : {}),
       ...(query.status ? { status: query.status } : {}),
     });
-    return c.json({ items: page.items.map(toReminderJson), next_cursor: page.nextCursor }, 200);
+    // A snoozed occurrence waits apart from its series (a snoozed one-off has even ended): say when.
+    const snoozed = new Map(
+      (await reminders.upcoming(c.get('user').id)).flatMap((r) =>
+        r.snoozedUntil ? [[r.id, r.snoozedUntil]] : [],
+      ),
+    );
+    const items = page.items.map((r) => ({
+      ...toReminderJson(r),
+      snoozed_until: snoozed.get(r.id)?.toISOString() ?? null,
+    }));
+    return c.json({ items, next_cursor: page.nextCursor }, 200);
   });
   app.openapi(create, async (c) => {
     const body = c.req.valid('json');

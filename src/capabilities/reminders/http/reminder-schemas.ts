@@ -16,6 +16,10 @@ export const reminderSchema = z
     urgent: z.boolean(),
     status: z.enum(['active', 'paused', 'ended']),
     next_at: z.string().nullable().openapi({ description: 'When it is next due; null when paused or ended' }),
+    snoozed_until: z.string().nullable().optional().openapi({
+      description:
+        'In lists: when an occurrence snoozed apart from the series (or held by quiet hours) fires',
+    }),
     created_at: z.string(),
     updated_at: z.string(),
   })
