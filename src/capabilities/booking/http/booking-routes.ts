@@ -81,12 +81,21 @@ const routes = {
     security,
     summary: 'Confirm, decline, cancel, reschedule ({start}), complete or mark a no-show',
     // The body ({start}) matters only to reschedule; it is read by hand so other actions need none.
-    request: {
-      params: ActionParam,
-      body: {
-        required: false,
-        description: 'reschedule: `{"start": "<ISO 8601 with offset>"}`, a free slot; other actions: no body',
-        content: { 'application/json': { schema: RescheduleBody.partial().openapi('BookingActionBody') } },
+    request: { params: ActionParam },
+    // Documented as plain OpenAPI, not `request.body`: that would make the validator parse a body
+    // every action but reschedule may leave empty.
+    requestBody: {
+      required: false,
+      description: 'reschedule: the new start, a free slot; other actions: no body',
+      content: {
+        'application/json': {
+          schema: {
+            type: 'object',
+            properties: {
+              start: { type: 'string', format: 'date-time', example: '2026-06-02T15:00:00+02:00' },
+            },
+          },
+        },
       },
     },
     responses: {
