@@ -38,6 +38,12 @@ const WORDS = {
     calendarHint: /⚠️ This address only works on this computer or network: Google and Apple .* PUBLIC_URL/s,
     findQuery: '/find voice',
     findNone: 'Nothing found for “voice”.',
+    connected: /^✅ Connected\./,
+    forumTopic: 'Ideas',
+    forumLine: 'a bigger desk for the study',
+    threadFiled: '🗂 Kept as a note in Ideas.',
+    findForum: '/find desk',
+    foundForum: /^🔎 “desk”: 1 found\n• a bigger desk for the study — Ideas, /,
     menu: /Main menu/,
     settings: '⚙️ Settings',
     stale: 'This button is out of date.',
@@ -78,6 +84,12 @@ const WORDS = {
       /⚠️ Этот адрес работает только на этом компьютере или в этой сети: Google и Apple .* PUBLIC_URL/s,
     findQuery: '/find голос',
     findNone: 'По запросу «голос» ничего не нашлось.',
+    connected: /^✅ Подключено\./,
+    forumTopic: 'Идеи',
+    forumLine: 'стол побольше для кабинета',
+    threadFiled: '🗂 Сохранил как заметку в теме Идеи.',
+    findForum: '/find стол',
+    foundForum: /^🔎 «стол»: найдено 1\n• стол побольше для кабинета — Идеи, /,
     menu: /Главное меню/,
     settings: '⚙️ Настройки',
     stale: 'Эта кнопка устарела.',
@@ -160,6 +172,24 @@ describe.each(['en', 'ru'] as const)('%s: the first hour, polished', (language) 
     expect(pressed.answer?.text).toBe(w.stale);
     const bare = await chat.waitForEdit(first, (m) => m.buttons().length === 0);
     expect(bare.text).toMatch(w.menu);
+  });
+
+  it('writing inside a topic of the connected forum files the note into that topic and says so there', async () => {
+    const { user, chat } = await registeredPerson(t, `Forum_${language}`, language, 'Europe/Berlin');
+    const forum = await t.sb.group({
+      title: `Notes ${language}`,
+      members: [user],
+      forum: true,
+      botIsAdmin: true,
+    });
+    await user.send('/connect', { chat: forum.id });
+    await forum.nextMessage(w.connected);
+    const topic = await forum.createTopic(w.forumTopic, user);
+    const sent = await user.send(w.forumLine, { chat: forum.id, threadId: topic.message_thread_id });
+    const answer = await forum.nextMessage(fromBot(sent.id), { threadId: topic.message_thread_id });
+    expect(answer.text).toBe(w.threadFiled);
+    const found = await answerTo(chat, () => user.send(w.findForum));
+    expect(found.text).toMatch(w.foundForum);
   });
 
   it('notes read in the language: /find quotes and Inbox, a voice note is "🎙 voice", Move has Cancel, a new topic answers', async () => {

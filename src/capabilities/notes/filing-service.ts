@@ -170,6 +170,37 @@ export function createFilingService(deps: {
     },
 
     /**
+     * A note written straight into a topic's forum thread: filed there as it is (the person chose
+     * the topic, so it is an example for the classifier), and not posted again — it is in the thread.
+     */
+    async captureInto(userId: string, input: CaptureInput, topicId: string): Promise<Note> {
+      const topic = await topics.get(userId, topicId);
+      return db.transaction(async (tx) => {
+        const note = await repo.insert(tx, {
+          userId,
+          kind: input.kind,
+          text: input.text,
+          transcript: input.transcript ?? null,
+          source: input.source ?? null,
+          linkUrl: input.linkUrl ?? null,
+          fileIds: input.fileIds ?? [],
+          chatId: input.chatId ?? null,
+          messageId: input.messageId ?? null,
+          mediaGroupId: input.mediaGroupId ?? null,
+          confidence: 1,
+          alternatives: [],
+          status: 'filed',
+          topicId: topic.id,
+          expiresAt: null,
+        });
+        await deps.activity?.record(userId, 'note.filed', { noteId: note.id, topicId: topic.id }, { tx });
+        const example = [note.text, note.transcript].filter(Boolean).join('\n');
+        if (example) await topics.addExample(userId, topic.id, example, note.id, tx);
+        return note;
+      });
+    },
+
+    /**
      * Keeps a note inside the caller's transaction (the smart inbox's Save) and classifies it in a
      * job: classification reads settings and topics, which must not wait on that open transaction.
      */

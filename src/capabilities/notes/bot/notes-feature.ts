@@ -12,6 +12,7 @@ import type { ForumService } from '../forum-service.ts';
 import { looksLikeNote } from '../looks-like-note.ts';
 import type { TopicService } from '../topic-service.ts';
 import { readMessage } from './capture.ts';
+import { registerForumCapture } from './forum-capture.ts';
 import { filedCard, NOTE_CALLBACKS, pendingCard, topicChooser } from './note-cards.ts';
 import { registerNotesCommands } from './notes-commands.ts';
 import { registerTopicsCommand, TOPIC_CALLBACKS } from './topics-command.ts';
@@ -40,6 +41,7 @@ export function createNotesFeature(deps: NotesBotDeps): BotFeature {
   const composer = new Composer<BotContext>();
   registerNotesCommands(composer, deps);
   const topicFlows = registerTopicsCommand(composer, deps);
+  registerForumCapture(composer, deps);
   const priv = composer.chatType('private');
 
   // A reply to a filed note adds to it.

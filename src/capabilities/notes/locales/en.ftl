@@ -92,3 +92,4 @@ notes-topics-bad-name = Send a name of 1 to { $max } characters, or /cancel.
 notes-topics-taken = You already have a topic “{ $name }”. Send another name, or /cancel.
 notes-topics-gone = That topic no longer exists. /topics shows the current ones.
 notes-topics-renamed = ✅ Renamed: “{ $before }” → “{ $after }”.
+notes-thread-filed = 🗂 Kept as a note in <b>{ $topic }</b>.

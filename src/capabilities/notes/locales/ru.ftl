@@ -93,3 +93,4 @@ notes-topics-bad-name = Пришлите название от 1 до { $max } �
 notes-topics-taken = Тема «{ $name }» у вас уже есть. Пришлите другое название или /cancel.
 notes-topics-gone = Этой темы больше нет. /topics покажет текущие.
 notes-topics-renamed = ✅ Переименовано: «{ $before }» → «{ $after }».
+notes-thread-filed = 🗂 Сохранил как заметку в теме <b>{ $topic }</b>.
