@@ -6,6 +6,7 @@ import type {
   RouteMount,
 } from '../capabilities/capability.ts';
 import { createActivityHub } from '../platform/capability/activity.ts';
+import { createErasureHub } from '../platform/capability/erasure.ts';
 import { createInboxTargetRegistry } from '../platform/capability/inbox-targets.ts';
 import { collectMiniAppPages, type DeclaredPage } from '../platform/capability/mini-app-pages.ts';
 import type { SettingsExtra } from '../platform/capability/personal-settings.ts';
@@ -57,7 +58,7 @@ export interface Assembled {
   stop(): Promise<void>;
 }
 
-type PlatformDeps = Omit<CapabilityDeps, 'settings' | 'schedules' | 'inboxTargets' | 'activity'>;
+type PlatformDeps = Omit<CapabilityDeps, 'settings' | 'schedules' | 'inboxTargets' | 'activity' | 'erasure'>;
 
 /**
  * Builds every capability (providers first) and assembles what they contribute: routes with their
@@ -67,6 +68,7 @@ export function assembleCapabilities(modules: readonly AnyCapabilityModule[], de
   const declared = declarations(modules);
   const inboxTargets = createInboxTargetRegistry();
   const activity = createActivityHub(deps);
+  const erasure = createErasureHub();
   const schedules = createSchedules({ ...deps, names: declared.scheduleNames });
   // Settings are read lazily through this indirection: definitions exist only after create().
   let settings: SettingsRegistry | null = null;
@@ -78,7 +80,14 @@ export function assembleCapabilities(modules: readonly AnyCapabilityModule[], de
     get: (userId: string, key: string) => registry().get(userId, key),
     all: (userId: string) => registry().all(userId),
   };
-  const full: CapabilityDeps = { ...deps, settings: settingsReader, schedules, inboxTargets, activity };
+  const full: CapabilityDeps = {
+    ...deps,
+    settings: settingsReader,
+    schedules,
+    inboxTargets,
+    activity,
+    erasure,
+  };
   const provided = new Map<string, unknown>();
   const built = new Map<AnyCapabilityModule, Capability<unknown>>();
   for (const module of buildOrder(modules)) {
@@ -124,6 +133,7 @@ export function assembleCapabilities(modules: readonly AnyCapabilityModule[], de
   );
   inboxTargets.fill(all.flatMap((c) => c.inboxTargets ?? []));
   activity.fill(all.flatMap((c) => (c.onActivity ? [c.onActivity] : [])));
+  erasure.fill(all.flatMap((c) => (c.erasure ? [c.erasure] : [])));
   const handlers = new Map<string, ScheduleHandler>();
   for (const c of all)
     for (const [name, handler] of Object.entries(c.schedules ?? {})) handlers.set(name, handler);

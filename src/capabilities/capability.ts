@@ -5,6 +5,7 @@ import type { BotFeature } from '../bot/bot-feature.ts';
 import type { HelpEntry, MenuEntry } from '../bot/help-menu.ts';
 import type { Ai } from '../platform/ai/index.ts';
 import type { ActivityListener, ActivityPort } from '../platform/capability/activity.ts';
+import type { ErasurePort, ErasureStep } from '../platform/capability/erasure.ts';
 import type { InboxTarget, InboxTargetRegistry } from '../platform/capability/inbox-targets.ts';
 import type { MiniAppPage } from '../platform/capability/mini-app-pages.ts';
 import type { SettingsExtra } from '../platform/capability/personal-settings.ts';
@@ -23,6 +24,7 @@ import type { User, UserService } from '../platform/users/user-service.ts';
 
 export type { HelpEntry, MenuEntry } from '../bot/help-menu.ts';
 export type { ActivityEvent, ActivityListener, ActivityPort } from '../platform/capability/activity.ts';
+export type { ErasedPerson, ErasurePort, ErasureStep } from '../platform/capability/erasure.ts';
 export type {
   InboxClaim,
   InboxContent,
@@ -72,6 +74,8 @@ export interface CapabilityDeps {
    * pass `tx` so the record commits with the change. Listeners are other capabilities' business.
    */
   activity: ActivityPort;
+  /** A person erasing themselves (/forget): what every capability will do, and doing it. */
+  erasure: ErasurePort;
   /**
    * The address people reach this server at, for links sent out (a calendar feed): PUBLIC_URL,
    * else the address it listens on (known once it listens, so call it when building a link).
@@ -167,6 +171,8 @@ export interface Capability<Provides = undefined> {
   schedules?: Record<string, ScheduleHandler>;
   /** Hears every capability's activity reports (in the reporter's transaction). */
   onActivity?: ActivityListener;
+  /** What this capability does when a person erases themselves, beyond rows deleted with them. */
+  erasure?: ErasureStep;
   web?: WebMount;
   /**
    * Pages of the Mini App (`web/src/capabilities/<name>/index.ts` holds their components); `GET

@@ -1,5 +1,6 @@
 import { createI18n } from '../../bot/i18n.ts';
 import type { CapabilityDeps, CapabilityModule } from '../capability.ts';
+import { createBookingErasure } from './booking-erasure.ts';
 import { type BookingService, createBookingService } from './booking-service.ts';
 import { createBookingSetup } from './booking-setup.ts';
 import { BOOKING_LOCALES_DIR, createBookingFeature } from './bot/booking-feature.ts';
@@ -72,7 +73,7 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
     const sendNotices = createNoticeSender({ notify: deps.notify, t, push });
     const scheduleTimers = createTimerScheduler({ jobs: deps.jobs, now: deps.now, rules: TIMER_RULES });
     const identityKeys = createIdentityKeys(deps.web.deriveKey);
-    const bookings = createBookingService({
+    const core = {
       db: deps.db,
       now: deps.now,
       slots,
@@ -81,7 +82,8 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
       rules: { noShowThreshold: 2 },
       activity: deps.activity,
       identityHash: identityKeys.identity,
-    });
+    };
+    const bookings = createBookingService(core);
     const baseSetup = createBookingSetup({ db: deps.db, slots, now: deps.now });
     // The specialist role mirrors booking's table: granted with the row, taken back when the row goes.
     const dropSpecialistRole = async (telegramId: number, actorUserId: string | undefined) => {
@@ -152,6 +154,8 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
       ],
       bot: bot.feature,
       inboxTargets: [bot.inboxTarget],
+      // /forget: bookings ahead cancelled (the salon told of "a client"), the client row left nameless.
+      erasure: createBookingErasure(core, t),
       web: { app: pages, pages: [{ path: '/', titleKey: 'booking-web-title' }] },
       // Mini App (web/src/capabilities/booking/): book for everyone, the own schedule, the salon at a glance.
       miniApp: {

@@ -1,4 +1,5 @@
 import { and, eq, isNotNull, notExists } from 'drizzle-orm';
+import type { ErasurePort } from '../../platform/capability/erasure.ts';
 import type { Schedules } from '../../platform/capability/schedules.ts';
 import type { Database, Db } from '../../platform/db/database.ts';
 import { users } from '../../platform/db/schema.ts';
@@ -29,6 +30,8 @@ export function createEnrolment(deps: {
   profiles: ProfileService;
   activity: ActivityService;
   names: { profile: string; morning: string; evening: string };
+  /** What other capabilities do first (bookings ahead cancelled, the business told). */
+  erasure: ErasurePort;
 }) {
   const enrol = async (userId: string) => {
     if (!(await deps.profiles.ensure(userId))) return;
@@ -57,10 +60,14 @@ export function createEnrolment(deps: {
     /**
      * /forget: every capability's rows reference `users` with ON DELETE CASCADE, so deleting the
      * person erases tasks, reminders, notes, bookings, settings, schedules and the companion's data
-     * at once. (A platform `users.erase` would be the right home; v2 has none yet.)
+     * at once, after the capabilities' own steps (`deps.erasure`) in the same transaction.
+     * (A platform `users.erase` would be the right home; v2 has none yet.)
      */
-    async eraseUser(userId: string) {
-      await deps.database.raw.query('DELETE FROM users WHERE id = $1', [userId]);
+    async eraseUser(user: { id: string; language: string }) {
+      await deps.db.transaction(async (tx) => {
+        await deps.erasure.erase({ userId: user.id, language: user.language }, tx);
+        await tx.delete(users).where(eq(users.id, user.id));
+      });
     },
   };
 }

@@ -23,7 +23,7 @@ export function createBookingLists(deps: BookingBotDeps) {
         when: formatWhenFor(r.booking.startAt, r.timezone, ctx.user, ctx.t.bind(ctx)),
         service: services.get(r.booking.serviceId) ?? '',
         specialist: specialists.get(r.booking.specialistId) ?? '',
-        client: r.clientName,
+        client: r.clientName || ctx.t('booking-client-erased'),
         status: ctx.t(`booking-status-${r.booking.status}`),
       };
       return { row: r, vars, text: ctx.t(scope === 'mine' ? 'booking-line-mine' : 'booking-line', vars) };

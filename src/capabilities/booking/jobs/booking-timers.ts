@@ -146,7 +146,7 @@ export function createTimerHandler(deps: {
               chatId: admin.telegramId,
               text: deps.t(admin.language, 'booking-pending-reminder', {
                 service: service.name,
-                client: client.name,
+                client: client.name || deps.t(admin.language, 'booking-client-erased'),
                 when: formatWhenFor(b.startAt, location.timezone, reader(admin), (k, v) =>
                   deps.t(admin.language, k, v),
                 ),

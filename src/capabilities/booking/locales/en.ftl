@@ -215,3 +215,11 @@ booking-inbox-anyone = anyone available
 booking-inbox-offer = 📅 { $service } ({ $location }), { $specialist }: the first free times from { $from }. Tap one to book it.
 booking-inbox-no-times = 📅 No free time for { $service } ({ $location }), { $specialist }, in the two weeks from { $from }. Try /book to pick another day or specialist.
 booking-inbox-which = 📅 Which service would you like? We offer: { $services }. Tap one to see the free days.
+booking-client-erased = a client
+booking-forget-preview = 📅 You have { $n ->
+        [one] a booking
+       *[other] { $n } bookings
+    } ahead: { $n ->
+        [one] it will be cancelled
+       *[other] they will be cancelled
+    } and the salon told (without your name).

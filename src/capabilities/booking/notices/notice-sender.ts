@@ -97,7 +97,7 @@ export function createNoticeSender(deps: { notify: NotifyFn; t: Translate; push?
         let body = deps.t(lang, `booking-notice-${input.event.slice(8)}-${said}`, {
           service: service.name,
           specialist: specialist.name,
-          client: client.name,
+          client: client.name || deps.t(lang, 'booking-client-erased'),
           location: location.name,
           when: when(booking.startAt, client),
           was: input.previousStart ? when(input.previousStart, client) : '',
@@ -121,7 +121,8 @@ export function createNoticeSender(deps: { notify: NotifyFn; t: Translate; push?
         const vars = {
           service: service.name,
           specialist: specialist.name,
-          client: client.name,
+          // A client who erased themselves is "a client" (their name went with them).
+          client: client.name || deps.t(lang, 'booking-client-erased'),
           location: location.name,
           when: when(booking.startAt, person),
           was: input.previousStart ? when(input.previousStart, person) : '',

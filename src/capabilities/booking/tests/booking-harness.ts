@@ -71,6 +71,7 @@ export async function startBookingHarness(
       publicUrl: unused('publicUrl'),
       settings: unused('settings'),
       inboxTargets: unused('inboxTargets'),
+      erasure: unused('erasure'),
       schedules: unused('schedules'),
       activity: createActivityHub({ db, now: () => new Date(clock.now()) }),
       now: () => new Date(clock.now()),

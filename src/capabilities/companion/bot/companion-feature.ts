@@ -25,7 +25,9 @@ export interface CompanionBotDeps {
   agenda: AgendaSource;
   broadcasts: BroadcastService;
   /** Erases the user everywhere (/forget, after the confirmation). */
-  eraseUser(userId: string): Promise<void>;
+  eraseUser(user: { id: string; language: string }): Promise<void>;
+  /** What other capabilities will do on /forget (bookings ahead cancelled …), said before confirming. */
+  forgetPreview(user: { id: string; language: string }): Promise<string[]>;
   optOut(userId: string): Promise<void>;
   enrol(userId: string): Promise<void>;
   /** Whether a language model is configured (offline, /reset says what it can and cannot do). */
@@ -114,14 +116,17 @@ export function createCompanionFeature(deps: CompanionBotDeps): BotFeature {
     const keyboard = new InlineKeyboard()
       .text(ctx.t('companion-forget-yes'), COMPANION_CALLBACKS.pack('f', 'yes'))
       .text(ctx.t('companion-forget-no'), COMPANION_CALLBACKS.pack('f', 'no'));
-    await ctx.reply(ctx.t('companion-forget-confirm'), { reply_markup: keyboard });
+    // What else happens (bookings ahead cancelled, the salon told) is said before the person decides.
+    const also = await deps.forgetPreview(ctx.user);
+    const text = [ctx.t('companion-forget-confirm'), ...also].join('\n\n');
+    await ctx.reply(text, { reply_markup: keyboard });
   });
   dm.filter(hasRole('admin')).command('broadcast', broadcast.start);
 
   composer.callbackQuery(COMPANION_CALLBACKS.pattern, async (ctx) => {
     const [kind, action, extra] = COMPANION_CALLBACKS.unpack(ctx.callbackQuery.data) ?? [];
     if (kind === 'f') {
-      if (action === 'yes') await deps.eraseUser(ctx.user.id);
+      if (action === 'yes') await deps.eraseUser(ctx.user);
       await ctx.editMessageText(ctx.t(action === 'yes' ? 'companion-forget-done' : 'companion-forget-kept'));
     } else if (kind === 'p' && action === 'erase') {
       await deps.profiles.erase(ctx.user.id);
