@@ -38,6 +38,11 @@ const WORDS = {
     calendarHint: /⚠️ This address only works on this computer or network: Google and Apple .* PUBLIC_URL/s,
     findQuery: '/find voice',
     findNone: 'Nothing found for “voice”.',
+    pastCall: 'call the bank yesterday at 10',
+    pastCallCard: /^⏰ Reminder: Call the bank\n🗓 .*, 10:00\n⚠️ That time has already passed\.$/,
+    pastVisit: 'dentist yesterday 10am',
+    pastVisitCard: /^📝 Task: Dentist\n🗓 .*, 10:00\n⚠️ That time has already passed\.$/,
+    moveNext: /^➡️ Move to .*, 10:00$/,
     connected: /^✅ Connected\./,
     forumTopic: 'Ideas',
     forumLine: 'a bigger desk for the study',
@@ -84,6 +89,11 @@ const WORDS = {
       /⚠️ Этот адрес работает только на этом компьютере или в этой сети: Google и Apple .* PUBLIC_URL/s,
     findQuery: '/find голос',
     findNone: 'По запросу «голос» ничего не нашлось.',
+    pastCall: 'позвонить в банк вчера в 10',
+    pastCallCard: /^⏰ Напоминание: Позвонить в банк\n🗓 .*, 10:00\n⚠️ Это время уже прошло\.$/,
+    pastVisit: 'стоматолог вчера в 10',
+    pastVisitCard: /^📝 Задача: Стоматолог\n🗓 .*, 10:00\n⚠️ Это время уже прошло\.$/,
+    moveNext: /^➡️ Перенести на .*, 10:00$/,
     connected: /^✅ Подключено\./,
     forumTopic: 'Идеи',
     forumLine: 'стол побольше для кабинета',
@@ -134,6 +144,16 @@ describe.each(['en', 'ru'] as const)('%s: the first hour, polished', (language) 
     expect(ask.buttons()).toEqual([]);
     const card = await answerTo(chat, () => user.send(w.title));
     expect(card.text).toMatch(w.card);
+  });
+
+  it('a past time reads the same in both languages: a call is a reminder, an appointment a task, both offer the next day', async () => {
+    const { user, chat } = await registeredPerson(t, `Past_${language}`, language, 'Europe/Berlin');
+    const call = await answerTo(chat, () => user.send(w.pastCall));
+    expect(call.text).toMatch(w.pastCallCard);
+    expect(call.buttons()[0]).toMatch(w.moveNext);
+    const visit = await answerTo(chat, () => user.send(w.pastVisit));
+    expect(visit.text).toMatch(w.pastVisitCard);
+    expect(visit.buttons()[0]).toMatch(w.moveNext);
   });
 
   it('/help tells of /connect, and of /broadcast to admins only', async () => {

@@ -62,14 +62,17 @@ export function assembleNote(
   const sourceParts = src
     ? [SOURCE_LABEL[language][src.kind], src.from, src.title, src.url].filter((p): p is string => Boolean(p))
     : [];
+  const template = input.style.template ?? PRESETS[input.style.preset];
+  // A one-sentence note is its own title: under it, the same words again would say it twice.
+  const bare = (x: string) => x.replace(/[\s.!?…:;,]+$/u, '').toLowerCase();
+  const body = template.includes('{title}') && bare(parts.title) === bare(parts.body) ? '' : parts.body;
   const values: Record<string, string> = {
     title: escapeHtml(parts.title),
-    text: escapeHtml(parts.body),
+    text: escapeHtml(body),
     tags: parts.tags.map((t) => `#${t.replace(/[^\p{L}\p{N}_]+/gu, '_')}`).join(' '),
     source: sourceParts.length ? `<i>${escapeHtml(sourceParts.join(' · '))}</i>` : '',
     topic: escapeHtml(input.topicName ?? ''),
   };
-  const template = input.style.template ?? PRESETS[input.style.preset];
   const text = template
     .replace(/\{(title|text|tags|source|topic)\}/g, (_, key: string) => values[key] ?? '')
     .replace(/[ \t]+\n/g, '\n')
