@@ -2,7 +2,12 @@ import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
 import { DomainError } from '../../../platform/errors/domain-error.ts';
 import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { validationHook } from '../../../platform/http/openapi-hook.ts';
-import { bearerSecurity, jsonContent, problemResponse } from '../../../platform/http/openapi-parts.ts';
+import {
+  bearerSecurity,
+  jsonContent,
+  pageOf,
+  problemResponse,
+} from '../../../platform/http/openapi-parts.ts';
 import { safeDateTime, spanAtMost } from '../../../platform/http/safe-input.ts';
 import type { User } from '../../../platform/users/user-service.ts';
 import { type CalendarItem, MAX_CALENDAR_DAYS } from '../calendar/calendar-items.ts';
@@ -65,8 +70,8 @@ const routes = {
     },
     responses: {
       200: {
-        description: 'Calendar items',
-        ...jsonContent(z.object({ items: z.array(CalendarItemSchema) })),
+        description: 'Calendar items (the whole range: one page, `next_cursor` null)',
+        ...jsonContent(pageOf(CalendarItemSchema)),
       },
       400: problemResponse(
         'from/to missing or not date-times, or `to` not after `from` (calendar_range_invalid)',
@@ -119,7 +124,7 @@ export function createCalendarRoutes(
     const [from, to] = [new Date(query.from), new Date(query.to)];
     if (to.getTime() <= from.getTime())
       throw new DomainError('invalid', 'calendar_range_invalid', '`to` must be after `from`');
-    return c.json({ items: (await items(c.get('user'), from, to)).map(toJson) }, 200);
+    return c.json({ items: (await items(c.get('user'), from, to)).map(toJson), next_cursor: null }, 200);
   });
   app.openapi(routes.get, async (c) => c.json({ url: await calendar.url(c.get('user').id) }, 200));
   app.openapi(routes.reset, async (c) => c.json({ url: await calendar.reset(c.get('user').id) }, 200));
