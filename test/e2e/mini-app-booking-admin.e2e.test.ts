@@ -29,7 +29,9 @@ const WORDS = {
     badPrice: 'Write the price as a number',
     saved: 'Saved',
     offersSaved: 'Saved. Sam:',
-    nobody: 'Nobody offers this service here yet',
+    archived: 'has bookings, so it is archived',
+    archivedName: '(archived)',
+    removed: 'removed',
   },
   ru: {
     admin: 'Анна',
@@ -51,7 +53,9 @@ const WORDS = {
     badPrice: 'Напишите цену числом',
     saved: 'Сохранено',
     offersSaved: 'Сохранено. Семён:',
-    nobody: 'Здесь эту услугу пока никто не оказывает',
+    archived: 'есть записи, поэтому оно в архиве',
+    archivedName: '(в архиве)',
+    removed: 'удалено',
   },
 } as const;
 type Language = keyof typeof WORDS;
@@ -375,6 +379,53 @@ describe.each(['en', 'ru'] as const)('the admin’s salon page in %s', (language
     expect(errors).toEqual([]);
     await close();
     expect(await firstFree(admin, language, colour.id)).toBeTruthy();
+  }, 120_000);
+});
+
+describe.each(['en', 'ru'] as const)('removing from the salon’s setup in %s', (language) => {
+  const w = WORDS[language];
+
+  it('archives a service with a booking ahead (said so; the booking stays) and deletes one without', async () => {
+    const admin = await callAs(t, salon.admins[language]);
+    const specialist = salon.specialists[language];
+    const trim = await ok<{ id: string }>(admin, 'POST', '/booking/services', {
+      name: `Trim ${language}`,
+      duration_minutes: 15,
+      min_notice_minutes: 0,
+    });
+    const spare = await ok<{ id: string }>(admin, 'POST', '/booking/services', {
+      name: `Spare ${language}`,
+      duration_minutes: 15,
+    });
+    const path = `/booking/specialists/${specialist.id}/services`;
+    const { assignments } = await ok<{ assignments: object[] }>(admin, 'GET', path);
+    await ok(admin, 'PUT', path, {
+      assignments: [...assignments, { service_id: trim.id, location_id: salon.locationId }],
+    });
+    const visit = (await clientBooks(language, 'Tom', trim.id)).made;
+    const listed = async () =>
+      (await ok<{ services: Service[] }>(admin, 'GET', '/booking/services')).services.map((s) => s.id);
+
+    const { app, errors, close } = await openPage(salon.admins[language], language, 'dashboard');
+    await app.locator('[data-view="setup"]').click();
+    const remove = async (id: string, said: string) => {
+      const row = app.locator(`[data-list="services"] li[data-setup-id="${id}"]`);
+      await row.locator('button[data-action="remove"]').click();
+      await row.locator('button[data-action="remove-yes"]').click();
+      await app.locator('.toast', { hasText: said }).waitFor(VISIBLE);
+      await expect.poll(() => row.count()).toBe(0);
+    };
+    await remove(trim.id, w.archived);
+    expect(await listed()).not.toContain(trim.id);
+    expect((await serverBooking(language, visit.id))?.status).toBe('confirmed');
+    await remove(spare.id, w.removed);
+    expect(await listed()).not.toContain(spare.id);
+    expect((await admin('DELETE', `/booking/services/${spare.id}`)).status).toBe(404);
+    // The booking of the archived service is still on the salon's list, its service named so.
+    await app.locator('[data-view="bookings"]').click();
+    await app.locator(`li[data-booking-id="${visit.id}"]`, { hasText: w.archivedName }).waitFor(VISIBLE);
+    expect(errors).toEqual([]);
+    await close();
   }, 120_000);
 });
 

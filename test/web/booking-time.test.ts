@@ -1,5 +1,6 @@
 // The Book and Schedule pages' time logic: what day and time a person sees in their own timezone.
 import { describe, expect, it } from 'vitest';
+import * as bot from '../../src/capabilities/booking/zone-names.ts';
 import { actionsFor, type Booking, openBookings } from '../../web/src/capabilities/booking/booking-api.ts';
 import { centsOf, priceInput, priceLabel } from '../../web/src/capabilities/booking/booking-price.ts';
 import {
@@ -15,6 +16,7 @@ import {
   timeLabel,
   zoneWords,
 } from '../../web/src/capabilities/booking/booking-time.ts';
+import * as web from '../../web/src/capabilities/booking/zone-cities.ts';
 
 const slot = (start: string, specialist_id = 'a') => ({ start, end: start, specialist_id });
 
@@ -142,5 +144,17 @@ describe('prices', () => {
     expect(priceInput(2500)).toBe('25');
     expect(priceInput(3050)).toBe('30.50');
     expect(priceInput(null)).toBe('');
+  });
+});
+
+describe('the Mini App names a zone as the bot does', () => {
+  it('gives every IANA zone the same city, Russian genitive and Russian name as the bot (one list kept in step)', () => {
+    for (const zone of Intl.supportedValuesOf('timeZone')) {
+      expect([web.zoneCity(zone), web.zoneCityGenitiveRu(zone), web.zoneNameRu(zone)], zone).toEqual([
+        bot.zoneCity(zone),
+        bot.zoneCityGenitiveRu(zone),
+        bot.zoneNameRu(zone),
+      ]);
+    }
   });
 });

@@ -135,6 +135,14 @@ export function setupApi(api: Api) {
 }
 export type SetupApi = ReturnType<typeof setupApi>;
 
+/** The names a booking shows; a service or specialist archived since is named so, not left blank. */
+export function namesOf(b: Booking, salon: Salon, gone: string) {
+  return {
+    service: salon.services.find((s) => s.id === b.service_id)?.name ?? gone,
+    specialist: salon.specialists.find((s) => s.id === b.specialist_id)?.name ?? gone,
+  };
+}
+
 /** Bookings still ahead or under way (not cancelled, done or missed), soonest first. */
 export function openBookings(bookings: readonly Booking[], now: Date): Booking[] {
   return bookings

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useSession } from '../../context.ts';
-import { actionsFor, type Booking, type BookingAction, type Salon } from './booking-api.ts';
+import { actionsFor, type Booking, type BookingAction, namesOf, type Salon } from './booking-api.ts';
 import { salonTime, timeLabel } from './booking-time.ts';
 import { bookingWords, statusWord } from './booking-words.ts';
 import { CancelAsk } from './cancel-ask.tsx';
@@ -42,13 +42,12 @@ export function BookingRow(props: {
   };
   const actions = act ? actionsFor(b, new Date()) : [];
   const movable = moved !== undefined && actions.includes('cancel');
-  const specialist = salon.specialists.find((s) => s.id === b.specialist_id)?.name;
+  const { service, specialist } = namesOf(b, salon, w('archivedName'));
   const who = [b.client_name, props.showSpecialist ? specialist : null].filter(Boolean).join(' → ');
   return (
     <li className="row column" data-booking-id={b.id} data-status={b.status}>
       <span className="row-title">
-        {timeLabel(b.start, language, zone)}–{salonTime(b.end, language, zone, user.timezone)} ·{' '}
-        {salon.services.find((s) => s.id === b.service_id)?.name}
+        {timeLabel(b.start, language, zone)}–{salonTime(b.end, language, zone, user.timezone)} · {service}
       </span>
       <span className="row-sub">
         {who} · {statusWord(b.status, w)}

@@ -77,6 +77,7 @@ const en = {
   unknownTelegramId:
     'Nobody with that Telegram id has opened the bot yet. Check the number or book them as a walk-in.',
   bookedFor: 'Booked: {when}',
+  archivedName: '(archived)',
 };
 
 const ru: typeof en = {
@@ -154,6 +155,7 @@ const ru: typeof en = {
   unknownTelegramId:
     'Человек с таким Telegram id ещё не открывал бота. Проверьте число или запишите клиента без Telegram.',
   bookedFor: 'Записан: {when}',
+  archivedName: '(в архиве)',
 };
 
 export type Words<K extends string> = (key: K, vars?: Record<string, string | number>) => string;

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useSession } from '../../context.ts';
 import { failure } from '../../i18n.ts';
-import { type Booking, bookingApi, openBookings, type Salon } from './booking-api.ts';
+import { type Booking, bookingApi, namesOf, openBookings, type Salon } from './booking-api.ts';
 import { actionFailure } from './booking-failure.ts';
 import { salonWhen } from './booking-time.ts';
 import { bookingWords, statusWord } from './booking-words.ts';
@@ -56,10 +56,10 @@ export function MyBookings(props: {
             <li key={b.id} className="row column" data-booking-id={b.id} data-status={b.status}>
               <span className="row-title">
                 {salonWhen(b.start, language, zoneOf(b, salon, user.timezone), user.timezone)} ·{' '}
-                {salon.services.find((s) => s.id === b.service_id)?.name}
+                {namesOf(b, salon, w('archivedName')).service}
               </span>
               <span className="row-sub">
-                {salon.specialists.find((s) => s.id === b.specialist_id)?.name} · {statusWord(b.status, w)}
+                {namesOf(b, salon, w('archivedName')).specialist} · {statusWord(b.status, w)}
               </span>
               {open?.id !== b.id && (
                 <div className="row-actions">
