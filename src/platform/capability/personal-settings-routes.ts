@@ -60,7 +60,7 @@ export function createPersonalSettingsRoutes(
       createRoute({
         method,
         path: '/',
-        operationId: partial ? 'patchMySettings' : 'replaceMySettings',
+        operationId: partial ? 'updateMySettings' : 'replaceMySettings',
         tags,
         security,
         summary: partial

@@ -61,7 +61,7 @@ const deleteRoute = (kind: SetupKind) =>
   createRoute({
     method: 'delete',
     path: `/${PLURAL[kind]}/{id}`,
-    operationId: `removeBooking${Name[kind]}`,
+    operationId: `deleteBooking${Name[kind]}`,
     tags,
     security,
     summary: `Remove a ${kind} (admin). With bookings still ahead it is archived: hidden from new bookings, its bookings kept (200). Otherwise 204: deleted, or archived silently when past bookings name it (their history stays)`,
