@@ -250,7 +250,7 @@ describe.each(['en', 'ru'] as const)('the admin’s salon page in %s', (language
     await close();
   }, 120_000);
 
-  it('books a walk-in by name and phone (a wrong phone is said so and books nothing)', async () => {
+  it('books a walk-in by name and phone (a wrong phone is said so and books nothing), and a Telegram user by id', async () => {
     const admin = await callAs(t, salon.admins[language]);
     const { app, errors, close } = await openPage(salon.admins[language], language, 'dashboard');
     await app.locator('[data-view="bookFor"]').click();
@@ -289,6 +289,24 @@ describe.each(['en', 'ru'] as const)('the admin’s salon page in %s', (language
     await app
       .locator(`li[data-booking-id="${(await walkIns())[0]?.id}"]`, { hasText: w.walkIn })
       .waitFor(VISIBLE);
+
+    // Someone on Telegram, by their numeric id: the booking is theirs.
+    const regular = await person(`salon_regular_${language}`, 'Rosa', language);
+    await app.locator('[data-view="bookFor"]').click();
+    await form.locator('[data-step="service"] button', { hasText: 'Haircut' }).click();
+    await form
+      .locator(`[data-step="specialist"] button[data-id="${salon.specialists[language].id}"]`)
+      .click();
+    await times.first().waitFor(VISIBLE);
+    const at = (await times.first().getAttribute('data-id')) as string;
+    await times.first().click();
+    await form.locator('input[name="client-telegram-id"]').fill(String(regular.id));
+    await form.locator('button[data-action="book-for"]').click();
+    await app.locator('.toast', { hasText: w.booked }).waitFor(VISIBLE);
+    const theirs = async () =>
+      (await ok<{ bookings: Booking[] }>(await callAs(t, regular), 'GET', '/booking/bookings?scope=mine'))
+        .bookings;
+    await expect.poll(async () => (await theirs()).map((b) => b.start)).toEqual([at]);
     expect(await cutLabels(app)).toEqual([]);
     expect(errors).toEqual([]);
     await close();
