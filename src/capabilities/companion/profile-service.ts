@@ -192,7 +192,9 @@ export function createProfileService(deps: {
           updatedAt: at,
         })
         .where(eq(companionProfiles.userId, userId));
-      await db.insert(companionStageHistory).values({ id: uuidv7(), userId, stage, at });
+      // The first reading and every change (engagement counts people per stage by week from these).
+      if (stage !== row.stage || row.refreshedAt === null)
+        await db.insert(companionStageHistory).values({ id: uuidv7(), userId, stage, at });
       return { stage, previous: row.stage };
     },
     async edit(userId, patch) {
