@@ -22,6 +22,29 @@ describe('topic classifier', () => {
     expect(best('Zebra crossing paint colours')?.topicId).not.toBe('health');
   });
 
+  it('reads a keyword of stopwords as a phrase, a label put first, and a compound holding a known word', () => {
+    const ideas = [
+      ...topics.filter((t) => t.id !== 'ideas'),
+      { id: 'ideas', name: 'Someday', keywords: ['what if'] },
+    ];
+    const note = 'What if the landlord had a bot for the utilities';
+    expect(
+      createTopicClassifier(
+        topics.filter((t) => t.id !== 'ideas'),
+        [],
+      ).rank(note)[0]?.topicId,
+    ).toBe('home');
+    expect(createTopicClassifier(ideas, []).rank(note)[0]?.topicId).toBe('ideas');
+    const ideasScore = (text: string) =>
+      createTopicClassifier(topics, [])
+        .rank(text)
+        .find((r) => r.topicId === 'ideas')?.score ?? 0;
+    expect(ideasScore('Идея: бот для оплаты квартплаты')).toBeGreaterThan(
+      ideasScore('Бот для оплаты квартплаты, идея'),
+    );
+    expect(best('Авиабилеты в Калининград')?.topicId).toBe('travel');
+  });
+
   it('has no confidence when nothing in the note is known to any topic', () => {
     const [top] = createTopicClassifier(topics, []).rank('Pavel and the saxophone');
     expect(top?.score).toBe(0);
