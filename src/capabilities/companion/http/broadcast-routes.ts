@@ -32,6 +32,9 @@ const createSchema = z
       .max(5)
       .optional(),
     segment: segmentSchema,
+    draft: z.boolean().optional().openapi({
+      description: 'true: only compose it and count the recipients (`total`); POST /{id}/start sends it',
+    }),
   })
   .openapi('BroadcastCreate');
 
@@ -52,7 +55,7 @@ const create = createRoute({
   path: '/',
   tags,
   security,
-  summary: 'Start a broadcast to a segment (admins only)',
+  summary: 'Start a broadcast to a segment, or compose a draft to preview its recipient count (admins only)',
   request: { body: { required: true, ...json(createSchema) } },
   responses: { 201: { description: 'Started', ...json(broadcastSchema) }, 400: problem('Invalid broadcast') },
 });
@@ -79,14 +82,17 @@ const get = createRoute({
     404: problem('No such broadcast'),
   },
 });
-const action = (name: 'pause' | 'resume' | 'cancel') =>
+const action = (name: 'start' | 'pause' | 'resume' | 'cancel') =>
   createRoute({
     method: 'post',
     operationId: `${name}Broadcast`,
     path: `/{id}/${name}`,
     tags,
     security,
-    summary: `${name[0]?.toUpperCase()}${name.slice(1)} a broadcast`,
+    summary:
+      name === 'start'
+        ? 'Send a draft (what the preview counted)'
+        : `${name[0]?.toUpperCase()}${name.slice(1)} a broadcast`,
     request: { params },
     responses: {
       200: { description: 'Done', ...json(broadcastSchema) },
@@ -109,7 +115,7 @@ export function createBroadcastRoutes(broadcasts: BroadcastService) {
     c.json({ items: (await broadcasts.list(c.req.valid('query').limit)).map(toJson) }, 200),
   );
   app.openapi(get, async (c) => c.json(toJson(await broadcasts.get(c.req.valid('param').id)), 200));
-  for (const name of ['pause', 'resume', 'cancel'] as const)
+  for (const name of ['start', 'pause', 'resume', 'cancel'] as const)
     app.openapi(action(name), async (c) =>
       c.json(toJson(await broadcasts[name](c.req.valid('param').id)), 200),
     );
