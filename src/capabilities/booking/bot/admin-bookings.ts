@@ -128,11 +128,16 @@ export function createStaffDesk(deps: BookingBotDeps) {
     await ctx.reply(ctx.t('booking-desk-ask-client'));
   }
 
-  async function next(ctx: BotContext, data: ForClient, fresh = false) {
-    const say = (text: string, rows: InlineKeyboardButton[][]) =>
+  /** Shows the next question; answers the state with anything it filled in itself (a lone location). */
+  async function next(ctx: BotContext, data: ForClient, fresh = false): Promise<ForClient> {
+    const shown = (text: string, rows: InlineKeyboardButton[][]) =>
       fresh
         ? ctx.reply(text, { reply_markup: { inline_keyboard: rows } }).then(() => undefined)
         : show(ctx, text, rows);
+    const say = async (text: string, rows: InlineKeyboardButton[][]) => {
+      await shown(text, rows);
+      return data;
+    };
     const head = ctx.t('booking-desk-for', { client: data.client.label });
     if (!data.serviceId) {
       const services = await setup.listServices();
@@ -168,7 +173,8 @@ export function createStaffDesk(deps: BookingBotDeps) {
         ),
       ]);
     }
-    return days(ctx, data, say, head);
+    await days(ctx, data, shown, head);
+    return data;
   }
 
   async function freeSlots(data: ForClient, from: string, to: string) {
@@ -284,8 +290,7 @@ export function createStaffDesk(deps: BookingBotDeps) {
       const start = unpackMinute(value);
       return start ? book(ctx, data, start) : undefined;
     }
-    await keep(ctx, data);
-    await next(ctx, data);
+    await keep(ctx, await next(ctx, data));
   }
 
   const steps: FlowDefinition = {
@@ -311,8 +316,7 @@ export function createStaffDesk(deps: BookingBotDeps) {
         await ctx.reply(ctx.t('booking-desk-bad-client'));
         return { step: 'bf-who', data };
       }
-      const state: ForClient = { client };
-      await next(ctx, state, true);
+      const state = await next(ctx, { client }, true);
       return { step: 'bf-wait', data: state as unknown as Record<string, unknown> };
     },
     'bf-wait': async (ctx, data) => {

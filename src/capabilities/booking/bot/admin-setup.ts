@@ -1,11 +1,15 @@
 import type { BotContext } from '../../../bot/bot-context.ts';
 import type { FlowDefinition } from '../../../bot/flows/flow-router.ts';
 import { startFlow } from '../../../bot/flows/flow-router.ts';
+import { findTimezone } from '../../../bot/timezone-lookup.ts';
+import type { Language } from '../../../platform/db/schema.ts';
 import { isTimezone } from '../../../platform/nl/zoned-clock.ts';
-import { minutesOf } from '../booking-format.ts';
+import { hhmmOf, minutesOf } from '../booking-format.ts';
 import type { DayHours } from '../booking-setup.ts';
+import { telegramIdTyped } from './admin-inputs.ts';
 import { bookingCallback as cb, packBooking as pack } from './booking-callbacks.ts';
 import { type BookingBotDeps, errorText } from './bot-support.ts';
+import { parseHours } from './hours-input.ts';
 
 export const SETUP_FLOW = 'booking-setup';
 
@@ -37,6 +41,26 @@ export function parseHoursLine(line: string): DayHours[] | null {
   }));
 }
 
+/** "Mon–Fri 09:00–18:00 (13:00–14:00)" / "пн–пт …": what was saved, read back in the admin's language. */
+export function hoursText(weekly: DayHours[], language: Language): string {
+  const names = new Intl.DateTimeFormat(language === 'ru' ? 'ru-RU' : 'en-GB', {
+    weekday: 'short',
+    timeZone: 'UTC',
+  });
+  // 2024-01-01 was a Monday.
+  const day = (weekday: number) => names.format(new Date(Date.UTC(2024, 0, weekday)));
+  const groups: Array<{ from: number; to: number; key: string }> = [];
+  for (const d of [...weekly].sort((a, b) => a.weekday - b.weekday)) {
+    const key = `${hhmmOf(d.start)}–${hhmmOf(d.end)}${d.breaks.map((b) => ` (${hhmmOf(b.start)}–${hhmmOf(b.end)})`).join('')}`;
+    const last = groups.at(-1);
+    if (last && last.key === key && last.to === d.weekday - 1) last.to = d.weekday;
+    else groups.push({ from: d.weekday, to: d.weekday, key });
+  }
+  return groups
+    .map((g) => `${g.from === g.to ? day(g.from) : `${day(g.from)}–${day(g.to)}`} ${g.key}`)
+    .join('; ');
+}
+
 /** The admin's setup flows: location, service, specialist (all services and locations), hours. */
 export function createSetupFlows(deps: BookingBotDeps): {
   flow: FlowDefinition;
@@ -61,13 +85,15 @@ export function createSetupFlows(deps: BookingBotDeps): {
     'location-name': async (ctx, data) => {
       const name = text(ctx);
       if (!name) return { step: 'location-name', data };
-      await ctx.reply(ctx.t('booking-setup-ask-location-zone'));
+      await ctx.reply(ctx.t('booking-setup-ask-location-city'));
       return { step: 'location-zone', data: { ...data, name } };
     },
     'location-zone': async (ctx, data) => {
-      const timezone = text(ctx);
-      if (!isTimezone(timezone)) {
-        await ctx.reply(ctx.t('booking-setup-bad-zone'));
+      // A city is enough ("London", "Лондон"), as in onboarding (issue 37 item 15).
+      const typed = text(ctx);
+      const timezone = isTimezone(typed) ? typed : findTimezone(typed);
+      if (!timezone) {
+        await ctx.reply(ctx.t('booking-mg-bad-zone'));
         return { step: 'location-zone', data };
       }
       return guard(ctx, async () => {
@@ -104,9 +130,10 @@ export function createSetupFlows(deps: BookingBotDeps): {
       return { step: 'service-approval', data };
     },
     'specialist-id': async (ctx, data) => {
-      const id = Number(text(ctx));
-      if (!Number.isSafeInteger(id) || id <= 0) {
-        await ctx.reply(ctx.t('booking-setup-bad-id'));
+      // A forwarded message from them, or their numeric id.
+      const id = telegramIdTyped(ctx);
+      if (id === null || id === 'hidden') {
+        await ctx.reply(ctx.t(id === 'hidden' ? 'booking-setup-forward-hidden' : 'booking-mg-bad-telegram'));
         return { step: 'specialist-id', data };
       }
       await ctx.reply(ctx.t('booking-setup-ask-specialist-name'));
@@ -134,19 +161,17 @@ export function createSetupFlows(deps: BookingBotDeps): {
         });
       }),
     hours: async (ctx, data) => {
-      const weekly = text(ctx)
-        .split(/[;\n]/)
-        .filter((l) => l.trim())
-        .map(parseHoursLine);
-      if (weekly.length === 0 || weekly.some((w) => w === null)) {
-        await ctx.reply(ctx.t('booking-setup-bad-hours'));
+      const typed = (ctx.message?.text ?? '').trim().slice(0, 500);
+      // "Mon-Fri 9-18", "пн-пт 9-18", "9am-6pm", or the older "1-5 09:00-18:00 13:00-14:00".
+      const weekly = parseHours(typed);
+      if (!weekly) {
+        await ctx.reply(ctx.t('booking-setup-bad-hours-typed'));
         return { step: 'hours', data };
       }
       return guard(ctx, async () => {
         const locations = await setup.listLocations();
-        for (const l of locations)
-          await setup.setHours(String(data.specialistId), l.id, weekly.flat() as DayHours[]);
-        return ctx.t('booking-setup-hours-saved');
+        for (const l of locations) await setup.setHours(String(data.specialistId), l.id, weekly);
+        return ctx.t('booking-setup-hours-saved-as', { hours: hoursText(weekly, ctx.user.language) });
       });
     },
   };
@@ -154,7 +179,10 @@ export function createSetupFlows(deps: BookingBotDeps): {
   async function begin(ctx: BotContext, what: string, data: Record<string, unknown> = {}) {
     if (what === 'loc') return ask(ctx, 'location-name');
     if (what === 'svc') return ask(ctx, 'service-name');
-    if (what === 'spec') return ask(ctx, 'specialist-id');
+    if (what === 'spec') {
+      await startFlow(ctx, SETUP_FLOW, 'specialist-id', {});
+      return void (await ctx.reply(ctx.t('booking-setup-ask-specialist-who')));
+    }
     if (what === 'hours') {
       const specialists = await setup.listSpecialists();
       if (specialists.length === 0) return void (await ctx.reply(ctx.t('booking-none-yet')));
@@ -165,7 +193,10 @@ export function createSetupFlows(deps: BookingBotDeps): {
       });
       return;
     }
-    if (what === 'hours-for') return ask(ctx, 'hours', data);
+    if (what === 'hours-for') {
+      await startFlow(ctx, SETUP_FLOW, 'hours', data);
+      return void (await ctx.reply(ctx.t('booking-setup-ask-hours-typed')));
+    }
   }
 
   return { flow, begin };
