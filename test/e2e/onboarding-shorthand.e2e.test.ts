@@ -32,14 +32,14 @@ describe('the first message after /start', () => {
     const person = await t.sb.user(`shorthand-${s.lang}`, { first_name: 'S', language_code: s.lang });
     const chat = person.privateChat();
     await person.send('/start');
-    await chat.nextMessage(/\/tasks/);
+    await chat.nextMessage(/\/help/);
     await person.send(s.task);
     await chat.nextMessage(s.kept);
     await chat.nextMessage(s.card);
 
     const other = await t.sb.user(`typo-${s.lang}`, { first_name: 'T', language_code: s.lang });
     await other.send('/start');
-    await other.privateChat().nextMessage(/\/tasks/);
+    await other.privateChat().nextMessage(/\/help/);
     await other.send(s.typo);
     await other.privateChat().nextMessage(s.notFound);
   });

@@ -183,6 +183,18 @@ describe.each(['en', 'ru'] as const)('%s: the first hour, polished', (language) 
     expect(link.text).toMatch(w.calendarHint);
   });
 
+  it('/export sends JSON and CSV files with their own types and names', async () => {
+    const { user, chat } = await registeredPerson(t, `Export_${language}`, language, 'Europe/Berlin');
+    const json = await answerTo(chat, () => user.send('/export'));
+    const csv = await chat.nextMessage(fromBot(json.id));
+    const file = (m: SandboxMessage) => {
+      const doc = (m.data as { document?: { mime_type?: string; file_name?: string } }).document;
+      return { mime: doc?.mime_type, name: doc?.file_name?.replace(/\d{4}-\d{2}-\d{2}/, 'DATE') };
+    };
+    expect(file(json)).toEqual({ mime: 'application/json', name: 'secretary-export-DATE.json' });
+    expect(file(csv)).toEqual({ mime: 'text/csv', name: 'secretary-tasks-DATE.csv' });
+  });
+
   it('a button of an older card says it is out of date, and that card loses its buttons', async () => {
     const { user, chat } = await registeredPerson(t, `Stale_${language}`, language, 'Europe/Berlin');
     const first = await answerTo(chat, () => user.send('/menu'));

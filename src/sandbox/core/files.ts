@@ -34,6 +34,21 @@ const EXT_BY_MIME: Record<string, string> = {
   'text/plain': 'txt',
 };
 
+/**
+ * Like Telegram, a document uploaded as application/octet-stream (grammY sends every part so) gets
+ * its type from the file name: "export.json" is application/json, "tasks.csv" text/csv.
+ */
+const MIME_BY_EXT: Record<string, string> = {
+  ...Object.fromEntries(Object.entries(EXT_BY_MIME).map(([mime, ext]) => [ext, mime])),
+  jpeg: 'image/jpeg',
+  json: 'application/json',
+  csv: 'text/csv',
+  ics: 'text/calendar',
+  zip: 'application/zip',
+  html: 'text/html',
+  md: 'text/markdown',
+};
+
 export interface NewFile {
   data: Buffer;
   kind: FileKind;
@@ -43,8 +58,12 @@ export interface NewFile {
 
 export function storeFile(ctx: SandboxContext, input: NewFile): FileRecord {
   const seq = ++ctx.store.counters.file;
-  const mime = input.mime_type || DEFAULT_MIME[input.kind];
-  const nameExt = input.file_name?.includes('.') ? input.file_name.split('.').pop() : undefined;
+  const nameExt = input.file_name?.includes('.')
+    ? input.file_name.split('.').pop()?.toLowerCase()
+    : undefined;
+  const generic = !input.mime_type || input.mime_type === 'application/octet-stream';
+  const byName = generic && nameExt ? MIME_BY_EXT[nameExt] : undefined;
+  const mime = byName ?? (input.mime_type || DEFAULT_MIME[input.kind]);
   const ext = input.kind === 'voice' ? 'oga' : (EXT_BY_MIME[mime] ?? nameExt ?? 'bin');
   const record: FileRecord = {
     ...newFileIds(seq),
