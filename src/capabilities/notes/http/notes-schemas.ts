@@ -25,9 +25,14 @@ export const TopicCreateSchema = z.object({
   keywords: z.array(z.string().trim().min(1).max(60)).max(50).optional(),
   emoji: z.string().max(8).optional(),
 });
-export const TopicPatchSchema = TopicCreateSchema.partial().refine((v) => Object.keys(v).length > 0, {
-  message: 'nothing to change',
-});
+export const TopicPatchSchema = TopicCreateSchema.partial()
+  .extend({
+    closed: z
+      .boolean()
+      .optional()
+      .openapi({ description: 'A closed topic takes no new notes; false reopens it' }),
+  })
+  .refine((v) => Object.keys(v).length > 0, { message: 'nothing to change' });
 
 const Alternative = z.object({ topic_id: id, confidence: z.number() });
 export const NoteSchema = z

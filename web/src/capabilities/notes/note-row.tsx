@@ -9,6 +9,7 @@ export function NoteRow(props: {
   note: Note;
   topics: readonly Topic[];
   move: (note: Note, topic: Topic) => void;
+  remove: (note: Note) => void;
   w: NoteWords;
   language: Language;
   timezone: string;
@@ -37,13 +38,16 @@ export function NoteRow(props: {
             {label}
           </option>
           {topics
-            .filter((t) => t.id !== note.topic_id)
+            .filter((t) => t.id !== note.topic_id && !t.closed)
             .map((t) => (
               <option key={t.id} value={t.id}>
                 {topicName(t, w)}
               </option>
             ))}
         </select>
+        <button type="button" className="button small danger" onClick={() => props.remove(note)}>
+          {w('delete')}
+        </button>
       </div>
     </li>
   );

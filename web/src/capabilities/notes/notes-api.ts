@@ -6,6 +6,8 @@ export interface Topic {
   name: string;
   emoji: string | null;
   is_inbox: boolean;
+  /** A closed topic takes no new notes (its notes stay). */
+  closed: boolean;
   note_count: number;
 }
 
@@ -32,6 +34,11 @@ export function notesApi(api: Api) {
     /** Files a pending note or moves a filed one (the server learns from the correction). */
     move: (id: string, topicId: string) =>
       api.request<Note>('PATCH', `/notes/${encodeURIComponent(id)}`, { topic_id: topicId }),
+    remove: (id: string) => api.request<void>('DELETE', `/notes/${encodeURIComponent(id)}`),
+    createTopic: (name: string) => api.request<Topic>('POST', '/notes/topics', { name }),
+    /** Rename, close (no new notes go there) or reopen a topic. */
+    patchTopic: (id: string, patch: { name?: string; closed?: boolean }) =>
+      api.request<Topic>('PATCH', `/notes/topics/${encodeURIComponent(id)}`, patch),
   };
 }
 export type NotesApi = ReturnType<typeof notesApi>;
