@@ -79,7 +79,7 @@ async function ownersBooking() {
 
 /** Booking's setup writes: admin-only inside the `/booking` mount (the reads are for every user). */
 const BOOKING_SETUP =
-  /^(POST \/api\/v1\/booking\/(locations|services|specialists)|(PATCH|DELETE) \/api\/v1\/booking\/(locations|services|specialists)\/\{id\}|PUT \/api\/v1\/booking\/settings|PUT \/api\/v1\/booking\/specialists\/\{id\}\/hours|(GET|PUT) \/api\/v1\/booking\/specialists\/\{id\}\/services|(GET|POST) \/api\/v1\/booking\/specialists\/\{id\}\/exceptions|DELETE \/api\/v1\/booking\/specialists\/\{id\}\/exceptions\/\{exception_id\}|(GET|PUT) \/api\/v1\/booking\/notification-settings|(GET|POST|PUT|DELETE) \/api\/v1\/booking\/ad-templates(\/\{id\})?)$/;
+  /^(POST \/api\/v1\/booking\/(locations|services|specialists|specialists\/invites)|(PATCH|DELETE) \/api\/v1\/booking\/(locations|services|specialists)\/\{id\}|PUT \/api\/v1\/booking\/settings|PUT \/api\/v1\/booking\/specialists\/\{id\}\/hours|(GET|PUT) \/api\/v1\/booking\/specialists\/\{id\}\/services|(GET|POST) \/api\/v1\/booking\/specialists\/\{id\}\/exceptions|DELETE \/api\/v1\/booking\/specialists\/\{id\}\/exceptions\/\{exception_id\}|(GET|PUT) \/api\/v1\/booking\/notification-settings|(GET|POST|PUT|DELETE) \/api\/v1\/booking\/ad-templates(\/\{id\})?)$/;
 /** Admin-only operations: the admin is the owner; anyone else gets 403. */
 const adminOnly = (method: string, path: string) =>
   path.startsWith('/api/v1/admin/') || BOOKING_SETUP.test(`${method.toUpperCase()} ${path}`);

@@ -24,6 +24,8 @@ const replyTo = (ctx: BotContext) => ({
 privateChat.on('message:text', async (ctx) => {
   const text = ctx.message.text;
   const isCommand = ctx.message.entities?.some((e) => e.type === 'bot_command' && e.offset === 0);
+  // /start with a payload no capability knows was greeted already (onboarding answered first).
+  if (isCommand && /^\/start(?:@\w+)?\s/.test(text)) return;
   const key = isCommand
     ? 'unknown-command'
     : URL_ONLY.test(text) || (HAS_URL.test(text) && !isLong(text))

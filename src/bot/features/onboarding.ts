@@ -175,11 +175,15 @@ onboardingFeature.on('message:text', async (ctx, next) => {
 });
 
 /** /start registers (the user row exists by now), says what the bot does, asks the timezone once. */
-onboardingFeature.command('start', async (ctx) => {
+onboardingFeature.command('start', async (ctx, next) => {
   const name = ctx.from?.first_name ?? '';
+  // A deep link's payload (`t.me/<bot>?start=…`, a specialist invite) is the capabilities' to read,
+  // after the greeting.
+  const payload = ctx.match.trim() !== '';
   if (ctx.user.onboardedAt) {
     await ctx.reply(ctx.t('welcome-back', { name }));
     await showMenu(ctx, 'main');
+    if (payload) await next();
     return;
   }
   const guess = defaultTimezoneFor(ctx.user.language, ctx.from?.language_code);
@@ -202,6 +206,7 @@ onboardingFeature.command('start', async (ctx) => {
   // After the welcome, not before: nothing of this chat runs until this update is done (and a rerun
   // after a crash finds the welcome in the reply log), so the person waits one write less.
   await startFlow(ctx, 'onboarding', 'timezone');
+  if (payload) await next();
 });
 
 /** An opt-in pressed: its button goes (the rest stay), the capability switches it on and says so. */

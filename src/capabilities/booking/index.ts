@@ -1,10 +1,12 @@
 import { createI18n } from '../../bot/i18n.ts';
 import type { CapabilityDeps, CapabilityModule } from '../capability.ts';
 import { createBookingErasure } from './booking-erasure.ts';
+import { createSpecialistInvites } from './booking-invites.ts';
 import { type BookingService, createBookingService } from './booking-service.ts';
 import { createBookingSetup } from './booking-setup.ts';
 import { BOOKING_LOCALES_DIR, createBookingFeature } from './bot/booking-feature.ts';
 import { createBookingRoutes } from './http/booking-routes.ts';
+import { createInviteRoutes } from './http/invite-routes.ts';
 import { createWebLoginRoutes } from './http/web-login-routes.ts';
 import {
   BOOKING_TIMERS_QUEUE,
@@ -115,7 +117,8 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
       },
     };
     const notices = createNoticeSettings({ db: deps.db });
-    const bot = createBookingFeature({ bookings, setup, notices });
+    const invites = createSpecialistInvites({ db: deps.db, now: deps.now, setup });
+    const bot = createBookingFeature({ bookings, setup, notices, invites });
     const codes = createLoginCodes({
       db: deps.db,
       now: deps.now,
@@ -151,6 +154,15 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
         },
         // Sign-in for web clients without Telegram (phone or e-mail + one-time code): no token yet.
         { path: '/booking/web', app: createWebLoginRoutes({ codes, web: deps.web }), access: 'public' },
+        // POST /booking/specialists/invites (admin, checked in the handler like the other setup writes).
+        {
+          path: '/booking/specialists',
+          app: createInviteRoutes({
+            invites,
+            botLink: async () => `https://t.me/${(await deps.telegramApi().getMe()).username}`,
+          }),
+          access: 'user',
+        },
       ],
       bot: bot.feature,
       inboxTargets: [bot.inboxTarget],

@@ -2,6 +2,7 @@ import { Composer } from 'grammy';
 import type { BotContext } from '../../../bot/bot-context.ts';
 import type { BotFeature } from '../../../bot/bot-feature.ts';
 import type { InboxTarget } from '../../../platform/capability/inbox-targets.ts';
+import type { SpecialistInvites } from '../booking-invites.ts';
 import { isAdmin } from '../booking-people.ts';
 import type { BookingAction } from '../booking-state.ts';
 import { createStaffDesk } from './admin-bookings.ts';
@@ -20,6 +21,7 @@ import { createClientBooking } from './client-book.ts';
 import { createInboxBooking } from './inbox-booking.ts';
 import { createBookingLists } from './my-bookings.ts';
 import { createServiceSpecialists } from './service-specialists.ts';
+import { createSpecialistInviteBot } from './specialist-invites.ts';
 
 export const BOOKING_LOCALES_DIR = new URL('../locales', import.meta.url).pathname;
 
@@ -33,7 +35,7 @@ const CARD_ACTIONS: Record<string, BookingAction> = {
 };
 
 /** /book, /mybookings, /schedule, /admin and every `bk:` button. */
-export function createBookingFeature(deps: BookingBotDeps): {
+export function createBookingFeature(deps: BookingBotDeps & { invites: SpecialistInvites }): {
   feature: BotFeature;
   /** The smart inbox's booking target (a typed request → the first free times). */
   inboxTarget: InboxTarget;
@@ -50,7 +52,12 @@ export function createBookingFeature(deps: BookingBotDeps): {
   const manager = createSetupManager(deps);
   const desk = createStaffDesk(deps);
   const inboxBooking = createInboxBooking(deps, client);
+  const inviteBot = createSpecialistInviteBot(deps.invites);
 
+  // After the welcome (onboarding passes a /start with a payload on): an invite link opened.
+  chat.command('start', async (ctx, next) => {
+    if (!(await inviteBot.onStart(ctx, ctx.match))) await next();
+  });
   chat.command('book', (ctx) => client.start(ctx));
   chat.command('mybookings', (ctx) => lists.mine(ctx));
   chat.command('schedule', (ctx) => lists.schedule(ctx));
@@ -179,6 +186,10 @@ export function createBookingFeature(deps: BookingBotDeps): {
       },
       [SETUP_FLOW]: {
         ...setupFlows.flow,
+        // "@sam" where the specialist's id is asked: answered with an invite link to pass on.
+        ...(setupFlows.flow['specialist-id']
+          ? { 'specialist-id': inviteBot.withUsernames(setupFlows.flow['specialist-id']) }
+          : {}),
         ...exceptions.steps,
         ...noticeScreens.steps,
         ...manager.steps,
