@@ -800,6 +800,23 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  '/api/v1/booking/specialists/invites': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** A one-time link that makes whoever opens it in Telegram this specialist (admin) */
+    post: operations['createBookingSpecialistInvite'];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   '/api/v1/notes/topics': {
     parameters: {
       query?: never;
@@ -1076,7 +1093,7 @@ export interface paths {
     /** The latest broadcasts with their delivery statistics, newest first */
     get: operations['listBroadcasts'];
     put?: never;
-    /** Start a broadcast to a segment, or compose a draft to preview its recipient count (admins only) */
+    /** Start a broadcast to a segment (admins only) */
     post: operations['createBroadcast'];
     delete?: never;
     options?: never;
@@ -1095,23 +1112,6 @@ export interface paths {
     get: operations['getBroadcast'];
     put?: never;
     post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/api/v1/admin/broadcasts/{id}/start': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Send a draft (what the preview counted) */
-    post: operations['startBroadcast'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2267,6 +2267,25 @@ export interface components {
       /** @enum {string} */
       language?: 'en' | 'ru';
     };
+    BookingSpecialistInvite: {
+      /** @description https://t.me/<bot>?start=spi_<token>: works once, until expires_at */
+      url: string;
+      /** @description ISO 8601 */
+      expires_at: string;
+    };
+    /**
+     * @example {
+     *       "name": "Sam"
+     *     }
+     */
+    BookingSpecialistInviteCreate: {
+      /** @description Their name as clients will see it */
+      name: string;
+      /** @description The services they offer; every service when left out */
+      service_ids?: string[];
+      /** @description Where they work; every location when left out */
+      location_ids?: string[];
+    };
     NoteTopic: {
       /** Format: uuid */
       id: string;
@@ -2441,8 +2460,6 @@ export interface components {
         url: string;
       }[];
       segment: components['schemas']['BroadcastSegment'];
-      /** @description true: only compose it and count the recipients (`total`); POST /{id}/start sends it */
-      draft?: boolean;
     };
     BroadcastSegment:
       | {
@@ -7947,6 +7964,75 @@ export interface operations {
       };
     };
   };
+  createBookingSpecialistInvite: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        'application/json': components['schemas']['BookingSpecialistInviteCreate'];
+      };
+    };
+    responses: {
+      /** @description The link to pass on */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['BookingSpecialistInvite'];
+        };
+      };
+      /** @description Invalid input */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Admins only */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refused: control characters, a date out of range, a rule that never occurs */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: wait the seconds in `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
   listNoteTopics: {
     parameters: {
       query?: never;
@@ -8163,8 +8249,6 @@ export interface operations {
           description?: string;
           keywords?: string[];
           emoji?: string;
-          /** @description A closed topic takes no new notes; false reopens it */
-          closed?: boolean;
         };
       };
     };
@@ -9530,82 +9614,6 @@ export interface operations {
       };
       /** @description No such broadcast */
       404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Well-formed but refused: control characters, a date out of range, a rule that never occurs */
-      422: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Too many requests: wait the seconds in `Retry-After` */
-      429: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-    };
-  };
-  startBroadcast: {
-    parameters: {
-      query?: never;
-      header?: never;
-      path: {
-        id: string;
-      };
-      cookie?: never;
-    };
-    requestBody?: never;
-    responses: {
-      /** @description Done */
-      200: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/json': components['schemas']['Broadcast'];
-        };
-      };
-      /** @description Malformed request: the problem lists every field that failed (`errors`) */
-      400: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not signed in: no token, or an expired or signed-out one */
-      401: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description No such broadcast */
-      404: {
-        headers: {
-          [name: string]: unknown;
-        };
-        content: {
-          'application/problem+json': components['schemas']['Problem'];
-        };
-      };
-      /** @description Not possible in its current status */
-      409: {
         headers: {
           [name: string]: unknown;
         };
