@@ -1093,7 +1093,7 @@ export interface paths {
     /** The latest broadcasts with their delivery statistics, newest first */
     get: operations['listBroadcasts'];
     put?: never;
-    /** Start a broadcast to a segment (admins only) */
+    /** Start a broadcast to a segment, or compose a draft to preview its recipient count (admins only) */
     post: operations['createBroadcast'];
     delete?: never;
     options?: never;
@@ -1112,6 +1112,23 @@ export interface paths {
     get: operations['getBroadcast'];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  '/api/v1/admin/broadcasts/{id}/start': {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /** Send a draft (what the preview counted) */
+    post: operations['startBroadcast'];
     delete?: never;
     options?: never;
     head?: never;
@@ -2460,6 +2477,8 @@ export interface components {
         url: string;
       }[];
       segment: components['schemas']['BroadcastSegment'];
+      /** @description true: only compose it and count the recipients (`total`); POST /{id}/start sends it */
+      draft?: boolean;
     };
     BroadcastSegment:
       | {
@@ -8249,6 +8268,8 @@ export interface operations {
           description?: string;
           keywords?: string[];
           emoji?: string;
+          /** @description A closed topic takes no new notes; false reopens it */
+          closed?: boolean;
         };
       };
     };
@@ -9614,6 +9635,82 @@ export interface operations {
       };
       /** @description No such broadcast */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Well-formed but refused: control characters, a date out of range, a rule that never occurs */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Too many requests: wait the seconds in `Retry-After` */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+    };
+  };
+  startBroadcast: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Done */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/json': components['schemas']['Broadcast'];
+        };
+      };
+      /** @description Malformed request: the problem lists every field that failed (`errors`) */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not signed in: no token, or an expired or signed-out one */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description No such broadcast */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          'application/problem+json': components['schemas']['Problem'];
+        };
+      };
+      /** @description Not possible in its current status */
+      409: {
         headers: {
           [name: string]: unknown;
         };

@@ -215,6 +215,129 @@ booking-inbox-anyone = anyone available
 booking-inbox-offer = 📅 { $service } ({ $location }), { $specialist }: the first free times from { $from }. Tap one to book it.
 booking-inbox-no-times = 📅 No free time for { $service } ({ $location }), { $specialist }, in the two weeks from { $from }. Try /book to pick another day or specialist.
 booking-inbox-which = 📅 Which service would you like? We offer: { $services }. Tap one to see the free days.
+
+## Issue 31: the salon run from the bot (admin-manage.ts, admin-bookings.ts)
+booking-admin-manage = ✏️ Setup
+booking-admin-book-for = 📝 Book for a client
+booking-mg-title = ✏️ Setup: open a location, service or specialist to change or remove it. Currency: { $currency }.
+booking-mg-currency-none = not set
+booking-mg-locations = 📍 Locations
+booking-mg-services = 💇 Services
+booking-mg-specialists = 👤 Specialists
+booking-mg-currency = 💱 Currency
+booking-mg-pick-location = Which location?
+booking-mg-pick-service = Which service?
+booking-mg-pick-specialist = Which specialist?
+booking-mg-back = ⬅️ Back
+booking-mg-minutes = { $n } min
+booking-mg-location-card =
+    📍 { $name }
+    Timezone: { $zone }
+    Address: { $address }
+booking-mg-service-card =
+    💇 { $name }
+    Duration: { $duration } · Price: { $price }
+    Buffers: { $before } before, { $after } after
+    Minimum notice: { $notice } · Bookable up to { $ahead } days ahead
+    Clients may cancel or move it until { $cutoff } before
+    Confirmation: { $approval }
+booking-mg-approval-never = booked at once
+booking-mg-approval-always = each booking waits for you
+booking-mg-approval-below-notice = only bookings made less than a day ahead wait for you
+booking-mg-specialist-card =
+    👤 { $name } (Telegram id { $telegram })
+    Offers: { $offers }
+booking-mg-offers-none = nothing yet — tap “Services & places”
+booking-mg-gone = That was removed meanwhile. Open ✏️ Setup again.
+booking-mg-field-name = Name
+booking-mg-field-zone = Timezone
+booking-mg-field-address = Address
+booking-mg-field-duration = Duration
+booking-mg-field-price = Price
+booking-mg-field-before = Buffer before
+booking-mg-field-after = Buffer after
+booking-mg-field-notice = Notice
+booking-mg-field-ahead = Days ahead
+booking-mg-field-cutoff = Cancel cut-off
+booking-mg-field-approval = Confirmation ↻
+booking-mg-field-telegram = Telegram account
+booking-mg-assign = 🧩 Services & places
+booking-mg-remove = 🗑 Remove
+booking-mg-assign-title = 🧩 What { $name } offers where: tap to tick or untick, then Done.
+booking-mg-assign-nothing = Add a location and a service first.
+booking-mg-ask-location-name = New name for “{ $name }”?
+booking-mg-ask-location-zone = Where is “{ $name }”? Send a city (London, Berlin) or a timezone (Europe/London).
+booking-mg-ask-location-address = The address of “{ $name }”? Send - to clear it.
+booking-mg-ask-service-name = New name for “{ $name }”?
+booking-mg-ask-service-duration = How long does “{ $name }” take? E.g. 45, 1h, 1h 30 (a multiple of 15 minutes, up to 12 h).
+booking-mg-ask-service-price = The price of “{ $name }”? E.g. 25 or 25.50. Send - for no price.
+booking-mg-ask-service-before = Free time before “{ $name }” (minutes, 0–240)? E.g. 10 or 15 min.
+booking-mg-ask-service-after = Free time after “{ $name }” (minutes, 0–240)? E.g. 15.
+booking-mg-ask-service-notice = How long ahead at least must “{ $name }” be booked? E.g. 60, 2h.
+booking-mg-ask-service-ahead = How many days ahead may clients book “{ $name }” (1–366)?
+booking-mg-ask-service-cutoff = Until how long before the start may clients cancel or move “{ $name }”? E.g. 120, 24h.
+booking-mg-ask-specialist-name = New name for { $name }, as clients will see it?
+booking-mg-ask-specialist-telegram = { $name }'s new Telegram account: forward any message from them, or send their numeric id.
+booking-mg-bad-name = Send a name of 1 to 120 characters.
+booking-mg-bad-zone = I don't know that place. Send a city like London or Москва, or a timezone like Europe/London.
+booking-mg-bad-address = Send an address of up to 300 characters, or - to clear it.
+booking-mg-bad-duration = I could not read that. Send minutes on the quarter hour, 15 to 720: e.g. 45, 1h or 1h 30.
+booking-mg-bad-price = I could not read that price. Send e.g. 25, 25.50 or 1 500; - for no price.
+booking-mg-bad-before = Send minutes from 0 to 240, e.g. 10.
+booking-mg-bad-after = Send minutes from 0 to 240, e.g. 15.
+booking-mg-bad-notice = Send a time like 60, 2h or 1h 30 (up to a year).
+booking-mg-bad-ahead = Send a number of days from 1 to 366, e.g. 30.
+booking-mg-bad-cutoff = Send a time like 120, 24h or 2h 30 (up to a year).
+booking-mg-bad-telegram = Forward a message from them, or send their Telegram id as a number (e.g. 123456789).
+booking-mg-bad-currency = I don't know that currency. Send a code like EUR, USD, GBP or RUB (or €, $, £, ₽).
+booking-mg-ask-currency = Which currency are your prices in? Now: { $currency }. Send a code like EUR, USD or RUB.
+booking-mg-currency-saved = 💱 Prices are in { $currency } now, e.g. { $example }.
+booking-mg-remove-sure = Remove “{ $name }”? If bookings name it, it is archived instead: hidden from new bookings, its bookings kept.
+booking-mg-remove-yes = Yes, remove
+booking-mg-remove-no = No, keep it
+booking-mg-deleted = 🗑 “{ $name }” removed.
+booking-mg-archived = 📦 “{ $name }” archived: clients can no longer book it; { $n ->
+        [one] its booking ahead stays
+       *[other] its { $n } bookings ahead stay
+    } as they are.
+booking-mg-archived-history = 🗑 “{ $name }” removed from new bookings (past bookings keep its name).
+booking-setup-forward-hidden = Their privacy settings hide who they are in forwarded messages. Ask them for their numeric Telegram id (e.g. via @userinfobot) and send it.
+booking-setup-ask-location-city = Where is it? Send a city (London, Berlin) or a timezone (Europe/London).
+booking-setup-ask-hours-typed = Send the hours, e.g. “Mon-Fri 9-18”, “Mon-Fri 9am-6pm break 1pm-2pm” or “Sat 10-14”; several rules split by ; or new lines. Times on the quarter hour.
+booking-setup-bad-hours-typed = I could not read that. Examples: “Mon-Fri 9-18”, “Mon-Fri 9:00-18:00 break 13-14”, “Sat-Sun 10am-2pm” (times on the quarter hour, each day once).
+booking-setup-hours-saved-as = 🕘 Working hours saved: { $hours }.
+booking-setup-ask-specialist-who = Who is the specialist? Forward any message from them, or send their numeric Telegram id.
+booking-desk-card =
+    📅 { $when } — { $service }
+    Client: { $client }
+    With { $specialist } ({ $location }) · { $status }
+booking-desk-reschedule = 🔁 Reschedule
+booking-desk-cancel = ❌ Cancel
+booking-desk-came = ✅ Came
+booking-desk-no-show = 🚫 No-show
+booking-desk-cancel-sure = Cancel this booking? The client will be told.
+booking-desk-cancel-yes = Yes, cancel it
+booking-desk-cancel-no = No, keep it
+booking-desk-ask-client = Who is it for? Forward a message from them, send their Telegram id, or for a walk-in their name and phone: “Anna Smith, +44 20 7946 0958”.
+booking-desk-bad-client = I could not tell who that is. Forward a message from them, send their Telegram id (a number), or a name and phone like “Anna Smith, +44 20 7946 0958”.
+booking-desk-for = 📝 Booking for { $client }.
+booking-desk-pick-service = Which service?
+booking-desk-pick-location = Where?
+booking-desk-pick-specialist = With whom?
+booking-desk-anyone = Anyone free
+booking-desk-nobody = Nobody offers that service there yet. Assign it in ✏️ Setup → Specialists.
+booking-desk-pick-day = Which day?
+booking-desk-pick-time = What time?
+booking-desk-no-days = No free times in the next two weeks. Try another specialist or service.
+booking-desk-booked = ✅ Booked.
+booking-error-booking-client-missing = That person hasn't written to the bot yet. Ask them to open it and press Start, or book them as a walk-in by name and phone.
+booking-error-booking-phone-invalid = That is not a phone number. Send 7 to 15 digits, optionally with + (e.g. +44 20 7946 0958).
+booking-error-booking-currency-invalid = Not a currency code. Send e.g. EUR, USD or RUB.
+booking-error-booking-reference-missing = That service or place is no longer offered. Start again.
+booking-error-booking-location-missing = That location was removed meanwhile.
+booking-error-booking-service-missing = That service was removed meanwhile.
+booking-error-booking-timezone-invalid = I don't know that timezone. Send a city like London or a zone like Europe/London.
+booking-error-booking-duration-invalid = A duration is a multiple of 15 minutes, e.g. 45 or 1h 30.
 booking-client-erased = a client
 booking-forget-preview = 📅 You have { $n ->
         [one] a booking

@@ -209,6 +209,130 @@ booking-inbox-anyone = любой свободный специалист
 booking-inbox-offer = 📅 { $service } ({ $location }), { $specialist }: ближайшее свободное время с { $from }. Нажмите на время, чтобы записаться.
 booking-inbox-no-times = 📅 На { $service } ({ $location }), { $specialist }, нет свободного времени в ближайшие две недели с { $from }. Выберите другой день или специалиста в /book.
 booking-inbox-which = 📅 На какую услугу записать? Есть: { $services }. Нажмите, чтобы увидеть свободные дни.
+
+## Issue 31: the salon run from the bot (admin-manage.ts, admin-bookings.ts)
+booking-admin-manage = ✏️ Настройка
+booking-admin-book-for = 📝 Записать клиента
+booking-mg-title = ✏️ Настройка: откройте филиал, услугу или специалиста, чтобы изменить или удалить. Валюта: { $currency }.
+booking-mg-currency-none = не задана
+booking-mg-locations = 📍 Филиалы
+booking-mg-services = 💇 Услуги
+booking-mg-specialists = 👤 Специалисты
+booking-mg-currency = 💱 Валюта
+booking-mg-pick-location = Какой филиал?
+booking-mg-pick-service = Какая услуга?
+booking-mg-pick-specialist = Какой специалист?
+booking-mg-back = ⬅️ Назад
+booking-mg-minutes = { $n } мин
+booking-mg-location-card =
+    📍 { $name }
+    Часовой пояс: { $zone }
+    Адрес: { $address }
+booking-mg-service-card =
+    💇 { $name }
+    Длительность: { $duration } · Цена: { $price }
+    Запас: { $before } до, { $after } после
+    Записаться не позже чем за { $notice } · не дальше чем на { $ahead } дн. вперёд
+    Клиент может отменить или перенести не позже чем за { $cutoff } до начала
+    Подтверждение: { $approval }
+booking-mg-approval-never = запись сразу
+booking-mg-approval-always = каждая запись ждёт вашего подтверждения
+booking-mg-approval-below-notice = ждут только записи менее чем за сутки
+booking-mg-specialist-card =
+    👤 { $name } (Telegram id { $telegram })
+    Оказывает: { $offers }
+booking-mg-offers-none = пока ничего — нажмите «Услуги и филиалы»
+booking-mg-gone = Это уже удалили. Откройте ✏️ Настройку снова.
+booking-mg-field-name = Название
+booking-mg-field-zone = Часовой пояс
+booking-mg-field-address = Адрес
+booking-mg-field-duration = Длительность
+booking-mg-field-price = Цена
+booking-mg-field-before = Запас до
+booking-mg-field-after = Запас после
+booking-mg-field-notice = Минимум заранее
+booking-mg-field-ahead = Дней вперёд
+booking-mg-field-cutoff = Отмена до
+booking-mg-field-approval = Подтверждение ↻
+booking-mg-field-telegram = Аккаунт Telegram
+booking-mg-assign = 🧩 Услуги и филиалы
+booking-mg-remove = 🗑 Удалить
+booking-mg-assign-title = 🧩 Что и где оказывает { $name }: нажмите, чтобы поставить или снять галочку, затем «Готово».
+booking-mg-assign-nothing = Сначала добавьте филиал и услугу.
+booking-mg-ask-location-name = Новое название для «{ $name }»?
+booking-mg-ask-location-zone = Где находится «{ $name }»? Пришлите город (Лондон, Москва) или пояс (Europe/London).
+booking-mg-ask-location-address = Адрес «{ $name }»? Пришлите -, чтобы убрать.
+booking-mg-ask-service-name = Новое название для «{ $name }»?
+booking-mg-ask-service-duration = Сколько длится «{ $name }»? Например: 45, 1ч, 1ч 30 (кратно 15 минутам, до 12 ч).
+booking-mg-ask-service-price = Цена «{ $name }»? Например: 1500 или 25,50. Пришлите -, чтобы убрать цену.
+booking-mg-ask-service-before = Запас до «{ $name }» (минуты, 0–240)? Например: 10.
+booking-mg-ask-service-after = Запас после «{ $name }» (минуты, 0–240)? Например: 15.
+booking-mg-ask-service-notice = Минимум за сколько записываться на «{ $name }»? Например: 60, 2ч.
+booking-mg-ask-service-ahead = На сколько дней вперёд можно записаться на «{ $name }» (1–366)?
+booking-mg-ask-service-cutoff = До какого момента до начала клиент может отменить или перенести «{ $name }»? Например: 120, 24ч.
+booking-mg-ask-specialist-name = Новое имя для { $name }, как его увидят клиенты?
+booking-mg-ask-specialist-telegram = Новый аккаунт Telegram для { $name }: перешлите любое его сообщение или пришлите числовой id.
+booking-mg-bad-name = Пришлите название длиной от 1 до 120 символов.
+booking-mg-bad-zone = Не знаю такого места. Пришлите город, например Лондон или Москва, или пояс вроде Europe/Moscow.
+booking-mg-bad-address = Пришлите адрес до 300 символов или -, чтобы убрать.
+booking-mg-bad-duration = Не получилось разобрать. Пришлите минуты кратно 15, от 15 до 720: например 45, 1ч или 1ч 30.
+booking-mg-bad-price = Не получилось разобрать цену. Например: 1500, 1 500 или 25,50; - — без цены.
+booking-mg-bad-before = Пришлите минуты от 0 до 240, например 10.
+booking-mg-bad-after = Пришлите минуты от 0 до 240, например 15.
+booking-mg-bad-notice = Пришлите время, например 60, 2ч или 1ч 30 (не больше года).
+booking-mg-bad-ahead = Пришлите число дней от 1 до 366, например 30.
+booking-mg-bad-cutoff = Пришлите время, например 120, 24ч или 2ч 30 (не больше года).
+booking-mg-bad-telegram = Перешлите его сообщение или пришлите Telegram id числом (например, 123456789).
+booking-mg-bad-currency = Не знаю такой валюты. Пришлите код: RUB, EUR, USD (или ₽, €, $).
+booking-mg-ask-currency = В какой валюте ваши цены? Сейчас: { $currency }. Пришлите код, например RUB, EUR или USD.
+booking-mg-currency-saved = 💱 Цены теперь в { $currency }, например { $example }.
+booking-mg-remove-sure = Удалить «{ $name }»? Если на это есть записи, оно уйдёт в архив: новых записей не будет, старые останутся.
+booking-mg-remove-yes = Да, удалить
+booking-mg-remove-no = Нет, оставить
+booking-mg-deleted = 🗑 «{ $name }» удалено.
+booking-mg-archived = 📦 «{ $name }» в архиве: записаться больше нельзя; { $n ->
+        [one] предстоящая запись остаётся
+        [few] { $n } предстоящие записи остаются
+       *[other] { $n } предстоящих записей остаются
+    } как есть.
+booking-mg-archived-history = 🗑 «{ $name }» убрано из новых записей (прошлые записи его помнят).
+booking-setup-forward-hidden = Его настройки приватности скрывают, кто он, в пересланных сообщениях. Попросите числовой Telegram id (например, через @userinfobot) и пришлите его.
+booking-setup-ask-location-city = Где он? Пришлите город (Москва, Лондон) или пояс (Europe/Moscow).
+booking-setup-ask-hours-typed = Пришлите часы, например «пн-пт 9-18», «пн-пт 9:00-18:00 обед 13-14» или «сб 10-14»; несколько правил — через ; или с новой строки. Время кратно 15 минутам.
+booking-setup-bad-hours-typed = Не получилось разобрать. Примеры: «пн-пт 9-18», «пн-пт 9:00-18:00 обед 13-14», «сб-вс 10-14» (время кратно 15 минутам, каждый день один раз).
+booking-setup-hours-saved-as = 🕘 Часы работы сохранены: { $hours }.
+booking-setup-ask-specialist-who = Кто специалист? Перешлите любое его сообщение или пришлите числовой Telegram id.
+booking-desk-card =
+    📅 { $when } — { $service }
+    Клиент: { $client }
+    Специалист { $specialist } ({ $location }) · { $status }
+booking-desk-reschedule = 🔁 Перенести
+booking-desk-cancel = ❌ Отменить
+booking-desk-came = ✅ Пришёл
+booking-desk-no-show = 🚫 Не пришёл
+booking-desk-cancel-sure = Отменить эту запись? Клиенту придёт сообщение.
+booking-desk-cancel-yes = Да, отменить
+booking-desk-cancel-no = Нет, оставить
+booking-desk-ask-client = Кого записываем? Перешлите его сообщение, пришлите Telegram id или, если клиент пришёл сам, имя и телефон: «Анна Смирнова, +7 916 123-45-67».
+booking-desk-bad-client = Не понял, кто это. Перешлите его сообщение, пришлите Telegram id (число) или имя и телефон: «Анна Смирнова, +7 916 123-45-67».
+booking-desk-for = 📝 Запись для: { $client }.
+booking-desk-pick-service = Какая услуга?
+booking-desk-pick-location = Где?
+booking-desk-pick-specialist = К кому?
+booking-desk-anyone = Любой свободный
+booking-desk-nobody = Эту услугу там пока никто не оказывает. Назначьте её в ✏️ Настройка → Специалисты.
+booking-desk-pick-day = Какой день?
+booking-desk-pick-time = Во сколько?
+booking-desk-no-days = Нет свободного времени в ближайшие две недели. Попробуйте другого специалиста или услугу.
+booking-desk-booked = ✅ Записано.
+booking-error-booking-client-missing = Этот человек ещё не писал боту. Попросите его открыть бота и нажать «Старт» или запишите его по имени и телефону.
+booking-error-booking-phone-invalid = Это не номер телефона. Пришлите от 7 до 15 цифр, можно с + (например, +7 916 123-45-67).
+booking-error-booking-currency-invalid = Это не код валюты. Пришлите, например, RUB, EUR или USD.
+booking-error-booking-reference-missing = Эта услуга или филиал больше не доступны. Начните заново.
+booking-error-booking-location-missing = Этот филиал уже удалили.
+booking-error-booking-service-missing = Эту услугу уже удалили.
+booking-error-booking-timezone-invalid = Не знаю такого пояса. Пришлите город, например Москва, или пояс вроде Europe/Moscow.
+booking-error-booking-duration-invalid = Длительность кратна 15 минутам, например 45 или 1ч 30.
 booking-client-erased = клиент
 booking-forget-preview = 📅 У вас { $n ->
         [one] { $n } предстоящая запись: она будет отменена
