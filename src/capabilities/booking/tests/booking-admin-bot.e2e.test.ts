@@ -56,6 +56,16 @@ const WORDS = {
     yesRemove: 'Yes, remove',
     archived: /^📦 “Haircut” archived: clients can no longer book it; its booking ahead stays as they are\.$/,
     nothing: /Nothing to book yet/,
+    approvalYes: 'Yes, I confirm each',
+    haircut: 'Haircut · 60 min',
+    pending: '⏳ Pending',
+    today: '📅 Today',
+    waiting: /· awaiting confirmation$/,
+    confirmed: /· confirmed$/,
+    decline: '🚫 Decline',
+    declined: /· cancelled$/,
+    noShow: '🚫 No-show',
+    missed: /· no-show\nno-shows: 1$/,
   },
   ru: {
     menu: /Управление/,
@@ -105,6 +115,16 @@ const WORDS = {
     yesRemove: 'Да, удалить',
     archived: /^📦 «Haircut» в архиве: записаться больше нельзя; предстоящая запись остаётся как есть\.$/,
     nothing: /Пока не на что записаться/,
+    approvalYes: 'Да, подтверждаю каждую',
+    haircut: 'Haircut · 60 мин',
+    pending: '⏳ Ждут решения',
+    today: '📅 Сегодня',
+    waiting: /· ждёт подтверждения$/,
+    confirmed: /· подтверждена$/,
+    decline: '🚫 Отклонить',
+    declined: /· отменена$/,
+    noShow: '🚫 Не пришёл',
+    missed: /· неявка\nнеявок: 1$/,
   },
 } as const;
 
@@ -243,5 +263,80 @@ describe.each(['en', 'ru'] as const)('%s: the salon run from /admin', (lang) => 
     await tap(ask, w.yesRemove, w.archived);
     await carol.user.send('/book');
     await carol.chat.nextMessage(w.nothing);
+  }, 240_000);
+
+  it('staff cards: confirm or decline what waits, and mark a no-show once the visit has begun', async () => {
+    await t?.close();
+    let clock: Awaited<ReturnType<typeof startClockedSystem>>['clock'];
+    // Monday 1 March 2027, 05:00 in London.
+    ({ t, clock } = await startClockedSystem('2027-03-01T05:00:00Z'));
+    const admin = await person(t, 'Ada', lang, 'Europe/London');
+    const sam = await person(t, 'Sam', lang, 'Europe/London');
+    const carol = await person(t, 'Carol', lang, 'Europe/London');
+    await t.system.users.grantRole(admin.user.id, 'admin', { kind: 'cli' });
+    const chat = admin.chat;
+    const has = (label: string) => (m: SandboxMessage) => m.buttons().includes(label);
+    const answer = async (menu: SandboxMessage, label: string, ...replies: string[]) => {
+      await menu.click(label);
+      for (const text of replies) {
+        await chat.nextMessage(/\?/);
+        await admin.user.send(text);
+      }
+    };
+    await admin.user.send('/admin');
+    const menu = await chat.nextMessage(w.menu);
+    await answer(menu, w.location, 'Soho', 'Europe/London');
+    await chat.nextMessage(/📍/);
+    await answer(menu, w.service, 'Haircut', '60');
+    const approval = await chat.nextMessage(has(w.approvalYes));
+    await approval.click(w.approvalYes);
+    await chat.waitForEdit(approval, /💇/);
+    await answer(menu, w.specialist, String(sam.user.id), 'Sam');
+    await chat.nextMessage(/👤/);
+    await menu.click(w.hours);
+    const whose = await chat.nextMessage(has('Sam'));
+    await whose.click('Sam');
+    await chat.nextMessage(/Mon-Fri|пн-пт/);
+    await admin.user.send(w.hoursTyped);
+    await chat.nextMessage(w.hoursSaved);
+
+    // Carol asks for 09:00 and 11:00 today; both wait for the owner.
+    for (const time of ['09:00', '11:00']) {
+      await carol.user.send('/book');
+      let m = await carol.chat.nextMessage(has(w.haircut));
+      await m.click(w.haircut);
+      m = await carol.chat.waitForEdit(m, (x) => x.buttons().includes('Sam'));
+      await m.click('Sam');
+      m = await carol.chat.waitForEdit(m, w.pickDay);
+      await m.click('1');
+      m = await carol.chat.waitForEdit(m, has(time));
+      await m.click(time);
+      m = await carol.chat.waitForEdit(m, has(w.confirm));
+      await m.click(w.confirm);
+      await carol.chat.waitForEdit(m, (x) => x.buttons().length === 0 || !x.buttons().includes(w.confirm));
+    }
+    const pendingMenu = await (async () => {
+      await admin.user.send('/admin');
+      return chat.nextMessage(w.menu);
+    })();
+    await pendingMenu.click(w.pending);
+    const first = await chat.nextMessage((m) => w.waiting.test(m.text) && m.text.includes('09:00'));
+    const second = await chat.nextMessage((m) => w.waiting.test(m.text) && m.text.includes('11:00'));
+    await first.click(w.confirm);
+    const confirmed = await chat.waitForEdit(first, w.confirmed);
+    expect(confirmed.buttons()).toContain(w.cancel);
+    await second.click(w.decline);
+    const declined = await chat.waitForEdit(second, w.declined);
+    expect(declined.buttons()).toEqual([]);
+
+    // 09:30: the visit has begun; the owner marks that Carol did not come.
+    await clock.setTime(new Date('2027-03-01T09:30:00Z'));
+    await admin.user.send('/admin');
+    const todayMenu = await chat.nextMessage(w.menu);
+    await todayMenu.click(w.today);
+    const now = await chat.nextMessage((m) => m.buttons().includes(w.noShow));
+    expect(now.buttons()).not.toContain(w.cancel);
+    await now.click(w.noShow);
+    await chat.waitForEdit(now, w.missed);
   }, 240_000);
 });
