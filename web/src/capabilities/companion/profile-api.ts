@@ -1,22 +1,12 @@
 // The companion capability's profile calls (src/capabilities/companion/http/profile-routes.ts).
 import type { Api } from '../../api.ts';
+import type { components } from '../../api-types.ts';
 
-export interface Profile {
-  summary: string;
-  interests: string[];
-  goals: string[];
-  preferred_times: string;
-  /** The journey stage id (journey-stages.json): the system's reading, not editable. */
-  stage: string;
-  /** How far along the stage, 0–100 (the model's reading, or the share of active days). */
-  progress: number;
-  /** Why: the model's words about you, or the rules' without a model ('' before the first refresh). */
-  progress_reason: string;
-  edited_by_user: boolean;
-  refreshed_at: string | null;
-}
-
-export type ProfileEdit = Pick<Profile, 'summary' | 'interests' | 'goals' | 'preferred_times'>;
+// The shapes are the API document's own (web/src/api-types.ts): a field the server changes fails
+// the web typecheck where a page reads it.
+export type Profile = components['schemas']['CompanionProfile'];
+/** The form sends every field (the API also takes a part of them). */
+export type ProfileEdit = Required<components['schemas']['CompanionProfileEdit']>;
 
 /** The server's limits (editSchema); the form keeps to them so a 400 is the exception. */
 export const LIMITS = {

@@ -1,25 +1,13 @@
 // The notes capability's REST calls (src/capabilities/notes/http/notes-routes.ts).
 import type { Api } from '../../api.ts';
+import type { components, paths } from '../../api-types.ts';
 
-export interface Topic {
-  id: string;
-  name: string;
-  emoji: string | null;
-  is_inbox: boolean;
-  /** A closed topic takes no new notes (its notes stay). */
-  closed: boolean;
-  note_count: number;
-}
-
-export interface Note {
-  id: string;
-  status: 'filed' | 'pending';
-  topic_id: string | null;
-  text: string;
-  transcript: string | null;
-  link: { url: string; title: string | null } | null;
-  created_at: string;
-}
+// The shapes are the API document's own (web/src/api-types.ts): a field the server changes fails
+// the web typecheck where a page reads it.
+/** A topic as the list answers it (with its `note_count`). */
+export type Topic =
+  paths['/api/v1/notes/topics']['get']['responses'][200]['content']['application/json']['items'][number];
+export type Note = components['schemas']['Note'];
 
 export function notesApi(api: Api) {
   return {
