@@ -48,6 +48,7 @@ const WORDS = {
     forumLine: 'a bigger desk for the study',
     threadFiled: '🗂 Kept as a note in Ideas.',
     findForum: '/find desk',
+    statsNotes: '🗂 Notes filed: 2 (Inbox 2)',
     foundForum: /^🔎 “desk”: 1 found\n• a bigger desk for the study — Ideas, /,
     menu: /Main menu/,
     settings: '⚙️ Settings',
@@ -99,6 +100,7 @@ const WORDS = {
     forumLine: 'стол побольше для кабинета',
     threadFiled: '🗂 Сохранил как заметку в теме Идеи.',
     findForum: '/find стол',
+    statsNotes: '🗂 Заметок разложено: 2 (Входящие 2)',
     foundForum: /^🔎 «стол»: найдено 1\n• стол побольше для кабинета — Идеи, /,
     menu: /Главное меню/,
     settings: '⚙️ Настройки',
@@ -234,6 +236,8 @@ describe.each(['en', 'ru'] as const)('%s: the first hour, polished', (language) 
 
     const voice = await user.sendVoice(new Uint8Array(64).fill(7), { duration: 3 });
     const card = await chat.nextMessage((m) => fromBot(voice.id)(m) && w.filed.test(m.text));
+    // /stats names the Inbox in the person's language too.
+    expect((await answerTo(chat, () => user.send('/stats'))).text).toContain(w.statsNotes);
     const picker = await card.click(w.move);
     const chooser = await chat.waitForEdit(card, w.movePrompt);
     expect(chooser.buttons()).toEqual([w.newTopic, w.cancel]);
