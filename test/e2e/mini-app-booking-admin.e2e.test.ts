@@ -27,6 +27,7 @@ const WORDS = {
     price: '30.50',
     shownPrice: /£30\.50/,
     badPrice: 'Write the price as a number',
+    badCurrency: 'That is not a currency code',
     saved: 'Saved',
     offersSaved: 'Saved. Sam:',
     archived: 'has bookings, so it is archived',
@@ -51,6 +52,7 @@ const WORDS = {
     price: '32,50',
     shownPrice: /32,50\s£/,
     badPrice: 'Напишите цену числом',
+    badCurrency: 'Это не код валюты',
     saved: 'Сохранено',
     offersSaved: 'Сохранено. Семён:',
     archived: 'есть записи, поэтому оно в архиве',
@@ -321,6 +323,15 @@ describe.each(['en', 'ru'] as const)('the admin’s salon page in %s', (language
     const before = await haircut();
     const { app, errors, close } = await openPage(salon.admins[language], language, 'dashboard');
     await app.locator('[data-view="setup"]').click();
+    // The currency: one that does not exist is refused with an example, and GBP stays.
+    const currency = app.locator('[data-form="currency"]');
+    await expect.poll(() => currency.locator('input[name="currency"]').inputValue()).toBe('GBP');
+    await currency.locator('input[name="currency"]').fill('QQQ');
+    await currency.locator('button[data-action="save-currency"]').click();
+    await currency.locator('[role="alert"]', { hasText: w.badCurrency }).waitFor(VISIBLE);
+    expect(await ok(admin, 'GET', '/booking/settings')).toEqual({ currency: 'GBP' });
+    await currency.locator('input[name="currency"]').fill('GBP');
+
     const row = app.locator(`[data-list="services"] li[data-setup-id="${salon.haircutId}"]`);
     await row.locator('button[data-action="edit"]').click();
     const price = row.locator('input[name="price"]');
