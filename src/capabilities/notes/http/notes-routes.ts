@@ -3,6 +3,7 @@ import type { AppEnv } from '../../../platform/http/app-env.ts';
 import { validationHook } from '../../../platform/http/openapi-hook.ts';
 import {
   jsonContent,
+  pageOf,
   problemResponse as problem,
   bearerSecurity as security,
 } from '../../../platform/http/openapi-parts.ts';
@@ -32,11 +33,10 @@ const json = <T extends z.ZodType>(schema: T, description: string) => ({
   ...jsonContent(schema),
 });
 const body = <T extends z.ZodType>(schema: T) => ({ required: true, ...jsonContent(schema) });
-const TopicList = z.object({
-  items: TopicSchema.extend({
-    note_count: z.number().int().openapi({ description: 'Filed notes in it' }),
-  }).array(),
-});
+// Every topic of yours in one page (`next_cursor` null).
+const TopicList = pageOf(
+  TopicSchema.extend({ note_count: z.number().int().openapi({ description: 'Filed notes in it' }) }),
+);
 const NoteList = z.object({ items: NoteSchema.array() });
 
 const r = {
@@ -190,7 +190,7 @@ export function createNotesRoutes(deps: {
       ...topicDto(t),
       note_count: counts.get(t.id) ?? 0,
     }));
-    return c.json({ items }, 200);
+    return c.json({ items, next_cursor: null }, 200);
   });
   app.openapi(r.createTopic, async (c) =>
     c.json(topicDto(await topics.create(uid(c), c.req.valid('json'))), 201),
