@@ -11,6 +11,7 @@ const UNIT = [
   'src/bot/tests/{i18n,recurrence-words}.test.ts',
   'src/capabilities/*/tests/*-schedule.test.ts',
   'src/capabilities/*/classifier/*.test.ts',
+  'src/capabilities/booking/bot/{hours-input,admin-inputs}.test.ts',
   'src/sandbox/tests/entities-*.test.ts',
   'test/house-rules/**/*.test.ts',
   'test/web/**/*.test.ts',
