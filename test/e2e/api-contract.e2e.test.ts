@@ -27,7 +27,7 @@ interface Document {
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'];
 /** camelCase, a verb first (docs/api.md): listTasks, getTask, updateBookingService, signInWithLink. */
 const OPERATION_ID =
-  /^(list|get|create|update|delete|replace|move|set|sign|request|verify|preview|snooze|complete|skip|pause|resume|cancel|retry|reset|export|parse|classify|understand|apply)[A-Z][A-Za-z]*$/;
+  /^(list|get|create|update|delete|replace|move|set|start|stop|send|add|mark|sign|request|verify|preview|snooze|complete|skip|pause|resume|cancel|retry|reset|export|parse|classify|understand|apply)[A-Z][A-Za-z]*$/;
 
 /**
  * Lists that do not answer `{ items, next_cursor }` yet, each with why. The set must shrink, never
