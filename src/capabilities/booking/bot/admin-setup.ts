@@ -4,7 +4,7 @@ import { startFlow } from '../../../bot/flows/flow-router.ts';
 import { findTimezone } from '../../../bot/timezone-lookup.ts';
 import type { Language } from '../../../platform/db/schema.ts';
 import { isTimezone } from '../../../platform/nl/zoned-clock.ts';
-import { hhmmOf, minutesOf } from '../booking-format.ts';
+import { hhmmOf } from '../booking-format.ts';
 import type { DayHours } from '../booking-setup.ts';
 import { telegramIdTyped } from './admin-inputs.ts';
 import { bookingCallback as cb, packBooking as pack } from './booking-callbacks.ts';
@@ -12,34 +12,6 @@ import { type BookingBotDeps, errorText } from './bot-support.ts';
 import { parseHours } from './hours-input.ts';
 
 export const SETUP_FLOW = 'booking-setup';
-
-/** "1-5 09:00-18:00 13:00-14:00": weekdays (ISO, a range or a list), hours, an optional break. */
-export function parseHoursLine(line: string): DayHours[] | null {
-  const m =
-    /^\s*(\d)(?:\s*-\s*(\d))?((?:\s*,\s*\d)*)\s+(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2})(?:\s+(\d{1,2}:\d{2})\s*-\s*(\d{1,2}:\d{2}))?\s*$/.exec(
-      line,
-    );
-  if (!m) return null;
-  const pad = (t: string | undefined) => (t ? minutesOf(t.padStart(5, '0')) : null);
-  const [start, end, bs, be] = [pad(m[4]), pad(m[5]), pad(m[6]), pad(m[7])];
-  if (start === null || end === null || end <= start) return null;
-  if (m[6] && (bs === null || be === null || bs < start || (be as number) > end || (be as number) <= bs))
-    return null;
-  const from = Number(m[1]);
-  const to = m[2] ? Number(m[2]) : from;
-  const extra = (m[3] ?? '')
-    .split(',')
-    .map((x) => Number(x.trim()))
-    .filter((x) => x > 0);
-  const days = [...Array.from({ length: to - from + 1 }, (_, i) => from + i), ...extra];
-  if (days.some((d) => d < 1 || d > 7)) return null;
-  return days.map((weekday) => ({
-    weekday,
-    start,
-    end,
-    breaks: bs !== null && be !== null ? [{ start: bs, end: be }] : [],
-  }));
-}
 
 /** "Mon–Fri 09:00–18:00 (13:00–14:00)" / "пн–пт …": what was saved, read back in the admin's language. */
 export function hoursText(weekly: DayHours[], language: Language): string {
