@@ -7,7 +7,13 @@ import type { Clock as JobClock } from 'pg-boss';
 import type { Access, AnyCapabilityModule, NotifyFn } from '../capabilities/capability.ts';
 import { createQueueRoutes } from '../platform/admin/queue-routes.ts';
 import { createAdminUserRoutes } from '../platform/admin/user-routes.ts';
-import { createAi, createAiNotices, createAiRoutes, createDrizzleUsageStore } from '../platform/ai/index.ts';
+import {
+  createAi,
+  createAiNotices,
+  createAiRoutes,
+  createDrizzleUsageStore,
+  type OfflineTopicRanker,
+} from '../platform/ai/index.ts';
 import type { AlertMonitor } from '../platform/alerts/alert-monitor.ts';
 import { startAlerts } from '../platform/alerts/alert-runtime.ts';
 import { createApiTokens } from '../platform/auth/api-tokens.ts';
@@ -166,8 +172,11 @@ export async function startSystem(
       now,
     });
 
+    // The notes capability's classifier ranks topics offline; it exists once capabilities are built.
+    let offlineTopicRanker: OfflineTopicRanker | undefined;
     const ai = createAi({
       config: config.ai,
+      offlineTopicRanker: () => offlineTopicRanker,
       usageStore: createDrizzleUsageStore(database.db),
       clock: { now },
       logger,
@@ -228,6 +237,7 @@ export async function startSystem(
     });
     cleanups.push(() => assembled.stop());
     const capabilities = assembled.capabilities.map((c) => c.capability);
+    offlineTopicRanker = capabilities.find((c) => c.offlineTopicRanker)?.offlineTopicRanker;
 
     const loginLinks = createLoginLinks({ db: database.db, now });
     const botRuntime = createBotRuntime({

@@ -3,7 +3,7 @@ import type { Api } from 'grammy';
 import type { Context, Hono } from 'hono';
 import type { BotFeature } from '../bot/bot-feature.ts';
 import type { HelpEntry, MenuEntry } from '../bot/help-menu.ts';
-import type { Ai } from '../platform/ai/index.ts';
+import type { Ai, OfflineTopicRanker } from '../platform/ai/index.ts';
 import type { ActivityListener, ActivityPort } from '../platform/capability/activity.ts';
 import type { ErasurePort, ErasureStep } from '../platform/capability/erasure.ts';
 import type { InboxTarget, InboxTargetRegistry } from '../platform/capability/inbox-targets.ts';
@@ -167,6 +167,11 @@ export interface Capability<Provides = undefined> {
   offers?: readonly MenuEntry[];
   /** What the smart inbox may file into this capability. */
   inboxTargets?: readonly InboxTarget[];
+  /**
+   * A better offline topic ranking for the AI port's note classification (POST /ai/classify without
+   * a model) than the platform's rules; the composition root gives the AI port the first one.
+   */
+  offlineTopicRanker?: OfflineTopicRanker;
   /** Handlers of the schedules the module declared, by schedule name. */
   schedules?: Record<string, ScheduleHandler>;
   /** Hears every capability's activity reports (in the reporter's transaction). */

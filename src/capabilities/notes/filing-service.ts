@@ -1,5 +1,5 @@
 import { and, eq } from 'drizzle-orm';
-import type { Ai, NoteClassification } from '../../platform/ai/index.ts';
+import type { Ai, NoteClassification, OfflineTopicRanker } from '../../platform/ai/index.ts';
 import type { ActivityPort } from '../../platform/capability/activity.ts';
 import type { Db, Tx } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
@@ -54,9 +54,11 @@ export function createFilingService(deps: {
   now: () => Date;
   /** Where `note.filed` / `note.moved` are reported. */
   activity?: ActivityPort;
+  /** The notes' offline topic ranking (shared with the AI port's offline path, one cache). */
+  ranker?: OfflineTopicRanker;
 }) {
   const { db, ai, jobs, topics, repo, prefs, now } = deps;
-  const offline = createOfflineFiling();
+  const offline = createOfflineFiling(deps.ranker);
 
   async function classify(userId: string, note: { text: string; kind: NoteKind }, candidates: NoteTopic[]) {
     const known = new Set(candidates.map((t) => t.id));

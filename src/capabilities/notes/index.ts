@@ -6,6 +6,7 @@ import type { CapabilityModule } from '../capability.ts';
 import { filedCard, pendingCard } from './bot/note-cards.ts';
 import { showNotesOverview } from './bot/notes-commands.ts';
 import { createNotesFeature } from './bot/notes-feature.ts';
+import { createOfflineRanker } from './classifier/offline-filing.ts';
 import {
   CLASSIFY_QUEUE,
   createFilingService,
@@ -80,6 +81,7 @@ export function createNotesModule(
       const topics = createTopicService({ db: deps.db, now: deps.now });
       const repo = createNoteRepository(deps.now);
       const prefs = createNotesPreferences(deps.db, deps.settings, deps.now);
+      const ranker = createOfflineRanker();
       const filing = createFilingService({
         db: deps.db,
         ai: deps.ai,
@@ -89,6 +91,7 @@ export function createNotesModule(
         prefs,
         now: deps.now,
         activity: deps.activity,
+        ranker,
       });
       const forum = createForumService({ db: deps.db, topics, telegram: deps.telegram, now: deps.now });
       const i18n = createI18n([LOCALES]);
@@ -138,6 +141,7 @@ export function createNotesModule(
           { command: 'connect', descriptionKey: 'notes-help-connect' },
         ],
         inboxTargets: [noteTarget(filing)],
+        offlineTopicRanker: ranker,
         async startWorkers() {
           await deps.jobs.work<NoteJob>(CLASSIFY_QUEUE, async (job) => {
             const filed = await filing.classifyHeld(job.data.noteId);

@@ -5,6 +5,7 @@ import type {
   ClassifyNoteInput,
   chatInputSchema,
   classifyNoteInputSchema,
+  FiledExample,
   Insight,
   InsightStats,
   insightStatsSchema,
@@ -12,6 +13,7 @@ import type {
   RenderedNote,
   RenderNoteInput,
   renderNoteInputSchema,
+  Topic,
   TranscribeInput,
   Transcript,
   transcribeInputSchema,
@@ -113,6 +115,23 @@ export interface AiEngine {
   writeInsight(input: ParsedInsightStats, signal?: AbortSignal): Promise<ModelOutput<Insight>>;
   chat(input: ParsedChatInput, signal?: AbortSignal): Promise<ModelOutput<ChatReply>>;
   generate<T>(request: GenerateRequest<T>, signal?: AbortSignal): Promise<ModelOutput<T>>;
+}
+
+/** One topic's place for a note: `score` 0 means nothing in common; `confidence` is calibrated (0..1). */
+export interface TopicRank {
+  topicId: string;
+  score: number;
+  confidence: number;
+}
+
+/**
+ * Ranks topics for a note without a model, learning from the person's filed examples. The platform
+ * has simple rules of its own; a capability that knows notes better provides this port through the
+ * composition root (the platform never imports a capability).
+ */
+export interface OfflineTopicRanker {
+  /** Every topic, best first. */
+  rank(text: string, topics: readonly Topic[], examples: readonly FiledExample[]): TopicRank[];
 }
 
 /** Speech-to-text implementation. */

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { offlineAiConfig } from './ai-config.ts';
+import type { OfflineTopicRanker } from './ai-port.ts';
 import { type AiRoutesEnv, createAiRoutes } from './ai-routes.ts';
 import { createAi } from './create-ai.ts';
 import { createRecordingLogger } from './testing/recording-logger.ts';
@@ -61,6 +62,58 @@ describe('POST /classify', () => {
     expect(body.errors.map((e: { path: string }) => e.path)).toEqual(
       expect.arrayContaining(['text', 'topics']),
     );
+  });
+});
+
+describe('POST /classify with an offline topic ranker provided (the notes capability, in the app)', () => {
+  const topics = [
+    { id: 't-work', name: 'Работа', keywords: ['созвон'] },
+    { id: 't-health', name: 'Здоровье', description: 'врачи и спорт' },
+  ];
+  const seen: Array<{ text: string; examples: number }> = [];
+  let ranker: OfflineTopicRanker | undefined;
+  const withRanker = createAi({
+    config: offlineAiConfig,
+    usageStore: createMemoryUsageStore(),
+    clock: { now: () => NOW },
+    logger: createRecordingLogger(),
+    // Read at each call: the composition root fills it once capabilities are built.
+    offlineTopicRanker: () => ranker,
+  });
+  const routed = new Hono<AiRoutesEnv>();
+  routed.use(async (c, next) => {
+    c.set('user', { id: 'u1', language: 'en', timezone: 'UTC' });
+    await next();
+  });
+  routed.route('/api/v1/ai', createAiRoutes({ ai: withRanker, clock: { now: () => NOW } }));
+  const classify = async (body: unknown) =>
+    (
+      await routed.request('/api/v1/ai/classify', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      })
+    ).json();
+
+  it('ranks with the provided ranker once it is there; title, tags and the contract stay the platform’s', async () => {
+    const text = 'Записаться к стоматологу на четверг';
+    expect(await classify({ text, topics })).toMatchObject({ topic_id: 't-health' });
+    ranker = {
+      rank(note, ts, examples) {
+        seen.push({ text: note, examples: examples.length });
+        return ts.map((t, i) => ({ topicId: t.id, score: i === 0 ? 3 : 0, confidence: i === 0 ? 0.8 : 0 }));
+      },
+    };
+    const body = await classify({ text, topics, examples: [{ text: 'созвон', topic_id: 't-work' }] });
+    expect(body).toEqual({
+      topic_id: 't-work',
+      confidence: 0.8,
+      title: text,
+      tags: expect.any(Array),
+      alternatives: [{ topic_id: 't-work', confidence: 0.8 }],
+      source: 'offline',
+    });
+    expect(seen).toEqual([{ text, examples: 1 }]);
   });
 });
 

@@ -14,6 +14,7 @@ import type {
   AiResult,
   Clock,
   ModelOutput,
+  OfflineTopicRanker,
   SttEngine,
   TokenUsage,
 } from './ai-port.ts';
@@ -42,13 +43,26 @@ export interface AiDeps {
   metrics?: Pick<Metrics, 'aiCalls' | 'aiTokens' | 'aiCircuitOpen'> | undefined;
   /** Tells a waiting person their answer comes from the offline rules (see AiCallOptions.tellUser). */
   notices?: AiNotices | undefined;
+  /**
+   * The offline topic ranking for note classification, when a capability provides a better one
+   * than the platform's rules; read at each call (capabilities are built after the AI port).
+   */
+  offlineTopicRanker?: (() => OfflineTopicRanker | undefined) | undefined;
 }
 
 type Op = keyof AiEngine;
 
 /** Builds the AI port: the configured provider with resilience and accounting, offline otherwise. */
-export function createAi({ config, usageStore, clock, logger, metrics, notices }: AiDeps): Ai {
-  const offline = createOfflineEngine();
+export function createAi({
+  config,
+  usageStore,
+  clock,
+  logger,
+  metrics,
+  notices,
+  offlineTopicRanker,
+}: AiDeps): Ai {
+  const offline = createOfflineEngine(offlineTopicRanker);
   const llm = config.llm;
   const model: AiEngine | null =
     llm.provider === 'none'

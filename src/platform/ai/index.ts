@@ -14,7 +14,9 @@ export type {
   AiSource,
   Clock,
   GenerateRequest,
+  OfflineTopicRanker,
   TokenUsage,
+  TopicRank,
 } from './ai-port.ts';
 export type { AiRoutesEnv } from './ai-routes.ts';
 export { createAiRoutes } from './ai-routes.ts';

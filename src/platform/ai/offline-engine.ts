@@ -1,4 +1,4 @@
-import type { AiEngine, ParsedClassifyNoteInput } from './ai-port.ts';
+import type { AiEngine, OfflineTopicRanker, ParsedClassifyNoteInput } from './ai-port.ts';
 import { ZERO_USAGE } from './ai-port.ts';
 import type { NoteClassification } from './ai-schemas.ts';
 import { createNoteClassifier } from './offline-classifier.ts';
@@ -11,10 +11,18 @@ import {
 } from './offline-templates.ts';
 import { understandOffline } from './offline-understand.ts';
 
-/** Classification without a model: similarity ranking, title from the first sentence, tags from keywords. */
-export function classifyOffline(input: ParsedClassifyNoteInput): NoteClassification {
+/**
+ * Classification without a model: the topics ranked by `ranker` (a capability's, when one is
+ * provided; else the platform's similarity rules), title from the first sentence, tags from keywords.
+ */
+export function classifyOffline(
+  input: ParsedClassifyNoteInput,
+  ranker?: OfflineTopicRanker,
+): NoteClassification {
   const text = [input.note.text, input.note.source?.title].filter(Boolean).join('\n');
-  const ranking = createNoteClassifier(input.topics, input.examples).rank(text);
+  const ranking = ranker
+    ? ranker.rank(text, input.topics, input.examples)
+    : createNoteClassifier(input.topics, input.examples).rank(text);
   const best = ranking[0];
   const topic = best ? input.topics.find((t) => t.id === best.topicId) : undefined;
   return {
@@ -30,11 +38,16 @@ export function classifyOffline(input: ParsedClassifyNoteInput): NoteClassificat
   };
 }
 
-/** The deterministic engine used when no provider is configured, over the cap, or as a fallback. */
-export function createOfflineEngine(): AiEngine {
+/**
+ * The deterministic engine used when no provider is configured, over the cap, or as a fallback.
+ * `ranker` is read at each call: the composition root provides it once capabilities are built.
+ */
+export function createOfflineEngine(
+  ranker: () => OfflineTopicRanker | undefined = () => undefined,
+): AiEngine {
   const wrap = <T>(value: T) => Promise.resolve({ value, usage: ZERO_USAGE });
   return {
-    classifyNote: (input) => wrap(classifyOffline(input)),
+    classifyNote: (input) => wrap(classifyOffline(input, ranker())),
     understand: (input) =>
       wrap(
         understandOffline({

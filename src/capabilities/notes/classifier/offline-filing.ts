@@ -1,4 +1,9 @@
-import type { FiledExample, NoteClassification, Topic } from '../../../platform/ai/index.ts';
+import type {
+  FiledExample,
+  NoteClassification,
+  OfflineTopicRanker,
+  Topic,
+} from '../../../platform/ai/index.ts';
 import { createTopicClassifier, type TopicClassifier } from './topic-classifier.ts';
 
 export interface OfflineFilingInput {
@@ -13,11 +18,10 @@ export interface OfflineFilingInput {
 const CACHED = 200;
 
 /**
- * The notes' own offline choice of topic, learned from the person's examples (corrections,
- * pending choices, moves). Replaces the topic, confidence and alternatives of a classification
- * that came from the platform's offline rules; the title and tags stay.
+ * The notes' topic classifier as the AI layer's offline ranking port: the composition root hands it
+ * to the AI port, so POST /api/v1/ai/classify without a model ranks with the same engine as filing.
  */
-export function createOfflineFiling() {
+export function createOfflineRanker(): OfflineTopicRanker {
   const cache = new Map<string, TopicClassifier>();
 
   function classifierFor(topics: readonly Topic[], examples: readonly FiledExample[]): TopicClassifier {
@@ -35,11 +39,18 @@ export function createOfflineFiling() {
     return built;
   }
 
+  return { rank: (text, topics, examples) => classifierFor(topics, examples).rank(text) };
+}
+
+/**
+ * The notes' own offline choice of topic, learned from the person's examples (corrections,
+ * pending choices, moves). Replaces the topic, confidence and alternatives of a classification
+ * that came from the offline path; the title and tags stay.
+ */
+export function createOfflineFiling(ranker: OfflineTopicRanker = createOfflineRanker()) {
   return {
     file(base: NoteClassification, input: OfflineFilingInput): NoteClassification {
-      const ranking = classifierFor(input.topics, input.examples)
-        .rank(input.text)
-        .filter((r) => r.score > 0);
+      const ranking = ranker.rank(input.text, input.topics, input.examples).filter((r) => r.score > 0);
       const best = ranking[0];
       return {
         ...base,
