@@ -105,7 +105,7 @@ export interface paths {
     options?: never;
     head?: never;
     /** Change some settings (any subset of the object GET answers) */
-    patch: operations['patchMySettings'];
+    patch: operations['updateMySettings'];
     trace?: never;
   };
   '/api/v1/tasks/settings': {
@@ -653,7 +653,7 @@ export interface paths {
     put?: never;
     post?: never;
     /** Remove a location (admin). With bookings still ahead it is archived: hidden from new bookings, its bookings kept (200). Otherwise 204: deleted, or archived silently when past bookings name it (their history stays) */
-    delete: operations['removeBookingLocation'];
+    delete: operations['deleteBookingLocation'];
     options?: never;
     head?: never;
     /** Change any field of a location (admin); only the fields sent change */
@@ -671,7 +671,7 @@ export interface paths {
     put?: never;
     post?: never;
     /** Remove a service (admin). With bookings still ahead it is archived: hidden from new bookings, its bookings kept (200). Otherwise 204: deleted, or archived silently when past bookings name it (their history stays) */
-    delete: operations['removeBookingService'];
+    delete: operations['deleteBookingService'];
     options?: never;
     head?: never;
     /** Change any field of a service (admin); only the fields sent change */
@@ -689,7 +689,7 @@ export interface paths {
     put?: never;
     post?: never;
     /** Remove a specialist (admin). With bookings still ahead it is archived: hidden from new bookings, its bookings kept (200). Otherwise 204: deleted, or archived silently when past bookings name it (their history stays) */
-    delete: operations['removeBookingSpecialist'];
+    delete: operations['deleteBookingSpecialist'];
     options?: never;
     head?: never;
     /** Change any field of a specialist (admin); only the fields sent change */
@@ -2259,10 +2259,6 @@ export interface components {
         phone: string;
       };
     };
-    BookingActionBody: {
-      /** Format: date-time */
-      start?: string;
-    };
     BookingLoginCodeSent: {
       expires_in_seconds: number;
     };
@@ -2511,8 +2507,11 @@ export interface components {
       persona: {
         /** @description The companion’s name */
         name: string;
-        /** @enum {string} */
-        tone: 'friendly' | 'warm' | 'calm' | 'formal' | 'playful';
+        /**
+         * @description How it speaks, in a few words (e.g. friendly, calm, formal)
+         * @example friendly
+         */
+        tone: string;
       };
       limits: {
         per_day: number;
@@ -2520,13 +2519,15 @@ export interface components {
         window_start: string;
         /** @description HH:MM local, not after 22:00 */
         window_end: string;
-        /** @description Hours before the same trigger may write to a person again (0–168). */
-        cooldown_hours: {
-          inactivity: number;
-          deadline: number;
-          streak: number;
-          stage: number;
-        };
+        /** @description Hours before the same trigger may write to a person again (0–168): one number for every trigger, or hours per trigger (inactivity, deadline, streak, stage). Answered as one number when all are alike. */
+        cooldown_hours:
+          | number
+          | {
+              inactivity: number;
+              deadline: number;
+              streak: number;
+              stage: number;
+            };
       };
     };
     CompanionRecommendation: {
@@ -3080,7 +3081,7 @@ export interface operations {
       };
     };
   };
-  patchMySettings: {
+  updateMySettings: {
     parameters: {
       query?: never;
       header?: never;
@@ -6918,7 +6919,7 @@ export interface operations {
       };
     };
   };
-  removeBookingLocation: {
+  deleteBookingLocation: {
     parameters: {
       query?: never;
       header?: never;
@@ -7081,7 +7082,7 @@ export interface operations {
       };
     };
   };
-  removeBookingService: {
+  deleteBookingService: {
     parameters: {
       query?: never;
       header?: never;
@@ -7244,7 +7245,7 @@ export interface operations {
       };
     };
   };
-  removeBookingSpecialist: {
+  deleteBookingSpecialist: {
     parameters: {
       query?: never;
       header?: never;
@@ -7776,10 +7777,16 @@ export interface operations {
       };
       cookie?: never;
     };
-    /** @description reschedule: `{"start": "<ISO 8601 with offset>"}`, a free slot; other actions: no body */
+    /** @description reschedule: the new start, a free slot; other actions: no body */
     requestBody?: {
       content: {
-        'application/json': components['schemas']['BookingActionBody'];
+        'application/json': {
+          /**
+           * Format: date-time
+           * @example 2026-06-02T15:00:00+02:00
+           */
+          start?: string;
+        };
       };
     };
     responses: {
@@ -8072,6 +8079,8 @@ export interface operations {
               /** @description Filed notes in it */
               note_count: number;
             })[];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            next_cursor: string | null;
           };
         };
       };
@@ -9068,7 +9077,7 @@ export interface operations {
     };
     requestBody?: never;
     responses: {
-      /** @description Calendar items */
+      /** @description Calendar items (the whole range: one page, `next_cursor` null) */
       200: {
         headers: {
           [name: string]: unknown;
@@ -9076,6 +9085,8 @@ export interface operations {
         content: {
           'application/json': {
             items: components['schemas']['CalendarItem'][];
+            /** @description Pass as `cursor` for the next page; null on the last page */
+            next_cursor: string | null;
           };
         };
       };
