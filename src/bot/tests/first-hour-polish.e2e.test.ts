@@ -34,6 +34,7 @@ const WORDS = {
     broadcast: '/broadcast — Send an announcement (admins)',
     reset: /^Done — I have forgotten our conversation\. No language model is configured on this server/,
     paragraph: /^I can't hold a free conversation right now/,
+    stage: 'Your profile (stage: newcomer)',
     ack: /^👌 I'm here\./,
     calendarHint: /⚠️ This address only works on this computer or network: Google and Apple .* PUBLIC_URL/s,
     findQuery: '/find voice',
@@ -85,6 +86,7 @@ const WORDS = {
     broadcast: '/broadcast — Отправить объявление (админы)',
     reset: /^Готово — я забыл наш разговор\. Языковая модель на этом сервере не подключена/,
     paragraph: /^Свободно поговорить сейчас не получится/,
+    stage: 'Ваш профиль (этап: новичок)',
     ack: /^👌 Я здесь\./,
     calendarHint:
       /⚠️ Этот адрес работает только на этом компьютере или в этой сети: Google и Apple .* PUBLIC_URL/s,
@@ -168,9 +170,11 @@ describe.each(['en', 'ru'] as const)('%s: the first hour, polished', (language) 
     expect(adminHelp.text).toContain(w.broadcast);
   });
 
-  it('offline, /reset says what works without a model; "👍" after the paragraph gets a brief answer', async () => {
+  it('offline, /reset says what works without a model, /profile names the stage, "👍" after the paragraph gets a brief answer', async () => {
     const { user, chat } = await registeredPerson(t, `Resetter_${language}`, language, 'Europe/Berlin');
     expect((await answerTo(chat, () => user.send('/reset'))).text).toMatch(w.reset);
+    // /profile names the journey's stage in the person's language, not by its id.
+    expect((await answerTo(chat, () => user.send('/profile'))).text).toContain(w.stage);
     expect((await answerTo(chat, () => user.send('hmm'))).text).toMatch(w.paragraph);
     for (const line of ['👍', '👍']) {
       const answer = await answerTo(chat, () => user.send(line));
