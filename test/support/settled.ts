@@ -1,4 +1,4 @@
-import type { Queryable } from '../../src/platform/db/database.ts';
+import type { RawSql } from '../../src/platform/db/database.ts';
 
 /**
  * Waits until nothing is left to run now: no stored update pending and no job (of any queue)
@@ -13,7 +13,7 @@ const DUE_JOBS = `FROM pgboss.job
   WHERE (state IN ('active', 'retry') OR (state = 'created' AND start_after <= now()))
   AND name NOT LIKE '\\_\\_pgboss%' AND name NOT LIKE '%.dead'`;
 
-export async function settled(db: Queryable, timeoutMs = 20_000): Promise<void> {
+export async function settled(db: RawSql, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let quiet = 0;
   // Twice in a row: a handler finishing may enqueue the next job in the same instant.
