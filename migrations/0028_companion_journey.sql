@@ -38,12 +38,14 @@ CREATE TABLE companion_settings (
   per_day integer NOT NULL CHECK (per_day BETWEEN 0 AND 2),
   window_start text NOT NULL,
   window_end text NOT NULL,
-  -- Per trigger: {"inactivity": 48, "deadline": 20, "streak": 20, "stage": 24}.
+  -- Per trigger: {"inactivity": 48, "deadline": 20, "streak": 20, "stage": 24} (one number in
+  -- the API sets them all alike).
   cooldown_hours jsonb NOT NULL,
   updated_by uuid REFERENCES users(id) ON DELETE SET NULL,
   updated_at timestamptz NOT NULL
 );
 COMMENT ON COLUMN companion_settings.persona_name IS 'secretary:encrypted';
+COMMENT ON COLUMN companion_settings.persona_tone IS 'secretary:encrypted';
 
 CREATE TABLE companion_recommendations (
   id uuid PRIMARY KEY,

@@ -4,8 +4,9 @@ import { DomainError } from '../../platform/errors/domain-error.ts';
 import { companionSettings } from './companion-tables.ts';
 import { DEFAULT_LIMITS, type GateLimits, HARD_LIMITS, TRIGGERS, type Trigger } from './proactive-gate.ts';
 
+/** Tones the Mini App offers; the API takes any short description ("dry", "professional"). */
 export const TONES = ['friendly', 'warm', 'calm', 'formal', 'playful'] as const;
-export type Tone = (typeof TONES)[number];
+export type Tone = string;
 
 /** Who the companion is: its name in the model's system prompt and in the offline texts. */
 export interface Persona {
@@ -22,6 +23,21 @@ export interface CompanionSettings {
     window_end: string;
     cooldown_hours: Record<Trigger, number>;
   };
+}
+
+/** The API's cooldown: one number for every trigger, or hours per trigger. */
+export type CooldownInput = number | Record<Trigger, number>;
+
+/** Per trigger from the API's form (a number sets every trigger alike). */
+export const cooldownPerTrigger = (value: CooldownInput): Record<Trigger, number> =>
+  typeof value === 'number'
+    ? (Object.fromEntries(TRIGGERS.map((t) => [t, value])) as Record<Trigger, number>)
+    : value;
+
+/** The API's form: one number when every trigger has the same cooldown, else hours per trigger. */
+export function cooldownForApi(perTrigger: Record<Trigger, number>): CooldownInput {
+  const values = TRIGGERS.map((t) => perTrigger[t]);
+  return values.every((v) => v === values[0]) ? (values[0] as number) : perTrigger;
 }
 
 const hhmm = (minutes: number) =>
@@ -85,7 +101,7 @@ export function createSettingsStore(deps: { db: Db; now: () => Date }): Settings
     return {
       persona: {
         name: row.personaName,
-        tone: (TONES as readonly string[]).includes(row.personaTone) ? (row.personaTone as Tone) : 'friendly',
+        tone: row.personaTone,
       },
       limits: {
         per_day: row.perDay,

@@ -80,7 +80,7 @@ export const companionOptOuts = pgTable('companion_opt_outs', {
 export const companionSettings = pgTable('companion_settings', {
   id: smallint('id').primaryKey(),
   personaName: encryptedText('persona_name').notNull(),
-  personaTone: text('persona_tone').notNull(),
+  personaTone: encryptedText('persona_tone').notNull(),
   perDay: integer('per_day').notNull(),
   windowStart: text('window_start').notNull(),
   windowEnd: text('window_end').notNull(),

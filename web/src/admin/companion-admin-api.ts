@@ -8,7 +8,20 @@ export const STAGES = ['newcomer', 'settling-in', 'regular', 'drifting-away'] as
 
 // The document's own types (web/src/api-types.ts): a renamed or retyped field fails the typecheck.
 type Schemas = components['schemas'];
-export type CompanionSettings = Schemas['CompanionSettings'];
+type SettingsAsServed = Schemas['CompanionSettings'];
+type Trigger = (typeof TRIGGERS)[number];
+/** The settings as the form edits them: a cooldown per trigger (the API may answer one number for all). */
+export type CompanionSettings = Omit<SettingsAsServed, 'limits'> & {
+  limits: Omit<SettingsAsServed['limits'], 'cooldown_hours'> & { cooldown_hours: Record<Trigger, number> };
+};
+const forForm = (s: SettingsAsServed): CompanionSettings => {
+  const cooldown = s.limits.cooldown_hours;
+  const perTrigger =
+    typeof cooldown === 'number'
+      ? (Object.fromEntries(TRIGGERS.map((t) => [t, cooldown])) as Record<Trigger, number>)
+      : cooldown;
+  return { ...s, limits: { ...s.limits, cooldown_hours: perTrigger } };
+};
 export type Recommendation = Schemas['CompanionRecommendation'];
 export type RecommendationInput = Schemas['CompanionRecommendationInput'];
 export type EngagementWeek = Schemas['CompanionEngagementWeek'];
@@ -18,8 +31,9 @@ export const HARD = { perDay: 2, from: '08:00', to: '22:00', cooldown: 168, titl
 
 const BASE = '/admin/companion';
 export const companionAdminApi = (api: Api) => ({
-  settings: () => api.request<CompanionSettings>('GET', `${BASE}/settings`),
-  saveSettings: (s: CompanionSettings) => api.request<CompanionSettings>('PUT', `${BASE}/settings`, s),
+  settings: async () => forForm(await api.request<SettingsAsServed>('GET', `${BASE}/settings`)),
+  saveSettings: async (s: CompanionSettings) =>
+    forForm(await api.request<SettingsAsServed>('PUT', `${BASE}/settings`, s)),
   recommendations: async () =>
     (await api.request<{ items: Recommendation[] }>('GET', `${BASE}/recommendations`)).items,
   addRecommendation: (r: RecommendationInput) =>

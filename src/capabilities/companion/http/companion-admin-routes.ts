@@ -7,7 +7,12 @@ import {
   bearerSecurity as security,
 } from '../../../platform/http/openapi-parts.ts';
 import { safeText, UNPROCESSABLE } from '../../../platform/http/safe-input.ts';
-import { type SettingsStore, TONES } from '../companion-settings.ts';
+import {
+  type CompanionSettings,
+  cooldownForApi,
+  cooldownPerTrigger,
+  type SettingsStore,
+} from '../companion-settings.ts';
 import type { Engagement } from '../engagement.ts';
 import { HARD_LIMITS, TRIGGERS } from '../proactive-gate.ts';
 import type { Recommendation, Recommendations } from '../recommendations.ts';
@@ -17,28 +22,38 @@ const HHMM = /^([01]\d|2[0-3]):[0-5]\d$/;
 const minutes = (v: string) => Number(v.slice(0, 2)) * 60 + Number(v.slice(3, 5));
 const hard = (message: string) => ({ message, params: UNPROCESSABLE });
 
+const cooldownHours = z
+  .number()
+  .int()
+  .min(0)
+  .refine((h) => h <= HARD_LIMITS.cooldownHours, hard(`at most ${HARD_LIMITS.cooldownHours} hours`));
 const cooldownSchema = z
-  .object(
-    Object.fromEntries(
-      TRIGGERS.map((t) => [
-        t,
-        z
-          .number()
-          .int()
-          .min(0)
-          .refine((h) => h <= HARD_LIMITS.cooldownHours, hard(`at most ${HARD_LIMITS.cooldownHours} hours`)),
-      ]),
-    ) as Record<(typeof TRIGGERS)[number], z.ZodNumber>,
-  )
-  .strict()
-  .openapi({ description: 'Hours before the same trigger may write to a person again (0–168).' });
+  .union([
+    cooldownHours,
+    z
+      .object(
+        Object.fromEntries(TRIGGERS.map((t) => [t, cooldownHours])) as Record<
+          (typeof TRIGGERS)[number],
+          typeof cooldownHours
+        >,
+      )
+      .strict(),
+  ])
+  .openapi({
+    description:
+      'Hours before the same trigger may write to a person again (0–168): one number for every trigger, ' +
+      `or hours per trigger (${TRIGGERS.join(', ')}). Answered as one number when all are alike.`,
+  });
 
 const settingsSchema = z
   .object({
     persona: z
       .object({
         name: safeText({ min: 1, max: 40 }).openapi({ description: 'The companion’s name' }),
-        tone: z.enum(TONES),
+        tone: safeText({ min: 1, max: 40 }).openapi({
+          description: 'How it speaks, in a few words (e.g. friendly, calm, formal)',
+          example: 'friendly',
+        }),
       })
       .strict(),
     limits: z
@@ -230,10 +245,19 @@ export function createCompanionAdminRoutes(deps: {
     },
   });
 
-  app.openapi(getSettings, async (c) => c.json(await deps.settings.get(), 200));
-  app.openapi(putSettings, async (c) =>
-    c.json(await deps.settings.put(c.req.valid('json'), c.get('user').id), 200),
-  );
+  const forApi = (settings: CompanionSettings) => ({
+    ...settings,
+    limits: { ...settings.limits, cooldown_hours: cooldownForApi(settings.limits.cooldown_hours) },
+  });
+  app.openapi(getSettings, async (c) => c.json(forApi(await deps.settings.get()), 200));
+  app.openapi(putSettings, async (c) => {
+    const body = c.req.valid('json');
+    const settings = {
+      ...body,
+      limits: { ...body.limits, cooldown_hours: cooldownPerTrigger(body.limits.cooldown_hours) },
+    };
+    return c.json(forApi(await deps.settings.put(settings, c.get('user').id)), 200);
+  });
   app.openapi(list, async (c) => c.json({ items: (await deps.recommendations.list()).map(toJson) }, 200));
   app.openapi(create, async (c) =>
     c.json(toJson(await deps.recommendations.create(c.req.valid('json'))), 201),

@@ -71,6 +71,16 @@ describe('companion settings, recommendations and engagement', () => {
     expect((await send(admin.auth, 'PUT', SETTINGS, limits({ window_start: '8am' }))).status).toBe(400);
     expect((await send(ada.auth, 'PUT', SETTINGS, limits({ per_day: 1 }))).status).toBe(403);
     expect((await send(admin.auth, 'GET', SETTINGS)).body).toEqual(defaults);
+    // One number sets every trigger's cooldown and comes back as one number; the tone is free words.
+    const plain = {
+      persona: { name: 'Mira', tone: 'calm and professional' },
+      limits: { ...defaults.limits, cooldown_hours: 24 },
+    };
+    expect((await send(admin.auth, 'PUT', SETTINGS, plain)).body).toEqual(plain);
+    expect((await send(admin.auth, 'GET', SETTINGS)).body).toEqual(plain);
+    const tooLong = { ...plain, limits: { ...plain.limits, cooldown_hours: 169 } };
+    expect((await send(admin.auth, 'PUT', SETTINGS, tooLong)).status).toBe(422);
+    expect((await send(admin.auth, 'GET', SETTINGS)).body).toEqual(plain);
     // Inside them: check-ins from 09:00 only.
     expect((await send(admin.auth, 'PUT', SETTINGS, limits({ window_start: '09:00' }))).status).toBe(200);
 
