@@ -303,7 +303,7 @@ booking-mg-archived = 📦 “{ $name }” archived: clients can no longer book 
 booking-mg-archived-history = 🗑 “{ $name }” removed from new bookings (past bookings keep its name).
 booking-setup-forward-hidden = Their privacy settings hide who they are in forwarded messages. Ask them for their numeric Telegram id (e.g. via @userinfobot) and send it.
 booking-setup-ask-location-city = Where is it? Send a city (London, Berlin) or a timezone (Europe/London).
-booking-setup-ask-hours-typed = Send the hours, e.g. “Mon-Fri 9-18”, “Mon-Fri 9am-6pm break 1pm-2pm” or “Sat 10-14”; several rules split by ; or new lines. Times on the quarter hour.
+booking-setup-ask-hours-typed = Send the hours, e.g. “Mon-Fri 9-18”, “Mon-Fri 9am-6pm break 1pm-2pm” or “Sat 10-14”, or by day numbers (1 = Monday) as “1-5 09:00-18:00 13:00-14:00”; several rules split by ; or new lines. Times on the quarter hour.
 booking-setup-bad-hours-typed = I could not read that. Examples: “Mon-Fri 9-18”, “Mon-Fri 9:00-18:00 break 13-14”, “Sat-Sun 10am-2pm” (times on the quarter hour, each day once).
 booking-setup-hours-saved-as = 🕘 Working hours saved: { $hours }.
 booking-setup-ask-specialist-who = Who is the specialist? Forward any message from them, or send their numeric Telegram id.
