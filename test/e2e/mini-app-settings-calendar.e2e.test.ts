@@ -87,6 +87,8 @@ async function openCalendar(app: FrameLocator, w: (typeof WORDS)['en' | 'ru']) {
   await app.locator('nav.tabs button[data-tab="more"]').click();
   await app.getByRole('menuitem', { name: w.calendar }).click();
   await app.locator('h1', { hasText: w.calendar }).waitFor(VISIBLE);
+  // The week is drawn once its items have arrived.
+  await app.locator('[data-view="week"]').waitFor(VISIBLE);
 }
 
 describe.each(['en', 'ru'] as const)('Settings and Calendar in %s', (language) => {
@@ -131,7 +133,6 @@ describe.each(['en', 'ru'] as const)('Settings and Calendar in %s', (language) =
     const { app, errors, overflows, close } = await open(user);
     await openCalendar(app, w);
     const dayBox = app.locator(`[data-view="week"] [data-day="${day(1)}"]`);
-    await app.locator('[data-view="week"]').waitFor(VISIBLE);
     // Tomorrow may be in next week: step on until its day is shown.
     if (!(await dayBox.count()))
       await app.getByRole('button', { name: language === 'en' ? 'Later' : 'Позже' }).click();
