@@ -32,7 +32,13 @@ const hashOf = (token: string) => createHash('sha256').update(token).digest('hex
 const unusable = () =>
   new DomainError('not_found', 'booking_invite_invalid', 'This invite link was used already or has expired');
 
-export function createSpecialistInvites(deps: { db: Db; now: () => Date; setup: BookingSetup }) {
+export function createSpecialistInvites(deps: {
+  db: Db;
+  now: () => Date;
+  setup: BookingSetup;
+  /** Tells the admin who made the link that someone used it. */
+  joined?: (input: { inviteId: string; invitedBy: string; name: string }) => Promise<void>;
+}) {
   const { db } = deps;
   return {
     /** A new link's payload and expiry; only the token's hash is stored. */
@@ -91,6 +97,8 @@ export function createSpecialistInvites(deps: { db: Db; now: () => Date; setup: 
           .update(bookingSpecialistInvites)
           .set({ specialistId: specialist.id })
           .where(eq(bookingSpecialistInvites.id, invite.id));
+        if (invite.createdBy && deps.joined)
+          await deps.joined({ inviteId: invite.id, invitedBy: invite.createdBy, name: specialist.name });
         return { specialist, invitedBy: invite.createdBy };
       } catch (error) {
         await db

@@ -117,7 +117,20 @@ export const bookingModule: CapabilityModule<Record<string, never>, BookingServi
       },
     };
     const notices = createNoticeSettings({ db: deps.db });
-    const invites = createSpecialistInvites({ db: deps.db, now: deps.now, setup });
+    const invites = createSpecialistInvites({
+      db: deps.db,
+      now: deps.now,
+      setup,
+      async joined({ inviteId, invitedBy, name }) {
+        const admin = await deps.users.getById(invitedBy);
+        if (admin?.telegramId == null) return;
+        await deps.notify({
+          chatId: admin.telegramId,
+          text: t(admin.language, 'booking-invite-joined', { name }),
+          dedupeKey: `booking-invite-joined:${inviteId}`,
+        });
+      },
+    });
     const bot = createBookingFeature({ bookings, setup, notices, invites });
     const codes = createLoginCodes({
       db: deps.db,

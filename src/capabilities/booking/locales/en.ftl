@@ -350,3 +350,4 @@ booking-invite-accepted = ✅ You are now a specialist here, as { $name }. Your 
 booking-invite-unusable = This invite link was used already or has expired. Ask the owner for a new one.
 booking-invite-for-username = I can't look up { $username }: Telegram doesn't tell bots who a username belongs to. Send them this one-time link instead (it works for { $hours } hours); when they open it and press Start, they become a specialist:
     { $link }
+booking-invite-joined = 👤 { $name } joined as a specialist through your invite link.

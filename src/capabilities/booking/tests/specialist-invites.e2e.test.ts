@@ -3,7 +3,7 @@ import {
   type CapabilityHarness,
   startCapabilityHarness,
 } from '../../../../test/support/capability-harness.ts';
-import { jumpTo } from '../../../../test/support/clock-waits.ts';
+import { jumpTo, waitMessage } from '../../../../test/support/clock-waits.ts';
 import { bookingModule } from '../index.ts';
 
 // Issue 37, item 10: a specialist joins through a one-time invite link (from the API or from
@@ -21,6 +21,7 @@ const TEXTS = {
         `^✅ You are now a specialist here, as ${name}\\. Your bookings come to this chat; /schedule shows your week\\.$`,
       ),
     unusable: /^This invite link was used already or has expired\. Ask the owner for a new one\.$/,
+    joined: /^👤 Sam joined as a specialist through your invite link\.$/,
   },
   ru: {
     menu: /Управление/,
@@ -34,6 +35,7 @@ const TEXTS = {
         `^✅ Теперь вы специалист здесь — ${name}\\. Записи будут приходить в этот чат; /schedule покажет вашу неделю\\.$`,
       ),
     unusable: /^Эта ссылка-приглашение уже использована или устарела\. Попросите у владельца новую\.$/,
+    joined: /^👤 Sam — теперь специалист: открыл\(а\) вашу ссылку-приглашение\.$/,
   },
 } as const;
 
@@ -82,6 +84,8 @@ describe.each(['en', 'ru'] as const)('%s: a specialist joins by invite link', (l
     await samChat.nextMessage(x.welcome);
     await samChat.nextMessage(x.accepted('Sam'));
     expect(await specialists()).toEqual([{ telegram_id: String(sam.id), name: 'Sam' }]);
+    // The admin who made the link hears that it was used.
+    await waitMessage(h.clock, admin.chat, x.joined, 0);
     const offered = await h.call(
       carol.auth,
       'GET',
