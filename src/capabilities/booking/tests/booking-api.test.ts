@@ -94,7 +94,7 @@ describe('booking and the state machine', () => {
       [9101, '✅'],
     ]);
     expect(notices.find((n) => n.chatId === 9101)?.text).toBe(
-      '✅ You are booked: Haircut with Sam, Tue 2 Jun, 10:00 (Mitte).',
+      '✅ You are booked: Haircut with Sam, Tue 2 Jun, 10:00 Berlin time (Mitte).',
     );
   });
 
@@ -126,7 +126,7 @@ describe('booking and the state machine', () => {
     expect(await res.json()).toMatchObject({ status: 'confirmed', start: '2026-06-02T15:00:00+02:00' });
     const fresh = (await h.notices()).slice(before);
     expect(fresh.map((n) => n.chatId).sort()).toEqual([9001, 9002]);
-    expect(fresh[0]?.text).toContain('Tue 2 Jun, 10:00 → Tue 2 Jun, 15:00');
+    expect(fresh[0]?.text).toContain('Tue 2 Jun, 10:00 Berlin time → Tue 2 Jun, 15:00 Berlin time');
     // The old time is free again.
     expect((await book(dave, '2026-06-02T10:00:00+02:00')).status).toBe(201);
   });
