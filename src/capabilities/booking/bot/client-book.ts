@@ -3,6 +3,7 @@ import type { BotContext } from '../../../bot/bot-context.ts';
 import { isDomainError } from '../../../platform/errors/domain-error.ts';
 import { formatWhen as formatDate } from '../../../platform/time/index.ts';
 import { formatTime, formatWhen, formatWhenFor, zoneDiffers, zoneLabel } from '../booking-format.ts';
+import { formatPrice } from '../booking-price.ts';
 import { bookingCallback as cb, packBooking as pack, unpackBooking as unpack } from './booking-callbacks.ts';
 import {
   type BookingBotDeps,
@@ -25,9 +26,17 @@ export function createClientBooking(deps: BookingBotDeps) {
     await setDraft(ctx, draft);
     const services = await setup.listServices();
     if (services.length === 0) return show(ctx, ctx.t('booking-none-yet'));
+    const { currency } = await setup.business();
     const rows = services.map((s) => [
       {
-        text: ctx.t('booking-service-button', { name: s.name, minutes: s.durationMinutes }),
+        text:
+          s.priceCents === null || s.priceCents === undefined
+            ? ctx.t('booking-service-button', { name: s.name, minutes: s.durationMinutes })
+            : ctx.t('booking-service-button-priced', {
+                name: s.name,
+                minutes: s.durationMinutes,
+                price: formatPrice(s.priceCents, currency, ctx.user.language),
+              }),
         callback_data: cb('sv', pack(s.id)),
       },
     ]);

@@ -27,6 +27,7 @@ booking-menu-admin = Booking admin
 booking-none-yet = Nothing to book yet.
 booking-pick-service = What would you like to book?
 booking-service-button = { $name } · { $minutes } min
+booking-service-button-priced = { $name } · { $minutes } min · { $price }
 booking-pick-location = Where?
 booking-pick-specialist = With whom?
 booking-any-specialist = Anyone available

@@ -27,6 +27,7 @@ booking-menu-admin = Управление записью
 booking-none-yet = Пока не на что записаться.
 booking-pick-service = На что записать?
 booking-service-button = { $name } · { $minutes } мин
+booking-service-button-priced = { $name } · { $minutes } мин · { $price }
 booking-pick-location = Где?
 booking-pick-specialist = К кому?
 booking-any-specialist = К любому свободному

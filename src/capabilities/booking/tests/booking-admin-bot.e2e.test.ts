@@ -238,6 +238,14 @@ describe.each(['en', 'ru'] as const)('%s: the salon run from /admin', (lang) => 
     const cancelled = await tap(sure, w.yesCancel, w.cancelled);
     expect(cancelled.buttons()).toEqual([]);
 
+    // A client choosing a service sees its price in the business currency, in her language's format.
+    await carol.user.send('/book');
+    const services = await carol.chat.nextMessage((m) => m.buttons().some((l) => l.startsWith('Haircut')));
+    expect(services.buttons()).toContainEqual(
+      expect.stringMatching(/^Haircut · 60 (min|мин) · (€25\.50|25,50\s€)$/),
+    );
+    await carol.user.send('/cancel');
+
     // Carol by her Telegram id; she hears of it; the admin moves it from the card.
     menu = await openAdmin();
     await menu.click(w.bookFor);
