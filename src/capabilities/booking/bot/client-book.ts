@@ -23,9 +23,10 @@ export function createClientBooking(deps: BookingBotDeps) {
   const { bookings, setup } = deps;
 
   async function start(ctx: BotContext, draft: Draft = {}) {
-    await setDraft(ctx, draft);
     const services = await setup.listServices();
+    // Nothing to book: no draft either, or the person's next line would be asked for a button.
     if (services.length === 0) return show(ctx, ctx.t('booking-none-yet'));
+    await setDraft(ctx, draft);
     const { currency } = await setup.business();
     const rows = services.map((s) => [
       {

@@ -71,7 +71,8 @@ describe.each(['en', 'ru'] as const)('%s: a booking typed to the smart inbox', (
       return carol.chat.nextMessage((m) => m.fromBot && m.id > since);
     };
 
-    // --- no business yet: the line is a to-do like any other
+    // --- no business yet: /book says so and leaves nothing half-open; the line is a to-do like any other
+    expect((await say('/book')).text).toMatch(/Nothing to book yet|Пока не на что записаться/);
     expect((await say(x.line)).text).toMatch(x.taskCard);
 
     const api = (method: string, path: string, body?: unknown) =>
