@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
+import { parseText } from '../parse-text.ts';
+import { isoInZone } from '../zoned-clock.ts';
 import { CLOCKS, type ParseCase } from './parse-cases.ts';
 import { EN_CASES } from './parse-cases-en.ts';
 import { RU_CASES } from './parse-cases-ru.ts';
-import { parseText } from './parse-text.ts';
-import { isoInZone } from './zoned-clock.ts';
 
 function run([clock, text]: ParseCase) {
   const { timezone, now } = CLOCKS[clock];

@@ -1,4 +1,4 @@
-import type { ParsedText } from './parsed-text.ts';
+import type { ParsedText } from '../parsed-text.ts';
 
 /**
  * Fixed "now"s for the table, chosen around DST changes:
