@@ -12,6 +12,7 @@ const UNIT = [
   'src/capabilities/*/tests/*-schedule.test.ts',
   'src/capabilities/*/classifier/*.test.ts',
   'src/capabilities/booking/bot/{hours-input,admin-inputs}.test.ts',
+  'src/capabilities/booking/tests/{service-match,booking-format}.test.ts',
   'src/sandbox/tests/entities-*.test.ts',
   'test/house-rules/**/*.test.ts',
   'test/web/**/*.test.ts',
