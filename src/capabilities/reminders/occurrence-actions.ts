@@ -1,13 +1,13 @@
 import { and, eq, gt } from 'drizzle-orm';
 import type { ActivityPort } from '../../platform/capability/activity.ts';
 import type { Db, Queryable, Tx } from '../../platform/db/database.ts';
+import { isUuid } from '../../platform/db/ids.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { JobPort } from '../../platform/jobs/job-queue.ts';
 import type { OccurrenceScheduler } from './occurrence-scheduler.ts';
 import { type OccurrenceRow, reminderOccurrences, reminders } from './reminder-tables.ts';
 import { type Occurrence, REMINDER_FIRE_QUEUE, type ReminderService } from './reminder-types.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const notFound = (id: string) =>
   new DomainError('not_found', 'occurrence_not_found', `No reminder occurrence ${id}`, { id });
 
@@ -40,7 +40,7 @@ async function toOccurrence(q: Queryable, row: OccurrenceRow, text: string): Pro
  * on each other crosswise) and checks it is still open.
  */
 export async function lockOccurrence(tx: Tx, occurrenceId: string, userId?: string) {
-  if (!UUID.test(occurrenceId)) throw notFound(occurrenceId);
+  if (!isUuid(occurrenceId)) throw notFound(occurrenceId);
   const owned = userId
     ? and(eq(reminderOccurrences.id, occurrenceId), eq(reminderOccurrences.userId, userId))
     : eq(reminderOccurrences.id, occurrenceId);
@@ -92,7 +92,7 @@ export function createOccurrenceActions(deps: {
 
   return {
     async getOccurrence(userId, occurrenceId) {
-      if (!UUID.test(occurrenceId)) return null;
+      if (!isUuid(occurrenceId)) return null;
       const [row] = await db
         .select({ occurrence: reminderOccurrences, text: reminders.text })
         .from(reminderOccurrences)

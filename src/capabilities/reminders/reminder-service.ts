@@ -2,6 +2,7 @@ import { and, asc, eq, gt, ne, type SQL } from 'drizzle-orm';
 import { uuidv7 } from 'uuidv7';
 import type { ActivityPort } from '../../platform/capability/activity.ts';
 import type { Db, Queryable, Tx } from '../../platform/db/database.ts';
+import { isUuid } from '../../platform/db/ids.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import type { JobPort } from '../../platform/jobs/job-queue.ts';
 import { SEARCH_YEARS } from '../../platform/recurrence/bounded-rrule.ts';
@@ -16,7 +17,6 @@ import { type ReminderRow, reminderOccurrences, reminders } from './reminder-tab
 import type { Reminder, ReminderService } from './reminder-types.ts';
 import { listUpcoming } from './reminder-upcoming.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const MAX_TEXT = 1000;
 
 const notFound = (id: string) =>
@@ -25,7 +25,7 @@ const notFound = (id: string) =>
 export const encodeCursor = (id: string) => Buffer.from(id).toString('base64url');
 function decodeCursor(cursor: string): string {
   const id = Buffer.from(cursor, 'base64url').toString();
-  if (!UUID.test(id))
+  if (!isUuid(id))
     throw new DomainError('unprocessable', 'cursor_invalid', 'The cursor is not one we gave out');
   return id;
 }
@@ -74,7 +74,7 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
 
   /** The user's reminder, locked for the rest of the transaction. */
   async function lockOwned(tx: Tx, userId: string, id: string): Promise<ReminderRow> {
-    if (!UUID.test(id)) throw notFound(id);
+    if (!isUuid(id)) throw notFound(id);
     const [row] = await tx
       .select()
       .from(reminders)
@@ -148,7 +148,7 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
     },
 
     async get(userId, id) {
-      if (!UUID.test(id)) throw notFound(id);
+      if (!isUuid(id)) throw notFound(id);
       const [row] = await db
         .select()
         .from(reminders)
@@ -179,7 +179,7 @@ export function createReminderService(deps: ReminderServiceDeps): ReminderServic
     },
 
     async upcoming(userId, options = {}) {
-      if (options.id !== undefined && !UUID.test(options.id)) return [];
+      if (options.id !== undefined && !isUuid(options.id)) return [];
       return listUpcoming(db, toReminder, userId, options.id);
     },
 

@@ -1,10 +1,7 @@
 import type { Db, Queryable, Tx } from '../../platform/db/database.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** Ids come from users (URLs, buttons): anything not shaped like a UUID cannot be theirs. */
-export const isUuid = (id: string) => UUID.test(id);
+export { isUuid } from '../../platform/db/ids.ts';
 
 /** Foreign and unknown ids look the same to the caller: not found (never "forbidden"). */
 export const notFound = (what: string, id: string) =>

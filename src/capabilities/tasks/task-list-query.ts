@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, or, type SQL, sql } from 'drizzle-orm';
+import { isUuid } from '../../platform/db/ids.ts';
 import { DomainError } from '../../platform/errors/domain-error.ts';
 import { isSupportedDate } from '../../platform/http/safe-input.ts';
 import { tasks } from './task-tables.ts';
@@ -6,7 +7,6 @@ import type { TaskFilter, TaskStatus } from './task-types.ts';
 import { viewRange } from './task-views.ts';
 
 const OPEN: TaskStatus[] = ['todo', 'in_progress'];
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 interface Cursor {
   /** Sort key (ms) of the last item, null when it had none. */
@@ -21,7 +21,7 @@ function decodeCursor(raw: string): Cursor {
     const value = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Partial<Cursor>;
     // A key must be a date the database can compare with (1970–9999), the id a real UUID.
     const validKey = value.k === null || (typeof value.k === 'number' && isSupportedDate(new Date(value.k)));
-    if (validKey && typeof value.i === 'string' && UUID.test(value.i)) {
+    if (validKey && typeof value.i === 'string' && isUuid(value.i)) {
       return { k: value.k ?? null, i: value.i };
     }
   } catch {

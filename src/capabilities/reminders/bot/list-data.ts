@@ -1,4 +1,5 @@
 import { packId, unpackId } from '../../../bot/callback-data.ts';
+import { isUuid } from '../../../platform/db/ids.ts';
 import { LIST_CALLBACKS } from '../reminder-messages.ts';
 
 /**
@@ -8,7 +9,6 @@ import { LIST_CALLBACKS } from '../reminder-messages.ts';
  */
 export type ListAction = 'p' | 'o' | 'pa' | 're' | 't' | 'w' | 'r' | 'r1' | 'de' | 'dy' | 'mv' | 'x';
 const ACTIONS = new Set<string>(['p', 'o', 'pa', 're', 't', 'w', 'r', 'r1', 'de', 'dy', 'mv', 'x']);
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 export const listData = (action: ListAction, page: number, id?: string, extra?: string) =>
   LIST_CALLBACKS.pack(action, page, ...(id ? [packId(id)] : []), ...(extra ? [extra] : []));
@@ -26,7 +26,7 @@ export function parseListData(data: string): ListButton | null {
   const [action, page, id, extra, ...rest] = LIST_CALLBACKS.unpack(data) ?? [];
   if (rest.length || !action || !ACTIONS.has(action) || !page || !/^\d{1,4}$/.test(page)) return null;
   // Lists drawn before the card existed carried the whole UUID.
-  const reminderId = id === undefined ? null : (unpackId(id) ?? (UUID.test(id) ? id : undefined));
+  const reminderId = id === undefined ? null : (unpackId(id) ?? (isUuid(id) ? id : undefined));
   if (reminderId === undefined || (action !== 'p' && !reminderId)) return null;
   if ((action === 'mv') !== (extra !== undefined) || (extra !== undefined && !/^[0-9a-z]{1,10}$/.test(extra)))
     return null;
