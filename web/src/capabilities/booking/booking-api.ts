@@ -131,6 +131,12 @@ export function setupApi(api: Api) {
           },
         )
       ).assignments,
+    /** A one-time link that makes whoever opens it in Telegram this specialist (every service, every location). */
+    invite: (name: string) =>
+      api.request<Schemas['BookingSpecialistInvite']>('POST', `${base}/specialists/invites`, { name }),
+    /** Replaces the specialist's weekly hours at a location (days left out are days off). */
+    setHours: (specialistId: string, body: Schemas['BookingHours']) =>
+      api.request<{ ok: true }>('PUT', `${path('specialists', specialistId)}/hours`, body),
   };
 }
 export type SetupApi = ReturnType<typeof setupApi>;

@@ -9,6 +9,7 @@ import { LocationForm } from './location-form.tsx';
 import { Field, ServiceForm } from './service-form.tsx';
 import { SetupItem } from './setup-item.tsx';
 import { setupWords } from './setup-words.ts';
+import { HoursEditor, InviteSpecialist } from './specialist-hours.tsx';
 
 type Kind = 'locations' | 'services' | 'specialists';
 
@@ -164,6 +165,7 @@ export function SalonSetup(props: { salon: Salon; changed: () => Promise<void> }
           />
         ))}
       </ul>
+      <InviteSpecialist />
     </div>
   );
 }
@@ -194,6 +196,7 @@ function SpecialistEditor(props: {
         </button>
       </form>
       <h3>{s('offers', { name: props.specialist.name })}</h3>
+      <HoursEditor salon={props.salon} specialist={props.specialist} />
       <AssignmentEditor salon={props.salon} specialist={props.specialist} close={props.close} />
     </>
   );

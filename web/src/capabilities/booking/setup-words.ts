@@ -23,7 +23,7 @@ const en = {
   specialists: 'Specialists',
   noServices: 'No services yet. Add the first one below.',
   noLocations: 'No locations yet. Add the first one below.',
-  noSpecialists: 'No specialists yet. Add them with /admin in the bot.',
+  noSpecialists: 'No specialists yet. Invite one below, or add them with /admin in the bot.',
   newService: 'New service',
   newLocation: 'New location',
   name: 'Name',
@@ -57,6 +57,26 @@ const en = {
   offersCount: '{n} services',
   nothingOffered: 'offers nothing yet',
   rename: 'Name as clients see it',
+  invite: 'Invite a specialist',
+  inviteName: 'Their name as clients will see it',
+  inviteMake: 'Make a link',
+  inviteHint:
+    'Send them this one-time link. When they open it in Telegram and press Start, they become a specialist for every service at every location.',
+  inviteExpires: 'Works once, until {when}.',
+  copy: 'Copy',
+  copied: 'Link copied',
+  hours: 'Working hours',
+  hoursHint:
+    'Saving replaces this specialist’s weekly hours at this location. Hours saved earlier are not shown here, so fill in the whole week.',
+  hoursAt: 'Location',
+  dayOff: 'Day off',
+  from: 'From',
+  to: 'To',
+  breakFrom: 'Break from (optional)',
+  breakTo: 'Break to',
+  hoursSaved: 'Working hours saved: {name}, {location}',
+  badDay: '{day}: write both times, the start before the end, like 10:00 and 16:00.',
+  badBreak: '{day}: the break needs both times, inside the working hours.',
 };
 
 const ru: typeof en = {
@@ -80,7 +100,7 @@ const ru: typeof en = {
   specialists: 'Мастера',
   noServices: 'Услуг пока нет. Добавьте первую ниже.',
   noLocations: 'Филиалов пока нет. Добавьте первый ниже.',
-  noSpecialists: 'Мастеров пока нет. Добавьте их командой /admin в боте.',
+  noSpecialists: 'Мастеров пока нет. Пригласите мастера ниже или добавьте командой /admin в боте.',
   newService: 'Новая услуга',
   newLocation: 'Новый филиал',
   name: 'Название',
@@ -114,6 +134,26 @@ const ru: typeof en = {
   offersCount: 'услуг: {n}',
   nothingOffered: 'пока ничего не делает',
   rename: 'Имя, которое видят клиенты',
+  invite: 'Пригласить мастера',
+  inviteName: 'Имя, которое увидят клиенты',
+  inviteMake: 'Создать ссылку',
+  inviteHint:
+    'Отправьте мастеру эту одноразовую ссылку. Когда он откроет её в Telegram и нажмёт «Старт», он станет мастером всех услуг во всех филиалах.',
+  inviteExpires: 'Сработает один раз, до {when}.',
+  copy: 'Копировать',
+  copied: 'Ссылка скопирована',
+  hours: 'Часы работы',
+  hoursHint:
+    'Сохранение заменяет недельные часы этого мастера в этом филиале. Ранее сохранённые часы здесь не видны, поэтому заполните всю неделю.',
+  hoursAt: 'Филиал',
+  dayOff: 'Выходной',
+  from: 'С',
+  to: 'До',
+  breakFrom: 'Перерыв с (необязательно)',
+  breakTo: 'Перерыв до',
+  hoursSaved: 'Часы работы сохранены: {name}, {location}',
+  badDay: '{day}: укажите оба времени, начало раньше конца, например 10:00 и 16:00.',
+  badBreak: '{day}: у перерыва нужны оба времени, внутри часов работы.',
 };
 
 export const setupWords = (language: Language) => wordsOf({ en, ru }, language);
