@@ -57,6 +57,7 @@ const NOT_LISTS = new Set([
   'GET /api/v1/tasks/settings', // deadline offsets: one settings object
   'GET /api/v1/booking/notification-settings', // the notification matrix: one settings object
   'GET /api/v1/booking/specialists/{id}/services', // which services one specialist offers
+  'GET /api/v1/booking/specialists/{id}/hours', // one specialist's week at a location
   'GET /api/v1/admin/companion/engagement', // a fixed report of the last N weeks
   'GET /api/v1/app', // the Mini App's manifest of pages
 ]);

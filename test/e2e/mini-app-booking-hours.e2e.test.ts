@@ -182,9 +182,30 @@ describe.each(['en', 'ru'] as const)(
       );
       expect(tue.slots).toEqual([]);
 
+      // The saved week is what the form shows next time (and what the API reads back).
+      const week = await ok<{ weekly: Array<{ weekday: number; start: string; end: string }> }>(
+        admin,
+        'GET',
+        `/booking/specialists/${specialistId}/hours?location_id=${locationId}`,
+      );
+      expect(week.weekly).toEqual([{ weekday: 1, start: '10:00', end: '16:00', breaks: [] }]);
       expect(await overflows()).toBe(false);
       expect(errors).toEqual([]);
       await close();
+      const again = await openSetup(language);
+      const reopened = again.app.locator(`[data-list="specialists"] li[data-setup-id="${specialistId}"]`);
+      await reopened.locator('button[data-action="edit"]').click();
+      const monday2 = reopened.locator(`[data-form="hours-${specialistId}"] fieldset[data-weekday="1"]`);
+      await monday2.locator('input[name="start"]').waitFor(VISIBLE);
+      expect(await monday2.locator('input[name="start"]').inputValue()).toBe('10:00');
+      expect(await monday2.locator('input[name="end"]').inputValue()).toBe('16:00');
+      expect(
+        await reopened
+          .locator(`[data-form="hours-${specialistId}"] fieldset[data-weekday="2"] input[name="off"]`)
+          .isChecked(),
+      ).toBe(true);
+      expect(again.errors).toEqual([]);
+      await again.close();
     }, 180_000);
   },
 );

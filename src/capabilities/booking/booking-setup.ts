@@ -123,6 +123,32 @@ export function createBookingSetup(deps: { db: Db; slots: SlotService; now: () =
       });
     },
 
+    /** A specialist's weekly hours at one location, by weekday and start (404 when not there). */
+    async hours(specialistId: string, locationId: string): Promise<DayHours[]> {
+      const [link] = await db
+        .select()
+        .from(bookingSpecialistLocations)
+        .where(
+          and(
+            eq(bookingSpecialistLocations.specialistId, specialistId),
+            eq(bookingSpecialistLocations.locationId, locationId),
+          ),
+        );
+      if (!link)
+        throw new DomainError(
+          'not_found',
+          'booking_specialist_missing',
+          'No such specialist at this location',
+        );
+      const rows = await db
+        .select()
+        .from(bookingHours)
+        .where(and(eq(bookingHours.specialistId, specialistId), eq(bookingHours.locationId, locationId)));
+      return rows
+        .map((r) => ({ weekday: r.weekday, start: r.startMinute, end: r.endMinute, breaks: r.breaks ?? [] }))
+        .sort((a, b) => a.weekday - b.weekday || a.start - b.start);
+    },
+
     /** Replaces a specialist's weekly hours at one location. */
     async setHours(specialistId: string, locationId: string, weekly: DayHours[]) {
       for (const day of weekly) {

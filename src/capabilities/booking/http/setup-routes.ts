@@ -98,6 +98,20 @@ const routes = {
     request: { query: SpecialistsQuery },
     responses: { 200: ok(z.object({ specialists: z.array(SpecialistListed) }), 'All'), ...errors },
   }),
+  getHours: createRoute({
+    method: 'get',
+    operationId: 'getBookingSpecialistHours',
+    path: '/specialists/{id}/hours',
+    tags,
+    security,
+    summary: "A specialist's weekly hours at a location (admin)",
+    request: { params: IdParam, query: z.object({ location_id: HoursPut.shape.location_id }) },
+    responses: {
+      200: ok(HoursPut, 'The week, by weekday'),
+      ...errors,
+      404: problem('No such specialist at that location'),
+    },
+  }),
   putHours: createRoute({
     method: 'put',
     operationId: 'updateBookingSpecialistHours',
@@ -214,6 +228,24 @@ export function addSetupRoutes(app: OpenAPIHono<AppEnv>, setup: BookingSetup, no
           id: r.id,
           name: r.name,
           ...(admin ? { telegram_id: r.telegramId } : {}),
+        })),
+      },
+      200,
+    );
+  });
+  app.openapi(routes.getHours, async (c) => {
+    requireAdmin(c.get('user'));
+    const { id } = c.req.valid('param');
+    const { location_id } = c.req.valid('query');
+    const week = await setup.hours(id, location_id);
+    return c.json(
+      {
+        location_id,
+        weekly: week.map((d) => ({
+          weekday: d.weekday,
+          start: hhmmOf(d.start),
+          end: hhmmOf(d.end),
+          breaks: d.breaks.map((x) => ({ start: hhmmOf(x.start), end: hhmmOf(x.end) })),
         })),
       },
       200,

@@ -134,6 +134,12 @@ export function setupApi(api: Api) {
     /** A one-time link that makes whoever opens it in Telegram this specialist (every service, every location). */
     invite: (name: string) =>
       api.request<Schemas['BookingSpecialistInvite']>('POST', `${base}/specialists/invites`, { name }),
+    /** The specialist's weekly hours at a location, as saved. */
+    hours: (specialistId: string, locationId: string) =>
+      api.request<Schemas['BookingHours']>(
+        'GET',
+        `${path('specialists', specialistId)}/hours?location_id=${encodeURIComponent(locationId)}`,
+      ),
     /** Replaces the specialist's weekly hours at a location (days left out are days off). */
     setHours: (specialistId: string, body: Schemas['BookingHours']) =>
       api.request<{ ok: true }>('PUT', `${path('specialists', specialistId)}/hours`, body),

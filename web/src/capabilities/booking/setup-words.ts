@@ -66,8 +66,7 @@ const en = {
   copy: 'Copy',
   copied: 'Link copied',
   hours: 'Working hours',
-  hoursHint:
-    'Saving replaces this specialist’s weekly hours at this location. Hours saved earlier are not shown here, so fill in the whole week.',
+  hoursHint: 'The week as saved for this location; saving replaces it.',
   hoursAt: 'Location',
   dayOff: 'Day off',
   from: 'From',
@@ -143,8 +142,7 @@ const ru: typeof en = {
   copy: 'Копировать',
   copied: 'Ссылка скопирована',
   hours: 'Часы работы',
-  hoursHint:
-    'Сохранение заменяет недельные часы этого мастера в этом филиале. Ранее сохранённые часы здесь не видны, поэтому заполните всю неделю.',
+  hoursHint: 'Неделя, как она сохранена для этого филиала; сохранение заменит её.',
   hoursAt: 'Филиал',
   dayOff: 'Выходной',
   from: 'С',

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Language } from '../../api.ts';
 import type { components } from '../../api-types.ts';
 import { useSession } from '../../context.ts';
@@ -59,10 +59,25 @@ export function weeklyOf(
   return { weekly };
 }
 
+/** The saved week as the form's rows (a weekday not in it is a day off; the first break shown). */
+export function daysOf(weekly: Weekly): Day[] {
+  return WEEKDAYS.map((weekday) => {
+    const d = weekly.find((w) => w.weekday === weekday);
+    if (!d) return offDay();
+    const pause = d.breaks?.[0];
+    return {
+      off: false,
+      start: d.start,
+      end: d.end,
+      breakStart: pause?.start ?? '',
+      breakEnd: pause?.end ?? '',
+    };
+  });
+}
+
 /**
  * A specialist's weekly working hours at one location: seven weekday rows (from–to, a day off, one
- * optional break). The API has no read of weekly hours, so the form starts with every day off and
- * saving replaces the week at that location.
+ * optional break), loaded as saved; saving replaces the week at that location.
  */
 export function HoursEditor(props: { salon: Salon; specialist: Specialist }) {
   const { api, t, language, notify } = useSession();
@@ -72,6 +87,27 @@ export function HoursEditor(props: { salon: Salon; specialist: Specialist }) {
   const [days, setDays] = useState<Day[]>(() => WEEKDAYS.map(offDay));
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // The week as saved; the rows stay disabled until it is here, so nothing typed is overwritten.
+  const [loaded, setLoaded] = useState(false);
+  useEffect(() => {
+    if (!locationId) return;
+    let live = true;
+    setLoaded(false);
+    setup
+      .hours(props.specialist.id, locationId)
+      .then((saved) => {
+        if (live) setDays(daysOf(saved.weekly));
+      })
+      .catch((e) => {
+        if (live) setProblem(failure(e, t));
+      })
+      .finally(() => {
+        if (live) setLoaded(true);
+      });
+    return () => {
+      live = false;
+    };
+  }, [setup, props.specialist.id, locationId, t]);
   if (props.salon.locations.length === 0) return <p className="hint">{s('offersNone')}</p>;
   const set = (i: number, change: Partial<Day>) =>
     setDays((all) => all.map((d, j) => (j === i ? { ...d, ...change } : d)));
@@ -114,7 +150,7 @@ export function HoursEditor(props: { salon: Salon; specialist: Specialist }) {
         </label>
       )}
       {days.map((d, i) => (
-        <fieldset key={WEEKDAYS[i]} className="hours-day" data-weekday={i + 1}>
+        <fieldset key={WEEKDAYS[i]} className="hours-day" data-weekday={i + 1} disabled={!loaded}>
           <legend>{weekdayName(i + 1, language)}</legend>
           <label className="check">
             <input
@@ -157,7 +193,7 @@ export function HoursEditor(props: { salon: Salon; specialist: Specialist }) {
           {problem}
         </p>
       )}
-      <button type="submit" className="button small" data-action="save-hours" disabled={busy}>
+      <button type="submit" className="button small" data-action="save-hours" disabled={busy || !loaded}>
         {s('save')}
       </button>
     </form>
