@@ -22,20 +22,6 @@ export async function runCommand(
       process.exit(5);
     },
   }).catch((error) => exitOnStartupError(error, logger));
-  logger.info(
-    {
-      command: name,
-      database: config.database.kind,
-      telegram: config.telegram.kind,
-      ms: Math.round(performance.now() - started),
-    },
-    system.url
-      ? `Secretary is up at ${system.url}`
-      : `Secretary worker is up; health and metrics at ${system.healthUrl}`,
-  );
-  if (system.url && config.telegram.kind === 'sandbox') {
-    logger.info(`Chat with the bot in the local Telegram sandbox: ${system.url}/sandbox`);
-  }
   const children = startWorkerProcesses(options.workers ?? 0, config.workerPort, logger);
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -59,8 +45,24 @@ export async function runCommand(
     logger.flush?.();
     process.exit(0);
   };
+  // Before saying it is up: whoever reads that line may signal at once, and until a handler exists
+  // the default action of SIGTERM kills the process outright (no shutdown, the database left open).
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   // A worker forked by `start --workers` leaves when its parent is gone (even when it was killed).
   if (process.send) process.once('disconnect', () => void shutdown('parent exited'));
+  logger.info(
+    {
+      command: name,
+      database: config.database.kind,
+      telegram: config.telegram.kind,
+      ms: Math.round(performance.now() - started),
+    },
+    system.url
+      ? `Secretary is up at ${system.url}`
+      : `Secretary worker is up; health and metrics at ${system.healthUrl}`,
+  );
+  if (system.url && config.telegram.kind === 'sandbox') {
+    logger.info(`Chat with the bot in the local Telegram sandbox: ${system.url}/sandbox`);
+  }
 }
